@@ -1,0 +1,102 @@
+/**
+ * The debrief: what the call came to, and what each side really wanted.
+ * It reveals the hidden valuations and walk-away points, whether the final
+ * package lay inside the zone of possible agreement, and the path taken.
+ */
+import type { CompiledScenario } from './machine.js';
+import { isAcceptable, packageValue, walkawayValue, zoneOfAgreement, type NegotiationContext, type Zopa } from './model.js';
+import { endingView, type EndingView } from './view.js';
+
+/** One side's view of the final package, revealed. */
+export interface SideDebrief {
+  id: string;
+  name: string;
+  interests: string | null;
+  /** What the final package was worth to this side. */
+  value: number;
+  /** Its walk-away value when the call ended. */
+  walkaway: number;
+  /** Its walk-away value when the call started. */
+  walkawayAtStart: number;
+  accepted: boolean;
+}
+
+/** A term of the final package. */
+export interface TermDebrief {
+  id: string;
+  label: string;
+  option: string | null;
+  optionLabel: string;
+  /** What each option of the term was worth to each side, revealed. */
+  options: { id: string; label: string; values: Record<string, number> }[];
+}
+
+/** A step the player took. */
+export interface StepDebrief {
+  choice: string;
+  text: string;
+  tags: string[];
+  part: string | null;
+}
+
+/** Everything the outcome screen and a teacher's export show. */
+export interface Debrief {
+  scenarioId: string;
+  role: string;
+  ending: EndingView | null;
+  terms: TermDebrief[];
+  sides: SideDebrief[];
+  /** True when the final package was acceptable to every side. */
+  inZone: boolean;
+  zoneAtStart: Zopa;
+  zoneAtEnd: Zopa;
+  path: StepDebrief[];
+  meters: { id: string; label: string; start: number; end: number; hidden: boolean }[];
+  turns: number;
+}
+
+/** Builds the debrief of a call from its final context. */
+export function debriefOf(compiled: CompiledScenario, ctx: NegotiationContext): Debrief {
+  const { index: idx, scenario: s } = compiled;
+  const startMeters = Object.fromEntries((s.meters ?? []).map((m) => [m.id, m.start]));
+  const sides = s.sides.map((side) => ({
+    id: side.id,
+    name: side.name,
+    interests: side.interests ?? null,
+    value: round(packageValue(idx, ctx, side.id)),
+    walkaway: round(walkawayValue(idx, ctx.meters, side.id)),
+    walkawayAtStart: round(walkawayValue(idx, startMeters, side.id)),
+    accepted: isAcceptable(idx, ctx, side.id),
+  }));
+  const terms = (s.terms ?? []).map((t) => {
+    const option = ctx.terms[t.id] ?? null;
+    return {
+      id: t.id,
+      label: t.label,
+      option,
+      optionLabel: option === null ? 'Open' : (t.options.find((o) => o.id === option)?.label ?? option),
+      options: t.options.map((o) => ({ id: o.id, label: o.label, values: { ...o.values } })),
+    };
+  });
+  const path = ctx.log.flatMap((e) => {
+    if (e.kind !== 'choice') return [];
+    const c = idx.choices.get(e.id);
+    if (!c) return [];
+    return [{ choice: c.id, text: c.text, tags: c.tags ?? [], part: idx.beats.get(c.beat)?.part ?? null }];
+  });
+  return {
+    scenarioId: s.id,
+    role: ctx.role,
+    ending: ctx.ending === null ? null : endingView(idx, ctx.ending),
+    terms,
+    sides,
+    inZone: sides.every((x) => x.accepted),
+    zoneAtStart: zoneOfAgreement(idx, startMeters),
+    zoneAtEnd: zoneOfAgreement(idx, ctx.meters),
+    path,
+    meters: (s.meters ?? []).map((m) => ({ id: m.id, label: m.label, start: m.start, end: ctx.meters[m.id] ?? m.start, hidden: m.hidden === true })),
+    turns: ctx.turn,
+  };
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;

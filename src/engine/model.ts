@@ -1,0 +1,355 @@
+/**
+ * The negotiation model: the state of a call, how conditions read it, how
+ * effects change it, and what a package of terms is worth to each side.
+ *
+ * Pure functions over plain data. The machine (machine.ts) calls them from
+ * its named guards and actions; the checker and the debrief call them too,
+ * so every part of the engine agrees on what a condition means.
+ */
+import type { Draft } from 'immer';
+import type { Beat, Choice, Condition, Effect, Ending, Inject, Line, Scenario, Term } from '../scenario/schema.js';
+
+/** An entry of the call's log, in the order it happened. */
+export type LogEntry =
+  | { kind: 'line'; id: string }
+  | { kind: 'choice'; id: string }
+  | { kind: 'inject'; id: string }
+  | { kind: 'ending'; id: string };
+
+/** Everything the machine remembers about a call in progress. */
+export interface NegotiationContext {
+  scenarioId: string;
+  role: string;
+  seed: number;
+  /** The current beat, or '' before the first. */
+  beat: string;
+  /** Ids of the lines the current beat shows, in order. */
+  queue: string[];
+  /** Which line of `queue` is showing. */
+  lineIndex: number;
+  meters: Record<string, number>;
+  flags: Record<string, boolean>;
+  /** The package: the option on the table for each term, or null while open. */
+  terms: Record<string, string | null>;
+  /** How many times each beat was entered. */
+  visited: Record<string, number>;
+  /** How many times each choice was taken. */
+  chosen: Record<string, number>;
+  firedInjects: string[];
+  /** Injects that broke in with the last event, to show as news flashes. */
+  freshInjects: string[];
+  firedInterrupts: string[];
+  log: LogEntry[];
+  /** How each meter moved with the last event. */
+  lastDelta: Record<string, number>;
+  /** Sound cues raised by the last event, for the view to play. */
+  cues: string[];
+  ending: string | null;
+  turn: number;
+}
+
+/** A scenario with lookup tables, built once per compile. */
+export interface ScenarioIndex {
+  scenario: Scenario;
+  beats: Map<string, Beat>;
+  endings: Map<string, Ending>;
+  lines: Map<string, Line & { beat: string }>;
+  choices: Map<string, Choice & { beat: string }>;
+  injects: Map<string, Inject>;
+  terms: Map<string, Term>;
+  meterRange: Map<string, { min: number; max: number }>;
+}
+
+/** Builds the lookup tables for a checked scenario. */
+export function indexScenario(scenario: Scenario): ScenarioIndex {
+  const idx: ScenarioIndex = {
+    scenario,
+    beats: new Map(scenario.beats.map((b) => [b.id, b])),
+    endings: new Map(scenario.endings.map((e) => [e.id, e])),
+    lines: new Map(),
+    choices: new Map(),
+    injects: new Map((scenario.injects ?? []).map((i) => [i.id, i])),
+    terms: new Map((scenario.terms ?? []).map((t) => [t.id, t])),
+    meterRange: new Map((scenario.meters ?? []).map((m) => [m.id, { min: m.min, max: m.max }])),
+  };
+  for (const b of scenario.beats) {
+    for (const l of b.lines ?? []) idx.lines.set(l.id, { ...l, beat: b.id });
+    for (const r of b.replies ?? []) for (const l of r.lines) idx.lines.set(l.id, { ...l, beat: b.id });
+    for (const c of b.choices ?? []) idx.choices.set(c.id, { ...c, beat: b.id });
+  }
+  return idx;
+}
+
+/** The state of a call before its first beat. */
+export function initialContext(idx: ScenarioIndex, role: string, seed: number): NegotiationContext {
+  const s = idx.scenario;
+  return {
+    scenarioId: s.id,
+    role,
+    seed,
+    beat: '',
+    queue: [],
+    lineIndex: 0,
+    meters: Object.fromEntries((s.meters ?? []).map((m) => [m.id, m.start])),
+    flags: Object.fromEntries((s.flags ?? []).map((f) => [f.id, f.start ?? false])),
+    terms: Object.fromEntries((s.terms ?? []).map((t) => [t.id, t.start ?? null])),
+    visited: {},
+    chosen: {},
+    firedInjects: [],
+    freshInjects: [],
+    firedInterrupts: [],
+    log: [],
+    lastDelta: {},
+    cues: [],
+    ending: null,
+    turn: 0,
+  };
+}
+
+/** The part of the state that values and conditions read. */
+export type NegotiationState = Pick<NegotiationContext, 'role' | 'meters' | 'flags' | 'terms' | 'visited' | 'chosen'>;
+
+function compare(v: number, c: Partial<Record<'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte', number>>): boolean {
+  if (c.eq !== undefined && !(v === c.eq)) return false;
+  if (c.ne !== undefined && !(v !== c.ne)) return false;
+  if (c.gt !== undefined && !(v > c.gt)) return false;
+  if (c.gte !== undefined && !(v >= c.gte)) return false;
+  if (c.lt !== undefined && !(v < c.lt)) return false;
+  if (c.lte !== undefined && !(v <= c.lte)) return false;
+  return true;
+}
+
+/** Whether a condition holds in a state. */
+export function holds(cond: Condition | undefined, st: NegotiationState, idx: ScenarioIndex): boolean {
+  if (cond === undefined) return true;
+  if ('all' in cond) return cond.all.every((c) => holds(c, st, idx));
+  if ('any' in cond) return cond.any.some((c) => holds(c, st, idx));
+  if ('not' in cond) return !holds(cond.not, st, idx);
+  if ('meter' in cond) return compare(st.meters[cond.meter] ?? 0, cond);
+  if ('flag' in cond) return (st.flags[cond.flag] ?? false) === (cond.is ?? true);
+  if ('term' in cond) {
+    const current = st.terms[cond.term] ?? 'open';
+    if (cond.in) return cond.in.includes(current);
+    return cond.is === undefined ? current !== 'open' : current === cond.is;
+  }
+  if ('acceptable' in cond) return isAcceptable(idx, st, cond.acceptable);
+  if ('value' in cond) return compare(packageValue(idx, st, cond.value), cond);
+  if ('visited' in cond) return (st.visited[cond.visited] ?? 0) > 0;
+  if ('chose' in cond) return (st.chosen[cond.chose] ?? 0) > 0;
+  if ('role' in cond) return st.role === cond.role;
+  return false;
+}
+
+function clampMeter(idx: ScenarioIndex, id: string, v: number): number {
+  const r = idx.meterRange.get(id);
+  return r ? Math.min(r.max, Math.max(r.min, v)) : v;
+}
+
+/** Applies effects to a draft state; meters stay inside their ranges. */
+export function applyEffects(d: Draft<NegotiationContext>, effects: readonly Effect[] | undefined, idx: ScenarioIndex): void {
+  for (const e of effects ?? []) {
+    if ('meter' in e) {
+      const before = d.meters[e.meter] ?? 0;
+      const after = clampMeter(idx, e.meter, 'add' in e ? before + e.add : e.set);
+      d.meters[e.meter] = after;
+      if (after !== before) d.lastDelta[e.meter] = (d.lastDelta[e.meter] ?? 0) + (after - before);
+    } else if ('flag' in e) d.flags[e.flag] = e.set;
+    else if ('term' in e) d.terms[e.term] = e.set === 'open' ? null : e.set;
+    else if ('inject' in e) fireInject(d, e.inject, idx);
+  }
+}
+
+function fireInject(d: Draft<NegotiationContext>, id: string, idx: ScenarioIndex): void {
+  if (d.firedInjects.includes(id)) return;
+  const inj = idx.injects.get(id);
+  if (!inj) return;
+  d.firedInjects.push(id);
+  d.freshInjects.push(id);
+  d.log.push({ kind: 'inject', id });
+  d.cues.push(inj.cue ?? 'inject');
+  applyEffects(d, inj.effects, idx);
+}
+
+/** Fires, once each, the injects whose `when` now holds. */
+function fireDueInjects(d: Draft<NegotiationContext>, idx: ScenarioIndex): void {
+  for (const inj of idx.scenario.injects ?? []) {
+    if (inj.when !== undefined && !d.firedInjects.includes(inj.id) && holds(inj.when, d, idx)) fireInject(d, inj.id, idx);
+  }
+}
+
+function showLine(d: Draft<NegotiationContext>, idx: ScenarioIndex): void {
+  const id = d.queue[d.lineIndex];
+  if (id === undefined) return;
+  d.log.push({ kind: 'line', id });
+  const cue = idx.lines.get(id)?.cue;
+  if (cue) d.cues.push(cue);
+}
+
+/** Starts a beat: its effects and injects, then its lines and the first reply that fits. */
+export function enterBeat(d: Draft<NegotiationContext>, beatId: string, idx: ScenarioIndex): void {
+  const beat = idx.beats.get(beatId);
+  if (!beat) return;
+  d.beat = beatId;
+  d.visited[beatId] = (d.visited[beatId] ?? 0) + 1;
+  applyEffects(d, beat.effects, idx);
+  for (const inj of beat.injects ?? []) fireInject(d, inj, idx);
+  const queue = (beat.lines ?? []).map((l) => l.id);
+  const reply = beat.replies?.find((r) => holds(r.when, d, idx));
+  if (reply) {
+    queue.push(...reply.lines.map((l) => l.id));
+    applyEffects(d, reply.effects, idx);
+  }
+  fireDueInjects(d, idx);
+  d.queue = queue;
+  d.lineIndex = 0;
+  showLine(d, idx);
+}
+
+/** Moves to the next line of the current beat. */
+export function advanceLine(d: Draft<NegotiationContext>, idx: ScenarioIndex): void {
+  beginStep(d);
+  d.lineIndex += 1;
+  showLine(d, idx);
+}
+
+/** Starts handling a new event: clears the cues, injects and meter moves the last one raised. */
+export function beginStep(d: Draft<NegotiationContext>): void {
+  d.cues = [];
+  d.freshInjects = [];
+  d.lastDelta = {};
+}
+
+/** Takes a choice: logs it, applies its effects, the per-choice effects, and injects now due. */
+export function takeChoice(d: Draft<NegotiationContext>, choiceId: string, idx: ScenarioIndex): void {
+  const choice = idx.choices.get(choiceId);
+  if (!choice) return;
+  beginStep(d);
+  d.cues.push('choice');
+  d.turn += 1;
+  d.chosen[choiceId] = (d.chosen[choiceId] ?? 0) + 1;
+  d.log.push({ kind: 'choice', id: choiceId });
+  applyEffects(d, choice.effects, idx);
+  applyEffects(d, idx.scenario.everyChoice, idx);
+  fireDueInjects(d, idx);
+}
+
+/** Records that play reached an ending. */
+export function reachEnding(d: Draft<NegotiationContext>, endingId: string, idx: ScenarioIndex): void {
+  const ending = idx.endings.get(endingId);
+  d.ending = endingId;
+  d.queue = [];
+  d.lineIndex = 0;
+  d.log.push({ kind: 'ending', id: endingId });
+  d.cues.push(ending?.cue ?? ending?.kind ?? 'ending');
+}
+
+/** The share of its range a meter stands at, from 0 to 1. */
+export function meterShare(idx: ScenarioIndex, meters: Record<string, number>, id: string): number {
+  const r = idx.meterRange.get(id);
+  if (!r || r.max === r.min) return 1;
+  return ((meters[id] ?? r.min) - r.min) / (r.max - r.min);
+}
+
+/** What one term's current option is worth to a side, promises discounted by belief. */
+export function termValue(idx: ScenarioIndex, term: Term, option: string | null, side: string, meters: Record<string, number>): number {
+  if (option === null) return 0;
+  const opt = term.options.find((o) => o.id === option);
+  const raw = opt?.values[side] ?? 0;
+  if (term.credibility && term.credibility.side === side && raw > 0) return raw * meterShare(idx, meters, term.credibility.meter);
+  return raw;
+}
+
+/** What the package on the table is worth to a side. */
+export function packageValue(idx: ScenarioIndex, st: Pick<NegotiationState, 'meters' | 'terms'>, side: string): number {
+  let total = 0;
+  for (const t of idx.scenario.terms ?? []) total += termValue(idx, t, st.terms[t.id] ?? null, side, st.meters);
+  return total;
+}
+
+/** A side's walk-away value now: its base, moved by the meters that weigh on it. */
+export function walkawayValue(idx: ScenarioIndex, meters: Record<string, number>, side: string): number {
+  const s = idx.scenario.sides.find((x) => x.id === side);
+  if (!s) return Infinity;
+  let v = s.walkaway;
+  for (const w of s.walkawayShifts ?? []) v += (meters[w.meter] ?? 0) * w.perPoint;
+  return v;
+}
+
+/** Whether the package on the table is worth at least a side's walk-away value. */
+export function isAcceptable(idx: ScenarioIndex, st: Pick<NegotiationState, 'meters' | 'terms'>, side: string): boolean {
+  return packageValue(idx, st, side) >= walkawayValue(idx, st.meters, side) - 1e-9;
+}
+
+/** Most packages the zone-of-agreement search will enumerate. */
+export const ZOPA_LIMIT = 200_000;
+
+/** A package and what it is worth to each side. */
+export interface ValuedPackage {
+  terms: Record<string, string | null>;
+  values: Record<string, number>;
+}
+
+/** The zone of possible agreement at given meters. */
+export interface Zopa {
+  /** How many packages are acceptable to every side. */
+  size: number;
+  /** How many packages were considered. */
+  considered: number;
+  /** True when the search was cut at ZOPA_LIMIT. */
+  partial: boolean;
+  /** The acceptable packages with the largest joint surplus, best first. */
+  best: ValuedPackage[];
+  walkaways: Record<string, number>;
+}
+
+/**
+ * Enumerates every package (each term open or one of its options) and keeps
+ * those worth at least every side's walk-away value at the given meters.
+ */
+export function zoneOfAgreement(idx: ScenarioIndex, meters: Record<string, number>, keep = 3): Zopa {
+  const terms = idx.scenario.terms ?? [];
+  const sides = idx.scenario.sides.map((s) => s.id);
+  const walkaways = Object.fromEntries(sides.map((s) => [s, walkawayValue(idx, meters, s)]));
+  const choicesPerTerm = terms.map((t) => [null, ...t.options.map((o) => o.id)] as (string | null)[]);
+  const valueTable = terms.map((t, ti) => choicesPerTerm[ti]!.map((o) => sides.map((s) => termValue(idx, t, o, s, meters))));
+  const pick = new Array<number>(terms.length).fill(0);
+  let size = 0;
+  let considered = 0;
+  let partial = false;
+  const best: { pick: number[]; values: number[]; surplus: number }[] = [];
+  for (;;) {
+    if (considered >= ZOPA_LIMIT) {
+      partial = true;
+      break;
+    }
+    considered++;
+    const values = sides.map((_, si) => pick.reduce((acc, oi, ti) => acc + valueTable[ti]![oi]![si]!, 0));
+    if (values.every((v, si) => v >= walkaways[sides[si]!]! - 1e-9)) {
+      size++;
+      const surplus = values.reduce((a, v, si) => a + (v - walkaways[sides[si]!]!), 0);
+      if (best.length < keep || surplus > best[best.length - 1]!.surplus) {
+        best.push({ pick: [...pick], values, surplus });
+        best.sort((a, b) => b.surplus - a.surplus);
+        if (best.length > keep) best.pop();
+      }
+    }
+    let ti = 0;
+    while (ti < terms.length) {
+      pick[ti]! += 1;
+      if (pick[ti]! < choicesPerTerm[ti]!.length) break;
+      pick[ti] = 0;
+      ti++;
+    }
+    if (ti === terms.length) break;
+  }
+  return {
+    size,
+    considered,
+    partial,
+    walkaways,
+    best: best.map((b) => ({
+      terms: Object.fromEntries(terms.map((t, ti) => [t.id, choicesPerTerm[ti]![b.pick[ti]!]!])),
+      values: Object.fromEntries(sides.map((s, si) => [s, b.values[si]!])),
+    })),
+  };
+}

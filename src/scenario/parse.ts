@@ -1,0 +1,233 @@
+/**
+ * Reading an untrusted scenario file into plain data while keeping the
+ * position of every value, so later checks can point at a line and column.
+ *
+ * The file is never trusted: size, nesting, node count and alias expansion
+ * are bounded, keys that could pollute prototypes are refused, and binary
+ * or empty input is answered with a diagnostic rather than an exception.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { CODES, type Diagnostic, type DiagnosticCode, type Position } from './diagnostics.js';
+
+/** Bounds on what a scenario file may be. */
+export const LIMITS = {
+  /** Largest file accepted, in bytes. */
+  maxBytes: 4 * 1024 * 1024,
+  /** Deepest nesting of mappings and sequences. */
+  maxDepth: 48,
+  /** Most values (after alias expansion) in one file. */
+  maxNodes: 1_000_000,
+  /** Most aliases in one file. */
+  maxAliases: 200,
+} as const;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A path into the data: mapping keys and sequence indexes. */
+export type DataPath = ReadonlyArray<string | number>;
+
+/** Parsed data with a way back to positions in the source. */
+export interface ParsedFile {
+  file: string;
+  /** The data, or undefined when the file could not be read at all. */
+  data: unknown;
+  diagnostics: Diagnostic[];
+  /** Where the value at `path` starts (or its nearest ancestor that exists). */
+  locate(path: DataPath): Position;
+  /** Where the key that names `path` starts (falls back to the value). */
+  locateKey(path: DataPath): Position;
+}
+
+const pathKey = (path: DataPath): string => path.join('\u0001');
+
+/** Builds a diagnostic with the code's own severity. */
+export function diag(file: string, pos: Position, code: DiagnosticCode, message: string, hints: string[] = []): Diagnostic {
+  return { file, line: pos.line, col: pos.col, severity: CODES[code].severity, code, message, hints };
+}
+
+/** Decodes bytes as UTF-8, or returns undefined when they are not text. */
+function decode(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Parses YAML (or JSON, which is read as YAML) into data with positions.
+ * Never throws: every problem comes back as a diagnostic.
+ */
+export function parseScenarioText(input: string | Uint8Array, file: string): ParsedFile {
+  const valueRanges = new Map<string, number>();
+  const keyRanges = new Map<string, number>();
+  const lineCounter = new LineCounter();
+  const start: Position = { line: 1, col: 1 };
+  const toPos = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: Math.max(1, p.line), col: Math.max(1, p.col) };
+  };
+  const find = (map: Map<string, number>, path: DataPath): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const hit = map.get(pathKey(path.slice(0, n)));
+      if (hit !== undefined) return hit;
+    }
+    return undefined;
+  };
+  const result: ParsedFile = {
+    file,
+    data: undefined,
+    diagnostics: [],
+    locate: (path) => {
+      const off = find(valueRanges, path);
+      return off === undefined ? start : toPos(off);
+    },
+    locateKey: (path) => {
+      const off = keyRanges.get(pathKey(path)) ?? find(valueRanges, path);
+      return off === undefined ? start : toPos(off);
+    },
+  };
+  const fail = (code: DiagnosticCode, message: string, hints: string[], pos: Position = start): ParsedFile => {
+    result.diagnostics.push(diag(file, pos, code, message, hints));
+    return result;
+  };
+
+  const byteLength = typeof input === 'string' ? new TextEncoder().encode(input).length : input.length;
+  if (byteLength > LIMITS.maxBytes) {
+    return fail('BC102', `the file is ${byteLength} bytes; the limit is ${LIMITS.maxBytes} bytes`, [
+      'Split the scenario into smaller scenarios, or remove unused text.',
+    ]);
+  }
+  let text = typeof input === 'string' ? input : decode(input);
+  if (text === undefined || text.includes('\u0000')) {
+    return fail('BC101', 'the file is not UTF-8 text', [
+      'Save the scenario as plain UTF-8 text (.yaml or .json) from a text editor.',
+    ]);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') {
+    return fail('BC100', 'the file is empty', ['Start from the worked example in scenarios/README.md.']);
+  }
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      // Keep YAML 1.2 core scalars: dates stay strings, `no` stays a string.
+      schema: 'core',
+    });
+  } catch (err) {
+    return fail('BC103', `the file could not be parsed (${String((err as Error)?.message ?? err).slice(0, 200)})`, [
+      'Check the indentation and quoting near the start of the file.',
+    ]);
+  }
+
+  for (const e of doc.errors) {
+    const pos = toPos(e.pos[0]);
+    const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    if (e.code === 'DUPLICATE_KEY') {
+      result.diagnostics.push(diag(file, pos, 'BC106', 'a key appears twice in the same mapping', ['Remove one of the two, or merge them.']));
+    } else if (e.code === 'RESOURCE_EXHAUSTION') {
+      result.diagnostics.push(diag(file, pos, 'BC104', 'too many aliases', [`Use at most ${LIMITS.maxAliases} aliases (*name); write the values out instead.`]));
+    } else if (e.code === 'MULTIPLE_DOCS') {
+      result.diagnostics.push(diag(file, pos, 'BC103', 'the file holds more than one YAML document', ['Remove the `---` separator: one scenario per file.']));
+    } else {
+      result.diagnostics.push(diag(file, pos, 'BC103', `syntax error: ${firstLine}`, syntaxHint(e.code)));
+    }
+  }
+  if (result.diagnostics.length > 0) return result;
+
+  let nodes = 0;
+  let aliasUses = 0;
+  let stop: Diagnostic | undefined;
+
+  const toData = (node: unknown, path: (string | number)[], depth: number, viaAlias: boolean): unknown => {
+    if (stop) return undefined;
+    if (++nodes > LIMITS.maxNodes) {
+      stop = diag(file, result.locate(path), 'BC104', `the file holds more than ${LIMITS.maxNodes} values`, ['Make the scenario smaller, or use fewer aliases.']);
+      return undefined;
+    }
+    if (depth > LIMITS.maxDepth) {
+      stop = diag(file, result.locate(path), 'BC104', `values are nested more than ${LIMITS.maxDepth} levels deep`, ['Flatten the structure: conditions nest with all/any/not only a few levels.']);
+      return undefined;
+    }
+    const n = node as Node | null;
+    if (n && !viaAlias && n.range) valueRanges.set(pathKey(path), n.range[0]);
+    if (n === null || n === undefined) return null;
+    if (isAlias(n)) {
+      if (++aliasUses > LIMITS.maxAliases * 50) {
+        stop = diag(file, result.locate(path), 'BC104', 'aliases expand too much', ['Write the values out instead of nesting aliases.']);
+        return undefined;
+      }
+      const target = n.resolve(doc);
+      return toData(target, path, depth + 1, true);
+    }
+    if (isScalar(n)) {
+      const v = n.value;
+      if (typeof v === 'bigint') return Number(v);
+      return v;
+    }
+    if (isMap(n)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of n.items) {
+        const k = pair.key as Node | null;
+        if (!isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number' && typeof k.value !== 'boolean')) {
+          const p = k && 'range' in k && k.range ? toPos(k.range[0]) : result.locate(path);
+          stop = diag(file, p, 'BC204', 'a mapping key must be plain text', ['Write keys as plain words, like `id:` or `text:`.']);
+          return undefined;
+        }
+        const key = String(k.value);
+        const childPath = [...path, key];
+        if (!viaAlias && k.range) keyRanges.set(pathKey(childPath), k.range[0]);
+        if (FORBIDDEN_KEYS.has(key)) {
+          stop = diag(file, k.range ? toPos(k.range[0]) : result.locate(path), 'BC105', `the key '${key}' is not allowed`, ['Rename the key: __proto__, constructor and prototype are reserved.']);
+          return undefined;
+        }
+        const value = toData(pair.value, childPath, depth + 1, viaAlias);
+        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    if (isSeq(n)) {
+      return n.items.map((item, i) => toData(item, [...path, i], depth + 1, viaAlias));
+    }
+    stop = diag(file, result.locate(path), 'BC204', 'a value of an unsupported kind', ['Use only mappings, lists, text, numbers and true/false.']);
+    return undefined;
+  };
+
+  const data = toData(doc.contents, [], 0, false);
+  if (stop) {
+    result.diagnostics.push(stop);
+    return result;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return fail('BC107', 'the top of the file must be a mapping of keys to values', [
+      'A scenario starts with `backchannel: 1`, then `id:`, `title:` and so on, each on its own line.',
+    ]);
+  }
+  result.data = data;
+  return result;
+}
+
+function syntaxHint(code: string): string[] {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return ['Indent with spaces, not tabs.'];
+    case 'BAD_INDENT':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return ['Check the indentation: items of one list or mapping line up under each other.'];
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'UNEXPECTED_TOKEN':
+      return ['Text with a colon followed by a space, or starting with a quote, needs quoting: put it in "double quotes".'];
+    case 'MISSING_CHAR':
+      return ['A quote or bracket is not closed.'];
+    case 'BAD_DQ_ESCAPE':
+      return ['Inside "double quotes" write \\" for a quote and \\\\ for a backslash.'];
+    default:
+      return ['Check the line for unbalanced quotes, brackets, or a stray character.'];
+  }
+}

@@ -1,0 +1,332 @@
+/**
+ * Turning schema violations into diagnostics an author can act on: the
+ * place of the offending key or value, a plain message, and a hint.
+ */
+import type { z } from 'zod';
+import { diag, type DataPath, type ParsedFile } from './parse.js';
+import type { Diagnostic } from './diagnostics.js';
+import { suggest } from './diagnostics.js';
+import {
+  actorSchema,
+  beatSchema,
+  branchSchema,
+  choiceSchema,
+  CONDITION_KINDS,
+  EFFECT_KINDS,
+  endingSchema,
+  FORMAT_VERSION,
+  injectSchema,
+  interruptSchema,
+  lineSchema,
+  meterSchema,
+  flagSchema,
+  optionSchema,
+  replySchema,
+  roleSchema,
+  scenarioSchema,
+  sideSchema,
+  sourceSchema,
+  termSchema,
+  type Scenario,
+} from './schema.js';
+
+const ID_HINT = 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.';
+
+/** Keys allowed in each kind of object, for "did you mean" hints. */
+const KEYS_BY_KIND: Record<string, readonly string[]> = {
+  scenario: Object.keys(scenarioSchema.shape),
+  line: Object.keys(lineSchema.shape),
+  beat: Object.keys(beatSchema.shape),
+  choice: Object.keys(choiceSchema.shape),
+  branch: Object.keys(branchSchema.shape),
+  reply: Object.keys(replySchema.shape),
+  ending: Object.keys(endingSchema.shape),
+  role: Object.keys(roleSchema.shape),
+  side: Object.keys(sideSchema.shape),
+  actor: Object.keys(actorSchema.shape),
+  meter: Object.keys(meterSchema.shape),
+  flag: Object.keys(flagSchema.shape),
+  term: Object.keys(termSchema.shape),
+  option: Object.keys(optionSchema.shape),
+  inject: Object.keys(injectSchema.shape),
+  interrupt: Object.keys(interruptSchema.shape),
+  source: Object.keys(sourceSchema.shape),
+  note: ['id', 'text', 'source', 'invented'],
+  objective: ['id', 'text'],
+  concept: ['id', 'name', 'text'],
+  part: ['id', 'title', 'description'],
+  period: ['label', 'start', 'end'],
+  history: ['text', 'source'],
+  credibility: ['side', 'meter'],
+  shift: ['meter', 'perPoint'],
+};
+
+const KIND_OF_LIST: Record<string, string> = {
+  lines: 'line',
+  beats: 'beat',
+  choices: 'choice',
+  branches: 'branch',
+  replies: 'reply',
+  endings: 'ending',
+  roles: 'role',
+  sides: 'side',
+  actors: 'actor',
+  meters: 'meter',
+  flags: 'flag',
+  terms: 'term',
+  options: 'option',
+  injects: 'inject',
+  interrupts: 'interrupt',
+  sources: 'source',
+  briefing: 'note',
+  goals: 'note',
+  unknowns: 'note',
+  objectives: 'objective',
+  concepts: 'concept',
+  parts: 'part',
+  walkawayShifts: 'shift',
+};
+
+/** The kind of object found at `path`, judged from the keys leading to it. */
+export function kindAt(path: DataPath): string {
+  if (path.length === 0) return 'scenario';
+  const last = path[path.length - 1];
+  if (typeof last === 'number') {
+    const list = path[path.length - 2];
+    return typeof list === 'string' ? (KIND_OF_LIST[list] ?? 'value') : 'value';
+  }
+  if (last === 'period' || last === 'history' || last === 'credibility') return last;
+  if (last === 'when' || last === 'not' || isConditionListItem(path)) return 'condition';
+  return 'value';
+}
+
+function isConditionListItem(path: DataPath): boolean {
+  const list = path[path.length - 2];
+  return typeof path[path.length - 1] === 'number' && (list === 'all' || list === 'any');
+}
+
+function isEffectPath(path: DataPath): boolean {
+  const list = path[path.length - 2];
+  return typeof path[path.length - 1] === 'number' && (list === 'effects' || list === 'everyChoice');
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let cur: unknown = data;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}
+
+const describeType = (v: unknown): string =>
+  v === null ? 'nothing' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v === 'string' ? 'text' : typeof v;
+
+const expectedName: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  record: 'a mapping',
+};
+
+/** The last named key of a path, for messages. */
+function keyName(path: DataPath): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return String(path[i]);
+  return 'value';
+}
+
+/** Converts the zod issues of one parse into diagnostics. */
+function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: ParsedFile, out: Diagnostic[]): void {
+  const { file } = parsed;
+  for (const issue of issues) {
+    const path = issue.path as (string | number)[];
+    const raw = valueAt(parsed.data, path);
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const kind = kindAt(path);
+        const allowed = KEYS_BY_KIND[kind] ?? [];
+        for (const key of issue.keys) {
+          out.push(
+            diag(file, parsed.locateKey([...path, key]), 'BC202', `unknown key '${key}' in ${article(kind)}`, [
+              suggest(key, allowed, 'keys here'),
+            ]),
+          );
+        }
+        break;
+      }
+      case 'invalid_type': {
+        if (raw === undefined) {
+          const parent = path.slice(0, -1);
+          out.push(
+            diag(file, parsed.locateKey(parent), 'BC203', `${article(kindAt(parent))} is missing its '${keyName(path)}'`, [
+              `Add \`${keyName(path)}:\` with ${expectedName[issue.expected] ?? issue.expected}.`,
+            ]),
+          );
+        } else {
+          out.push(
+            diag(file, parsed.locate(path), 'BC204', `'${keyName(path)}' should be ${expectedName[issue.expected] ?? issue.expected}, not ${describeType(raw)}`, [
+              typeHint(issue.expected, path),
+            ]),
+          );
+        }
+        break;
+      }
+      case 'invalid_format': {
+        const isId = issue.format === 'regex' && String((issue as { pattern?: string }).pattern ?? '').includes('a-z0-9_-');
+        out.push(
+          isId
+            ? diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid id`, [ID_HINT])
+            : diag(file, parsed.locate(path), 'BC206', `'${keyName(path)}' is not in the expected form`, [
+                keyName(path) === 'language' ? 'Use a language code such as `en`, `es` or `pt-BR`.' : issue.message,
+              ]),
+        );
+        break;
+      }
+      case 'too_small':
+      case 'too_big': {
+        const small = issue.code === 'too_small';
+        const bound = small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum;
+        const what = issue.origin === 'array' ? `${bound} item${Number(bound) === 1 ? '' : 's'}` : issue.origin === 'string' ? `${bound} characters` : String(bound);
+        const message =
+          issue.origin === 'string' && small ? `'${keyName(path)}' is empty` : `'${keyName(path)}' must have ${small ? 'at least' : 'at most'} ${what}`;
+        out.push(diag(file, parsed.locate(path), 'BC206', message, [small ? `Give '${keyName(path)}' a value.` : 'Shorten it, or split it in two.']));
+        break;
+      }
+      case 'invalid_value': {
+        const values = issue.values.map(String);
+        out.push(
+          diag(file, parsed.locate(path), 'BC206', `'${String(raw)}' is not allowed for '${keyName(path)}'`, [
+            `Use one of: ${values.join(', ')}.`,
+            ...(typeof raw === 'string' && suggest(raw, values, 'values').startsWith('Did') ? [suggest(raw, values, 'values')] : []),
+          ]),
+        );
+        break;
+      }
+      case 'invalid_union': {
+        unionIssue(issue, path, raw, parsed, out);
+        break;
+      }
+      case 'invalid_key': {
+        out.push(diag(file, parsed.locateKey(path), 'BC205', `a key of '${keyName(path)}' is not a valid id`, [ID_HINT]));
+        break;
+      }
+      default:
+        out.push(diag(file, parsed.locate(path), 'BC204', `'${keyName(path)}': ${issue.message}`, ['Compare with the reference in scenarios/README.md.']));
+    }
+  }
+}
+
+function article(kind: string): string {
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
+function typeHint(expected: string, path: DataPath): string {
+  switch (expected) {
+    case 'string':
+      return 'Write text; put it in "double quotes" if it starts with a special character or looks like a number.';
+    case 'number':
+      return 'Write a number without quotes, e.g. `3` or `-1.5`.';
+    case 'boolean':
+      return 'Write true or false without quotes.';
+    case 'array':
+      return `'${keyName(path)}' is a list: start each item on its own line with "- ".`;
+    case 'object':
+      return `'${keyName(path)}' is a mapping: give it keys on the lines below, indented.`;
+    default:
+      return 'Compare with the reference in scenarios/README.md.';
+  }
+}
+
+/**
+ * A union failed: a condition, an effect, or an id-or-"open". Pick the
+ * branch the author meant (by its kind key) and report that branch's issues.
+ */
+function unionIssue(issue: z.core.$ZodIssueInvalidUnion, path: (string | number)[], raw: unknown, parsed: ParsedFile, out: Diagnostic[]): void {
+  const { file } = parsed;
+  const isCondition = kindAt(path) === 'condition';
+  const isEffect = isEffectPath(path);
+  if (!isCondition && !isEffect) {
+    // `is:` or `set:` take an id or the word open.
+    out.push(diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid option id`, [ID_HINT, 'Or write `open` for no option.']));
+    return;
+  }
+  const what = isCondition ? 'condition' : 'effect';
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    out.push(diag(file, parsed.locate(path), 'BC208', `${article(what)} must be a mapping such as ${isCondition ? '`{ meter: trust, gte: 3 }`' : '`{ meter: trust, add: 1 }`'}`, [formsHint(isCondition)]));
+    return;
+  }
+  const keys = Object.keys(raw);
+  const kinds = (isCondition ? CONDITION_KINDS : EFFECT_KINDS) as readonly string[];
+  const present = keys.filter((k) => kinds.includes(k));
+  if (present.length !== 1) {
+    const unknown = keys.find((k) => !kinds.includes(k) && !['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'is', 'in', 'add', 'set'].includes(k));
+    out.push(
+      diag(
+        file,
+        parsed.locate(path),
+        'BC208',
+        present.length === 0 ? `${article(what)} with no kind` : `${article(what)} mixes ${present.map((k) => `'${k}'`).join(' and ')}`,
+        [
+          present.length === 0 && unknown ? suggest(unknown, kinds, `${what} kinds`) : formsHint(isCondition),
+          ...(present.length > 1 && isCondition ? ['To combine conditions, list them under `all:` or `any:`.'] : []),
+        ],
+      ),
+    );
+    return;
+  }
+  let branch: number = kinds.indexOf(present[0]!);
+  if (isEffect && present[0] === 'meter') branch = 'set' in raw ? 1 : 0;
+  else if (isEffect && present[0] !== 'meter') branch += 1;
+  const branchIssues = issue.errors[branch];
+  if (!branchIssues || branchIssues.length === 0) {
+    out.push(diag(file, parsed.locate(path), 'BC208', `this ${what} is not well formed`, [formsHint(isCondition)]));
+    return;
+  }
+  const nested = branchIssues.map((i) => ({ ...i, path: [...path, ...i.path] })) as z.core.$ZodIssue[];
+  const before = out.length;
+  issuesToDiagnostics(nested, parsed, out);
+  if (isEffect && present[0] === 'meter' && !('add' in raw) && !('set' in raw)) {
+    out.splice(before, out.length - before, diag(file, parsed.locate(path), 'BC208', 'a meter effect needs `add:` or `set:`', ['E.g. `{ meter: trust, add: 1 }` or `{ meter: clock, set: 0 }`.']));
+  }
+}
+
+function formsHint(isCondition: boolean): string {
+  return isCondition
+    ? 'Conditions: {meter, gte|gt|lte|lt|eq|ne}, {flag, is}, {term, is|in}, {acceptable: side}, {value: side, gte…}, {visited: beat}, {chose: choice}, {role}, {all: [...]}, {any: [...]}, {not: ...}.'
+    : 'Effects: {meter, add}, {meter, set}, {flag, set}, {term, set}, {inject}.';
+}
+
+/** Result of checking data against the schema. */
+export interface SchemaResult {
+  scenario?: Scenario;
+  diagnostics: Diagnostic[];
+}
+
+/** Checks the format version, then the schema. */
+export function checkSchema(parsed: ParsedFile): SchemaResult {
+  const { file, data } = parsed;
+  const diagnostics: Diagnostic[] = [];
+  const record = data as Record<string, unknown>;
+  const version = record['backchannel'];
+  if (version === undefined) {
+    diagnostics.push(
+      diag(file, { line: 1, col: 1 }, 'BC200', 'the format version is missing', [`Add \`backchannel: ${FORMAT_VERSION}\` as the first key of the file.`]),
+    );
+    return { diagnostics };
+  }
+  if (version !== FORMAT_VERSION) {
+    const newer = typeof version === 'number' && version > FORMAT_VERSION;
+    diagnostics.push(
+      diag(file, parsed.locate(['backchannel']), 'BC201', `format version ${JSON.stringify(version)} is not one this build reads (it reads ${FORMAT_VERSION})`, [
+        newer ? 'This file was written for a newer Backchannel: update Backchannel.' : `Write \`backchannel: ${FORMAT_VERSION}\`.`,
+      ]),
+    );
+    return { diagnostics };
+  }
+  const res = scenarioSchema.safeParse(data, { reportInput: true });
+  if (res.success) return { scenario: res.data, diagnostics };
+  issuesToDiagnostics(res.error.issues, parsed, diagnostics);
+  return { diagnostics };
+}
