@@ -1,0 +1,38 @@
+/**
+ * `npm run validate -- FILE...`: checks scenario files and prints one
+ * diagnostic a line. Exit 0 when every file is valid (warnings allowed),
+ * 1 on any error, 2 on a usage error.
+ */
+import { checkScenario } from '../engine/check.js';
+import { formatDiagnostic } from '../scenario/diagnostics.js';
+import { parseArgs, runTool, UsageError } from './args.js';
+import { readScenarioFile } from './read-file.js';
+
+const USAGE = `usage: npm run validate -- FILE... [--quiet]
+  Checks each scenario file (YAML or JSON) and prints FILE:LINE:COL: error|warning CODE: message.
+  --quiet   print nothing but the diagnostics (no summary line)`;
+
+await runTool(USAGE, () => {
+  const args = parseArgs(process.argv.slice(2), [], ['quiet', 'help']);
+  if (args.flags.has('help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.files.length === 0) throw new UsageError('name at least one scenario file');
+  let errors = 0;
+  let warnings = 0;
+  for (const file of args.files) {
+    const read = readScenarioFile(file);
+    const diagnostics = 'diagnostic' in read ? [read.diagnostic] : checkScenario(read.bytes, file).diagnostics;
+    for (const d of diagnostics) {
+      process.stdout.write(`${formatDiagnostic(d)}\n`);
+      if (d.severity === 'error') errors++;
+      else warnings++;
+    }
+  }
+  if (!args.flags.has('quiet')) {
+    const files = `${args.files.length} file${args.files.length === 1 ? '' : 's'}`;
+    process.stderr.write(`${files} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  }
+  return errors > 0 ? 1 : 0;
+});
