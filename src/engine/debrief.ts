@@ -4,7 +4,7 @@
  * package lay inside the zone of possible agreement, and the path taken.
  */
 import type { CompiledScenario } from './machine.js';
-import { isAcceptable, packageValue, walkawayValue, zoneOfAgreement, type NegotiationContext, type Zopa } from './model.js';
+import { isAcceptable, logEntries, packageValue, walkawayValue, zoneOfAgreement, type NegotiationContext, type Zopa } from './model.js';
 import { endingView, type EndingView } from './view.js';
 
 /** One side's view of the final package, revealed. */
@@ -78,7 +78,7 @@ export function debriefOf(compiled: CompiledScenario, ctx: NegotiationContext): 
       options: t.options.map((o) => ({ id: o.id, label: o.label, values: { ...o.values } })),
     };
   });
-  const path = ctx.log.flatMap((e) => {
+  const path = logEntries(ctx.log).flatMap((e) => {
     if (e.kind !== 'choice') return [];
     const c = idx.choices.get(e.id);
     if (!c) return [];

@@ -159,8 +159,9 @@ function exitTransitions(
 /** The machine configuration for a scenario, before `setup().createMachine`. */
 export function machineConfig(scenario: Scenario): NodeConfig {
   const interrupts = scenario.interrupts ?? [];
+  const beatById = new Map(scenario.beats.map((b) => [b.id, b]));
   const beatNode = (beatId: string): NodeConfig => {
-    const beat = scenario.beats.find((b) => b.id === beatId)!;
+    const beat = beatById.get(beatId)!;
     const node: NodeConfig = { id: beat.id, entry: [{ type: 'startBeat', params: { beat: beat.id } }] };
     const on: Record<string, TransitionConfig[]> = { ADVANCE: [{ guard: 'hasMoreLines', actions: [{ type: 'showNextLine' }] }] };
     if (beat.choices) {

@@ -7,6 +7,7 @@
  * so every part of the engine agrees on what a condition means.
  */
 import type { Draft } from 'immer';
+import { conditions } from '../scenario/walk.js';
 import type { Beat, Choice, Condition, Effect, Ending, Inject, Line, Scenario, Term } from '../scenario/schema.js';
 
 /** An entry of the call's log, in the order it happened. */
@@ -15,6 +16,20 @@ export type LogEntry =
   | { kind: 'choice'; id: string }
   | { kind: 'inject'; id: string }
   | { kind: 'ending'; id: string };
+
+/**
+ * The log as a persistent list, newest first: adding an entry shares the
+ * rest, so a long call (or the checker's thousands of explored states) never
+ * copies the whole log.
+ */
+export type LogList = { readonly entry: LogEntry; readonly prev: LogList } | null;
+
+/** The log's entries, oldest first. */
+export function logEntries(log: LogList): LogEntry[] {
+  const out: LogEntry[] = [];
+  for (let node = log; node !== null; node = node.prev) out.push(node.entry);
+  return out.reverse();
+}
 
 /** Everything the machine remembers about a call in progress. */
 export interface NegotiationContext {
@@ -31,15 +46,15 @@ export interface NegotiationContext {
   flags: Record<string, boolean>;
   /** The package: the option on the table for each term, or null while open. */
   terms: Record<string, string | null>;
-  /** How many times each beat was entered. */
+  /** How many times each beat was entered (only beats that conditions ask about). */
   visited: Record<string, number>;
-  /** How many times each choice was taken. */
+  /** How many times each choice was taken (only choices that conditions ask about). */
   chosen: Record<string, number>;
   firedInjects: string[];
   /** Injects that broke in with the last event, to show as news flashes. */
   freshInjects: string[];
   firedInterrupts: string[];
-  log: LogEntry[];
+  log: LogList;
   /** How each meter moved with the last event. */
   lastDelta: Record<string, number>;
   /** Sound cues raised by the last event, for the view to play. */
@@ -58,6 +73,8 @@ export interface ScenarioIndex {
   injects: Map<string, Inject>;
   terms: Map<string, Term>;
   meterRange: Map<string, { min: number; max: number }>;
+  /** Beats and choices that `visited` and `chose` conditions read: the only history worth keeping. */
+  tracked: { beats: Set<string>; choices: Set<string> };
 }
 
 /** Builds the lookup tables for a checked scenario. */
@@ -71,6 +88,7 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
     injects: new Map((scenario.injects ?? []).map((i) => [i.id, i])),
     terms: new Map((scenario.terms ?? []).map((t) => [t.id, t])),
     meterRange: new Map((scenario.meters ?? []).map((m) => [m.id, { min: m.min, max: m.max }])),
+    tracked: historyRead(scenario),
   };
   for (const b of scenario.beats) {
     for (const l of b.lines ?? []) idx.lines.set(l.id, { ...l, beat: b.id });
@@ -78,6 +96,17 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
     for (const c of b.choices ?? []) idx.choices.set(c.id, { ...c, beat: b.id });
   }
   return idx;
+}
+
+/** The beats and choices that `visited` and `chose` conditions read. */
+export function historyRead(s: Scenario): { beats: Set<string>; choices: Set<string> } {
+  const beats = new Set<string>();
+  const choices = new Set<string>();
+  for (const { cond } of conditions(s)) {
+    if ('visited' in cond) beats.add(cond.visited);
+    if ('chose' in cond) choices.add(cond.chose);
+  }
+  return { beats, choices };
 }
 
 /** The state of a call before its first beat. */
@@ -98,7 +127,7 @@ export function initialContext(idx: ScenarioIndex, role: string, seed: number): 
     firedInjects: [],
     freshInjects: [],
     firedInterrupts: [],
-    log: [],
+    log: null,
     lastDelta: {},
     cues: [],
     ending: null,
@@ -159,13 +188,17 @@ export function applyEffects(d: Draft<NegotiationContext>, effects: readonly Eff
   }
 }
 
+function addLog(d: Draft<NegotiationContext>, entry: LogEntry): void {
+  d.log = { entry, prev: d.log as LogList } as Draft<LogList>;
+}
+
 function fireInject(d: Draft<NegotiationContext>, id: string, idx: ScenarioIndex): void {
   if (d.firedInjects.includes(id)) return;
   const inj = idx.injects.get(id);
   if (!inj) return;
   d.firedInjects.push(id);
   d.freshInjects.push(id);
-  d.log.push({ kind: 'inject', id });
+  addLog(d, { kind: 'inject', id });
   d.cues.push(inj.cue ?? 'inject');
   applyEffects(d, inj.effects, idx);
 }
@@ -180,7 +213,7 @@ function fireDueInjects(d: Draft<NegotiationContext>, idx: ScenarioIndex): void 
 function showLine(d: Draft<NegotiationContext>, idx: ScenarioIndex): void {
   const id = d.queue[d.lineIndex];
   if (id === undefined) return;
-  d.log.push({ kind: 'line', id });
+  addLog(d, { kind: 'line', id });
   const cue = idx.lines.get(id)?.cue;
   if (cue) d.cues.push(cue);
 }
@@ -190,7 +223,7 @@ export function enterBeat(d: Draft<NegotiationContext>, beatId: string, idx: Sce
   const beat = idx.beats.get(beatId);
   if (!beat) return;
   d.beat = beatId;
-  d.visited[beatId] = (d.visited[beatId] ?? 0) + 1;
+  if (idx.tracked.beats.has(beatId)) d.visited[beatId] = (d.visited[beatId] ?? 0) + 1;
   applyEffects(d, beat.effects, idx);
   for (const inj of beat.injects ?? []) fireInject(d, inj, idx);
   const queue = (beat.lines ?? []).map((l) => l.id);
@@ -226,8 +259,8 @@ export function takeChoice(d: Draft<NegotiationContext>, choiceId: string, idx: 
   beginStep(d);
   d.cues.push('choice');
   d.turn += 1;
-  d.chosen[choiceId] = (d.chosen[choiceId] ?? 0) + 1;
-  d.log.push({ kind: 'choice', id: choiceId });
+  if (idx.tracked.choices.has(choiceId)) d.chosen[choiceId] = (d.chosen[choiceId] ?? 0) + 1;
+  addLog(d, { kind: 'choice', id: choiceId });
   applyEffects(d, choice.effects, idx);
   applyEffects(d, idx.scenario.everyChoice, idx);
   fireDueInjects(d, idx);
@@ -239,7 +272,7 @@ export function reachEnding(d: Draft<NegotiationContext>, endingId: string, idx:
   d.ending = endingId;
   d.queue = [];
   d.lineIndex = 0;
-  d.log.push({ kind: 'ending', id: endingId });
+  addLog(d, { kind: 'ending', id: endingId });
   d.cues.push(ending?.cue ?? ending?.kind ?? 'ending');
 }
 

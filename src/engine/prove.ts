@@ -4,11 +4,9 @@
  * machine's states (with the parts of the context conditions read), taking
  * at each the moves a player could make there.
  */
-import { getShortestPaths } from '@xstate/graph';
-import type { Scenario } from '../scenario/schema.js';
-import { conditions } from '../scenario/walk.js';
+import { getAdjacencyMap, type AdjacencyValue } from '@xstate/graph';
 import type { CompiledScenario, NegotiationEvent, NegotiationSnapshot } from './machine.js';
-import { viewOf } from './view.js';
+import { canAdvance, choiceViews } from './view.js';
 
 /** Most distinct states explored per role before the proof gives up. */
 export const PROOF_STATE_BUDGET = 60_000;
@@ -36,20 +34,11 @@ export interface Proof {
 /** The moves a player could make in a state: continue, or each open choice. */
 export function movesIn(compiled: CompiledScenario, snapshot: NegotiationSnapshot): NegotiationEvent[] {
   if (snapshot.status !== 'active') return [];
-  const view = viewOf(compiled.index, snapshot);
-  if (view.canAdvance) return [{ type: 'ADVANCE' }];
-  return view.choices.filter((c) => c.available).map((c) => ({ type: 'CHOOSE', choice: c.id }));
-}
-
-/** The beats and choices that `visited` and `chose` conditions read; only those need remembering. */
-function historyRead(s: Scenario): { beats: string[]; choices: string[] } {
-  const beats = new Set<string>();
-  const choices = new Set<string>();
-  for (const { cond } of conditions(s)) {
-    if ('visited' in cond) beats.add(cond.visited);
-    if ('chose' in cond) choices.add(cond.chose);
-  }
-  return { beats: [...beats], choices: [...choices] };
+  const ctx = snapshot.context;
+  if (canAdvance(compiled.index, ctx)) return [{ type: 'ADVANCE' }];
+  return choiceViews(compiled.index, ctx)
+    .filter((c) => c.available)
+    .map((c) => ({ type: 'CHOOSE', choice: c.id }));
 }
 
 /**
@@ -58,7 +47,6 @@ function historyRead(s: Scenario): { beats: string[]; choices: string[] } {
  */
 export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_BUDGET): Proof {
   const s = compiled.scenario;
-  const read = historyRead(s);
   const serializeState = (snap: NegotiationSnapshot): string => {
     const c = snap.context;
     return JSON.stringify([
@@ -70,20 +58,20 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
       c.terms,
       c.firedInjects,
       c.firedInterrupts,
-      read.beats.map((b) => (c.visited[b] ?? 0) > 0),
-      read.choices.map((x) => (c.chosen[x] ?? 0) > 0),
+      c.visited,
+      c.chosen,
     ]);
   };
   const proof: Proof = { endings: {}, unreachedEndings: [], deadEnds: [], incomplete: [], states: 0 };
   for (const role of s.roles) {
-    let paths;
+    let adjacency: Record<string, AdjacencyValue<NegotiationSnapshot, NegotiationEvent>>;
     try {
-      paths = getShortestPaths(compiled.machine, {
+      adjacency = getAdjacencyMap(compiled.machine, {
         input: { role: role.id, seed: 1 },
         events: (snap: NegotiationSnapshot) => movesIn(compiled, snap),
         serializeState: (snap: NegotiationSnapshot) => serializeState(snap),
         limit: budget,
-      });
+      }) as unknown as Record<string, AdjacencyValue<NegotiationSnapshot, NegotiationEvent>>;
     } catch (err) {
       if (err instanceof Error && /limit/i.test(err.message)) {
         proof.incomplete.push(role.id);
@@ -91,18 +79,38 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
       }
       throw err;
     }
-    proof.states += paths.length;
-    for (const p of paths) {
-      const snap = p.state as NegotiationSnapshot;
-      // The first step is the synthetic initial event, not a move.
-      const events = p.steps.slice(1).map((st) => st.event as NegotiationEvent);
+    // Breadth first over the adjacency map, keeping only a parent pointer
+    // per state: paths are rebuilt for the few states that need one, so a
+    // long scenario costs time in proportion to its states, not their depth.
+    const keys = Object.keys(adjacency);
+    const first = keys[0];
+    if (first === undefined) continue;
+    proof.states += keys.length;
+    const parent = new Map<string, { from: string; event: NegotiationEvent } | null>([[first, null]]);
+    const queue = [first];
+    const pathTo = (key: string): NegotiationEvent[] => {
+      const events: NegotiationEvent[] = [];
+      for (let p = parent.get(key); p; p = parent.get(p.from)) events.push(p.event);
+      return events.reverse();
+    };
+    for (let qi = 0; qi < queue.length; qi++) {
+      const key = queue[qi]!;
+      const node = adjacency[key]!;
+      const snap = node.state;
       const ending = snap.context.ending;
+      const transitions = Object.values(node.transitions);
       if (ending !== null) {
-        const known = proof.endings[ending];
-        if (!known || (known.role === role.id && events.length < known.events.length)) proof.endings[ending] = { role: role.id, events };
-      } else if (movesIn(compiled, snap).length === 0) {
+        if (!proof.endings[ending]) proof.endings[ending] = { role: role.id, events: pathTo(key) };
+      } else if (transitions.length === 0) {
         if (!proof.deadEnds.some((d) => d.beat === snap.context.beat && d.role === role.id))
-          proof.deadEnds.push({ role: role.id, beat: snap.context.beat, events });
+          proof.deadEnds.push({ role: role.id, beat: snap.context.beat, events: pathTo(key) });
+      }
+      for (const t of transitions) {
+        const next = serializeState(t.state);
+        if (!parent.has(next)) {
+          parent.set(next, { from: key, event: t.event });
+          queue.push(next);
+        }
       }
     }
   }

@@ -6,7 +6,7 @@
 import type { EndingKind } from '../scenario/schema.js';
 import { unavailableReason } from './describe.js';
 import type { NegotiationSnapshot } from './machine.js';
-import { holds, type NegotiationContext, type ScenarioIndex } from './model.js';
+import { holds, logEntries, type NegotiationContext, type ScenarioIndex } from './model.js';
 
 /** A speaker as a view shows them. */
 export interface SpeakerView {
@@ -155,7 +155,7 @@ export function choiceViews(idx: ScenarioIndex, ctx: NegotiationContext): Choice
 
 /** The dialogue log so far, ready to print. */
 export function logViews(idx: ScenarioIndex, ctx: NegotiationContext): LogView[] {
-  return ctx.log.flatMap((e): LogView[] => {
+  return logEntries(ctx.log).flatMap((e): LogView[] => {
     if (e.kind === 'line') {
       const l = lineView(idx, e.id);
       return l ? [{ kind: 'line', id: e.id, speaker: l.speaker?.name ?? '', text: l.text, invented: l.invented, source: l.source?.title ?? null }] : [];
@@ -173,14 +173,23 @@ export function logViews(idx: ScenarioIndex, ctx: NegotiationContext): LogView[]
   });
 }
 
+/** True when the current beat is waiting for a choice. */
+export function isChoosing(idx: ScenarioIndex, ctx: NegotiationContext): boolean {
+  return ctx.ending === null && idx.beats.get(ctx.beat)?.choices !== undefined && ctx.lineIndex >= ctx.queue.length - 1;
+}
+
+/** True when ADVANCE moves the call on. */
+export function canAdvance(idx: ScenarioIndex, ctx: NegotiationContext): boolean {
+  return ctx.ending === null && !isChoosing(idx, ctx);
+}
+
 /** Reads a snapshot into what a view shows. */
 export function viewOf(idx: ScenarioIndex, snapshot: NegotiationSnapshot): CallView {
   const ctx = snapshot.context;
   const beat = idx.beats.get(ctx.beat);
   const ended = ctx.ending !== null;
   const lineId = ended ? undefined : ctx.queue[ctx.lineIndex];
-  const atLastLine = ctx.lineIndex >= ctx.queue.length - 1;
-  const choosing = !ended && beat?.choices !== undefined && atLastLine;
+  const choosing = isChoosing(idx, ctx);
   const part = beat?.part ? (idx.scenario.parts ?? []).find((p) => p.id === beat.part) : undefined;
   return {
     scenarioId: ctx.scenarioId,

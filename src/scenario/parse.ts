@@ -145,61 +145,61 @@ export function parseScenarioText(input: string | Uint8Array, file: string): Par
   let aliasUses = 0;
   let stop: Diagnostic | undefined;
 
-  const toData = (node: unknown, path: (string | number)[], depth: number, viaAlias: boolean): unknown => {
+  // Paths travel as their joined key (`pk`) so that walking a large file
+  // builds no arrays; the array form is rebuilt only to report a problem.
+  const unkey = (pk: string): (string | number)[] => (pk === '' ? [] : pk.split('\u0001').map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
+  const join = (pk: string, k: string | number) => (pk === '' ? String(k) : `${pk}\u0001${k}`);
+  const toData = (node: unknown, pk: string, depth: number, viaAlias: boolean): unknown => {
     if (stop) return undefined;
     if (++nodes > LIMITS.maxNodes) {
-      stop = diag(file, result.locate(path), 'BC104', `the file holds more than ${LIMITS.maxNodes} values`, ['Make the scenario smaller, or use fewer aliases.']);
+      stop = diag(file, result.locate(unkey(pk)), 'BC104', `the file holds more than ${LIMITS.maxNodes} values`, ['Make the scenario smaller, or use fewer aliases.']);
       return undefined;
     }
     if (depth > LIMITS.maxDepth) {
-      stop = diag(file, result.locate(path), 'BC104', `values are nested more than ${LIMITS.maxDepth} levels deep`, ['Flatten the structure: conditions nest with all/any/not only a few levels.']);
+      stop = diag(file, result.locate(unkey(pk)), 'BC104', `values are nested more than ${LIMITS.maxDepth} levels deep`, ['Flatten the structure: conditions nest with all/any/not only a few levels.']);
       return undefined;
     }
     const n = node as Node | null;
-    if (n && !viaAlias && n.range) valueRanges.set(pathKey(path), n.range[0]);
+    if (n && !viaAlias && n.range) valueRanges.set(pk, n.range[0]);
     if (n === null || n === undefined) return null;
     if (isAlias(n)) {
       if (++aliasUses > LIMITS.maxAliases * 50) {
-        stop = diag(file, result.locate(path), 'BC104', 'aliases expand too much', ['Write the values out instead of nesting aliases.']);
+        stop = diag(file, result.locate(unkey(pk)), 'BC104', 'aliases expand too much', ['Write the values out instead of nesting aliases.']);
         return undefined;
       }
-      const target = n.resolve(doc);
-      return toData(target, path, depth + 1, true);
+      return toData(n.resolve(doc), pk, depth + 1, true);
     }
     if (isScalar(n)) {
       const v = n.value;
-      if (typeof v === 'bigint') return Number(v);
-      return v;
+      return typeof v === 'bigint' ? Number(v) : v;
     }
     if (isMap(n)) {
       const out: Record<string, unknown> = {};
       for (const pair of n.items) {
         const k = pair.key as Node | null;
         if (!isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number' && typeof k.value !== 'boolean')) {
-          const p = k && 'range' in k && k.range ? toPos(k.range[0]) : result.locate(path);
+          const p = k && 'range' in k && k.range ? toPos(k.range[0]) : result.locate(unkey(pk));
           stop = diag(file, p, 'BC204', 'a mapping key must be plain text', ['Write keys as plain words, like `id:` or `text:`.']);
           return undefined;
         }
         const key = String(k.value);
-        const childPath = [...path, key];
-        if (!viaAlias && k.range) keyRanges.set(pathKey(childPath), k.range[0]);
+        const childKey = join(pk, key);
+        if (!viaAlias && k.range) keyRanges.set(childKey, k.range[0]);
         if (FORBIDDEN_KEYS.has(key)) {
-          stop = diag(file, k.range ? toPos(k.range[0]) : result.locate(path), 'BC105', `the key '${key}' is not allowed`, ['Rename the key: __proto__, constructor and prototype are reserved.']);
+          stop = diag(file, k.range ? toPos(k.range[0]) : result.locate(unkey(pk)), 'BC105', `the key '${key}' is not allowed`, ['Rename the key: __proto__, constructor and prototype are reserved.']);
           return undefined;
         }
-        const value = toData(pair.value, childPath, depth + 1, viaAlias);
+        const value = toData(pair.value, childKey, depth + 1, viaAlias);
         Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
-    if (isSeq(n)) {
-      return n.items.map((item, i) => toData(item, [...path, i], depth + 1, viaAlias));
-    }
-    stop = diag(file, result.locate(path), 'BC204', 'a value of an unsupported kind', ['Use only mappings, lists, text, numbers and true/false.']);
+    if (isSeq(n)) return n.items.map((item, i) => toData(item, join(pk, i), depth + 1, viaAlias));
+    stop = diag(file, result.locate(unkey(pk)), 'BC204', 'a value of an unsupported kind', ['Use only mappings, lists, text, numbers and true/false.']);
     return undefined;
   };
 
-  const data = toData(doc.contents, [], 0, false);
+  const data = toData(doc.contents, '', 0, false);
   if (stop) {
     result.diagnostics.push(stop);
     return result;

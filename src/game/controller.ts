@@ -1,0 +1,435 @@
+/**
+ * The game's flow between screens: title, briefing, call, outcome. It owns
+ * the session, the save, the settings and the notices, and publishes one
+ * ScreenModel that the canvas and the DOM mirror both draw. It never decides
+ * an outcome: the call's moves go to the engine's session, and what comes
+ * back is drawn.
+ */
+import { debriefOf } from '../engine/debrief.js';
+import type { CompiledScenario } from '../engine/machine.js';
+import { NegotiationSession } from '../engine/session.js';
+import type { CallView, InjectView } from '../engine/view.js';
+import type { Role } from '../scenario/schema.js';
+import type { AudioPort } from './audio-port.js';
+import { fill, stringsFor, type Strings } from './i18n.js';
+import { checkStoredSave, clearSave, resumeStored, storeSave } from './saves.js';
+import {
+  briefingScreen,
+  callActions,
+  callScreen,
+  exportData,
+  exportFileName,
+  outcomeScreen,
+  titleScreen,
+  type ActionModel,
+  type Notice,
+  type Screen,
+  type ScreenModel,
+} from './screens.js';
+import { clamp01, loadSettings, motionReduced, storeSettings, type Settings, type TextSpeed } from './settings.js';
+import type { SafeStorage } from './storage.js';
+import type { UrlOptions } from './url.js';
+
+/** What draws a line letter by letter; Enter first finishes it. */
+export interface Presenter {
+  busy(): boolean;
+  finish(): void;
+}
+
+export interface ControllerOptions {
+  scenarios: CompiledScenario[];
+  /** Problems found when the scenarios were checked (shown when none can be played). */
+  problems: string[];
+  storage: SafeStorage;
+  audio: AudioPort;
+  url: UrlOptions;
+  systemReducedMotion: boolean;
+  randomSeed: () => number;
+  now?: () => Date;
+}
+
+type State =
+  | { kind: 'problem' }
+  | { kind: 'title'; scenarioId: string }
+  | { kind: 'briefing'; scenarioId: string; roleId: string }
+  | { kind: 'call'; scenarioId: string; session: NegotiationSession; flash: InjectView[] }
+  | { kind: 'outcome'; scenarioId: string; session: NegotiationSession };
+
+export class GameController {
+  private readonly opts: ControllerOptions;
+  private readonly byId = new Map<string, CompiledScenario>();
+  private state: State;
+  private settings: Settings;
+  private systemReduced: boolean;
+  private notices: Notice[] = [];
+  private listeners = new Set<(m: ScreenModel) => void>();
+  private presenter: Presenter | null = null;
+  private version = 0;
+  private current!: ScreenModel;
+  readonly strings: Strings;
+  readonly uiLang: string;
+  private readonly saveState = new Map<string, { role: string; ended: boolean }>();
+
+  constructor(opts: ControllerOptions) {
+    this.opts = opts;
+    for (const c of opts.scenarios) this.byId.set(c.scenario.id, c);
+    const { lang, strings } = stringsFor(opts.url.lang);
+    this.strings = strings;
+    this.uiLang = lang;
+    this.settings = loadSettings(opts.storage);
+    this.systemReduced = opts.systemReducedMotion;
+    opts.audio.setMuted(this.settings.muted);
+    opts.audio.setVolume(this.settings.volume);
+    if (!opts.storage.persistent) this.notices.push({ id: 'no-storage', text: this.strings.noticeNoStorage, tone: 'info' });
+    for (const c of opts.scenarios) this.inspectSave(c);
+    this.state = this.initialState();
+    this.rebuild();
+  }
+
+  // ---- reading -------------------------------------------------------------
+
+  get model(): ScreenModel {
+    return this.current;
+  }
+
+  /** The engine's current view of the call, when a call is on screen. */
+  get callView(): CallView | null {
+    return this.state.kind === 'call' || this.state.kind === 'outcome' ? this.state.session.view : null;
+  }
+
+  get session(): NegotiationSession | null {
+    return this.state.kind === 'call' || this.state.kind === 'outcome' ? this.state.session : null;
+  }
+
+  subscribe(fn: (m: ScreenModel) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  setPresenter(p: Presenter | null): void {
+    this.presenter = p;
+  }
+
+  // ---- actions -------------------------------------------------------------
+
+  /** Presses an action of the current screen by id. Returns false when there is no such enabled action. */
+  press(id: string): boolean {
+    const a = this.current.actions.find((x) => x.id === id);
+    if (!a || a.disabled) return false;
+    this.run(a);
+    return true;
+  }
+
+  /** Presses the Nth action (1-based), as a digit key does. */
+  pressNumber(n: number): boolean {
+    const a = this.current.actions[n - 1];
+    return a !== undefined && this.press(a.id);
+  }
+
+  /** Enter or Space: finishes the line being typed, else presses the screen's continue action. */
+  continueOrFinish(): boolean {
+    if (this.presenter?.busy()) {
+      this.presenter.finish();
+      return true;
+    }
+    const a = this.current.actions.find((x) => x.kind === 'continue' && !x.disabled);
+    if (!a) return false;
+    this.run(a);
+    return true;
+  }
+
+  goToTitle(): void {
+    const scenarioId = 'scenarioId' in this.state ? this.state.scenarioId : this.firstScenarioId();
+    if (scenarioId === null) return;
+    this.leaveCall();
+    if (this.state.kind === 'call' || this.state.kind === 'outcome') this.state.session.stop();
+    const c = this.byId.get(scenarioId);
+    if (c) this.inspectSave(c);
+    this.state = { kind: 'title', scenarioId };
+    this.rebuild();
+  }
+
+  // ---- settings ------------------------------------------------------------
+
+  setMuted(muted: boolean): void {
+    this.settings = { ...this.settings, muted };
+    this.opts.audio.setMuted(muted);
+    this.saveSettings();
+  }
+
+  toggleMute(): void {
+    this.setMuted(!this.settings.muted);
+  }
+
+  setVolume(v: number): void {
+    const volume = clamp01(v);
+    this.settings = { ...this.settings, volume };
+    this.opts.audio.setVolume(volume);
+    if (volume > 0 && this.settings.muted) {
+      this.settings = { ...this.settings, muted: false };
+      this.opts.audio.setMuted(false);
+    }
+    this.saveSettings();
+  }
+
+  setTextSpeed(s: TextSpeed): void {
+    this.settings = { ...this.settings, textSpeed: s };
+    this.saveSettings();
+  }
+
+  setReducedMotion(on: boolean): void {
+    this.settings = { ...this.settings, reducedMotion: on };
+    this.saveSettings();
+  }
+
+  setSystemReducedMotion(on: boolean): void {
+    this.systemReduced = on;
+    this.rebuild();
+  }
+
+  /** The teacher's export of the debrief, once an ending is reached. */
+  exportResults(): { fileName: string; json: string } | null {
+    if (this.state.kind !== 'outcome') return null;
+    const s = this.state.session;
+    const now = this.now();
+    const compiled = s.compiled;
+    const d = debriefOf(compiled, s.snapshot.context);
+    const rec = s.record();
+    return { fileName: exportFileName(compiled.scenario.id, s.role, now), json: JSON.stringify(exportData(compiled, d, rec, now), null, 2) };
+  }
+
+  dismissNotice(id: string): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+    this.rebuild();
+  }
+
+  // ---- internals -----------------------------------------------------------
+
+  private now(): Date {
+    return this.opts.now ? this.opts.now() : new Date();
+  }
+
+  private firstScenarioId(): string | null {
+    return this.opts.scenarios[0]?.scenario.id ?? null;
+  }
+
+  private saveSettings(): void {
+    storeSettings(this.opts.storage, this.settings);
+    this.rebuild();
+  }
+
+  private notice(n: Notice): void {
+    this.notices = [...this.notices.filter((x) => x.id !== n.id), n];
+  }
+
+  private inspectSave(c: CompiledScenario): void {
+    const r = checkStoredSave(this.opts.storage, c);
+    this.saveState.delete(c.scenario.id);
+    if (r.kind === 'ok') this.saveState.set(c.scenario.id, { role: r.role, ended: r.ended });
+    if (r.kind === 'set-aside') this.notice({ id: `set-aside:${c.scenario.id}`, text: fill(this.strings.noticeSetAside, { reason: r.reason }), tone: 'warning' });
+  }
+
+  private initialState(): State {
+    const first = this.firstScenarioId();
+    if (first === null) return { kind: 'problem' };
+    const { scenario: want, role } = this.opts.url;
+    if (want !== null) {
+      const c = this.byId.get(want);
+      if (!c) {
+        this.notice({ id: 'unknown-scenario', text: fill(this.strings.noticeUnknownScenario, { id: want }), tone: 'warning' });
+        return { kind: 'title', scenarioId: first };
+      }
+      let roleId = c.scenario.roles[0]!.id;
+      if (role !== null) {
+        if (c.scenario.roles.some((r) => r.id === role)) roleId = role;
+        else this.notice({ id: 'unknown-role', text: fill(this.strings.noticeUnknownRole, { id: role }), tone: 'warning' });
+      }
+      return { kind: 'briefing', scenarioId: c.scenario.id, roleId };
+    }
+    return { kind: 'title', scenarioId: first };
+  }
+
+  private compiled(id: string): CompiledScenario {
+    const c = this.byId.get(id);
+    if (!c) throw new Error(`unknown scenario ${id}`);
+    return c;
+  }
+
+  private role(c: CompiledScenario, id: string): Role {
+    return c.scenario.roles.find((r) => r.id === id) ?? c.scenario.roles[0]!;
+  }
+
+  private callbacksFor(scenarioId: string) {
+    return {
+      onCue: (cue: string) => this.opts.audio.play(cue),
+      onView: (view: CallView) => this.onSessionView(scenarioId, view),
+    };
+  }
+
+  private onSessionView(scenarioId: string, view: CallView): void {
+    const st = this.state;
+    if ((st.kind !== 'call' && st.kind !== 'outcome') || st.scenarioId !== scenarioId) return;
+    storeSave(this.opts.storage, st.session);
+    this.saveState.set(scenarioId, { role: st.session.role, ended: view.phase === 'ended' });
+    if (view.phase === 'ended') {
+      this.leaveCall();
+      this.state = { kind: 'outcome', scenarioId, session: st.session };
+    } else if (st.kind === 'call') {
+      this.state = { ...st, flash: view.injects };
+    }
+    this.rebuild();
+  }
+
+  private leaveCall(): void {
+    if (this.state.kind === 'call') this.opts.audio.stopAmbience();
+  }
+
+  private startCall(scenarioId: string, roleId: string): void {
+    const c = this.compiled(scenarioId);
+    this.leaveCall();
+    if (this.state.kind === 'call' || this.state.kind === 'outcome') this.state.session.stop();
+    clearSave(this.opts.storage, scenarioId);
+    this.clearTransientNotices();
+    const seed = this.opts.url.seed ?? this.opts.randomSeed();
+    const session = new NegotiationSession(c, { role: roleId, seed }, this.callbacksFor(scenarioId));
+    this.state = { kind: 'call', scenarioId, session, flash: [] };
+    this.opts.audio.startAmbience();
+    // announce() publishes the opening view: onSessionView saves it and redraws.
+    session.announce();
+  }
+
+  private resume(scenarioId: string): void {
+    const c = this.compiled(scenarioId);
+    const r = resumeStored(this.opts.storage, c, this.callbacksFor(scenarioId));
+    if (!r.ok) {
+      this.saveState.delete(scenarioId);
+      if (r.problem !== 'missing') this.notice({ id: `set-aside:${scenarioId}`, text: fill(this.strings.noticeSetAside, { reason: r.reason }), tone: 'warning' });
+      this.rebuild();
+      return;
+    }
+    this.clearTransientNotices();
+    const view = r.session.view;
+    if (view.phase === 'ended') {
+      this.state = { kind: 'outcome', scenarioId, session: r.session };
+    } else {
+      this.state = { kind: 'call', scenarioId, session: r.session, flash: view.injects };
+      this.opts.audio.startAmbience();
+    }
+    this.notice({ id: 'resumed', text: this.strings.noticeResumed, tone: 'info' });
+    this.rebuild();
+  }
+
+  private clearTransientNotices(): void {
+    this.notices = this.notices.filter((n) => n.id === 'no-storage');
+  }
+
+  private run(a: ActionModel): void {
+    const st = this.state;
+    const [verb, arg] = splitId(a.id);
+    switch (st.kind) {
+      case 'title':
+        if (verb === 'resume') return this.resume(st.scenarioId);
+        if (verb === 'role' && arg) {
+          this.clearTransientNotices();
+          this.state = { kind: 'briefing', scenarioId: st.scenarioId, roleId: arg };
+          return this.rebuild();
+        }
+        if (verb === 'scenario' && arg && this.byId.has(arg)) {
+          this.state = { kind: 'title', scenarioId: arg };
+          return this.rebuild();
+        }
+        return;
+      case 'briefing':
+        if (verb === 'start') return this.startCall(st.scenarioId, st.roleId);
+        return;
+      case 'call':
+        if (verb === 'dismiss-flash') {
+          this.state = { ...st, flash: [] };
+          return this.rebuild();
+        }
+        if (verb === 'continue') {
+          if (this.presenter?.busy()) return this.presenter.finish();
+          st.session.advance();
+          return;
+        }
+        if (verb === 'choice' && arg) {
+          st.session.choose(arg);
+          return;
+        }
+        return;
+      case 'outcome':
+        if (verb === 'again') return this.startCall(st.scenarioId, st.session.role);
+        if (verb === 'other' && arg) {
+          st.session.stop();
+          clearSave(this.opts.storage, st.scenarioId);
+          this.saveState.delete(st.scenarioId);
+          this.clearTransientNotices();
+          this.state = { kind: 'briefing', scenarioId: st.scenarioId, roleId: arg };
+          return this.rebuild();
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private rebuild(): void {
+    const t = this.strings;
+    const st = this.state;
+    let screen: Screen;
+    let actions: ActionModel[] = [];
+    let contentLang = this.uiLang;
+    if (st.kind === 'problem') {
+      screen = { kind: 'problem', heading: t.problemTitle, intro: t.problemIntro, problems: this.opts.problems.length ? this.opts.problems : [t.problemNone] };
+    } else {
+      const c = this.compiled(st.scenarioId);
+      contentLang = c.scenario.language ?? 'en';
+      if (st.kind === 'title') {
+        screen = titleScreen(c.scenario, t);
+        const saved = this.saveState.get(c.scenario.id);
+        if (saved) {
+          const roleName = this.role(c, saved.role).name;
+          actions.push({ id: 'resume', label: fill(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: roleName }), detail: '', disabled: false, reason: '', kind: 'primary' });
+        }
+        for (const r of c.scenario.roles) actions.push({ id: `role:${r.id}`, label: fill(t.playAs, { role: r.name }), detail: r.summary, disabled: false, reason: '', kind: 'pick' });
+        for (const other of this.opts.scenarios)
+          if (other.scenario.id !== c.scenario.id)
+            actions.push({ id: `scenario:${other.scenario.id}`, label: fill(t.chooseScenario, { title: other.scenario.title }), detail: other.scenario.summary, disabled: false, reason: '', kind: 'pick' });
+      } else if (st.kind === 'briefing') {
+        screen = briefingScreen(c.scenario, this.role(c, st.roleId), t);
+        actions = [{ id: 'start', label: t.startCall, detail: '', disabled: false, reason: '', kind: 'continue' }];
+      } else if (st.kind === 'call') {
+        const view = st.session.view;
+        screen = callScreen(c.scenario, this.role(c, st.session.role), view, st.flash, t);
+        actions = callActions(view, st.flash, t);
+      } else {
+        const d = debriefOf(c, st.session.snapshot.context);
+        const role = this.role(c, st.session.role);
+        screen = outcomeScreen(c, role, d, t) ?? titleScreen(c.scenario, t);
+        actions = [{ id: 'again', label: t.playAgain, detail: '', disabled: false, reason: '', kind: 'primary' }];
+        for (const r of c.scenario.roles)
+          if (r.id !== role.id) actions.push({ id: `other:${r.id}`, label: fill(t.playOther, { role: r.name }), detail: '', disabled: false, reason: '', kind: 'primary' });
+      }
+    }
+    this.version += 1;
+    this.current = {
+      version: this.version,
+      screen,
+      actions,
+      notices: [...this.notices],
+      settings: { ...this.settings },
+      reducedMotion: motionReduced(this.settings, this.systemReduced),
+      uiLang: this.uiLang,
+      contentLang,
+      strings: t,
+      canExport: st.kind === 'outcome',
+      canGoToTitle: st.kind !== 'title' && st.kind !== 'problem',
+    };
+    for (const fn of [...this.listeners]) fn(this.current);
+  }
+}
+
+function splitId(id: string): [string, string | undefined] {
+  const i = id.indexOf(':');
+  return i < 0 ? [id, undefined] : [id.slice(0, i), id.slice(i + 1)];
+}

@@ -1,0 +1,191 @@
+/**
+ * The game's own words (buttons, labels, notices) in the languages it has.
+ * Scenario text is the scenario's own: where no translation exists, the
+ * scenario's language is used and marked as such in the page.
+ */
+
+const en = {
+  appName: 'Backchannel',
+  tagline: 'Negotiate a real crisis, one call at a time.',
+  choicesLabel: 'Choices',
+  dialogueHeading: 'The call so far',
+  dialogueEmpty: 'Nothing has been said yet.',
+  settingsHeading: 'Settings',
+  mute: 'Mute sound',
+  unmute: 'Sound is muted',
+  soundOn: 'Sound: on',
+  soundOff: 'Sound: off',
+  volume: 'Volume',
+  textSpeed: 'Text speed',
+  textSpeeds: { slow: 'Slow', normal: 'Normal', fast: 'Fast', instant: 'Instant' },
+  reducedMotion: 'Reduced motion',
+  exportResults: 'Export results',
+  backToTitle: 'Back to title',
+  loadingGame: 'Loading the situation room…',
+  playAs: 'Play as {role}',
+  continueSaved: 'Continue the saved call ({role})',
+  continueSavedEnded: 'See the saved outcome ({role})',
+  chooseScenario: 'Open scenario: {title}',
+  scenarioLabel: 'Scenario',
+  pickRole: 'Pick a side to play.',
+  period: 'When',
+  startCall: 'Start the call',
+  briefingHeading: 'Briefing',
+  whatYouKnow: 'What you know',
+  yourGoals: 'Your goals',
+  whatYouDontKnow: 'What you do not know',
+  invented: 'Invented',
+  inventedForGame: 'Invented for the game',
+  inventedDialogue: 'Invented dialogue',
+  source: 'Source: {source}',
+  continue: 'Continue',
+  backToCall: 'Back to the call',
+  newsFlash: 'News flash',
+  meters: 'Meters',
+  partLabel: 'Part: {title}',
+  yourMove: 'Your move',
+  unavailable: 'Not available: {reason}',
+  outcomeHeading: 'Outcome',
+  whatItMeans: 'What it means',
+  yourPath: 'The path you took',
+  noChoices: 'You made no choice.',
+  concepts: 'Concepts',
+  history: 'What actually happened',
+  bothSides: 'What each side really wanted',
+  valueOfDeal: 'Worth of the final package: {value}',
+  walkaway: 'Walk-away value: {value} (at the start: {start})',
+  accepts: 'Would accept it',
+  rejects: 'Would not accept it',
+  insideZone: 'The final package was inside the zone of possible agreement.',
+  outsideZone: 'The final package was outside the zone of possible agreement.',
+  zoneAtStart: 'At the start, {size} of {considered} possible packages were acceptable to every side.',
+  zoneAtEnd: 'At the end, {size} of {considered} possible packages were acceptable to every side.',
+  terms: 'The package on the table',
+  termsOpen: 'Open',
+  metersEnd: 'Meters at the end',
+  hiddenMeter: 'hidden during play',
+  playAgain: 'Play again',
+  playOther: 'Play the other role: {role}',
+  noticeSetAside: 'Your saved call could not be resumed ({reason}). It was set aside, and you can start a new game.',
+  noticeNoStorage: 'This browser does not keep data: the call will not be saved between visits.',
+  noticeResumed: 'Resumed your saved call.',
+  noticeUnknownScenario: 'There is no scenario called "{id}". Pick one below.',
+  noticeUnknownRole: 'This scenario has no role called "{id}".',
+  problemTitle: 'No scenario can be played',
+  problemIntro: 'The game found no scenario it can play. The scenario checker said:',
+  problemNone: 'There is no scenario file in scenarios/.',
+  exported: 'Results exported as {file}.',
+  turn: 'Turn {n}',
+  delta: '{sign}{value}',
+  endingReached: 'Ending: {title}',
+  speakerYou: 'You',
+  langNote: 'The scenario is written in {lang}; the game has no translation of it.',
+} as const;
+
+type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
+export type Strings = Widen<typeof en>;
+
+const es: Strings = {
+  appName: 'Backchannel',
+  tagline: 'Negocia una crisis real, llamada a llamada.',
+  choicesLabel: 'Opciones',
+  dialogueHeading: 'La llamada hasta ahora',
+  dialogueEmpty: 'Aún no se ha dicho nada.',
+  settingsHeading: 'Ajustes',
+  mute: 'Silenciar',
+  unmute: 'Sonido silenciado',
+  soundOn: 'Sonido: sí',
+  soundOff: 'Sonido: no',
+  volume: 'Volumen',
+  textSpeed: 'Velocidad del texto',
+  textSpeeds: { slow: 'Lenta', normal: 'Normal', fast: 'Rápida', instant: 'Instantánea' },
+  reducedMotion: 'Movimiento reducido',
+  exportResults: 'Exportar resultados',
+  backToTitle: 'Volver al inicio',
+  loadingGame: 'Cargando la sala de crisis…',
+  playAs: 'Jugar como {role}',
+  continueSaved: 'Continuar la llamada guardada ({role})',
+  continueSavedEnded: 'Ver el desenlace guardado ({role})',
+  chooseScenario: 'Abrir escenario: {title}',
+  scenarioLabel: 'Escenario',
+  pickRole: 'Elige el lado que quieres jugar.',
+  period: 'Cuándo',
+  startCall: 'Empezar la llamada',
+  briefingHeading: 'Informe',
+  whatYouKnow: 'Lo que sabes',
+  yourGoals: 'Tus objetivos',
+  whatYouDontKnow: 'Lo que no sabes',
+  invented: 'Inventado',
+  inventedForGame: 'Inventado para el juego',
+  inventedDialogue: 'Diálogo inventado',
+  source: 'Fuente: {source}',
+  continue: 'Continuar',
+  backToCall: 'Volver a la llamada',
+  newsFlash: 'Última hora',
+  meters: 'Indicadores',
+  partLabel: 'Parte: {title}',
+  yourMove: 'Tu jugada',
+  unavailable: 'No disponible: {reason}',
+  outcomeHeading: 'Desenlace',
+  whatItMeans: 'Qué significa',
+  yourPath: 'El camino que tomaste',
+  noChoices: 'No tomaste ninguna decisión.',
+  concepts: 'Conceptos',
+  history: 'Lo que pasó en realidad',
+  bothSides: 'Lo que cada lado quería de verdad',
+  valueOfDeal: 'Valor del acuerdo final: {value}',
+  walkaway: 'Valor de retirada: {value} (al principio: {start})',
+  accepts: 'Lo aceptaría',
+  rejects: 'No lo aceptaría',
+  insideZone: 'El acuerdo final estaba dentro de la zona de posible acuerdo.',
+  outsideZone: 'El acuerdo final estaba fuera de la zona de posible acuerdo.',
+  zoneAtStart: 'Al principio, {size} de {considered} acuerdos posibles eran aceptables para todos.',
+  zoneAtEnd: 'Al final, {size} de {considered} acuerdos posibles eran aceptables para todos.',
+  terms: 'Lo que había sobre la mesa',
+  termsOpen: 'Abierto',
+  metersEnd: 'Indicadores al final',
+  hiddenMeter: 'oculto durante el juego',
+  playAgain: 'Jugar otra vez',
+  playOther: 'Jugar el otro papel: {role}',
+  noticeSetAside: 'No se pudo reanudar tu llamada guardada ({reason}). Se ha apartado y puedes empezar una partida nueva.',
+  noticeNoStorage: 'Este navegador no guarda datos: la llamada no se guardará entre visitas.',
+  noticeResumed: 'Se reanudó tu llamada guardada.',
+  noticeUnknownScenario: 'No hay ningún escenario llamado «{id}». Elige uno.',
+  noticeUnknownRole: 'Este escenario no tiene ningún papel llamado «{id}».',
+  problemTitle: 'No se puede jugar ningún escenario',
+  problemIntro: 'El juego no encontró ningún escenario jugable. El verificador dijo:',
+  problemNone: 'No hay ningún archivo de escenario en scenarios/.',
+  exported: 'Resultados exportados como {file}.',
+  turn: 'Turno {n}',
+  delta: '{sign}{value}',
+  endingReached: 'Final: {title}',
+  speakerYou: 'Tú',
+  langNote: 'El escenario está escrito en {lang}; el juego no tiene traducción.',
+};
+
+const TABLES: Record<string, Strings> = { en, es };
+
+/** The languages the game's own words exist in. */
+export const UI_LANGUAGES = Object.keys(TABLES);
+
+/** The game's words for a language tag: its own table, else its base language's, else English. */
+export function stringsFor(lang: string | null | undefined): { lang: string; strings: Strings } {
+  const tag = (lang ?? 'en').toLowerCase();
+  const base = tag.split('-')[0]!;
+  if (TABLES[tag]) return { lang: tag, strings: TABLES[tag]! };
+  if (TABLES[base]) return { lang: base, strings: TABLES[base]! };
+  return { lang: 'en', strings: en };
+}
+
+/** Fills {name} placeholders. */
+export function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** A number with an explicit sign, e.g. "+1", "−2" (true minus sign for legibility). */
+export function signed(n: number): string {
+  const v = Math.round(n * 100) / 100;
+  if (v > 0) return `+${v}`;
+  if (v < 0) return `\u2212${Math.abs(v)}`;
+  return '0';
+}

@@ -1,0 +1,264 @@
+/**
+ * What every screen scene shares: it draws the controller's ScreenModel,
+ * redraws on resize, scrolls content taller than the canvas (wheel, drag,
+ * touch), and records what it drew so tests can compare the canvas with
+ * the DOM mirror and click the cards.
+ */
+import * as Phaser from 'phaser';
+import type { GameController } from '../controller.js';
+import { clampScroll, metricsFor, type Metrics, type Rect } from '../layout.js';
+import type { ActionModel, ScreenModel } from '../screens.js';
+import { HEX } from '../theme.js';
+import { card } from './ui.js';
+
+export interface AppContext {
+  ctl: GameController;
+  /** Portrait keys that have a file, to their URLs. */
+  portraits: Record<string, string>;
+}
+
+/** An action card as drawn, in canvas coordinates. */
+export interface DrawnAction {
+  id: string;
+  number: number;
+  label: string;
+  disabled: boolean;
+  reason: string;
+  rect: Rect;
+  /** True when the card stays put while the content scrolls. */
+  fixed: boolean;
+}
+
+/** What a scene drew, for the test hook. */
+export interface SceneDescription {
+  scene: string;
+  heading: string;
+  /** The line as fully drawn (the typewriter's target), when a line shows. */
+  line: string | null;
+  lineMarker: string | null;
+  flash: string | null;
+  ending: string | null;
+  typing: boolean;
+  actions: (Omit<DrawnAction, 'rect' | 'fixed'> & { x: number; y: number; w: number; h: number; visible: boolean })[];
+}
+
+export abstract class BaseScene extends Phaser.Scene {
+  protected readonly app: AppContext;
+  protected model!: ScreenModel;
+  protected m!: Metrics;
+  protected drawnActions: DrawnAction[] = [];
+  protected heading = '';
+  /** Top and bottom of the scrolling area (fixed bars lie outside it). */
+  protected viewTop = 0;
+  protected viewBottom = 0;
+  protected contentBottom = 0;
+  private dragging = false;
+  private dragStartY = 0;
+  private dragStartScroll = 0;
+
+  constructor(key: string, app: AppContext) {
+    super({ key });
+    this.app = app;
+  }
+
+  create(): void {
+    this.model = this.app.ctl.model;
+    this.cameras.main.setBackgroundColor(HEX.bg);
+    this.scale.on('resize', this.onResize, this);
+    this.input.on('wheel', (_p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => this.scrollBy(dy));
+    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
+      this.dragging = false;
+      this.dragStartY = p.y;
+      this.dragStartScroll = this.cameras.main.scrollY;
+    });
+    this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
+      if (!p.isDown || this.maxScroll() <= 0) return;
+      if (!this.dragging && Math.abs(p.y - this.dragStartY) > 10) this.dragging = true;
+      if (this.dragging) this.setScroll(this.dragStartScroll - (p.y - this.dragStartY));
+    });
+    this.input.on('pointerup', () => {
+      // Let card handlers see the drag flag first.
+      this.time.delayedCall(0, () => (this.dragging = false));
+    });
+    this.events.once('shutdown', () => {
+      this.scale.off('resize', this.onResize, this);
+      this.input.removeAllListeners();
+      this.onShutdown();
+    });
+    this.redraw(null);
+  }
+
+  /** The controller published a new model. */
+  applyModel(m: ScreenModel): void {
+    const prev = this.model;
+    this.model = m;
+    this.redraw(prev);
+  }
+
+  protected onShutdown(): void {}
+
+  private onResize(): void {
+    this.redraw(this.model);
+  }
+
+  /** Clears the scene and draws the model again. */
+  protected redraw(prev: ScreenModel | null): void {
+    const keepScroll = prev !== null && this.keepsScroll(prev, this.model) ? this.cameras.main.scrollY : 0;
+    this.beforeClear();
+    this.tweens.killAll();
+    for (const o of [...this.children.list]) o.destroy();
+    this.drawnActions = [];
+    const w = this.scale.width;
+    const h = this.scale.height;
+    this.cameras.main.setSize(w, h);
+    this.m = metricsFor(w, h);
+    this.viewTop = 0;
+    this.viewBottom = h;
+    this.contentBottom = h;
+    this.draw(prev);
+    this.setScroll(keepScroll);
+  }
+
+  /** Whether a redraw keeps the scroll position (same screen, e.g. a settings change). */
+  protected keepsScroll(prev: ScreenModel, next: ScreenModel): boolean {
+    return prev.screen.kind === next.screen.kind && JSON.stringify(prev.actions) === JSON.stringify(next.actions);
+  }
+
+  protected beforeClear(): void {}
+
+  protected abstract draw(prev: ScreenModel | null): void;
+
+  protected get motion(): boolean {
+    return !this.model.reducedMotion;
+  }
+
+  // ---- scrolling -----------------------------------------------------------
+
+  protected maxScroll(): number {
+    return Math.max(0, Math.ceil(this.contentBottom - this.viewBottom));
+  }
+
+  protected setScroll(y: number): void {
+    this.cameras.main.scrollY = clampScroll(y, this.contentBottom - this.viewTop, this.viewBottom - this.viewTop);
+  }
+
+  protected scrollBy(dy: number): void {
+    this.setScroll(this.cameras.main.scrollY + dy);
+  }
+
+  /** Scrolls so that a content rect is in view. */
+  protected scrollIntoView(r: Rect): void {
+    const cam = this.cameras.main;
+    const top = cam.scrollY + this.viewTop;
+    const bottom = cam.scrollY + this.viewBottom;
+    if (r.y + r.h > bottom) this.setScroll(r.y + r.h - this.viewBottom + this.m.pad);
+    else if (r.y < top) this.setScroll(r.y - this.viewTop - this.m.pad);
+  }
+
+  protected get isDragging(): boolean {
+    return this.dragging;
+  }
+
+  // ---- actions -------------------------------------------------------------
+
+  /** Draws the model's actions as a column of cards from (x, y); returns the bottom. */
+  protected drawActionColumn(actions: ActionModel[], x: number, y: number, w: number, fixed = false, depth = 20): number {
+    let cy = y;
+    actions.forEach((a, i) => {
+      const c = card(
+        this,
+        x,
+        cy,
+        w,
+        { number: i + 1, label: a.label, detail: a.detail, reason: a.reason, disabled: a.disabled, kind: a.kind },
+        this.m,
+        () => this.app.ctl.press(a.id),
+        () => this.isDragging,
+      );
+      if (fixed) for (const o of c.objects) (o as unknown as Phaser.GameObjects.Components.ScrollFactor).setScrollFactor(0);
+      if (fixed) for (const o of c.objects) (o as unknown as Phaser.GameObjects.Components.Depth).setDepth(depth + ((o as unknown as Phaser.GameObjects.Components.Depth).depth < 0 ? 0 : 1));
+      this.drawnActions.push({ id: a.id, number: i + 1, label: a.label, disabled: a.disabled, reason: a.reason, rect: c.rect, fixed });
+      cy += c.height + this.m.gap;
+    });
+    return cy - (actions.length ? this.m.gap : 0);
+  }
+
+  /**
+   * The actions in a bar fixed to the bottom of the canvas: side by side on
+   * wide canvases, one above the other on narrow ones. Returns the bar's height.
+   */
+  protected drawBottomActions(actions: ActionModel[], maxCardW = Infinity): number {
+    const { m } = this;
+    const w = this.scale.width;
+    const h = this.scale.height;
+    const n = actions.length;
+    if (n === 0) return 0;
+    const sideBySide = !m.narrow && w >= 700 && n <= 3;
+    const avail = w - 2 * m.pad;
+    const cw = Math.min(maxCardW, sideBySide ? (avail - m.gap * (n - 1)) / n : avail);
+    const cards = actions.map((a, i) =>
+      card(this, 0, 0, cw, { number: i + 1, label: a.label, detail: a.detail, reason: a.reason, disabled: a.disabled, kind: a.kind }, m, () => this.app.ctl.press(a.id), () => false),
+    );
+    const rowH = sideBySide ? Math.max(...cards.map((c) => c.height)) : cards.reduce((acc, c) => acc + c.height, 0) + m.gap * (n - 1);
+    const padY = Math.round(m.gap * 1.2);
+    const barH = rowH + 2 * padY;
+    const barY = h - barH;
+    this.fixedBar(barY, barH);
+    const totalW = sideBySide ? cw * n + m.gap * (n - 1) : cw;
+    let x = w - m.pad - totalW;
+    let y = barY + padY;
+    cards.forEach((c, i) => {
+      for (const o of c.objects) {
+        const tr = o as unknown as Phaser.GameObjects.Components.Transform & Phaser.GameObjects.Components.ScrollFactor & Phaser.GameObjects.Components.Depth;
+        tr.x += x;
+        tr.y += y;
+        tr.setScrollFactor(0);
+        tr.setDepth(tr.depth < 0 ? 20 : 21);
+      }
+      const a = actions[i]!;
+      this.drawnActions.push({ id: a.id, number: i + 1, label: a.label, disabled: a.disabled, reason: a.reason, rect: { x, y, w: cw, h: c.height }, fixed: true });
+      if (sideBySide) x += cw + m.gap;
+      else y += c.height + m.gap;
+    });
+    return barH;
+  }
+
+  /** A bar fixed to the top or bottom of the canvas, above scrolling content. */
+  protected fixedBar(y: number, h: number): Phaser.GameObjects.Rectangle {
+    const bar = this.add.rectangle(0, y, this.scale.width, h, HEX.bg, 0.97).setOrigin(0, 0).setScrollFactor(0).setDepth(10);
+    bar.setInteractive(); // swallows clicks meant for what scrolls beneath
+    const rule = this.add.rectangle(0, y === 0 ? h - 1 : y, this.scale.width, 1, HEX.line, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(11);
+    void rule;
+    return bar;
+  }
+
+  // ---- test hook -------------------------------------------------------------
+
+  protected describeExtra(): Partial<SceneDescription> {
+    return {};
+  }
+
+  describe(): SceneDescription {
+    const cam = this.cameras.main;
+    const canvas = this.game.canvas;
+    const box = canvas.getBoundingClientRect();
+    const sx = box.width / this.scale.width;
+    const sy = box.height / this.scale.height;
+    return {
+      scene: this.scene.key,
+      heading: this.heading,
+      line: null,
+      lineMarker: null,
+      flash: null,
+      ending: null,
+      typing: false,
+      ...this.describeExtra(),
+      actions: this.drawnActions.map((a) => {
+        const x = a.rect.x - (a.fixed ? 0 : cam.scrollX);
+        const y = a.rect.y - (a.fixed ? 0 : cam.scrollY);
+        const visible = a.fixed || (y >= this.viewTop - 1 && y + a.rect.h <= this.viewBottom + 1);
+        return { id: a.id, number: a.number, label: a.label, disabled: a.disabled, reason: a.reason, x: box.left + x * sx, y: box.top + y * sy, w: a.rect.w * sx, h: a.rect.h * sy, visible };
+      }),
+    };
+  }
+}

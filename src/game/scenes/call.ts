@@ -1,0 +1,263 @@
+/**
+ * The call: the speaker's portrait, the line typing out (Enter, Space, a
+ * click on the line or Continue finishes it), a marker saying whether the
+ * line is invented or drawn from a source, the meters moving with each
+ * choice (with the change shown), numbered choice cards (unavailable ones
+ * greyed with the reason), and news flashes that break into the call.
+ */
+import * as Phaser from 'phaser';
+import type { MeterView } from '../../engine/view.js';
+import { fill, signed } from '../i18n.js';
+import { callLayout, meterShare, type Rect } from '../layout.js';
+import { CHARS_PER_SECOND } from '../settings.js';
+import type { ScreenModel } from '../screens.js';
+import { CSS, HEX } from '../theme.js';
+import { sliceWrapped, Typewriter, wrappedLength } from '../typewriter.js';
+import { BaseScene, type AppContext, type SceneDescription } from './base.js';
+import { kicker, meterBar, panel, portrait, text } from './ui.js';
+
+export class CallScene extends BaseScene {
+  private typeKey = '';
+  private typewriter: Typewriter | null = null;
+  private wrapped: string[] = [];
+  private lineText: Phaser.GameObjects.Text | null = null;
+  private meterShown = new Map<string, number>();
+  private deltaKey = '';
+  private flashKey = '';
+
+  constructor(app: AppContext) {
+    super('call', app);
+  }
+
+  override create(): void {
+    this.typeKey = '';
+    this.typewriter = null;
+    this.meterShown.clear();
+    this.deltaKey = '';
+    this.flashKey = '';
+    this.app.ctl.setPresenter({
+      busy: () => this.typewriter !== null && !this.typewriter.done,
+      finish: () => this.finishTyping(),
+    });
+    super.create();
+  }
+
+  protected override onShutdown(): void {
+    this.app.ctl.setPresenter(null);
+    this.lineText = null;
+  }
+
+  protected override keepsScroll(prev: ScreenModel, next: ScreenModel): boolean {
+    const a = prev.screen;
+    const b = next.screen;
+    return a.kind === 'call' && b.kind === 'call' && a.view.log.length === b.view.log.length && a.flash.length === b.flash.length;
+  }
+
+  private finishTyping(): void {
+    if (!this.typewriter) return;
+    this.typewriter.finish();
+    this.lineText?.setText(this.wrapped.join('\n'));
+  }
+
+  override update(_time: number, delta: number): void {
+    const tw = this.typewriter;
+    if (!tw || tw.done || !this.lineText) return;
+    const before = tw.count;
+    const n = tw.tick(delta);
+    if (n !== before) this.lineText.setText(sliceWrapped(this.wrapped, n));
+  }
+
+  protected draw(): void {
+    const { m, model } = this;
+    const s = model.screen;
+    if (s.kind !== 'call') return;
+    const t = model.strings;
+    const view = s.view;
+    const w = this.scale.width;
+    const h = this.scale.height;
+    const L = callLayout(m, view.meters.length);
+    this.heading = s.heading;
+
+    // Top bar: the part of the negotiation, the turn.
+    this.fixedBar(0, L.top.h);
+    const ty = Math.round((L.top.h - m.small * 1.3) / 2);
+    const dot = this.add.circle(m.pad + 5, L.top.h / 2, 4, HEX.brass, 1).setScrollFactor(0).setDepth(12);
+    if (this.motion) this.tweens.add({ targets: dot, alpha: 0.35, duration: 1100, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+    kicker(this, m.pad + 16, ty, view.part ? view.part.title : s.heading, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
+    const turn = text(this, w - m.pad, ty, fill(t.turn, { n: view.turn }), { size: m.small, color: CSS.steelDim }).setOrigin(1, 0).setScrollFactor(0).setDepth(12);
+    void turn;
+    this.viewTop = L.top.h;
+
+    // Speaker.
+    const line = view.line;
+    portrait(this, line?.speaker?.portrait, L.portrait);
+    if (line?.speaker) {
+      const np = L.nameplate;
+      const wide = L.metersAs === 'column';
+      const nameY = wide ? np.y : np.y + Math.max(0, (np.h - m.body * 2.6) / 2);
+      const name = text(this, np.x, nameY, line.speaker.name, { size: m.body, weight: '600', width: np.w });
+      text(this, np.x, nameY + name.height + 2, line.speaker.title, { size: m.small, color: CSS.textDim, width: np.w });
+    }
+
+    // Meters.
+    const deltaKey = `${view.log.length}:${view.turn}`;
+    const freshDelta = deltaKey !== this.deltaKey;
+    this.deltaKey = deltaKey;
+    this.drawMeters(view.meters, L.meters, L.metersAs, freshDelta);
+
+    // The line.
+    const d = L.dialogue;
+    const innerPad = Math.round(m.body * 0.9);
+    let dialogueBottom = d.y + d.h;
+    if (line) {
+      const size = Math.round(m.body * 1.12);
+      const tx = d.x + innerPad;
+      const tw = d.w - 2 * innerPad;
+      const lt = text(this, tx, d.y + innerPad, line.text, { size, width: tw, lineSpacing: Math.round(size * 0.35) });
+      this.wrapped = lt.getWrappedText(line.text);
+      const textH = lt.height;
+      const key = `${line.id}@${view.log.length}`;
+      if (key !== this.typeKey) {
+        this.typeKey = key;
+        const cps = this.motion ? CHARS_PER_SECOND[model.settings.textSpeed] : Infinity;
+        this.typewriter = new Typewriter(wrappedLength(this.wrapped), cps);
+      }
+      this.lineText = lt;
+      lt.setText(sliceWrapped(this.wrapped, this.typewriter?.count ?? Infinity));
+      let my = d.y + innerPad + textH + m.gap;
+      if (s.lineMarker) {
+        if (line.invented) {
+          const tag = kicker(this, tx + 6, my + 3, s.lineMarker, Math.max(12, m.small - 2), CSS.brass);
+          this.add.rectangle(tx, my, tag.width + 12, tag.height + 6, HEX.bg, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, HEX.brassDim, 1).setDepth(-1);
+          my += tag.height + 6;
+        } else {
+          const src = text(this, tx, my, s.lineMarker, { size: m.small, color: CSS.steel, italic: true, width: tw });
+          my += src.height;
+        }
+      }
+      dialogueBottom = Math.max(d.y + d.h, my + innerPad);
+      const box = panel(this, { x: d.x, y: d.y, w: d.w, h: dialogueBottom - d.y }, HEX.panel, HEX.line, 6);
+      box.setDepth(-2);
+      this.add.rectangle(d.x, d.y, 3, dialogueBottom - d.y, HEX.brass, 1).setOrigin(0, 0).setDepth(-1);
+      box.setInteractive({ useHandCursor: false });
+      box.on('pointerup', (p: Phaser.Input.Pointer) => {
+        if (!this.isDragging && p.getDistance() <= 12 && view.phase === 'line') this.app.ctl.continueOrFinish();
+        else if (!this.isDragging && p.getDistance() <= 12) this.finishTyping();
+      });
+    }
+
+    // Choices or continue.
+    const ay = Math.max(L.actions.y, dialogueBottom + m.gap * 1.5);
+    let bottom = ay;
+    if (s.flash.length === 0) {
+      if (view.phase === 'choosing') {
+        const prompt = kicker(this, L.actions.x, ay, t.yourMove, m.small, CSS.brass);
+        bottom = this.drawActionColumn(model.actions, L.actions.x, ay + prompt.height + m.gap, L.actions.w);
+      } else if (model.actions.length > 0) {
+        const bw = Math.min(L.actions.w, Math.max(220, m.body * 14));
+        bottom = this.drawActionColumn(model.actions, L.actions.x + L.actions.w - bw, ay, bw);
+      }
+    }
+    this.contentBottom = Math.max(h, bottom + m.pad);
+    if (s.flash.length > 0) this.drawFlash(s);
+  }
+
+  private drawMeters(meters: MeterView[], r: Rect, as: 'row' | 'column', fresh: boolean): void {
+    const { m } = this;
+    if (meters.length === 0) return;
+    const n = meters.length;
+    const gap = m.gap;
+    const cellW = as === 'row' ? (r.w - gap * (n - 1)) / n : r.w;
+    const cellH = as === 'row' ? r.h : Math.min(Math.round(m.body * 3.4), (r.h - gap * (n - 1)) / n);
+    meters.forEach((mt, i) => {
+      const x = as === 'row' ? r.x + i * (cellW + gap) : r.x;
+      const y = as === 'row' ? r.y : r.y + i * (cellH + gap);
+      const labelSize = m.small;
+      text(this, x, y, mt.label, { size: labelSize, color: CSS.textDim, width: cellW - m.body * 2.4 });
+      text(this, x + cellW, y, `${mt.value}/${mt.max}`, { size: labelSize, color: CSS.text, weight: '600' }).setOrigin(1, 0);
+      const barY = y + labelSize * 1.55;
+      const barH = Math.max(6, Math.round(m.small * 0.55));
+      const from = this.meterShown.get(mt.id) ?? mt.value;
+      const bar = meterBar(this, { x, y: barY, w: cellW, h: barH }, meterShare(from, mt.min, mt.max));
+      const target = Math.max(0, (cellW - 2) * meterShare(mt.value, mt.min, mt.max));
+      if (from !== mt.value && this.motion) {
+        this.tweens.add({ targets: bar.fill, width: target, duration: 650, ease: 'Cubic.easeOut', onUpdate: () => bar.fill.setSize(bar.fill.width, barH - 2) });
+      } else bar.fill.setSize(target, barH - 2);
+      this.meterShown.set(mt.id, mt.value);
+      if (mt.delta !== 0) {
+        const up = mt.delta > 0;
+        const badge = text(this, x + cellW, barY + barH + 3, signed(mt.delta), { size: Math.max(12, m.small - 1), color: up ? CSS.brass : CSS.steel, weight: '600' }).setOrigin(1, 0);
+        if (fresh && this.motion) {
+          badge.setAlpha(0);
+          this.tweens.add({ targets: badge, alpha: 1, y: { from: badge.y + 6, to: badge.y }, duration: 350, ease: 'Cubic.easeOut' });
+          this.tweens.add({ targets: bar.track, alpha: { from: 0.4, to: 1 }, duration: 500, yoyo: false });
+        }
+      }
+    });
+  }
+
+  private drawFlash(s: Extract<ScreenModel['screen'], { kind: 'call' }>): void {
+    const { m, model } = this;
+    const t = model.strings;
+    const w = this.scale.width;
+    const h = this.scale.height;
+    const shade = this.add.rectangle(0, 0, w, h, HEX.bgDeep, 0.82).setOrigin(0, 0).setScrollFactor(0).setDepth(30);
+    shade.setInteractive();
+    const pw = Math.min(w - 2 * m.pad, m.body * 40);
+    const px = (w - pw) / 2;
+    const inner = Math.round(m.body * 1.1);
+    const objs: Phaser.GameObjects.GameObject[] = [];
+    let y = 0;
+    const items: Phaser.GameObjects.GameObject[] = [];
+    for (const f of s.flash) {
+      const k = kicker(this, px + inner + 6, y, t.newsFlash, m.small, CSS.red);
+      y += k.height + m.gap;
+      const hd = text(this, px + inner + 6, y, f.headline, { size: m.heading, weight: '600', width: pw - 2 * inner - 6 });
+      y += hd.height + m.gap;
+      const body = text(this, px + inner + 6, y, f.text, { size: m.body, color: CSS.text, width: pw - 2 * inner - 6 });
+      y += body.height + m.gap;
+      const marker = f.source ? fill(t.source, { source: f.source.title }) : f.invented ? t.invented : '';
+      items.push(k, hd, body);
+      if (marker) {
+        const mk = text(this, px + inner + 6, y, marker, { size: m.small, color: CSS.steel, italic: true, width: pw - 2 * inner - 6 });
+        y += mk.height + m.gap;
+        items.push(mk);
+      }
+      y += m.gap;
+    }
+    const bw = Math.min(pw - 2 * inner, Math.max(240, m.body * 14));
+    const cardH = Math.round(m.body * 2.6);
+    const total = inner + y + cardH + inner;
+    const py = Math.max(m.pad, Math.round((h - total) / 2));
+    for (const o of items) {
+      const tr = o as Phaser.GameObjects.Text;
+      tr.y += py + inner;
+      tr.setScrollFactor(0).setDepth(32);
+    }
+    const box = this.add.rectangle(px, py, pw, total, HEX.panel, 1).setOrigin(0, 0).setStrokeStyle(2, HEX.red, 1).setScrollFactor(0).setDepth(31);
+    const stripe = this.add.rectangle(px, py, 6, total, HEX.red, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(32);
+    objs.push(box, stripe, ...items);
+    this.drawActionColumn(model.actions, px + pw - inner - bw, py + inner + y, bw, true, 33);
+    const key = s.flash.map((f) => f.id).join(',') + `@${s.view.log.length}`;
+    if (key !== this.flashKey && this.motion) {
+      for (const o of [...objs]) {
+        const tr = o as unknown as Phaser.GameObjects.Components.Transform & Phaser.GameObjects.Components.Alpha;
+        const y0 = tr.y;
+        tr.setAlpha(0);
+        this.tweens.add({ targets: tr, alpha: 1, y: { from: y0 - 14, to: y0 }, duration: 260, ease: 'Cubic.easeOut' });
+      }
+    }
+    this.flashKey = key;
+  }
+
+  protected override describeExtra(): Partial<SceneDescription> {
+    const s = this.model.screen;
+    if (s.kind !== 'call') return {};
+    return {
+      line: s.view.line?.text ?? null,
+      lineMarker: s.lineMarker || null,
+      flash: s.flash[0]?.headline ?? null,
+      typing: this.typewriter !== null && !this.typewriter.done,
+    };
+  }
+}

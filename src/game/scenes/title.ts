@@ -1,0 +1,124 @@
+/**
+ * Title: the scenario, the roles to pick, "Continue" when a save exists,
+ * and the settings (sound, text speed, reduced motion). Also shows, in
+ * words, why nothing can be played when no scenario passed the checker.
+ */
+import * as Phaser from 'phaser';
+import { nextTextSpeed } from '../settings.js';
+import { CSS, HEX } from '../theme.js';
+import { BaseScene, type AppContext } from './base.js';
+import { kicker, text } from './ui.js';
+
+/** A small side-control button drawn on the canvas (settings): not one of the game's actions. */
+export function pill(scene: Phaser.Scene, x: number, y: number, label: string, size: number, onPress: () => void, pressed: boolean | null = null): Phaser.GameObjects.GameObject[] {
+  const padX = Math.round(size * 0.7);
+  const padY = Math.round(size * 0.4);
+  const t = text(scene, x + padX, y + padY, label, { size, color: pressed === false ? CSS.textDim : CSS.text });
+  const bg = scene.add
+    .rectangle(x, y, t.width + 2 * padX, t.height + 2 * padY, pressed ? HEX.panelHi : HEX.bg, 1)
+    .setOrigin(0, 0)
+    .setRounded(Math.round((t.height + 2 * padY) / 2))
+    .setStrokeStyle(1, pressed ? HEX.brass : HEX.line, 1)
+    .setDepth(-1);
+  bg.setInteractive({ useHandCursor: true });
+  bg.on('pointerup', (p: Phaser.Input.Pointer) => {
+    if (p.getDistance() <= 12) onPress();
+  });
+  return [bg, t];
+}
+
+export class TitleScene extends BaseScene {
+  constructor(app: AppContext) {
+    super('title', app);
+  }
+
+  protected draw(): void {
+    const { m, model } = this;
+    const s = model.screen;
+    const t = model.strings;
+    const w = this.scale.width;
+    const pad = m.pad;
+    // A faint grid, like a plotting table.
+    const g = this.add.graphics();
+    g.lineStyle(1, HEX.line, 0.25);
+    const step = Math.max(40, Math.round(m.body * 4));
+    for (let x = 0; x < w; x += step) g.lineBetween(x, 0, x, Math.max(this.scale.height, 2000));
+    for (let y = 0; y < Math.max(this.scale.height, 2000); y += step) g.lineBetween(0, y, w, y);
+
+    let y = pad;
+    for (const n of model.notices) {
+      const color = n.tone === 'warning' ? CSS.brass : CSS.textDim;
+      const nt = text(this, pad + m.gap, y + m.gap, n.text, { size: m.small, color, width: w - 2 * pad - 2 * m.gap });
+      this.add.rectangle(pad, y, w - 2 * pad, nt.height + 2 * m.gap, HEX.panel, 1).setOrigin(0, 0).setStrokeStyle(1, n.tone === 'warning' ? HEX.brassDim : HEX.line, 1).setDepth(-1);
+      y += nt.height + 2 * m.gap + m.gap;
+    }
+
+    if (s.kind === 'problem') {
+      this.heading = s.heading;
+      kicker(this, pad, y, t.appName, m.small);
+      y += m.small * 2;
+      const h = text(this, pad, y, s.heading, { size: m.heading * 1.3, weight: '600', width: w - 2 * pad });
+      y += h.height + m.gap;
+      const intro = text(this, pad, y, s.intro, { size: m.body, color: CSS.textDim, width: w - 2 * pad });
+      y += intro.height + m.gap * 2;
+      const p = text(this, pad + m.gap, y + m.gap, s.problems.join('\n'), { size: m.small, color: CSS.brass, width: w - 2 * pad - 2 * m.gap });
+      this.add.rectangle(pad, y, w - 2 * pad, p.height + 2 * m.gap, HEX.bgDeep, 1).setOrigin(0, 0).setStrokeStyle(1, HEX.red, 1).setDepth(-1);
+      this.contentBottom = y + p.height + 2 * m.gap + pad;
+      return;
+    }
+    if (s.kind !== 'title') return;
+    this.heading = s.scenario?.title ?? s.heading;
+    const wide = !m.narrow && w >= 900;
+    const colW = wide ? Math.min(m.measure, (w - 3 * pad) * 0.5) : w - 2 * pad;
+    const leftX = pad;
+    kicker(this, leftX, y, t.appName, m.small);
+    y += Math.round(m.small * 1.8);
+    if (s.scenario) {
+      const title = text(this, leftX, y, s.scenario.title, { size: m.title, weight: '600', width: colW, lineSpacing: 2 });
+      y += title.height + m.gap;
+      this.add.rectangle(leftX, y, Math.min(120, colW), 3, HEX.brass, 1).setOrigin(0, 0);
+      y += 3 + m.gap * 1.5;
+      const period = text(this, leftX, y, `${t.period}: ${s.scenario.period}`, { size: m.small, color: CSS.steel, width: colW });
+      y += period.height + m.gap;
+      const sum = text(this, leftX, y, s.scenario.summary, { size: m.body, color: CSS.textDim, width: colW });
+      y += sum.height + m.gap * 2;
+    }
+    const tag = text(this, leftX, y, s.tagline, { size: m.small, color: CSS.steel, italic: true, width: colW });
+    y += tag.height + m.gap * 2;
+
+    let ay = y;
+    let ax = leftX;
+    let aw = colW;
+    if (wide) {
+      ax = pad * 2 + colW;
+      aw = w - ax - pad;
+      ay = pad + Math.round(m.small * 1.8) + (model.notices.length ? 0 : 0);
+    }
+    const prompt = text(this, ax, ay, s.prompt, { size: m.small, color: CSS.brass, weight: '600' });
+    ay += prompt.height + m.gap;
+    ay = this.drawActionColumn(model.actions, ax, ay, aw) + m.gap * 2;
+
+    // Settings, as side controls (they are not moves of the game).
+    let sx = ax;
+    let sy = ay;
+    const place = (objs: Phaser.GameObjects.GameObject[]) => {
+      const bg = objs[0] as Phaser.GameObjects.Rectangle;
+      if (sx + bg.width > ax + aw && sx > ax) {
+        sx = ax;
+        sy += bg.height + m.gap;
+        for (const o of objs) (o as unknown as Phaser.GameObjects.Components.Transform).y += bg.height + m.gap;
+        for (const o of objs) (o as unknown as Phaser.GameObjects.Components.Transform).x -= bg.x - ax;
+      }
+      sx = bg.x + bg.width + m.gap;
+      return bg.height;
+    };
+    const settings = model.settings;
+    const ctl = this.app.ctl;
+    let lastH = 0;
+    lastH = place(pill(this, sx, sy, settings.muted ? t.soundOff : t.soundOn, m.small, () => ctl.toggleMute(), settings.muted));
+    lastH = place(pill(this, sx, sy, `${t.textSpeed}: ${t.textSpeeds[settings.textSpeed]}`, m.small, () => ctl.setTextSpeed(nextTextSpeed(settings.textSpeed)), null));
+    lastH = place(pill(this, sx, sy, `${t.reducedMotion}: ${model.reducedMotion ? '✓' : '—'}`, m.small, () => ctl.setReducedMotion(!model.reducedMotion), model.reducedMotion));
+    const bottom = Math.max(y, sy + lastH) + pad;
+    this.contentBottom = bottom;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Drawing helpers shared by the scenes: text in the house font, action
+ * cards, placeholder portraits and meters. Everything is drawn in code.
+ */
+import * as Phaser from 'phaser';
+import type { Metrics, Rect } from '../layout.js';
+import { CSS, FONT, HEX } from '../theme.js';
+
+export interface TextOpts {
+  size: number;
+  color?: string;
+  weight?: '400' | '600';
+  italic?: boolean;
+  width?: number;
+  align?: 'left' | 'center' | 'right';
+  lineSpacing?: number;
+  letterSpacing?: number;
+}
+
+/** A Text in IBM Plex Sans, wrapped to `width` when given. */
+export function text(scene: Phaser.Scene, x: number, y: number, content: string, o: TextOpts): Phaser.GameObjects.Text {
+  const style: Phaser.Types.GameObjects.Text.TextStyle = {
+    fontFamily: FONT,
+    fontSize: `${o.size}px`,
+    fontStyle: `${o.italic ? 'italic ' : ''}${o.weight === '600' ? '600' : 'normal'}`,
+    color: o.color ?? CSS.text,
+    align: o.align ?? 'left',
+    lineSpacing: o.lineSpacing ?? Math.round(o.size * 0.3),
+  };
+  if (o.width !== undefined) style.wordWrap = { width: Math.max(20, o.width), useAdvancedWrap: true };
+  const t = scene.add.text(Math.round(x), Math.round(y), content, style);
+  if (o.letterSpacing) t.setLetterSpacing(o.letterSpacing);
+  return t;
+}
+
+/** A small uppercase label, e.g. "NEWS FLASH" or "INVENTED DIALOGUE". */
+export function kicker(scene: Phaser.Scene, x: number, y: number, content: string, size: number, color: string = CSS.brass): Phaser.GameObjects.Text {
+  return text(scene, x, y, content.toUpperCase(), { size, color, weight: '600', letterSpacing: 1.2 });
+}
+
+/** A filled panel with a hairline border. */
+export function panel(scene: Phaser.Scene, r: Rect, fill: number = HEX.panel, stroke: number = HEX.line, radius = 6, alpha = 1): Phaser.GameObjects.Rectangle {
+  const p = scene.add.rectangle(r.x, r.y, r.w, r.h, fill, alpha).setOrigin(0, 0);
+  if (radius > 0) p.setRounded(radius);
+  p.setStrokeStyle(1, stroke, 1);
+  return p;
+}
+
+export interface CardSpec {
+  number: number | null;
+  label: string;
+  detail?: string;
+  reason?: string;
+  disabled: boolean;
+  kind: 'continue' | 'choice' | 'pick' | 'primary';
+}
+
+export interface CardHandle {
+  height: number;
+  bg: Phaser.GameObjects.Rectangle;
+  objects: Phaser.GameObjects.GameObject[];
+  rect: Rect;
+}
+
+/**
+ * A numbered action card. Its height follows its text; `onPress` fires on
+ * a click or tap that did not turn into a scroll.
+ */
+export function card(scene: Phaser.Scene, x: number, y: number, w: number, spec: CardSpec, m: Metrics, onPress: () => void, shouldIgnore: () => boolean): CardHandle {
+  const padX = Math.round(m.body * 0.8);
+  const padY = Math.round(m.body * 0.55);
+  const badge = spec.number !== null ? Math.round(m.body * 1.6) : 0;
+  const textX = x + padX + (badge ? badge + Math.round(m.body * 0.6) : 0);
+  const textW = w - (textX - x) - padX;
+  const primary = spec.kind === 'continue' || spec.kind === 'primary';
+  const labelColor = spec.disabled ? CSS.steelDim : CSS.text;
+  const label = text(scene, textX, y + padY, spec.label, { size: m.body, color: labelColor, width: textW, weight: primary ? '600' : '400' });
+  let h = label.height;
+  const objects: Phaser.GameObjects.GameObject[] = [label];
+  const sub = spec.disabled && spec.reason ? spec.reason : spec.detail;
+  if (sub) {
+    const t = text(scene, textX, y + padY + h + 2, sub, { size: m.small, color: spec.disabled ? CSS.brassDim : CSS.textDim, width: textW, italic: spec.disabled });
+    objects.push(t);
+    h += 2 + t.height;
+  }
+  const height = Math.max(h + padY * 2, badge + padY * 2);
+  const fill = spec.disabled ? HEX.bgDeep : primary ? HEX.panelHi : HEX.panel;
+  const stroke = spec.disabled ? HEX.line : primary ? HEX.brassDim : HEX.line;
+  const bg = scene.add.rectangle(x, y, w, height, fill, 1).setOrigin(0, 0).setRounded(6).setStrokeStyle(1, stroke, 1);
+  bg.setDepth(-1);
+  if (badge) {
+    const bx = x + padX;
+    const by = y + (height - badge) / 2;
+    const ring = scene.add.rectangle(bx, by, badge, badge, spec.disabled ? HEX.bgDeep : HEX.bg, 1).setOrigin(0, 0).setRounded(4).setStrokeStyle(1, spec.disabled ? HEX.line : HEX.brass, 1);
+    const num = text(scene, bx + badge / 2, by + badge / 2, String(spec.number), { size: Math.round(m.body * 0.95), color: spec.disabled ? CSS.steelDim : CSS.brass, weight: '600' }).setOrigin(0.5, 0.5);
+    objects.push(ring, num);
+  }
+  if (!spec.disabled) {
+    bg.setInteractive({ useHandCursor: true });
+    bg.on('pointerover', () => bg.setStrokeStyle(2, HEX.brass, 1).setFillStyle(HEX.panelHi, 1));
+    bg.on('pointerout', () => bg.setStrokeStyle(1, stroke, 1).setFillStyle(fill, 1));
+    bg.on('pointerup', (p: Phaser.Input.Pointer) => {
+      if (shouldIgnore() || p.getDistance() > 12) return;
+      onPress();
+    });
+  }
+  objects.unshift(bg);
+  return { height, bg, objects, rect: { x, y, w, h: height } };
+}
+
+/** A neutral silhouette, drawn when a portrait file is missing. */
+export function silhouette(scene: Phaser.Scene, r: Rect): Phaser.GameObjects.Graphics {
+  const g = scene.add.graphics();
+  g.fillStyle(HEX.panelHi, 1);
+  g.fillRoundedRect(r.x, r.y, r.w, r.h, Math.min(8, r.w / 8));
+  g.fillStyle(HEX.steelDim, 1);
+  const cx = r.x + r.w / 2;
+  const headR = r.w * 0.17;
+  g.fillCircle(cx, r.y + r.h * 0.38, headR);
+  // shoulders: a half ellipse cut by the frame
+  g.fillEllipse(cx, r.y + r.h * 0.98, r.w * 0.72, r.h * 0.62);
+  g.lineStyle(1, HEX.line, 1);
+  g.strokeRoundedRect(r.x, r.y, r.w, r.h, Math.min(8, r.w / 8));
+  return g;
+}
+
+/** The portrait of `key` when loaded, else a silhouette; framed in the same way. */
+export function portrait(scene: Phaser.Scene, key: string | undefined, r: Rect): Phaser.GameObjects.GameObject[] {
+  const tex = key ? `portrait:${key}` : '';
+  if (tex && scene.textures.exists(tex)) {
+    const bg = scene.add.rectangle(r.x, r.y, r.w, r.h, HEX.panelHi, 1).setOrigin(0, 0).setRounded(Math.min(8, r.w / 8));
+    const img = scene.add.image(r.x + r.w / 2, r.y + r.h / 2, tex);
+    const s = Math.min(r.w / img.width, r.h / img.height);
+    img.setScale(s);
+    const frame = scene.add.rectangle(r.x, r.y, r.w, r.h).setOrigin(0, 0).setRounded(Math.min(8, r.w / 8)).setStrokeStyle(1, HEX.brassDim, 1);
+    frame.isFilled = false;
+    return [bg, img, frame];
+  }
+  return [silhouette(scene, r)];
+}
+
+/** A horizontal meter bar; returns the fill so a tween can move it. */
+export function meterBar(scene: Phaser.Scene, r: Rect, share: number): { track: Phaser.GameObjects.Rectangle; fill: Phaser.GameObjects.Rectangle } {
+  const track = scene.add.rectangle(r.x, r.y, r.w, r.h, HEX.bgDeep, 1).setOrigin(0, 0).setStrokeStyle(1, HEX.line, 1);
+  const fill = scene.add.rectangle(r.x + 1, r.y + 1, Math.max(0, (r.w - 2) * share), r.h - 2, HEX.brass, 1).setOrigin(0, 0);
+  return { track, fill };
+}

@@ -1,0 +1,244 @@
+/**
+ * What each screen shows, as plain data built from the scenario and the
+ * engine's views. Both the Phaser scenes and the accessible DOM mirror draw
+ * a ScreenModel and nothing else, so they always agree; and the actions of
+ * a screen are one list, in screen order, for the canvas cards, the mirror's
+ * buttons and the digit keys alike.
+ */
+import type { Debrief } from '../engine/debrief.js';
+import type { CompiledScenario } from '../engine/machine.js';
+import type { CallView, EndingView, InjectView } from '../engine/view.js';
+import type { Role, Scenario } from '../scenario/schema.js';
+import { fill, signed, type Strings } from './i18n.js';
+import type { Settings } from './settings.js';
+
+/** An action that moves the game forward: a button of the choices group, a card on the canvas. */
+export interface ActionModel {
+  /** Stable id, e.g. 'start', 'role:us', 'choice:offer', 'continue'. */
+  id: string;
+  label: string;
+  /** A second line, e.g. a role's summary. */
+  detail: string;
+  disabled: boolean;
+  /** Why it is disabled (empty when enabled). */
+  reason: string;
+  /** 'continue' actions are what Enter and Space press. */
+  kind: 'continue' | 'choice' | 'pick' | 'primary';
+}
+
+/** One item of a briefing or debrief: a fact with its source, a goal, a step. */
+export interface NoteModel {
+  text: string;
+  /** "Source: …", "Invented", or null. */
+  marker: string | null;
+  invented: boolean;
+  tone?: 'good' | 'bad' | 'neutral';
+}
+
+/** A titled list of notes. */
+export interface SectionModel {
+  id: string;
+  heading: string;
+  items: NoteModel[];
+  ordered?: boolean;
+}
+
+/** A side's revealed position, for the outcome's chart. */
+export interface SideChart {
+  id: string;
+  name: string;
+  value: number;
+  walkaway: number;
+  walkawayAtStart: number;
+  accepted: boolean;
+}
+
+export type Screen =
+  | { kind: 'problem'; heading: string; intro: string; problems: string[] }
+  | { kind: 'title'; heading: string; tagline: string; scenario: { id: string; title: string; summary: string; period: string } | null; prompt: string }
+  | { kind: 'briefing'; heading: string; subheading: string; summary: string; sections: SectionModel[] }
+  | {
+      kind: 'call';
+      heading: string;
+      subheading: string;
+      view: CallView;
+      /** News flashes breaking into the call; while present, they cover it and the only action dismisses them. */
+      flash: InjectView[];
+      /** "Invented dialogue" or "Source: …" for the current line. */
+      lineMarker: string;
+    }
+  | { kind: 'outcome'; heading: string; subheading: string; ending: EndingView; inZone: boolean; sides: SideChart[]; sections: SectionModel[] };
+
+export interface Notice {
+  id: string;
+  text: string;
+  tone: 'info' | 'warning';
+}
+
+/** Everything a view draws. */
+export interface ScreenModel {
+  /** Grows with every change, so views can tell a new model from a repeat. */
+  version: number;
+  screen: Screen;
+  actions: ActionModel[];
+  notices: Notice[];
+  settings: Settings;
+  reducedMotion: boolean;
+  /** The language of the game's words. */
+  uiLang: string;
+  /** The language of the scenario's text. */
+  contentLang: string;
+  strings: Strings;
+  canExport: boolean;
+  canGoToTitle: boolean;
+}
+
+const sourceTitle = (s: Scenario, id: string | undefined) => {
+  const src = id === undefined ? undefined : s.sources.find((x) => x.id === id);
+  return src ? `${src.title} (${src.publisher}, ${src.date})` : null;
+};
+
+/** A briefing or goal item with its marker. */
+export function noteOf(s: Scenario, item: { text: string; source?: string | undefined; invented?: boolean | undefined }, t: Strings): NoteModel {
+  const src = sourceTitle(s, item.source);
+  if (src) return { text: item.text, marker: fill(t.source, { source: src }), invented: false };
+  if (item.invented) return { text: item.text, marker: t.invented, invented: true };
+  return { text: item.text, marker: null, invented: false };
+}
+
+export function titleScreen(scenario: Scenario | null, t: Strings): Screen {
+  return {
+    kind: 'title',
+    heading: t.appName,
+    tagline: t.tagline,
+    scenario: scenario ? { id: scenario.id, title: scenario.title, summary: scenario.summary, period: scenario.period.label } : null,
+    prompt: t.pickRole,
+  };
+}
+
+export function briefingScreen(scenario: Scenario, role: Role, t: Strings): Screen {
+  const sections: SectionModel[] = [
+    { id: 'briefing', heading: t.whatYouKnow, items: role.briefing.map((b) => noteOf(scenario, b, t)) },
+    { id: 'goals', heading: t.yourGoals, items: role.goals.map((g) => noteOf(scenario, g, t)) },
+  ];
+  if (role.unknowns && role.unknowns.length > 0) sections.push({ id: 'unknowns', heading: t.whatYouDontKnow, items: role.unknowns.map((u) => noteOf(scenario, u, t)) });
+  return { kind: 'briefing', heading: `${t.briefingHeading}: ${role.name}`, subheading: scenario.title, summary: role.summary, sections };
+}
+
+/** The marker shown with a line, so a class can tell fact from fiction. */
+export function lineMarker(view: CallView, t: Strings): string {
+  const l = view.line;
+  if (!l) return '';
+  if (l.source) return fill(t.source, { source: l.source.title });
+  if (l.invented) return t.inventedDialogue;
+  return '';
+}
+
+export function callScreen(scenario: Scenario, role: Role, view: CallView, flash: InjectView[], t: Strings): Screen {
+  return {
+    kind: 'call',
+    heading: scenario.title,
+    subheading: view.part ? fill(t.partLabel, { title: view.part.title }) : role.name,
+    view,
+    flash,
+    lineMarker: lineMarker(view, t),
+  };
+}
+
+/** The actions of the call screen. */
+export function callActions(view: CallView, flash: InjectView[], t: Strings): ActionModel[] {
+  if (flash.length > 0) return [{ id: 'dismiss-flash', label: t.backToCall, detail: '', disabled: false, reason: '', kind: 'continue' }];
+  if (view.phase === 'line' && view.canAdvance) return [{ id: 'continue', label: t.continue, detail: '', disabled: false, reason: '', kind: 'continue' }];
+  if (view.phase === 'choosing')
+    return view.choices.map((c) => ({
+      id: `choice:${c.id}`,
+      label: c.text,
+      detail: '',
+      disabled: !c.available,
+      reason: c.available ? '' : c.reason,
+      kind: 'choice' as const,
+    }));
+  return [];
+}
+
+/** The debrief as sections, for the outcome screen and the mirror. */
+export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strings): SectionModel[] {
+  const s = compiled.scenario;
+  const e = d.ending;
+  const out: SectionModel[] = [];
+  if (e) out.push({ id: 'meaning', heading: t.whatItMeans, items: [{ text: e.debrief, marker: null, invented: false }] });
+  out.push({
+    id: 'zone',
+    heading: t.bothSides,
+    items: [
+      { text: d.inZone ? t.insideZone : t.outsideZone, marker: null, invented: false, tone: d.inZone ? 'good' : 'bad' },
+      ...d.sides.map((side) => ({
+        text: `${side.name}: ${fill(t.valueOfDeal, { value: signed(side.value) })}; ${fill(t.walkaway, { value: signed(side.walkaway), start: signed(side.walkawayAtStart) })}. ${side.accepted ? t.accepts : t.rejects}.${side.interests ? ` ${side.interests}` : ''}`,
+        marker: null,
+        invented: false,
+        tone: side.accepted ? ('good' as const) : ('bad' as const),
+      })),
+      { text: fill(t.zoneAtStart, { size: d.zoneAtStart.size, considered: d.zoneAtStart.considered }), marker: null, invented: false },
+      { text: fill(t.zoneAtEnd, { size: d.zoneAtEnd.size, considered: d.zoneAtEnd.considered }), marker: null, invented: false },
+    ],
+  });
+  if (d.terms.length > 0)
+    out.push({
+      id: 'terms',
+      heading: t.terms,
+      items: d.terms.map((term) => ({
+        text: `${term.label}: ${term.option === null ? t.termsOpen : term.optionLabel}`,
+        marker: term.options
+          .map((o) => `${o.label}: ${s.sides.map((side) => `${side.name} ${signed(o.values[side.id] ?? 0)}`).join(', ')}`)
+          .join(' · '),
+        invented: false,
+      })),
+    });
+  out.push({
+    id: 'path',
+    heading: t.yourPath,
+    ordered: true,
+    items: d.path.length === 0 ? [{ text: t.noChoices, marker: null, invented: false }] : d.path.map((p) => ({ text: p.text, marker: p.tags.length ? p.tags.join(', ') : null, invented: false })),
+  });
+  if (e && e.concepts.length > 0) out.push({ id: 'concepts', heading: t.concepts, items: e.concepts.map((c) => ({ text: `${c.name}: ${c.text}`, marker: null, invented: false })) });
+  if (e?.history) out.push({ id: 'history', heading: t.history, items: [{ text: e.history.text, marker: fill(t.source, { source: e.history.source }), invented: false }] });
+  if (d.meters.length > 0)
+    out.push({
+      id: 'meters',
+      heading: t.metersEnd,
+      items: d.meters.map((m) => ({ text: `${m.label}: ${m.start} → ${m.end}`, marker: m.hidden ? t.hiddenMeter : null, invented: false })),
+    });
+  return out;
+}
+
+export function outcomeScreen(compiled: CompiledScenario, role: Role, d: Debrief, t: Strings): Screen | null {
+  if (!d.ending) return null;
+  return {
+    kind: 'outcome',
+    heading: d.ending.title,
+    subheading: `${compiled.scenario.title} · ${role.name}`,
+    ending: d.ending,
+    inZone: d.inZone,
+    sides: d.sides.map((x) => ({ id: x.id, name: x.name, value: x.value, walkaway: x.walkaway, walkawayAtStart: x.walkawayAtStart, accepted: x.accepted })),
+    sections: outcomeSections(compiled, d, t),
+  };
+}
+
+/** What a teacher's export holds: the debrief and enough to replay the call. */
+export function exportData(compiled: CompiledScenario, d: Debrief, record: { role: string; seed: number; moves: string[] }, now: Date) {
+  return {
+    app: 'backchannel',
+    kind: 'debrief',
+    exportedAt: now.toISOString(),
+    scenario: { id: compiled.scenario.id, title: compiled.scenario.title, contentHash: compiled.contentHash },
+    role: record.role,
+    seed: record.seed,
+    moves: record.moves,
+    debrief: d,
+  };
+}
+
+export function exportFileName(scenarioId: string, role: string, now: Date): string {
+  const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  return `backchannel-${scenarioId}-${role}-${stamp}.json`;
+}
