@@ -69,3 +69,57 @@ export function guardedAudio(inner: AudioPort): AudioPort {
     unlock: () => guard(() => inner.unlock()),
   };
 }
+
+/**
+ * An AudioPort that stands in until the real one has loaded, then hands it
+ * the settings and state it was given meanwhile. Cues asked before are dropped.
+ */
+export function audioProxy(): AudioPort & { attach(real: AudioPort): void; readonly played: string[] } {
+  let inner: AudioPort | null = null;
+  let muted = false;
+  let volume = 1;
+  let ambience = false;
+  let unlocked = false;
+  const played: string[] = [];
+  return {
+    attach(real) {
+      inner = real;
+      real.setMuted(muted);
+      real.setVolume(volume);
+      if (unlocked) real.unlock();
+      if (ambience) real.startAmbience();
+    },
+    play(cue) {
+      played.push(cue);
+      if (played.length > 200) played.shift();
+      inner?.play(cue);
+    },
+    startAmbience() {
+      ambience = true;
+      inner?.startAmbience();
+    },
+    stopAmbience() {
+      ambience = false;
+      inner?.stopAmbience();
+    },
+    setMuted(m) {
+      muted = m;
+      inner?.setMuted(m);
+    },
+    get muted() {
+      return muted;
+    },
+    setVolume(v) {
+      volume = v;
+      inner?.setVolume(v);
+    },
+    get volume() {
+      return volume;
+    },
+    unlock() {
+      unlocked = true;
+      inner?.unlock();
+    },
+    played,
+  };
+}

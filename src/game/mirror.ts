@@ -13,6 +13,7 @@
  */
 import type { CallView, InjectView, LogView } from '../engine/view.js';
 import { fill, signed, type Strings } from './i18n.js';
+import { meterShare } from './layout.js';
 import type { ActionModel, ScreenModel, SectionModel } from './screens.js';
 import { TEXT_SPEEDS, type TextSpeed } from './settings.js';
 
@@ -53,6 +54,7 @@ export class Mirror {
   private readonly host: MirrorHost;
   readonly root: HTMLElement;
   private readonly title: HTMLElement;
+  private readonly eyebrow: HTMLElement;
   private readonly sub: HTMLElement;
   private readonly notices: HTMLElement;
   private readonly screen: HTMLElement;
@@ -82,6 +84,7 @@ export class Mirror {
     this.root = root;
     const el = this.el;
     root.replaceChildren();
+    this.eyebrow = el('p', { class: 'm-eyebrow', text: 'Backchannel' });
     this.title = el('h1', { class: 'm-title', id: 'm-title' });
     this.sub = el('p', { class: 'm-sub' });
     this.notices = el('div', { class: 'm-notices', role: 'status', 'aria-live': 'polite' });
@@ -111,7 +114,7 @@ export class Mirror {
       el('div', { class: 'ctl-row ctl-check' }, this.motion, this.motionLabel),
     );
     root.append(
-      el('header', { class: 'm-head' }, el('p', { class: 'm-eyebrow', text: 'Backchannel' }), this.title, this.sub),
+      el('header', { class: 'm-head' }, this.eyebrow, this.title, this.sub),
       this.notices,
       this.screen,
       this.group,
@@ -147,6 +150,7 @@ export class Mirror {
     this.renderNotices(m);
 
     this.title.textContent = s.heading;
+    this.eyebrow.hidden = s.kind === 'title' || s.kind === 'problem';
     this.sub.textContent = s.kind === 'title' ? s.tagline : s.kind === 'problem' ? '' : s.subheading;
     this.sub.hidden = this.sub.textContent === '';
     const screenKey = this.screenKey(m);
@@ -303,9 +307,9 @@ export class Mirror {
               'li',
               { 'data-meter': mt.id, title: mt.description ?? null },
               el('span', { class: 'm-meter-label', text: mt.label }),
-              el('meter', { min: mt.min, max: mt.max, value: mt.value, 'aria-hidden': 'true' }),
+              el('span', { class: 'm-bar', 'aria-hidden': 'true' }, el('span', { class: 'm-bar-fill', style: `width:${Math.round(meterShare(mt.value, mt.min, mt.max) * 100)}%` })),
               el('span', { class: 'm-meter-value', text: `${mt.value} / ${mt.max}` }),
-              mt.delta !== 0 ? el('span', { class: mt.delta > 0 ? 'delta up' : 'delta down', text: ` (${signed(mt.delta)})` }) : null,
+              el('span', { class: mt.delta > 0 ? 'delta up' : mt.delta < 0 ? 'delta down' : 'delta', text: mt.delta !== 0 ? signed(mt.delta) : '' }),
             ),
           ),
         ),

@@ -44,7 +44,7 @@ interface CacheEntry {
 
 /** Checks every scenario file of `dir`; `root` is what diagnostics' file names are relative to. */
 export function checkScenarioFolder(dir: string, root: string, cache = new Map<string, CacheEntry>()): ScenarioBuildResult {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir).filter(isScenarioFile).sort();
   } catch {

@@ -135,7 +135,9 @@ export class CallScene extends BaseScene {
           my += src.height;
         }
       }
-      dialogueBottom = Math.max(d.y + d.h, my + innerPad);
+      // At least three lines high, so the choices below do not jump about from line to line.
+      const minH = innerPad * 2 + Math.round(size * 1.35) * 3 + m.gap + Math.round(m.small * 1.6);
+      dialogueBottom = Math.max(d.y + (L.metersAs === 'row' ? d.h : minH), my + innerPad);
       const box = panel(this, { x: d.x, y: d.y, w: d.w, h: dialogueBottom - d.y }, HEX.panel, HEX.line, 6);
       box.setDepth(-2);
       this.add.rectangle(d.x, d.y, 3, dialogueBottom - d.y, HEX.brass, 1).setOrigin(0, 0).setDepth(-1);
@@ -173,7 +175,7 @@ export class CallScene extends BaseScene {
       const x = as === 'row' ? r.x + i * (cellW + gap) : r.x;
       const y = as === 'row' ? r.y : r.y + i * (cellH + gap);
       const labelSize = m.small;
-      text(this, x, y, mt.label, { size: labelSize, color: CSS.textDim, width: cellW - m.body * 2.4 });
+      const label = text(this, x, y, mt.label, { size: labelSize, color: CSS.textDim });
       text(this, x + cellW, y, `${mt.value}/${mt.max}`, { size: labelSize, color: CSS.text, weight: '600' }).setOrigin(1, 0);
       const barY = y + labelSize * 1.55;
       const barH = Math.max(6, Math.round(m.small * 0.55));
@@ -186,7 +188,12 @@ export class CallScene extends BaseScene {
       this.meterShown.set(mt.id, mt.value);
       if (mt.delta !== 0) {
         const up = mt.delta > 0;
-        const badge = text(this, x + cellW, barY + barH + 3, signed(mt.delta), { size: Math.max(12, m.small - 1), color: up ? CSS.brass : CSS.steel, weight: '600' }).setOrigin(1, 0);
+        const badge = text(this, x + label.width + 6, y, signed(mt.delta), { size: labelSize, color: up ? CSS.brass : CSS.text, weight: '600' });
+        const chip = this.add.rectangle(badge.x - 4, y, badge.width + 8, badge.height, up ? HEX.panelHi : HEX.panel, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, up ? HEX.brassDim : HEX.steelDim, 1).setDepth(-1);
+        if (fresh && this.motion) {
+          chip.setAlpha(0);
+          this.tweens.add({ targets: chip, alpha: 1, duration: 350 });
+        }
         if (fresh && this.motion) {
           badge.setAlpha(0);
           this.tweens.add({ targets: badge, alpha: 1, y: { from: badge.y + 6, to: badge.y }, duration: 350, ease: 'Cubic.easeOut' });

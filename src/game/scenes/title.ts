@@ -114,11 +114,17 @@ export class TitleScene extends BaseScene {
     };
     const settings = model.settings;
     const ctl = this.app.ctl;
-    let lastH = 0;
-    lastH = place(pill(this, sx, sy, settings.muted ? t.soundOff : t.soundOn, m.small, () => ctl.toggleMute(), settings.muted));
-    lastH = place(pill(this, sx, sy, `${t.textSpeed}: ${t.textSpeeds[settings.textSpeed]}`, m.small, () => ctl.setTextSpeed(nextTextSpeed(settings.textSpeed)), null));
-    lastH = place(pill(this, sx, sy, `${t.reducedMotion}: ${model.reducedMotion ? '✓' : '—'}`, m.small, () => ctl.setReducedMotion(!model.reducedMotion), model.reducedMotion));
+    place(pill(this, sx, sy, settings.muted ? t.soundOff : t.soundOn, m.small, () => ctl.toggleMute(), settings.muted));
+    place(pill(this, sx, sy, `${t.textSpeed}: ${t.textSpeeds[settings.textSpeed]}`, m.small, () => ctl.setTextSpeed(nextTextSpeed(settings.textSpeed)), null));
+    const lastH = place(pill(this, sx, sy, `${t.reducedMotion}: ${model.reducedMotion ? '✓' : '—'}`, m.small, () => ctl.setReducedMotion(!model.reducedMotion), model.reducedMotion));
     const bottom = Math.max(y, sy + lastH) + pad;
     this.contentBottom = bottom;
+    // Short content sits a little above the middle rather than at the top.
+    const spare = this.scale.height - bottom;
+    if (spare > 0) {
+      const dy = Math.round(spare * 0.4);
+      for (const o of this.children.list) if (o !== g) (o as unknown as Phaser.GameObjects.Components.Transform).y += dy;
+      for (const a of this.drawnActions) a.rect.y += dy;
+    }
   }
 }

@@ -84,6 +84,8 @@ export function card(scene: Phaser.Scene, x: number, y: number, w: number, spec:
     h += 2 + t.height;
   }
   const height = Math.max(h + padY * 2, badge + padY * 2);
+  const shift = Math.round((height - padY * 2 - h) / 2);
+  if (shift > 0) for (const o of objects) (o as Phaser.GameObjects.Text).y += shift;
   const fill = spec.disabled ? HEX.bgDeep : primary ? HEX.panelHi : HEX.panel;
   const stroke = spec.disabled ? HEX.line : primary ? HEX.brassDim : HEX.line;
   const bg = scene.add.rectangle(x, y, w, height, fill, 1).setOrigin(0, 0).setRounded(6).setStrokeStyle(1, stroke, 1);
@@ -116,9 +118,11 @@ export function silhouette(scene: Phaser.Scene, r: Rect): Phaser.GameObjects.Gra
   g.fillStyle(HEX.steelDim, 1);
   const cx = r.x + r.w / 2;
   const headR = r.w * 0.17;
-  g.fillCircle(cx, r.y + r.h * 0.38, headR);
-  // shoulders: a half ellipse cut by the frame
-  g.fillEllipse(cx, r.y + r.h * 0.98, r.w * 0.72, r.h * 0.62);
+  g.fillCircle(cx, r.y + r.h * 0.4, headR);
+  // Shoulders: the top half of a disc standing on the frame's bottom edge.
+  const inset = Math.max(1, r.w * 0.02);
+  g.slice(cx, r.y + r.h - inset, r.w * 0.34, Math.PI, Math.PI * 2, false);
+  g.fillPath();
   g.lineStyle(1, HEX.line, 1);
   g.strokeRoundedRect(r.x, r.y, r.w, r.h, Math.min(8, r.w / 8));
   return g;

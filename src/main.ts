@@ -1,0 +1,210 @@
+/**
+ * The page: the accessible DOM mirror comes up first, drawn from the engine,
+ * so the game is readable and playable before Phaser has loaded; then
+ * Phaser is loaded with a dynamic import and draws the same screens on the
+ * canvas. See /work/shared/INTERFACE.md for the faces this page keeps.
+ */
+import '@fontsource/ibm-plex-sans/400.css';
+import '@fontsource/ibm-plex-sans/600.css';
+import '@fontsource/ibm-plex-sans/400-italic.css';
+import './game/styles.css';
+import { problems, scenarios, warnings } from 'virtual:scenarios';
+import { compileScenario, type CompiledScenario } from './engine/machine.js';
+import { audioProxy, guardedAudio, type AudioPort } from './game/audio-port.js';
+import { GameController } from './game/controller.js';
+import { fill } from './game/i18n.js';
+import { commandForKey } from './game/keys.js';
+import { Mirror } from './game/mirror.js';
+import type { PhaserApp } from './game/phaser-app.js';
+import type { SceneDescription } from './game/scenes/base.js';
+import { safeStorage } from './game/storage.js';
+import { readUrlOptions } from './game/url.js';
+
+/** Read-only hooks for tests and teachers' tools. */
+export interface BackchannelHook {
+  /** The engine's current CallView (a copy), or null outside a call. */
+  view(): unknown;
+  /** The screen model both views draw (a copy). */
+  model(): unknown;
+  /** What the canvas drew, with the cards' positions on the page. */
+  canvas(): SceneDescription | null;
+  /** True once the canvas draws screens. */
+  ready(): boolean;
+  /** Sound cues asked for so far. */
+  cues(): string[];
+  fps(): number;
+}
+
+declare global {
+  interface Window {
+    __backchannel?: BackchannelHook;
+  }
+}
+
+const copy = <T>(v: T): T => (v === null || v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
+
+function portraitUrls(): Record<string, string> {
+  const files = import.meta.glob<string>('../assets/portraits/*.svg', { query: '?url', import: 'default', eager: true });
+  const out: Record<string, string> = {};
+  for (const [path, url] of Object.entries(files)) {
+    const key = /([^/]+)\.svg$/.exec(path)?.[1];
+    if (key) out[key] = url;
+  }
+  return out;
+}
+
+/** The real sound, when src/audio provides it; a silent stand-in until then. */
+function loadAudio(proxy: ReturnType<typeof audioProxy>): void {
+  const mods = import.meta.glob<{ createAudio?: () => AudioPort }>('./audio/index.ts');
+  for (const load of Object.values(mods)) {
+    load()
+      .then((mod) => {
+        if (typeof mod.createAudio === 'function') proxy.attach(guardedAudio(mod.createAudio()));
+      })
+      .catch((e: unknown) => console.warn('[backchannel] sound is off:', e));
+  }
+}
+
+function download(fileName: string, json: string): void {
+  const blob = new Blob([json], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 2000);
+}
+
+function main(): void {
+  const url = readUrlOptions(location.search);
+  if (url.lang) document.documentElement.lang = url.lang;
+  for (const w of warnings) console.info(`[backchannel] ${w}`);
+
+  const compiled: CompiledScenario[] = [];
+  const compileProblems: string[] = [...problems];
+  for (const { file, scenario } of scenarios) {
+    try {
+      compiled.push(compileScenario(scenario));
+    } catch (e) {
+      compileProblems.push(`${file}: the scenario could not be compiled: ${(e as Error).message}`);
+    }
+  }
+
+  const storage = safeStorage(() => window.localStorage);
+  const audio = audioProxy();
+  loadAudio(audio);
+  const media = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+  const ctl = new GameController({
+    scenarios: compiled,
+    problems: compileProblems,
+    storage,
+    audio,
+    url,
+    systemReducedMotion: media?.matches ?? false,
+    randomSeed: () => {
+      const a = new Uint32Array(1);
+      crypto.getRandomValues(a);
+      return a[0]!;
+    },
+  });
+  if (!url.lang) document.documentElement.lang = ctl.uiLang;
+  media?.addEventListener?.('change', (e) => ctl.setSystemReducedMotion(e.matches));
+
+  const exportResults = () => {
+    const r = ctl.exportResults();
+    if (!r) return;
+    download(r.fileName, r.json);
+    mirrorStatus(fill(ctl.strings.exported, { file: r.fileName }));
+  };
+
+  const mirrorRoot = document.getElementById('mirror')!;
+  const mirror = new Mirror(mirrorRoot, {
+    press: (id) => ctl.press(id),
+    toggleMute: () => ctl.toggleMute(),
+    setVolume: (v) => ctl.setVolume(v),
+    setTextSpeed: (s) => ctl.setTextSpeed(s),
+    setReducedMotion: (on) => ctl.setReducedMotion(on),
+    exportResults,
+    goToTitle: () => ctl.goToTitle(),
+    dismissNotice: (id) => ctl.dismissNotice(id),
+  });
+  const status = document.getElementById('live-status');
+  const mirrorStatus = (text: string) => {
+    if (status) status.textContent = text;
+  };
+  const apply = (m: typeof ctl.model) => {
+    mirror.render(m);
+    document.body.dataset['screen'] = m.screen.kind;
+    document.body.classList.toggle('reduced-motion', m.reducedMotion);
+  };
+  ctl.subscribe(apply);
+  apply(ctl.model);
+
+  // The keyboard: digits press the Nth button of the choices group; Enter or Space finishes the line or continues; M mutes.
+  document.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement | null;
+    const cmd = commandForKey({
+      key: e.key,
+      code: e.code,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      altKey: e.altKey,
+      repeat: e.repeat,
+      targetTag: target?.tagName,
+      targetType: (target as HTMLInputElement | null)?.type,
+      targetEditable: target?.isContentEditable === true,
+    });
+    if (!cmd) return;
+    if (cmd.kind === 'number') {
+      const b = mirror.buttons()[cmd.n - 1];
+      if (b) {
+        e.preventDefault();
+        if (!b.disabled) b.click();
+      }
+    } else if (cmd.kind === 'continue') {
+      if (ctl.continueOrFinish()) e.preventDefault();
+    } else {
+      e.preventDefault();
+      ctl.toggleMute();
+    }
+  });
+  // Browsers let sound start only after a gesture.
+  const unlock = () => {
+    audio.unlock();
+    window.removeEventListener('pointerdown', unlock, true);
+    window.removeEventListener('keydown', unlock, true);
+  };
+  window.addEventListener('pointerdown', unlock, true);
+  window.addEventListener('keydown', unlock, true);
+
+  let phaser: PhaserApp | null = null;
+  window.__backchannel = Object.freeze({
+    view: () => copy(ctl.callView),
+    model: () => {
+      const { strings: _strings, ...rest } = ctl.model;
+      return copy(rest);
+    },
+    canvas: () => phaser?.describe() ?? null,
+    ready: () => phaser?.ready === true,
+    cues: () => [...audio.played],
+    fps: () => phaser?.fps() ?? 0,
+  });
+
+  // The canvas comes second: the mirror above already plays the game.
+  const host = document.getElementById('game')!;
+  void Promise.all([import('./game/phaser-app.js'), document.fonts?.ready])
+    .then(async ([mod]) => {
+      await mod.fontsReady();
+      phaser = mod.startPhaser(ctl, host, portraitUrls(), exportResults);
+      document.body.classList.add('canvas-ready');
+    })
+    .catch((e: unknown) => {
+      console.warn('[backchannel] the canvas could not start; the panel still plays the game.', e);
+      document.body.classList.add('canvas-failed');
+    });
+}
+
+main();
