@@ -7,6 +7,7 @@
  * or empty input is answered with a diagnostic rather than an exception.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { readJson } from './json-reader.js';
 import { CODES, type Diagnostic, type DiagnosticCode, type Position } from './diagnostics.js';
 
 /** Bounds on what a scenario file may be. */
@@ -108,6 +109,34 @@ export function parseScenarioText(input: string | Uint8Array, file: string): Par
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') {
     return fail('BC100', 'the file is empty', ['Start from the worked example in scenarios/README.md.']);
+  }
+
+  if (/^\s*[{[]/.test(text) && (file.endsWith('.json') || !/^\s*#/.test(text))) {
+    const json = readJson(text, LIMITS.maxDepth, LIMITS.maxNodes);
+    if (json.ok) {
+      for (const [k, v] of json.valueAt) valueRanges.set(k, v);
+      for (const [k, v] of json.keyAt) keyRanges.set(k, v);
+      lineCounter.addNewLine(0);
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+      result.data = json.data;
+      if (json.data === null || typeof json.data !== 'object' || Array.isArray(json.data)) {
+        result.data = undefined;
+        return fail('BC107', 'the top of the file must be a mapping of keys to values', ['A JSON scenario is one object: { "backchannel": 1, "id": ... }.']);
+      }
+      return result;
+    }
+    if (file.endsWith('.json') || json.kind !== 'syntax') {
+      lineCounter.addNewLine(0);
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+      const code = json.kind === 'duplicate' ? 'BC106' : json.kind === 'forbidden' ? 'BC105' : json.kind === 'syntax' ? 'BC103' : 'BC104';
+      const hint =
+        json.kind === 'duplicate' ? 'Remove one of the two, or merge them.'
+        : json.kind === 'forbidden' ? 'Rename the key: __proto__, constructor and prototype are reserved.'
+        : json.kind === 'syntax' ? 'Check for a missing comma, quote or bracket just before this place.'
+        : 'Make the scenario smaller or flatter.';
+      return fail(code, json.kind === 'syntax' ? `syntax error: ${json.message}` : json.message, [hint], toPos(json.offset));
+    }
+    // Not valid JSON, but the file may still be YAML in flow style: read it as YAML.
   }
 
   let doc: Document.Parsed;

@@ -1,0 +1,154 @@
+/**
+ * A strict JSON reader that records where each value and key starts, for
+ * scenario files written as JSON. It is much faster than reading JSON as
+ * YAML, refuses duplicate keys and reserved keys, and bounds nesting.
+ */
+
+/** What reading gives: the data and offsets by joined path, or the first problem. */
+export type JsonRead =
+  | { ok: true; data: unknown; valueAt: Map<string, number>; keyAt: Map<string, number> }
+  | { ok: false; offset: number; kind: 'syntax' | 'duplicate' | 'forbidden' | 'depth' | 'size'; message: string };
+
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+class Stop {
+  constructor(
+    readonly offset: number,
+    readonly kind: 'syntax' | 'duplicate' | 'forbidden' | 'depth' | 'size',
+    readonly message: string,
+  ) {}
+}
+
+/** Reads JSON text; paths are joined with U+0001 as in parse.ts. */
+export function readJson(text: string, maxDepth: number, maxNodes: number): JsonRead {
+  let i = 0;
+  let nodes = 0;
+  const valueAt = new Map<string, number>();
+  const keyAt = new Map<string, number>();
+  const ws = () => {
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else break;
+    }
+  };
+  const fail = (message: string, kind: Stop['kind'] = 'syntax'): never => {
+    throw new Stop(i, kind, message);
+  };
+  const str = (): string => {
+    const start = i;
+    i++;
+    let out = '';
+    let from = i;
+    for (;;) {
+      if (i >= text.length) {
+        i = start;
+        fail('a text value is not closed with "');
+      }
+      const c = text.charCodeAt(i);
+      if (c === 34) break;
+      if (c < 32) fail('a control character inside text; write \\n for a new line');
+      if (c === 92) {
+        out += text.slice(from, i);
+        const e = text[i + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && e in simple) {
+          out += simple[e];
+          i += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+        } else fail('a bad escape inside text');
+        from = i;
+      } else i++;
+    }
+    out += text.slice(from, i);
+    i++;
+    return out;
+  };
+  const value = (pk: string, depth: number): unknown => {
+    if (depth > maxDepth) fail(`values are nested more than ${maxDepth} levels deep`, 'depth');
+    if (++nodes > maxNodes) fail(`the file holds more than ${maxNodes} values`, 'size');
+    ws();
+    valueAt.set(pk, i);
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      const out: Record<string, unknown> = {};
+      const seen = new Set<string>();
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return out;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail('expected a key in "double quotes"');
+        const keyStart = i;
+        const key = str();
+        const childKey = pk === '' ? key : `${pk}\u0001${key}`;
+        if (seen.has(key)) {
+          i = keyStart;
+          fail(`the key '${key}' appears twice`, 'duplicate');
+        }
+        if (FORBIDDEN.has(key)) {
+          i = keyStart;
+          fail(`the key '${key}' is not allowed`, 'forbidden');
+        }
+        seen.add(key);
+        keyAt.set(childKey, keyStart);
+        ws();
+        if (text[i] !== ':') fail('expected ":" after the key');
+        i++;
+        Object.defineProperty(out, key, { value: value(childKey, depth + 1), enumerable: true, writable: true, configurable: true });
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return out;
+        }
+        fail('expected "," or "}"');
+      }
+    }
+    if (c === '[') {
+      i++;
+      const out: unknown[] = [];
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return out;
+      }
+      for (;;) {
+        out.push(value(pk === '' ? String(out.length) : `${pk}\u0001${out.length}`, depth + 1));
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return out;
+        }
+        fail('expected "," or "]"');
+      }
+    }
+    if (c === '"') return str();
+    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
+    if (!m) fail('expected a value: text in "double quotes", a number, true, false, null, a list or a mapping');
+    i += m![0].length;
+    const w = m![0];
+    return w === 'true' ? true : w === 'false' ? false : w === 'null' ? null : Number(w);
+  };
+  try {
+    const data = value('', 0);
+    ws();
+    if (i < text.length) fail('unexpected text after the end of the JSON value');
+    return { ok: true, data, valueAt, keyAt };
+  } catch (err) {
+    if (err instanceof Stop) return { ok: false, offset: err.offset, kind: err.kind, message: err.message };
+    throw err;
+  }
+}
