@@ -32,6 +32,8 @@ export interface BackchannelHook {
   ready(): boolean;
   /** Sound cues asked for so far. */
   cues(): string[];
+  /** The call's record (role, seed, moves), or null outside a call. */
+  session(): unknown;
   fps(): number;
 }
 
@@ -190,6 +192,7 @@ function main(): void {
     canvas: () => phaser?.describe() ?? null,
     ready: () => phaser?.ready === true,
     cues: () => [...audio.played],
+    session: () => copy(ctl.session?.record() ?? null),
     fps: () => phaser?.fps() ?? 0,
   });
 

@@ -137,7 +137,8 @@ const ACTIONS = ['startBeat', 'showNextLine', 'beginStep', 'takeChoice', 'markIn
 
 /** A state node config, loosely typed while it is being assembled. */
 type NodeConfig = Record<string, unknown>;
-type TransitionConfig = { target?: string; guard?: unknown; actions?: unknown[] };
+// `reenter` makes a beat that leads to itself start over (effects, lines, replies) like any other beat.
+type TransitionConfig = { target?: string; reenter?: boolean; guard?: unknown; actions?: unknown[] };
 
 /** The transitions that leave through a set of exits (next/end, or branches), each guarded by `guard` with the branch index. */
 function exitTransitions(
@@ -149,11 +150,12 @@ function exitTransitions(
   if (owner.branches) {
     return owner.branches.map((b, i) => ({
       target: targetOf(b),
+      reenter: true,
       guard: { type: guard, params: b.when ? { ...params, branch: i } : params },
       actions,
     }));
   }
-  return [{ target: targetOf(owner), guard: { type: guard, params }, actions }];
+  return [{ target: targetOf(owner), reenter: true, guard: { type: guard, params }, actions }];
 }
 
 /** The machine configuration for a scenario, before `setup().createMachine`. */
@@ -169,6 +171,7 @@ export function machineConfig(scenario: Scenario): NodeConfig {
         const take = { type: 'takeChoice', params: { choice: c.id } };
         const interruptsFirst = interrupts.map((it) => ({
           target: targetOf(it),
+          reenter: true,
           guard: { type: 'choiceSetsOffInterrupt', params: { choice: c.id, interrupt: it.id } },
           actions: [take, { type: 'markInterrupt', params: { interrupt: it.id } }],
         }));

@@ -98,7 +98,8 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
       const node = adjacency[key]!;
       const snap = node.state;
       const ending = snap.context.ending;
-      const transitions = Object.values(node.transitions);
+      // A move that changes nothing (a branch list where nothing holds) is no way out.
+      const transitions = Object.values(node.transitions).filter((t) => serializeState(t.state) !== key);
       if (ending !== null) {
         if (!proof.endings[ending]) proof.endings[ending] = { role: role.id, events: pathTo(key) };
       } else if (transitions.length === 0) {

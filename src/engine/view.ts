@@ -178,9 +178,14 @@ export function isChoosing(idx: ScenarioIndex, ctx: NegotiationContext): boolean
   return ctx.ending === null && idx.beats.get(ctx.beat)?.choices !== undefined && ctx.lineIndex >= ctx.queue.length - 1;
 }
 
-/** True when ADVANCE moves the call on. */
+/** True when ADVANCE moves the call on: a line remains, or a way out of the beat holds. */
 export function canAdvance(idx: ScenarioIndex, ctx: NegotiationContext): boolean {
-  return ctx.ending === null && !isChoosing(idx, ctx);
+  if (ctx.ending !== null || isChoosing(idx, ctx)) return false;
+  if (ctx.lineIndex < ctx.queue.length - 1) return true;
+  const beat = idx.beats.get(ctx.beat);
+  if (!beat) return false;
+  if (beat.branches) return beat.branches.some((b) => holds(b.when, ctx, idx));
+  return beat.next !== undefined || beat.end !== undefined;
 }
 
 /** Reads a snapshot into what a view shows. */
@@ -198,7 +203,7 @@ export function viewOf(idx: ScenarioIndex, snapshot: NegotiationSnapshot): CallV
     beat: ctx.beat,
     part: part ? { id: part.id, title: part.title } : null,
     line: lineId === undefined ? null : lineView(idx, lineId),
-    canAdvance: !ended && !choosing,
+    canAdvance: canAdvance(idx, ctx),
     choices: choosing ? choiceViews(idx, ctx) : [],
     meters: (idx.scenario.meters ?? [])
       .filter((m) => !m.hidden)

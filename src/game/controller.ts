@@ -312,7 +312,8 @@ export class GameController {
     if (view.phase === 'ended') {
       this.state = { kind: 'outcome', scenarioId, session: r.session };
     } else {
-      this.state = { kind: 'call', scenarioId, session: r.session, flash: view.injects };
+      // The news that broke with the last move is in the log already: resume on the call itself.
+      this.state = { kind: 'call', scenarioId, session: r.session, flash: [] };
       this.opts.audio.startAmbience();
     }
     this.notice({ id: 'resumed', text: this.strings.noticeResumed, tone: 'info' });

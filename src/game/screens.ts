@@ -215,7 +215,7 @@ export function outcomeScreen(compiled: CompiledScenario, role: Role, d: Debrief
   if (!d.ending) return null;
   return {
     kind: 'outcome',
-    heading: d.ending.title,
+    heading: t.outcomeHeading,
     subheading: `${compiled.scenario.title} · ${role.name}`,
     ending: d.ending,
     inZone: d.inZone,

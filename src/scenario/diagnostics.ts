@@ -126,7 +126,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 export function suggest(word: string, candidates: readonly string[], what: string): string {
   const near = closest(word, candidates);
   if (near) return `Did you mean '${near}'?`;
-  if (candidates.length === 0) return `No ${what} is declared yet.`;
+  if (candidates.length === 0) return `None are declared yet (${what}).`;
   const shown = candidates.slice(0, 12).map((c) => `'${c}'`).join(', ');
   return `Known ${what}: ${shown}${candidates.length > 12 ? `, and ${candidates.length - 12} more` : ''}.`;
 }

@@ -280,7 +280,7 @@ export const injectSchema = z.strictObject({
   headline: text('Headline of the news flash.', 160),
   text: text('The news.', 1200),
   ...provenance,
-  when: conditionSchema.optional().meta({ description: 'Breaks in by itself, once, after the choice that makes this hold.' }),
+  when: conditionSchema.optional().meta({ description: 'Breaks in by itself, once, as soon as this holds after a choice or when a beat starts.' }),
   effects: effects.optional(),
   cue: id.optional(),
 });
@@ -307,7 +307,7 @@ export const scenarioSchema = z
   .strictObject({
     backchannel: z.number().meta({ description: 'Format version of this file. This build reads 1.' }),
     id,
-    version: z.number().int().min(1).optional().meta({ description: 'Content version; raise it when a change should set aside old saved games.' }),
+    version: z.number().int().min(1).optional().meta({ description: 'Content version, for authors and teachers to tell editions apart. Saved games are set aside whenever the content changes, whatever this says.' }),
     title: text('Title.', 200),
     summary: text('Short summary.', 2000),
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/).optional(),

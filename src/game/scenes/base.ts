@@ -8,7 +8,7 @@ import * as Phaser from 'phaser';
 import type { GameController } from '../controller.js';
 import { clampScroll, metricsFor, type Metrics, type Rect } from '../layout.js';
 import type { ActionModel, ScreenModel } from '../screens.js';
-import { HEX } from '../theme.js';
+import { CSS, FONT, HEX } from '../theme.js';
 import { card } from './ui.js';
 
 export interface AppContext {
@@ -116,8 +116,20 @@ export abstract class BaseScene extends Phaser.Scene {
     this.viewBottom = h;
     this.contentBottom = h;
     this.draw(prev);
+    this.scrollHint = null;
+    if (this.maxScroll() > 0) {
+      const size = Math.max(12, this.m.small - 1);
+      const hint = this.add
+        .text(this.scale.width - this.m.pad, this.viewBottom - 6, `${this.model.strings.moreBelow} ↓`, { fontFamily: FONT, fontSize: `${size}px`, color: CSS.brass, backgroundColor: CSS.bgDeep, padding: { x: 8, y: 4 } })
+        .setOrigin(1, 1)
+        .setScrollFactor(0)
+        .setDepth(25);
+      this.scrollHint = hint;
+    }
     this.setScroll(keepScroll);
   }
+
+  private scrollHint: Phaser.GameObjects.Text | null = null;
 
   /** Whether a redraw keeps the scroll position (same screen, e.g. a settings change). */
   protected keepsScroll(prev: ScreenModel, next: ScreenModel): boolean {
@@ -140,6 +152,7 @@ export abstract class BaseScene extends Phaser.Scene {
 
   protected setScroll(y: number): void {
     this.cameras.main.scrollY = clampScroll(y, this.contentBottom - this.viewTop, this.viewBottom - this.viewTop);
+    this.scrollHint?.setVisible(this.cameras.main.scrollY < this.maxScroll() - 4);
   }
 
   protected scrollBy(dy: number): void {
@@ -195,7 +208,7 @@ export abstract class BaseScene extends Phaser.Scene {
     if (n === 0) return 0;
     const sideBySide = !m.narrow && w >= 700 && n <= 3;
     const avail = w - 2 * m.pad;
-    const cw = Math.min(maxCardW, sideBySide ? (avail - m.gap * (n - 1)) / n : avail);
+    const cw = m.narrow ? avail : Math.min(maxCardW, sideBySide ? (avail - m.gap * (n - 1)) / n : avail);
     const cards = actions.map((a, i) =>
       card(this, 0, 0, cw, { number: i + 1, label: a.label, detail: a.detail, reason: a.reason, disabled: a.disabled, kind: a.kind }, m, () => this.app.ctl.press(a.id), () => false),
     );
@@ -225,7 +238,7 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** A bar fixed to the top or bottom of the canvas, above scrolling content. */
   protected fixedBar(y: number, h: number): Phaser.GameObjects.Rectangle {
-    const bar = this.add.rectangle(0, y, this.scale.width, h, HEX.bg, 0.97).setOrigin(0, 0).setScrollFactor(0).setDepth(10);
+    const bar = this.add.rectangle(0, y, this.scale.width, h, HEX.bg, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(10);
     bar.setInteractive(); // swallows clicks meant for what scrolls beneath
     const rule = this.add.rectangle(0, y === 0 ? h - 1 : y, this.scale.width, 1, HEX.line, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(11);
     void rule;

@@ -24,7 +24,7 @@ export class BriefingScene extends BaseScene {
     // Fixed top bar.
     const topH = Math.round(m.small * 2.6);
     this.fixedBar(0, topH);
-    kicker(this, pad, Math.round((topH - m.small * 1.2) / 2), `${model.strings.briefingHeading} · ${s.subheading}`, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
+    kicker(this, pad, Math.round((topH - m.small * 1.2) / 2), m.narrow ? model.strings.briefingHeading : `${model.strings.briefingHeading} · ${s.subheading}`, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
 
     // Fixed bottom bar with the action.
     const barH = this.drawBottomActions(model.actions, Math.max(260, m.body * 18));

@@ -149,7 +149,7 @@ export class CallScene extends BaseScene {
     }
 
     // Choices or continue.
-    const ay = Math.max(L.actions.y, dialogueBottom + m.gap * 1.5);
+    const ay = dialogueBottom + m.gap * 1.5;
     let bottom = ay;
     if (s.flash.length === 0) {
       if (view.phase === 'choosing') {

@@ -30,11 +30,11 @@ export class OutcomeScene extends BaseScene {
     const w = this.scale.width;
     const h = this.scale.height;
     const pad = m.pad;
-    this.heading = s.heading;
+    this.heading = s.ending.title;
 
     const topH = Math.round(m.small * 2.6);
     this.fixedBar(0, topH);
-    kicker(this, pad, Math.round((topH - m.small * 1.2) / 2), `${t.outcomeHeading} · ${s.subheading}`, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
+    kicker(this, pad, Math.round((topH - m.small * 1.2) / 2), m.narrow ? t.outcomeHeading : `${t.outcomeHeading} · ${s.subheading}`, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
     const ex = pill(this, 0, 0, t.exportResults, Math.max(12, m.small - 1), () => this.onExport());
     const exBg = ex[0] as Phaser.GameObjects.Rectangle;
     const dx = w - pad - exBg.width;
@@ -82,7 +82,7 @@ export class OutcomeScene extends BaseScene {
     const inner = Math.round(m.body * 0.9);
     const objsTop = y;
     let cy = y + inner;
-    kicker(this, x + inner, cy, t.bothSides, m.small);
+    kicker(this, x + inner, cy, t.zoneHeading, m.small);
     cy += m.small * 2;
     const verdict = text(this, x + inner, cy, inZone ? t.insideZone : t.outsideZone, { size: m.body, weight: '600', color: inZone ? CSS.brass : CSS.text, width: w - 2 * inner });
     cy += verdict.height + m.gap * 1.5;
@@ -108,6 +108,8 @@ export class OutcomeScene extends BaseScene {
       });
       cy += legend.height + m.gap * 1.3;
     }
+    const key = text(this, x + inner, cy, t.chartKey, { size: Math.max(12, m.small - 1), color: CSS.steel, italic: true, width: w - 2 * inner });
+    cy += key.height + m.gap;
     const box = this.add.rectangle(x, objsTop, w, cy - objsTop + inner - m.gap, HEX.panel, 1).setOrigin(0, 0).setStrokeStyle(1, inZone ? HEX.brassDim : HEX.line, 1);
     box.setDepth(-2);
     return cy + inner - m.gap;

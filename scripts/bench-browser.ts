@@ -1,0 +1,171 @@
+/**
+ * Browser benchmark (`npm run bench`, after the engine benchmarks): builds
+ * the game and a bare Phaser page as a yardstick, serves both with
+ * `vite preview` on 127.0.0.1, and measures in one Chromium run:
+ * navigation to the first line readable in the DOM mirror and to the first
+ * pressable action, against the bare scene's first frame; frames per second
+ * during the call; JS heap after 20 replays against after 1; total JS gzip.
+ * Two shared cores vary by about 20% between runs, so ratios measured in one
+ * run are what to compare.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+const chromiumPath = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium'].find((p) => p && existsSync(p));
+if (!chromiumPath) {
+  process.stdout.write('browser benchmark skipped: no Chromium found (set CHROMIUM_PATH)\n');
+  process.exit(0);
+}
+
+const bareDir = join(tmpdir(), 'backchannel-bare-phaser');
+rmSync(bareDir, { recursive: true, force: true });
+mkdirSync(bareDir, { recursive: true });
+writeFileSync(
+  join(bareDir, 'index.html'),
+  '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bare</title></head><body><div id="g"></div><script type="module" src="./main.ts"></script></body></html>',
+);
+writeFileSync(
+  join(bareDir, 'main.ts'),
+  `import Phaser from 'phaser';
+class Bare extends Phaser.Scene {
+  create() { this.add.text(20, 20, 'bare scene', { color: '#fff' }); }
+  update() { const w = window as unknown as { firstFrame?: number }; if (w.firstFrame === undefined) w.firstFrame = performance.now(); }
+}
+new Phaser.Game({ type: Phaser.CANVAS, parent: 'g', width: 1280, height: 720, audio: { noAudio: true }, scene: [Bare] });
+`,
+);
+
+const quiet = { logLevel: 'error' as const };
+process.stdout.write('building the game and the bare Phaser page...\n');
+await build({ root, ...quiet, build: { outDir: join(root, 'dist') } });
+await build({ root: bareDir, base: './', ...quiet, resolve: { alias: { phaser: join(root, 'node_modules/phaser') } }, build: { outDir: join(bareDir, 'dist'), chunkSizeWarningLimit: 4000 } });
+
+const gameServer = await preview({ root, ...quiet, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+const bareServer = await preview({ root: bareDir, ...quiet, build: { outDir: join(bareDir, 'dist') }, preview: { host: '127.0.0.1', port: 0 } });
+const urlOf = (s: typeof gameServer) => s.resolvedUrls?.local[0] ?? '';
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+});
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const RUNS = 5;
+
+async function fresh(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  return context.newPage();
+}
+
+// Marks, in the page's own clock, when the first dialogue line shows in the
+// mirror and when the first action can be pressed.
+const markFirsts = () => {
+  const w = window as unknown as { firstLine?: number; firstAction?: number };
+  const check = () => {
+    const log = document.querySelector('[role="log"]');
+    if (w.firstLine === undefined && log && (log.textContent ?? '').trim().length > 0) w.firstLine = performance.now();
+    const action = document.querySelector('[data-choices] button:not([disabled])');
+    if (w.firstAction === undefined && action) w.firstAction = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+};
+
+const bareFrames: number[] = [];
+const firstLines: number[] = [];
+const firstActions: number[] = [];
+const canvasReady: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const bare = await fresh();
+  await bare.goto(urlOf(bareServer));
+  await bare.waitForFunction(() => (window as unknown as { firstFrame?: number }).firstFrame !== undefined);
+  bareFrames.push(await bare.evaluate(() => (window as unknown as { firstFrame: number }).firstFrame));
+  await bare.context().close();
+
+  const game = await fresh();
+  await game.addInitScript(markFirsts);
+  await game.goto(`${urlOf(gameServer)}?scenario=the-call&role=us&seed=1`);
+  await game.waitForFunction(() => {
+    const w = window as unknown as { firstLine?: number; firstAction?: number; __backchannel?: { ready(): boolean } };
+    return w.firstLine !== undefined && w.firstAction !== undefined && w.__backchannel?.ready() === true;
+  });
+  const t = await game.evaluate(() => {
+    const w = window as unknown as { firstLine: number; firstAction: number };
+    return { line: w.firstLine, action: w.firstAction };
+  });
+  firstLines.push(t.line);
+  firstActions.push(t.action);
+  canvasReady.push(await game.evaluate(() => performance.getEntriesByType('resource').filter((e) => /phaser/.test(e.name)).map((e) => (e as PerformanceResourceTiming).responseEnd)[0] ?? NaN));
+  await game.context().close();
+}
+
+// Play one call to its end through the mirror: continue or take the first open choice.
+async function playToEnd(page: Page): Promise<void> {
+  for (let step = 0; step < 400; step++) {
+    if (await page.locator('[data-ending]').count()) return;
+    const buttons = page.locator('[data-choices] button:not([disabled])');
+    await buttons.first().waitFor();
+    await buttons.first().click();
+  }
+  throw new Error('no ending after 400 presses');
+}
+
+const game = await fresh();
+const cdp = await game.context().newCDPSession(game);
+await game.goto(`${urlOf(gameServer)}?scenario=the-call&role=us&seed=1`);
+await game.waitForFunction(() => (window as unknown as { __backchannel?: { ready(): boolean } }).__backchannel?.ready() === true);
+// Frames per second while the call is on screen.
+const startBtn = game.locator('[data-choices] button:not([disabled])').first();
+await startBtn.click();
+const fps = await game.evaluate(
+  () =>
+    new Promise<number>((done) => {
+      let frames = 0;
+      const t0 = performance.now();
+      const tick = () => {
+        frames++;
+        if (performance.now() - t0 < 3000) requestAnimationFrame(tick);
+        else done((frames * 1000) / (performance.now() - t0));
+      };
+      requestAnimationFrame(tick);
+    }),
+);
+const heap = async () => {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const m = await cdp.send('Performance.getMetrics');
+  return m.metrics.find((x) => x.name === 'JSHeapUsedSize')!.value;
+};
+await cdp.send('Performance.enable');
+await playToEnd(game);
+const heapAfter1 = await heap();
+for (let i = 1; i < 20; i++) {
+  const again = game.locator('[data-choices] button:not([disabled])').first();
+  await again.click();
+  await playToEnd(game);
+}
+const heapAfter20 = await heap();
+await browser.close();
+await gameServer.close();
+await bareServer.close();
+
+const jsFiles = readdirSync(join(root, 'dist/assets')).filter((f) => f.endsWith('.js'));
+const gzipTotal = jsFiles.reduce((sum, f) => sum + gzipSync(readFileSync(join(root, 'dist/assets', f))).length, 0);
+
+const bare = median(bareFrames);
+const rows: [string, string, string][] = [
+  ['bare Phaser scene: first frame', `${bare.toFixed(0)} ms`, 'yardstick'],
+  ['game: first line readable in the DOM mirror', `${median(firstLines).toFixed(0)} ms`, `before Phaser loaded (${median(canvasReady).toFixed(0)} ms): ${median(firstLines) < median(canvasReady) ? 'yes' : 'no'}`],
+  ['game: first action pressable', `${median(firstActions).toFixed(0)} ms`, `${(median(firstActions) / bare).toFixed(2)} × bare first frame (target ≤ 1.3)`],
+  ['frames per second during the call (Canvas)', fps.toFixed(1), 'target 60'],
+  ['JS heap after 1 replay / after 20', `${(heapAfter1 / 1e6).toFixed(1)} MB / ${(heapAfter20 / 1e6).toFixed(1)} MB`, `growth ${(((heapAfter20 - heapAfter1) / heapAfter1) * 100).toFixed(1)}% (target < 10%)`],
+  ['all JS, gzip', `${(gzipTotal / 1024).toFixed(0)} KB`, `${jsFiles.length} files (target < 420 KB)`],
+];
+const w0 = Math.max(...rows.map((r) => r[0].length));
+const w1 = Math.max(...rows.map((r) => r[1].length));
+process.stdout.write(`\nbrowser benchmark (median of ${RUNS} loads, production build, Chromium headless)\n`);
+for (const [a, b, c] of rows) process.stdout.write(`  ${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}\n`);
