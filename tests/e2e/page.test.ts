@@ -1,0 +1,135 @@
+/**
+ * The page's outside faces (INTERFACE.md): a clean first load with a
+ * favicon, the accessible mirror's structure, the mirror readable before
+ * Phaser has loaded, the URL parameters, and reduced motion.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2e, expectInSync, flagship, hook, launch, noBrowser, open, readMirror, watch } from './support.js';
+
+describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
+  let browser: Browser;
+  const f = flagship();
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads with no console error and no failed request, favicon included', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    watch(page, problems);
+    const favicon: number[] = [];
+    page.on('response', (r) => {
+      if (/favicon\.(svg|ico)$/.test(new URL(r.url()).pathname)) favicon.push(r.status());
+    });
+    await page.goto(e2e.baseURL!);
+    await page.waitForFunction(() => window.__backchannel?.ready());
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^\.\/favicon\.svg$/);
+    // Chromium asks for the favicon itself; whatever it asks for must be there.
+    const icon = await page.evaluate(async () => (await fetch((document.querySelector('link[rel="icon"]') as HTMLLinkElement).href)).status);
+    expect(icon).toBe(200);
+    expect(favicon.every((s) => s === 200)).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the mirror as INTERFACE.md says: one choices group, a live log, side controls outside', async () => {
+    const { page, problems, context } = await open(browser);
+    const m = await readMirror(page);
+    expect(m.groupCount).toBe(1);
+    expect(m.groupLabel).toBe('Choices');
+    expect(m.logRole).toBe('log');
+    expect(m.logLive).toBe('polite');
+    expect(m.buttons.length).toBeGreaterThan(0);
+    expect(m.buttonsOutsideGroup).toContain('mute');
+    for (const b of m.buttons) expect(b.id.startsWith('role:') || b.id.startsWith('scenario:') || b.id === 'resume').toBe(true);
+    // Every control is reachable with Tab, and focus shows.
+    const reached = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const r = await page.evaluate(() => {
+        const a = document.activeElement as HTMLElement | null;
+        if (!a || a === document.body) return null;
+        const style = getComputedStyle(a);
+        return { key: a.dataset['action'] ?? a.dataset['control'] ?? a.id ?? a.tagName, outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+      });
+      if (r) {
+        reached.add(r.key);
+        expect(r.outline, `focus is visible on ${r.key}`).toBe(true);
+      }
+    }
+    for (const b of m.buttons) expect(reached).toContain(b.id);
+    for (const c of ['mute', 'volume', 'text-speed', 'reduced-motion']) expect(reached).toContain(c);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the game in the mirror before Phaser has loaded', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/assets\/phaser-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${e2e.baseURL!}?scenario=${f.id}&role=${f.roles[0]}`);
+    await page.waitForSelector('[data-choices] button');
+    const early = await page.evaluate(() => ({ ready: window.__backchannel!.ready(), canvas: document.querySelector('#game canvas') !== null }));
+    expect(early).toEqual({ ready: false, canvas: false });
+    // The mirror already plays: start the call and read its first line.
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-line]');
+    const m = await readMirror(page);
+    const { view } = await hook(page);
+    expect(m.line).toBe(view?.line?.text);
+    expect(m.log.length).toBeGreaterThan(0);
+    release();
+    await page.waitForFunction(() => window.__backchannel!.ready());
+    await expectInSync(page);
+    await context.close();
+  });
+
+  it('reads scenario, role, lang and seed from the URL', async () => {
+    const role = f.roles[f.roles.length - 1]!;
+    const { page, problems, context } = await open(browser, { query: `?scenario=${f.id}&role=${role}&lang=es&seed=4242` });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    const { model } = await hook(page);
+    expect(model.screen.kind).toBe('briefing');
+    const m = await readMirror(page);
+    expect(m.groupLabel).toBe('Opciones');
+    const roleName = f.scenario.roles.find((r) => r.id === role)!.name;
+    expect(await page.locator('#m-title').textContent()).toContain(roleName);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+    const rec = (await page.evaluate(() => window.__backchannel!.session())) as { role: string; seed: number };
+    expect(rec).toMatchObject({ role, seed: 4242 });
+    // A language the game has no words for still sets the document language, and the game's words stay English.
+    const fr = await open(browser, { query: `?lang=fr`, context });
+    expect(await fr.page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect((await readMirror(fr.page)).groupLabel).toBe('Choices');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('honours prefers-reduced-motion: no typewriter', async () => {
+    const { page, problems, context } = await open(browser, { reducedMotion: 'reduce', query: `?scenario=${f.id}` });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+    for (let i = 0; i < 4; i++) {
+      const { canvas, model } = await hook(page);
+      expect(canvas.typing).toBe(false);
+      expect((model as unknown as { reducedMotion: boolean }).reducedMotion).toBe(true);
+      if (!model.actions.some((a) => a.kind === 'continue')) break;
+      await page.keyboard.press('Enter');
+    }
+    expect(await page.locator('#m-motion').isChecked()).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Full games in a real browser: one with the keyboard only (digits and
+ * Enter), one with the mouse on the canvas. At every step the DOM mirror,
+ * the engine's view and the canvas show the same line and choices.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickCard, e2e, expectInSync, flagship, hook, launch, noBrowser, open, playByKeyboard, playByMouse, readMirror, shot, startAs, waitCanvas } from './support.js';
+
+describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
+  let browser: Browser;
+  const f = flagship();
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('plays to an ending with the keyboard only, the mirror and the canvas in step', async () => {
+    const role = f.roles[0]!;
+    const plan = f.plans.find((p) => p.role === role)?.choices;
+    const { page, problems, context } = await open(browser, { query: '?seed=11' });
+    await expectInSync(page);
+    await shot(page, 'title-1280x720');
+    const title = await hook(page);
+    const idx = title.model.actions.findIndex((a) => a.id === `role:${role}`);
+    await page.keyboard.press(String(idx + 1));
+    await waitCanvas(page);
+    await expectInSync(page);
+    await shot(page, 'briefing-1280x720');
+    await page.keyboard.press('Enter');
+    let sawTyping = false;
+    let shotChoice = false;
+    let shotFlash = false;
+    const ending = await playByKeyboard(page, {
+      ...(plan ? { plan } : {}),
+      each: async (step) => {
+        await expectInSync(page);
+        const { view, model, canvas } = await hook(page);
+        if (canvas.typing) sawTyping = true;
+        if (step === 0) await shot(page, 'call-line-1280x720');
+        if (!shotChoice && view?.phase === 'choosing' && !(model.screen.flash ?? []).length) {
+          shotChoice = true;
+          await shot(page, 'call-choices-1280x720');
+        }
+        if (!shotFlash && (model.screen.flash ?? []).length > 0) {
+          shotFlash = true;
+          await page.waitForTimeout(400);
+          await shot(page, 'call-news-flash-1280x720');
+        }
+      },
+    });
+    expect(f.scenario.endings.map((e) => e.id)).toContain(ending);
+    expect(sawTyping, 'the typewriter ran at least once').toBe(true);
+    await expectInSync(page);
+    const mirror = await readMirror(page);
+    const endingDef = f.scenario.endings.find((e) => e.id === ending)!;
+    expect(mirror.ending).toEqual({ id: ending, title: endingDef.title });
+    expect((await hook(page)).canvas.ending).toBe(endingDef.title);
+    expect(mirror.buttons.map((b) => b.id)[0]).toBe('again');
+    await shot(page, 'outcome-1280x720');
+    // The export downloads the debrief as JSON.
+    const download = page.waitForEvent('download');
+    await page.locator('[data-control="export"]').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^backchannel-${f.id}-${role}-.*\\.json$`));
+    const data = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8'));
+    expect(data.debrief.ending.id).toBe(ending);
+    expect(data.seed).toBe(11);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('plays to an ending with the mouse on the canvas, then plays the other role', async () => {
+    const role = f.roles[1] ?? f.roles[0]!;
+    const plan = f.plans.find((p) => p.role === role)?.choices;
+    const { page, problems, context } = await open(browser, { query: '?seed=5' });
+    await startAs(page, role, 'mouse');
+    const ending = await playByMouse(page, {
+      ...(plan ? { plan } : {}),
+      each: async () => expectInSync(page),
+    });
+    expect(f.scenario.endings.map((e) => e.id)).toContain(ending);
+    const mirror = await readMirror(page);
+    expect(mirror.ending?.id).toBe(ending);
+    if (f.roles.length > 1) {
+      const other = f.roles.find((r) => r !== role)!;
+      await clickCard(page, `other:${other}`);
+      await waitCanvas(page);
+      const { model } = await hook(page);
+      expect(model.screen.kind).toBe('briefing');
+      await expectInSync(page);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+

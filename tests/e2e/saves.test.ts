@@ -1,0 +1,91 @@
+/**
+ * Saves and settings across reloads: "Continue" resumes at the same line
+ * with the same meters; a corrupt save is set aside with a notice; mute is
+ * remembered.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2e, expectInSync, flagship, hook, launch, noBrowser, open, readMirror, shot, startAs, waitCanvas } from './support.js';
+
+describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () => {
+  let browser: Browser;
+  const f = flagship();
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('resumes at the same place after a reload', async () => {
+    const { page, problems, context } = await open(browser, { query: '?seed=3', reducedMotion: 'reduce' });
+    await startAs(page, f.roles[0]!);
+    // A few moves in: continue through lines, take the first open choice.
+    for (let i = 0; i < 6; i++) {
+      const { model } = await hook(page);
+      const cont = model.actions.find((a) => a.kind === 'continue');
+      const first = model.actions.findIndex((a) => !a.disabled);
+      await page.keyboard.press(cont ? 'Enter' : String(first + 1));
+      await waitCanvas(page);
+      if ((await hook(page)).model.screen.kind !== 'call') break;
+    }
+    const before = await hook(page);
+    expect(before.model.screen.kind).toBe('call');
+    await page.reload();
+    await waitCanvas(page);
+    const title = await hook(page);
+    expect(title.model.screen.kind).toBe('title');
+    expect(title.model.actions[0]!.id).toBe('resume');
+    await shot(page, 'title-continue-1280x720');
+    await page.keyboard.press('1');
+    await waitCanvas(page);
+    const after = await hook(page);
+    expect(after.view?.line).toEqual(before.view?.line);
+    expect(after.view?.meters.map((m) => [m.id, m.value])).toEqual(before.view?.meters.map((m) => [m.id, m.value]));
+    expect(after.view?.log).toEqual(before.view?.log);
+    expect(after.model.actions.map((a) => a.id)).toEqual(before.model.actions.map((a) => a.id));
+    await expectInSync(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('sets a corrupt save aside with a notice, and a new game still starts', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await context.addInitScript((id) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(`backchannel:save:${id}`, '{"app":"backchannel","format":1,"record":{"scenario":"' + id + '","contentHash":"x","role":"??","seed":-4,"moves":[1]}}');
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, f.id);
+    const { page, problems } = await open(browser, { context });
+    const m = await readMirror(page);
+    expect(m.notices.join(' ')).toMatch(/set aside/);
+    expect(m.buttons.map((b) => b.id)).not.toContain('resume');
+    const stored = await page.evaluate((id) => ({ save: localStorage.getItem(`backchannel:save:${id}`), aside: localStorage.getItem(`backchannel:save-set-aside:${id}`) }), f.id);
+    expect(stored.save).toBeNull();
+    expect(stored.aside).toContain('"seed":-4');
+    await shot(page, 'title-save-set-aside-1280x720');
+    await startAs(page, f.roles[0]!);
+    expect((await hook(page)).model.screen.kind).toBe('call');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('remembers mute (M key or the mute button) across reloads', async () => {
+    const { page, problems, context } = await open(browser);
+    const pressed = () => page.locator('[data-control="mute"]').getAttribute('aria-pressed');
+    expect(await pressed()).toBe('false');
+    await page.keyboard.press('m');
+    expect(await pressed()).toBe('true');
+    await page.reload();
+    await waitCanvas(page);
+    expect(await pressed()).toBe('true');
+    await page.locator('[data-control="mute"]').click();
+    expect(await pressed()).toBe('false');
+    await page.reload();
+    await waitCanvas(page);
+    expect(await pressed()).toBe('false');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Every scene on a phone (390×844, both ways up) and a 1920×1080 projector:
+ * it renders, fits and stays playable. Screenshots go to
+ * test-results/screenshots/ for a person to look at.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2e, expectInSync, flagship, hook, launch, noBrowser, open, playByKeyboard, playByMouse, shot, startAs, waitCanvas } from './support.js';
+
+async function fits(page: Page, width: number): Promise<void> {
+  const r = await page.evaluate(() => {
+    const c = document.querySelector('#game canvas') as HTMLCanvasElement;
+    const box = c.getBoundingClientRect();
+    return { scrollWidth: document.documentElement.scrollWidth, canvasW: box.width, canvasH: box.height, left: box.left };
+  });
+  expect(r.scrollWidth).toBeLessThanOrEqual(width);
+  expect(r.left).toBeGreaterThanOrEqual(0);
+  expect(r.canvasW).toBeLessThanOrEqual(width);
+  expect(r.canvasH).toBeGreaterThan(300);
+}
+
+describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`, () => {
+  let browser: Browser;
+  const f = flagship();
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders and plays on a 390×844 phone, by touch on the canvas', async () => {
+    const { page, problems, context } = await open(browser, { width: 390, height: 844, query: '?seed=2' });
+    await fits(page, 390);
+    await shot(page, 'title-390x844');
+    const role = f.roles[0]!;
+    await startAs(page, role, 'mouse');
+    await fits(page, 390);
+    await shot(page, 'call-390x844');
+    let shotChoices = false;
+    const plan = f.plans.find((p) => p.role === role)?.choices;
+    await playByMouse(page, {
+      ...(plan ? { plan } : {}),
+      each: async () => {
+        await expectInSync(page);
+        const { view, model } = await hook(page);
+        if (!shotChoices && view?.phase === 'choosing' && !(model.screen.flash ?? []).length) {
+          shotChoices = true;
+          await shot(page, 'call-choices-390x844');
+        }
+      },
+    });
+    await fits(page, 390);
+    await shot(page, 'outcome-390x844');
+    await page.screenshot({ path: 'test-results/screenshots/outcome-390x844-full.png', fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  for (const [w, h] of [
+    [844, 390],
+    [1920, 1080],
+  ] as const) {
+    it(`renders every scene at ${w}×${h}`, async () => {
+      const { page, problems, context } = await open(browser, { width: w, height: h, query: '?seed=9' });
+      await fits(page, w);
+      await shot(page, `title-${w}x${h}`);
+      const role = f.roles[f.roles.length - 1]!;
+      const { model } = await hook(page);
+      await page.keyboard.press(String(model.actions.findIndex((a) => a.id === `role:${role}`) + 1));
+      await waitCanvas(page);
+      await shot(page, `briefing-${w}x${h}`);
+      await page.keyboard.press('Enter');
+      await waitCanvas(page);
+      let shotChoices = false;
+      await playByKeyboard(page, {
+        each: async () => {
+          const { view, model } = await hook(page);
+          if (!shotChoices && view?.phase === 'choosing' && !(model.screen.flash ?? []).length) {
+            shotChoices = true;
+            await page.waitForTimeout(700);
+            await shot(page, `call-choices-${w}x${h}`);
+          }
+        },
+      });
+      await expectInSync(page);
+      await shot(page, `outcome-${w}x${h}`);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+});

@@ -1,0 +1,375 @@
+/**
+ * Helpers for the browser tests: a Chromium per test file, pages that record
+ * every console error and failed request, readers for the DOM mirror, the
+ * test hook and the canvas, and drivers that play a call by keyboard or by
+ * mouse on the canvas.
+ */
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { readScenario } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+
+export const e2e = inject('e2e');
+/** True when there is no browser to run the tests in (the global setup said why, loudly). */
+export const noBrowser = e2e.chromium === null;
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SHOTS = path.join(ROOT, 'test-results/screenshots');
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: e2e.chromium!, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface Opened {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors, failed requests and HTTP errors seen so far. */
+  problems: string[];
+}
+
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  query?: string;
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Reuse a context (to keep its storage across reloads). */
+  context?: BrowserContext;
+  touch?: boolean;
+}
+
+/** Records what must never happen on a page: console errors, uncaught errors, failed requests. */
+export function watch(page: Page, problems: string[]): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    // Media elements and reloads cancel requests on purpose; that is not a failure.
+    if (why.includes('ERR_ABORTED')) return;
+    problems.push(`request failed: ${r.url()} ${why}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+}
+
+export async function open(browser: Browser, o: OpenOptions = {}): Promise<Opened> {
+  const context =
+    o.context ??
+    (await browser.newContext({
+      viewport: { width: o.width ?? 1280, height: o.height ?? 720 },
+      reducedMotion: o.reducedMotion ?? 'no-preference',
+      acceptDownloads: true,
+      hasTouch: o.touch ?? false,
+      isMobile: false,
+    }));
+  const page = await context.newPage();
+  const problems: string[] = [];
+  watch(page, problems);
+  await page.goto(e2e.baseURL! + (o.query ?? ''));
+  await waitCanvas(page);
+  return { context, page, problems };
+}
+
+/** Waits until the canvas draws the screen the controller is on, with the same actions. */
+export async function waitCanvas(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const h = window.__backchannel;
+      if (!h || !h.ready()) return false;
+      const c = h.canvas();
+      const m = h.model() as { screen: { kind: string }; actions: { id: string }[] };
+      const scene = { problem: 'title', title: 'title', briefing: 'briefing', call: 'call', outcome: 'outcome' }[m.screen.kind];
+      return c !== null && c.scene === scene && c.actions.map((a) => a.id).join('|') === m.actions.map((a) => a.id).join('|');
+    },
+    null,
+    { timeout: 20_000 },
+  );
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+export interface MirrorButton {
+  id: string;
+  number: number;
+  label: string;
+  disabled: boolean;
+  description: string;
+}
+
+export interface MirrorState {
+  groupCount: number;
+  groupLabel: string | null;
+  buttons: MirrorButton[];
+  buttonsOutsideGroup: string[];
+  logRole: string | null;
+  logLive: string | null;
+  log: string[];
+  line: string | null;
+  ending: { id: string; title: string } | null;
+  notices: string[];
+}
+
+/** Reads the DOM mirror the way an assistive technology would. */
+export async function readMirror(page: Page): Promise<MirrorState> {
+  return page.evaluate(() => {
+    const groups = document.querySelectorAll('[role="group"][data-choices]');
+    const group = groups[0] as HTMLElement | undefined;
+    const describe = (b: Element) =>
+      (b.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    const buttons = [...(group?.querySelectorAll('button') ?? [])].map((b, i) => ({
+      id: (b as HTMLElement).dataset['action'] ?? '',
+      number: i + 1,
+      label: b.querySelector('.act-label')?.textContent ?? b.textContent ?? '',
+      disabled: (b as HTMLButtonElement).disabled,
+      description: describe(b),
+    }));
+    const all = [...document.querySelectorAll('button')].filter((b) => !group?.contains(b) && !(b as HTMLElement).hidden);
+    const log = document.querySelector('[role="log"]');
+    const ending = document.querySelector('[data-ending]');
+    return {
+      groupCount: groups.length,
+      groupLabel: group?.getAttribute('aria-label') ?? null,
+      buttons,
+      buttonsOutsideGroup: all.map((b) => b.getAttribute('data-control') ?? b.textContent ?? ''),
+      logRole: log?.getAttribute('role') ?? null,
+      logLive: log?.getAttribute('aria-live') ?? null,
+      log: [...(log?.querySelectorAll('li') ?? [])].map((li) => li.textContent ?? ''),
+      line: document.querySelector('[data-line] .m-line-text')?.textContent ?? null,
+      ending: ending ? { id: ending.getAttribute('data-ending') ?? '', title: ending.textContent ?? '' } : null,
+      notices: [...document.querySelectorAll('[data-notice]')].map((n) => n.textContent ?? ''),
+    };
+  });
+}
+
+interface HookView {
+  phase: 'line' | 'choosing' | 'ended';
+  line: { id: string; text: string } | null;
+  choices: { id: string; number: number; text: string; available: boolean; reason: string }[];
+  meters: { id: string; value: number; delta: number }[];
+  log: unknown[];
+  ending: { id: string; title: string } | null;
+}
+
+interface HookModel {
+  screen: { kind: string; flash?: { id: string }[] };
+  actions: { id: string; label: string; disabled: boolean; reason: string; kind: string }[];
+}
+
+export async function hook(page: Page) {
+  return page.evaluate(() => {
+    const h = window.__backchannel!;
+    return { view: h.view() as unknown, model: h.model() as unknown, canvas: h.canvas() };
+  }) as Promise<{ view: HookView | null; model: HookModel; canvas: NonNullable<ReturnType<NonNullable<Window['__backchannel']>['canvas']>> }>;
+}
+
+/**
+ * The DOM mirror, the engine's view (through the test hook) and the canvas
+ * show the same line and the same choices, in the same order.
+ */
+export async function expectInSync(page: Page): Promise<void> {
+  await waitCanvas(page);
+  const [mirror, h] = await Promise.all([readMirror(page), hook(page)]);
+  const { view, model, canvas } = h;
+  expect(mirror.groupCount).toBe(1);
+  expect(mirror.buttons.map((b) => b.label)).toEqual(model.actions.map((a) => a.label));
+  expect(canvas.actions.map((a) => a.label)).toEqual(model.actions.map((a) => a.label));
+  expect(canvas.actions.map((a) => a.disabled)).toEqual(mirror.buttons.map((b) => b.disabled));
+  expect(canvas.actions.map((a) => a.number)).toEqual(mirror.buttons.map((b) => b.number));
+  for (const b of mirror.buttons) if (b.disabled) expect(b.description.length).toBeGreaterThan(0);
+  if (view && model.screen.kind === 'call') {
+    expect(mirror.line).toBe(view.line?.text ?? null);
+    expect(canvas.line).toBe(view.line?.text ?? null);
+    expect(mirror.log).toHaveLength(view.log.length);
+    if (view.phase === 'choosing' && (model.screen.flash ?? []).length === 0) {
+      expect(mirror.buttons.map((b) => b.label)).toEqual(view.choices.map((c) => c.text));
+      expect(mirror.buttons.map((b) => b.disabled)).toEqual(view.choices.map((c) => !c.available));
+      for (const c of view.choices) if (!c.available) expect(mirror.buttons[c.number - 1]!.description).toContain(c.reason);
+    }
+  }
+}
+
+// ---- the scenario under test -------------------------------------------------
+
+export interface Flagship {
+  id: string;
+  file: string;
+  scenario: Scenario;
+  roles: string[];
+  /** Choice ids per role from the "# Playthroughs for tests" comment, when the file has one. */
+  plans: { role: string; label: string; choices: string[] }[];
+}
+
+/** The flagship (scenarios/the-call.yaml) when it is there, else the first valid scenario in scenarios/. */
+export function flagship(): Flagship {
+  const dir = path.join(ROOT, 'scenarios');
+  const files = readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.schema.json'))
+    .sort((a, b) => (a.startsWith('the-call.') ? -1 : b.startsWith('the-call.') ? 1 : a.localeCompare(b)));
+  for (const f of files) {
+    const text = readFileSync(path.join(dir, f), 'utf8');
+    const r = readScenario(text, f);
+    if (!r.scenario) continue;
+    return { id: r.scenario.id, file: f, scenario: r.scenario, roles: r.scenario.roles.map((x) => x.id), plans: parsePlaythroughs(text, r.scenario) };
+  }
+  throw new Error('no valid scenario in scenarios/');
+}
+
+/**
+ * Reads the comment block "# Playthroughs for tests" at the end of a
+ * scenario: lines that name a role and list choice ids. The format is read
+ * loosely: any comment line in the block with a role id and at least one
+ * known choice id counts, the ids in order.
+ */
+export function parsePlaythroughs(text: string, s: Scenario): Flagship['plans'] {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^\s*#\s*playthroughs for tests/i.test(l));
+  if (start < 0) return [];
+  const choiceIds = new Set(s.beats.flatMap((b) => (b.choices ?? []).map((c) => c.id)));
+  const roleIds = new Set(s.roles.map((r) => r.id));
+  const out: Flagship['plans'] = [];
+  for (const raw of lines.slice(start + 1)) {
+    if (!/^\s*#/.test(raw)) {
+      if (raw.trim() === '') continue;
+      break;
+    }
+    const body = raw.replace(/^\s*#\s?/, '');
+    const [head, ...rest] = body.split(':');
+    if (rest.length === 0) continue;
+    const headTokens = (head ?? '').split(/[\s/,()[\]]+/).filter(Boolean);
+    const role = headTokens.find((t) => roleIds.has(t));
+    const choices = rest.join(':').split(/[\s,>→]+/).map((t) => t.trim().replace(/[.;]$/, '')).filter((t) => choiceIds.has(t));
+    if (role && choices.length > 0) out.push({ role, label: head!.trim(), choices });
+  }
+  return out;
+}
+
+// ---- drivers -----------------------------------------------------------------
+
+export interface PlayOptions {
+  /** Choice ids to take, in order; when the next planned id is not shown, the first open choice is taken. */
+  plan?: string[];
+  /** Called at every step, e.g. to check the mirror against the canvas. */
+  each?: (step: number) => Promise<void>;
+  maxSteps?: number;
+}
+
+/** Picks the choice to take now: the next planned one when it is open, else the first open one. */
+function pick(view: HookView, plan: string[]): { id: string; number: number } | null {
+  const open = view.choices.filter((c) => c.available);
+  const planned = plan.length > 0 ? open.find((x) => x.id === plan[0]) : undefined;
+  if (planned) {
+    plan.shift();
+    return planned;
+  }
+  return open[0] ?? null;
+}
+
+/** Plays the call to an ending with the keyboard only: digits and Enter. Returns the ending id. */
+export async function playByKeyboard(page: Page, o: PlayOptions = {}): Promise<string> {
+  const plan = [...(o.plan ?? [])];
+  for (let step = 0; step < (o.maxSteps ?? 400); step++) {
+    await waitCanvas(page);
+    await o.each?.(step);
+    const { view, model, canvas } = await hook(page);
+    if (model.screen.kind === 'outcome') return view?.ending?.id ?? '';
+    if (model.screen.kind !== 'call' || !view) throw new Error(`not in a call but on ${model.screen.kind}`);
+    const cont = model.actions.find((a) => a.kind === 'continue');
+    if (canvas.typing) {
+      const before = view.line?.id;
+      await page.keyboard.press('Enter');
+      const after = (await hook(page)).view?.line?.id;
+      expect(after, 'Enter first finishes the line being typed').toBe(before);
+      continue;
+    }
+    if (cont) {
+      await page.keyboard.press('Enter');
+      continue;
+    }
+    const c = pick(view, plan);
+    if (!c) throw new Error('no open choice');
+    const idx = model.actions.findIndex((a) => a.id === `choice:${c.id}`);
+    expect(idx).toBeGreaterThanOrEqual(0);
+    expect(idx).toBeLessThan(9);
+    await page.keyboard.press(String(idx + 1));
+  }
+  throw new Error('no ending reached');
+}
+
+/** Clicks an action's card on the canvas, scrolling the canvas when the card is out of view. */
+export async function clickCard(page: Page, id: string): Promise<void> {
+  for (let i = 0; i < 12; i++) {
+    const { canvas } = await hook(page);
+    const a = canvas.actions.find((x) => x.id === id);
+    if (!a) throw new Error(`no card ${id} on the canvas`);
+    if (a.visible) {
+      await page.mouse.click(a.x + a.w / 2, a.y + a.h / 2);
+      return;
+    }
+    const box = (await page.locator('#game canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, a.y > box.y + box.height / 2 ? 200 : -200);
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`card ${id} never came into view`);
+}
+
+/** Plays the call to an ending by clicking cards on the canvas. Returns the ending id. */
+export async function playByMouse(page: Page, o: PlayOptions = {}): Promise<string> {
+  const plan = [...(o.plan ?? [])];
+  for (let step = 0; step < (o.maxSteps ?? 400); step++) {
+    await waitCanvas(page);
+    await o.each?.(step);
+    const { view, model } = await hook(page);
+    if (model.screen.kind === 'outcome') return view?.ending?.id ?? '';
+    if (!view) throw new Error(`not in a call but on ${model.screen.kind}`);
+    const cont = model.actions.find((a) => a.kind === 'continue');
+    const before = JSON.stringify([view.log.length, model.actions.map((a) => a.id), view.line?.id]);
+    if (cont) await clickCard(page, cont.id);
+    else {
+      const c = pick(view, plan);
+      if (!c) throw new Error('no open choice');
+      await clickCard(page, `choice:${c.id}`);
+    }
+    // A click on Continue while the line types only finishes it; click again then.
+    await page.waitForFunction((b) => {
+      const h = window.__backchannel!;
+      const v = h.view() as { log: unknown[]; line: { id: string } | null } | null;
+      const m = h.model() as { actions: { id: string }[] };
+      const c = h.canvas();
+      return JSON.stringify([v?.log.length, m.actions.map((a) => a.id), v?.line?.id]) !== b || (c !== null && !c.typing);
+    }, before);
+  }
+  throw new Error('no ending reached');
+}
+
+/** From the title, picks a role and starts the call. */
+export async function startAs(page: Page, role: string, by: 'keyboard' | 'mouse' = 'keyboard'): Promise<void> {
+  await waitCanvas(page);
+  if (by === 'keyboard') {
+    const { model } = await hook(page);
+    const idx = model.actions.findIndex((a) => a.id === `role:${role}`);
+    expect(idx).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press(String(idx + 1));
+    await waitCanvas(page);
+    await page.keyboard.press('Enter');
+  } else {
+    await clickCard(page, `role:${role}`);
+    await waitCanvas(page);
+    await clickCard(page, 'start');
+  }
+  await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+  await waitCanvas(page);
+}

@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { serializeSave } from '../../src/engine/save.js';
+import { silentAudio } from '../../src/game/audio-port.js';
+import { GameController, type ControllerOptions } from '../../src/game/controller.js';
+import { saveKey, setAsideKey } from '../../src/game/saves.js';
+import { SETTINGS_KEY } from '../../src/game/settings.js';
+import { memoryStorage, safeStorage, type SafeStorage } from '../../src/game/storage.js';
+import type { UrlOptions } from '../../src/game/url.js';
+import { tinyCompiled } from './support.js';
+
+const noUrl: UrlOptions = { scenario: null, role: null, lang: null, seed: null };
+
+function make(over: Partial<ControllerOptions> = {}) {
+  const audio = silentAudio();
+  const storage = over.storage ?? persistent();
+  const ctl = new GameController({
+    scenarios: [tinyCompiled()],
+    problems: [],
+    storage,
+    audio,
+    url: noUrl,
+    systemReducedMotion: false,
+    randomSeed: () => 7,
+    now: () => new Date('2026-01-02T03:04:05Z'),
+    ...over,
+  });
+  return { ctl, audio, storage };
+}
+
+/** A storage that says it persists, backed by a Map shared across "reloads". */
+function persistent(map = new Map<string, string>()): SafeStorage {
+  return safeStorage(() => ({ getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) }));
+}
+
+const ids = (ctl: GameController) => ctl.model.actions.map((a) => a.id);
+
+describe('the game flow', () => {
+  it('goes from title to briefing to the call and to an ending', () => {
+    const { ctl, audio } = make();
+    expect(ctl.model.screen.kind).toBe('title');
+    expect(ids(ctl)).toEqual(['role:a', 'role:b']);
+    expect(ctl.pressNumber(1)).toBe(true);
+    expect(ctl.model.screen.kind).toBe('briefing');
+    const brief = ctl.model.screen;
+    if (brief.kind !== 'briefing') throw new Error();
+    expect(brief.sections[0]!.items[0]).toMatchObject({ text: 'A wants the bridge.', invented: false });
+    expect(brief.sections[0]!.items[0]!.marker).toMatch(/^Source: Made-up notes/);
+    expect(brief.sections[1]!.items[0]).toMatchObject({ marker: 'Invented', invented: true });
+    expect(ctl.continueOrFinish()).toBe(true);
+    const call = ctl.model.screen;
+    if (call.kind !== 'call') throw new Error('not in the call');
+    expect(call.view.line?.id).toBe('hello-1');
+    expect(call.lineMarker).toBe('Invented dialogue');
+    expect(audio.played).toContain('ring');
+    expect(ids(ctl)).toEqual(['continue']);
+    ctl.continueOrFinish();
+    expect(ids(ctl)).toEqual(['choice:offer', 'choice:warn', 'choice:deal']);
+    const deal = ctl.model.actions[2]!;
+    expect(deal.disabled).toBe(true);
+    expect(deal.reason).toBe('Needs trust of 3 or more');
+    // A disabled action cannot be pressed, by id or number.
+    expect(ctl.pressNumber(3)).toBe(false);
+    expect(ctl.press('choice:offer')).toBe(true);
+    expect(audio.played).toContain('choice');
+    const after = ctl.model.screen;
+    if (after.kind !== 'call') throw new Error();
+    expect(after.view.meters.find((m) => m.id === 'trust')).toMatchObject({ value: 2, delta: 1 });
+    ctl.continueOrFinish(); // answer -> hello
+    ctl.continueOrFinish();
+    ctl.press('choice:offer');
+    ctl.continueOrFinish();
+    ctl.continueOrFinish();
+    expect(ctl.model.actions.find((a) => a.id === 'choice:deal')?.disabled).toBe(false);
+    ctl.press('choice:deal');
+    expect(ctl.model.screen.kind).toBe('outcome');
+    const out = ctl.model.screen;
+    if (out.kind !== 'outcome') throw new Error();
+    expect(out.ending.id).toBe('deal');
+    expect(out.sections.map((s) => s.id)).toEqual(expect.arrayContaining(['meaning', 'zone', 'terms', 'path', 'concepts', 'meters']));
+    expect(out.sides.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(audio.played).toContain('agreement');
+    expect(ids(ctl)).toEqual(['again', 'other:b']);
+    expect(ctl.model.canExport).toBe(true);
+    const ex = ctl.exportResults();
+    expect(ex?.fileName).toBe('backchannel-tiny-a-2026-01-02-03-04-05.json');
+    const data = JSON.parse(ex!.json);
+    expect(data).toMatchObject({ app: 'backchannel', role: 'a', seed: 7, scenario: { id: 'tiny' }, debrief: { ending: { id: 'deal' }, inZone: true } });
+    expect(data.moves).toContain('deal');
+  });
+
+  it('shows injects as a flash the player dismisses', () => {
+    const { ctl } = make();
+    ctl.press('role:a');
+    ctl.press('start');
+    ctl.continueOrFinish();
+    ctl.press('choice:warn'); // pressure 2 -> the storm
+    const s = ctl.model.screen;
+    if (s.kind !== 'call') throw new Error();
+    expect(s.flash.map((f) => f.id)).toEqual(['storm']);
+    expect(ids(ctl)).toEqual(['dismiss-flash']);
+    ctl.continueOrFinish();
+    const s2 = ctl.model.screen;
+    if (s2.kind !== 'call') throw new Error();
+    expect(s2.flash).toEqual([]);
+    expect(ids(ctl)).toEqual(['continue']);
+  });
+
+  it('Enter finishes the line being typed before it continues', () => {
+    const { ctl } = make();
+    ctl.press('role:a');
+    ctl.press('start');
+    let typing = true;
+    ctl.setPresenter({ busy: () => typing, finish: () => (typing = false) });
+    const line = ctl.callView?.line?.id;
+    ctl.continueOrFinish();
+    expect(typing).toBe(false);
+    expect(ctl.callView?.line?.id).toBe(line);
+    ctl.continueOrFinish();
+    expect(ctl.callView?.line?.id).not.toBe(line);
+  });
+
+  it('opens the briefing from the URL, with the role asked for, and says when they do not exist', () => {
+    const { ctl } = make({ url: { ...noUrl, scenario: 'tiny', role: 'b' } });
+    const s = ctl.model.screen;
+    expect(s.kind).toBe('briefing');
+    if (s.kind === 'briefing') expect(s.heading).toContain("Side B's envoy");
+    const bad = make({ url: { ...noUrl, scenario: 'nope', role: 'zz' } }).ctl;
+    expect(bad.model.screen.kind).toBe('title');
+    expect(bad.model.notices.map((n) => n.id)).toContain('unknown-scenario');
+    const badRole = make({ url: { ...noUrl, scenario: 'tiny', role: 'zz' } }).ctl;
+    expect(badRole.model.notices.map((n) => n.id)).toContain('unknown-role');
+  });
+
+  it('uses the URL seed and language', () => {
+    const { ctl } = make({ url: { ...noUrl, seed: 99, lang: 'es' } });
+    expect(ctl.uiLang).toBe('es');
+    expect(ctl.model.strings.choicesLabel).toBe('Opciones');
+    ctl.press('role:a');
+    ctl.press('start');
+    expect(ctl.session?.seed).toBe(99);
+  });
+
+  it('shows the problem when no scenario can be played', () => {
+    const { ctl } = make({ scenarios: [], problems: ['scenarios/x.yaml:1:1: error BC100: The file is empty.'] });
+    const s = ctl.model.screen;
+    expect(s.kind).toBe('problem');
+    if (s.kind === 'problem') expect(s.problems[0]).toContain('BC100');
+    expect(ctl.model.actions).toEqual([]);
+  });
+});
+
+describe('saves', () => {
+  it('resumes at the same line with the same meters after a reload', () => {
+    const map = new Map<string, string>();
+    const first = make({ storage: persistent(map) }).ctl;
+    first.press('role:a');
+    first.press('start');
+    first.continueOrFinish();
+    first.press('choice:offer');
+    const before = first.callView!;
+    expect(map.get(saveKey('tiny'))).toBeTruthy();
+
+    const second = make({ storage: persistent(map) }).ctl;
+    expect(ids(second)[0]).toBe('resume');
+    expect(second.model.actions[0]!.label).toContain("Side A's envoy");
+    second.press('resume');
+    const after = second.callView!;
+    expect(after.line?.id).toBe(before.line?.id);
+    expect(after.meters).toEqual(before.meters);
+    expect(after.log).toEqual(before.log);
+    expect(second.model.notices.map((n) => n.id)).toContain('resumed');
+  });
+
+  it('sets a corrupt or tampered save aside with a notice and still starts a new game', () => {
+    for (const text of ['{not json', JSON.stringify({ app: 'backchannel', format: 1, record: { scenario: 'tiny', contentHash: tinyCompiled().contentHash, role: 'a', seed: 1, moves: ['deal'] } })]) {
+      const map = new Map<string, string>([[saveKey('tiny'), text]]);
+      const { ctl } = make({ storage: persistent(map) });
+      expect(ids(ctl)).toEqual(['role:a', 'role:b']);
+      expect(ctl.model.notices.some((n) => n.id === 'set-aside:tiny' && n.tone === 'warning')).toBe(true);
+      expect(map.get(saveKey('tiny'))).toBeUndefined();
+      expect(map.get(setAsideKey('tiny'))).toBe(text);
+      ctl.press('role:a');
+      ctl.press('start');
+      expect(ctl.model.screen.kind).toBe('call');
+    }
+  });
+
+  it('sets aside a save of another version of the scenario', () => {
+    const c = tinyCompiled();
+    const map = new Map<string, string>();
+    const { ctl } = make({ storage: persistent(map) });
+    ctl.press('role:a');
+    ctl.press('start');
+    const text = serializeSave(ctl.session!).replace(c.contentHash, '00000000');
+    map.set(saveKey('tiny'), text);
+    const again = make({ storage: persistent(map) }).ctl;
+    expect(again.model.notices.find((n) => n.id === 'set-aside:tiny')?.text).toContain('changed');
+  });
+
+  it('offers the saved outcome once a call has ended', () => {
+    const map = new Map<string, string>();
+    const { ctl } = make({ storage: persistent(map) });
+    ctl.press('role:a');
+    ctl.press('start');
+    ctl.continueOrFinish();
+    ctl.press('choice:warn');
+    ctl.continueOrFinish(); // dismiss the storm
+    ctl.continueOrFinish(); // that was a threat -> walkout or hello
+    while (ctl.model.screen.kind === 'call') if (!ctl.continueOrFinish()) ctl.pressNumber(1);
+    const again = make({ storage: persistent(map) }).ctl;
+    expect(again.model.actions[0]!.label).toMatch(/saved outcome/);
+    again.press('resume');
+    expect(again.model.screen.kind).toBe('outcome');
+  });
+
+  it('plays without storage, and says the call will not be kept', () => {
+    const { ctl } = make({ storage: memoryStorage() });
+    expect(ctl.model.notices.map((n) => n.id)).toContain('no-storage');
+    ctl.press('role:a');
+    ctl.press('start');
+    expect(ctl.model.screen.kind).toBe('call');
+  });
+});
+
+describe('settings', () => {
+  it('remembers mute, volume, text speed and reduced motion', () => {
+    const map = new Map<string, string>();
+    const { ctl, audio } = make({ storage: persistent(map) });
+    ctl.toggleMute();
+    expect(audio.muted).toBe(true);
+    ctl.setTextSpeed('fast');
+    ctl.setReducedMotion(true);
+    expect(ctl.model.reducedMotion).toBe(true);
+    expect(JSON.parse(map.get(SETTINGS_KEY)!)).toMatchObject({ muted: true, textSpeed: 'fast', reducedMotion: true });
+    const again = make({ storage: persistent(map) });
+    expect(again.ctl.model.settings.muted).toBe(true);
+    expect(again.audio.muted).toBe(true);
+    again.ctl.setVolume(0.5);
+    expect(again.ctl.model.settings).toMatchObject({ volume: 0.5, muted: false });
+  });
+
+  it('follows the system reduced-motion preference until the player sets it', () => {
+    const { ctl } = make({ systemReducedMotion: true });
+    expect(ctl.model.reducedMotion).toBe(true);
+    ctl.setReducedMotion(false);
+    expect(ctl.model.reducedMotion).toBe(false);
+    ctl.setSystemReducedMotion(true);
+    expect(ctl.model.reducedMotion).toBe(false);
+  });
+});

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { fill, signed, stringsFor } from '../../src/game/i18n.js';
+import { commandForKey } from '../../src/game/keys.js';
+import { callLayout, clampScroll, maxScroll, meterShare, metricsFor, MIN_BODY, row, stack, stackHeight, valueScale } from '../../src/game/layout.js';
+import { DEFAULT_SETTINGS, loadSettings, motionReduced, nextTextSpeed, parseSettings, SETTINGS_KEY, storeSettings } from '../../src/game/settings.js';
+import { memoryStorage, safeStorage } from '../../src/game/storage.js';
+import { sliceWrapped, Typewriter, wrappedLength, wrapText } from '../../src/game/typewriter.js';
+import { readUrlOptions } from '../../src/game/url.js';
+
+describe('keys', () => {
+  it('maps digits to the Nth button, by key or by code', () => {
+    expect(commandForKey({ key: '3', code: 'Digit3' })).toEqual({ kind: 'number', n: 3 });
+    expect(commandForKey({ key: '&', code: 'Digit1' })).toEqual({ kind: 'number', n: 1 });
+    expect(commandForKey({ key: '9', code: 'Numpad9' })).toEqual({ kind: 'number', n: 9 });
+    expect(commandForKey({ key: '0', code: 'Digit0' })).toBeNull();
+  });
+  it('Enter and Space continue, except on a focused control that clicks by itself', () => {
+    expect(commandForKey({ key: 'Enter', targetTag: 'BODY' })).toEqual({ kind: 'continue' });
+    expect(commandForKey({ key: ' ', targetTag: 'DIV' })).toEqual({ kind: 'continue' });
+    expect(commandForKey({ key: 'Enter', targetTag: 'BUTTON' })).toBeNull();
+    expect(commandForKey({ key: ' ', targetTag: 'INPUT', targetType: 'checkbox' })).toBeNull();
+    expect(commandForKey({ key: 'Enter', targetTag: 'BODY', repeat: true })).toBeNull();
+  });
+  it('M mutes; nothing fires while typing in a field or with a modifier', () => {
+    expect(commandForKey({ key: 'm' })).toEqual({ kind: 'mute' });
+    expect(commandForKey({ key: 'M' })).toEqual({ kind: 'mute' });
+    expect(commandForKey({ key: 'm', ctrlKey: true })).toBeNull();
+    expect(commandForKey({ key: '1', code: 'Digit1', targetTag: 'INPUT', targetType: 'text' })).toBeNull();
+    expect(commandForKey({ key: 'm', targetTag: 'TEXTAREA' })).toBeNull();
+    expect(commandForKey({ key: 'm', targetEditable: true })).toBeNull();
+    expect(commandForKey({ key: '2', code: 'Digit2', targetTag: 'INPUT', targetType: 'range' })).toEqual({ kind: 'number', n: 2 });
+  });
+});
+
+describe('url', () => {
+  it('reads scenario, role, lang and seed', () => {
+    expect(readUrlOptions('?scenario=the-call&role=ve&lang=es&seed=42')).toEqual({ scenario: 'the-call', role: 've', lang: 'es', seed: 42 });
+  });
+  it('ignores malformed values and hashes non-numeric seeds', () => {
+    const o = readUrlOptions('?scenario=%3Cscript%3E&role=&lang=not%20a%20lang&seed=abc');
+    expect(o.scenario).toBeNull();
+    expect(o.role).toBeNull();
+    expect(o.lang).toBeNull();
+    expect(typeof o.seed).toBe('number');
+    expect(readUrlOptions('?seed=abc').seed).toBe(o.seed);
+    expect(readUrlOptions('').seed).toBeNull();
+  });
+});
+
+describe('i18n', () => {
+  it('falls back from a regional tag to its language, then to English', () => {
+    expect(stringsFor('es-VE').lang).toBe('es');
+    expect(stringsFor('fr').lang).toBe('en');
+    expect(stringsFor(null).strings.choicesLabel).toBe('Choices');
+    expect(stringsFor('es').strings.choicesLabel).toBe('Opciones');
+  });
+  it('fills placeholders and signs numbers', () => {
+    expect(fill('Play as {role}', { role: 'US' })).toBe('Play as US');
+    expect(fill('{a} {b}', { a: 1 })).toBe('1 {b}');
+    expect(signed(2)).toBe('+2');
+    expect(signed(-1.5)).toBe('\u22121.5');
+    expect(signed(0)).toBe('0');
+  });
+});
+
+describe('storage', () => {
+  it('falls back to memory when storage throws', () => {
+    const s = safeStorage(() => {
+      throw new Error('SecurityError');
+    });
+    expect(s.persistent).toBe(false);
+    expect(s.set('a', '1')).toBe(true);
+    expect(s.get('a')).toBe('1');
+  });
+  it('keeps a value in memory when the real store refuses to write', () => {
+    const real = new Map<string, string>();
+    let full = false;
+    const s = safeStorage(() => ({
+      getItem: (k) => real.get(k) ?? null,
+      setItem: (k, v) => {
+        if (full && k !== '__backchannel_probe__') throw new Error('QuotaExceeded');
+        real.set(k, v);
+      },
+      removeItem: (k) => void real.delete(k),
+    }));
+    expect(s.persistent).toBe(true);
+    full = true;
+    expect(s.set('x', 'y')).toBe(false);
+    expect(s.get('x')).toBe('y');
+  });
+});
+
+describe('settings', () => {
+  it('reads defaults from nothing or garbage', () => {
+    expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('{not json')).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('[1,2]')).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('{"muted":"yes","volume":7,"textSpeed":"warp"}')).toEqual({ ...DEFAULT_SETTINGS, volume: 1 });
+  });
+  it('round-trips through storage', () => {
+    const st = memoryStorage();
+    storeSettings(st, { muted: true, volume: 0.25, textSpeed: 'fast', reducedMotion: true });
+    expect(loadSettings(st)).toEqual({ muted: true, volume: 0.25, textSpeed: 'fast', reducedMotion: true });
+    expect(st.get(SETTINGS_KEY)).toContain('"muted":true');
+  });
+  it('follows the system unless set, and cycles text speeds', () => {
+    expect(motionReduced({ ...DEFAULT_SETTINGS, reducedMotion: null }, true)).toBe(true);
+    expect(motionReduced({ ...DEFAULT_SETTINGS, reducedMotion: false }, true)).toBe(false);
+    expect(nextTextSpeed('instant')).toBe('slow');
+  });
+});
+
+describe('typewriter', () => {
+  it('reveals characters over time and can be finished', () => {
+    const tw = new Typewriter(10, 50);
+    expect(tw.count).toBe(0);
+    tw.tick(100);
+    expect(tw.count).toBe(5);
+    tw.tick(10);
+    tw.tick(10);
+    expect(tw.count).toBe(6);
+    tw.finish();
+    expect(tw.done).toBe(true);
+    expect(tw.tick(1000)).toBe(10);
+  });
+  it('shows everything at once at infinite speed', () => {
+    expect(new Typewriter(12, Infinity).done).toBe(true);
+  });
+  it('slices wrapped lines, keeping breaks', () => {
+    const lines = ['Hello there', 'world'];
+    expect(wrappedLength(lines)).toBe(16);
+    expect(sliceWrapped(lines, 5)).toBe('Hello');
+    expect(sliceWrapped(lines, 13)).toBe('Hello there\nwo');
+    expect(sliceWrapped(lines, 99)).toBe('Hello there\nworld');
+  });
+  it('wraps by words and breaks long words', () => {
+    const measure = (s: string) => s.length;
+    expect(wrapText('one two three four', 9, measure)).toEqual(['one two', 'three', 'four']);
+    expect(wrapText('abcdefghij', 4, measure)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrapText('a\n\nb', 5, measure)).toEqual(['a', '', 'b']);
+  });
+});
+
+describe('layout', () => {
+  const sizes: [number, number][] = [
+    [900, 720],
+    [1500, 1080],
+    [390, 608],
+    [844, 390],
+  ];
+  it('keeps text readable on every screen', () => {
+    for (const [w, h] of sizes) {
+      const m = metricsFor(w, h);
+      expect(m.body).toBeGreaterThanOrEqual(MIN_BODY);
+      expect(m.small).toBeGreaterThanOrEqual(13);
+      expect(m.measure).toBeLessThanOrEqual(w - 2 * m.pad);
+    }
+    expect(metricsFor(1500, 1080).body).toBeGreaterThan(metricsFor(900, 720).body);
+  });
+  it('puts the call side by side when wide and stacked when narrow, inside the canvas', () => {
+    for (const [w, h] of sizes) {
+      const m = metricsFor(w, h);
+      const L = callLayout(m, 3);
+      for (const r of [L.portrait, L.nameplate, L.meters, L.dialogue, L.actions]) {
+        expect(r.x).toBeGreaterThanOrEqual(0);
+        expect(r.x + r.w).toBeLessThanOrEqual(w + 0.5);
+        expect(r.y).toBeGreaterThanOrEqual(L.top.h);
+      }
+      // The line never overlaps the portrait.
+      const overlap = L.dialogue.x < L.portrait.x + L.portrait.w && L.portrait.x < L.dialogue.x + L.dialogue.w && L.dialogue.y < L.portrait.y + L.portrait.h && L.portrait.y < L.dialogue.y + L.dialogue.h;
+      expect(overlap).toBe(false);
+    }
+    expect(callLayout(metricsFor(1500, 1080), 3).metersAs).toBe('column');
+    expect(callLayout(metricsFor(390, 608), 3).metersAs).toBe('row');
+  });
+  it('stacks, rows, meters, scrolls and scales values', () => {
+    expect(stack(10, [5, 5, 5], 2)).toEqual([10, 17, 24]);
+    expect(stackHeight([5, 5, 5], 2)).toBe(19);
+    expect(stackHeight([], 2)).toBe(0);
+    expect(row(0, 100, 2, 10).map((r) => [r.x, r.w])).toEqual([
+      [0, 45],
+      [55, 45],
+    ]);
+    expect(meterShare(3, 0, 4)).toBe(0.75);
+    expect(meterShare(9, 0, 4)).toBe(1);
+    expect(meterShare(1, 1, 1)).toBe(1);
+    expect(maxScroll(500, 600)).toBe(0);
+    expect(clampScroll(900, 1000, 600)).toBe(400);
+    expect(clampScroll(-5, 1000, 600)).toBe(0);
+    const sc = valueScale([-2, 4], 0, 100);
+    expect(sc(-2)).toBeGreaterThan(0);
+    expect(sc(4)).toBeLessThan(100);
+    expect(sc(0)).toBeGreaterThan(sc(-2));
+    const flat = valueScale([0, 0], 0, 100);
+    expect(flat(0)).toBeCloseTo(50);
+  });
+});
