@@ -10,7 +10,7 @@ import '@fontsource/ibm-plex-sans/400-italic.css';
 import './game/styles.css';
 import { problems, scenarios, warnings } from 'virtual:scenarios';
 import { compileScenario, type CompiledScenario } from './engine/machine.js';
-import { audioProxy, guardedAudio, type AudioPort } from './game/audio-port.js';
+import { audioProxy, guardedAudio } from './game/audio-port.js';
 import { GameController } from './game/controller.js';
 import { fill } from './game/i18n.js';
 import { commandForKey } from './game/keys.js';
@@ -55,16 +55,15 @@ function portraitUrls(): Record<string, string> {
   return out;
 }
 
-/** The real sound, when src/audio provides it; a silent stand-in until then. */
+/**
+ * The real sound from src/audio, loaded beside the game; the proxy stays
+ * silent until it arrives. The game's settings are the one record of mute
+ * and volume, so the port is given no storage of its own.
+ */
 function loadAudio(proxy: ReturnType<typeof audioProxy>): void {
-  const mods = import.meta.glob<{ createAudio?: () => AudioPort }>('./audio/index.ts');
-  for (const load of Object.values(mods)) {
-    load()
-      .then((mod) => {
-        if (typeof mod.createAudio === 'function') proxy.attach(guardedAudio(mod.createAudio()));
-      })
-      .catch((e: unknown) => console.warn('[backchannel] sound is off:', e));
-  }
+  import('./audio/index.js')
+    .then((mod) => proxy.attach(guardedAudio(mod.createAudio({ storage: null }))))
+    .catch((e: unknown) => console.warn('[backchannel] sound is off:', e));
 }
 
 function download(fileName: string, json: string): void {

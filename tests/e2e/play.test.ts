@@ -53,6 +53,11 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     });
     expect(f.scenario.endings.map((e) => e.id)).toContain(ending);
     expect(sawTyping, 'the typewriter ran at least once').toBe(true);
+    // Every choice and the ending asked for their sound cue.
+    const cues = (await page.evaluate(() => window.__backchannel!.cues())) as string[];
+    expect(cues).toContain('choice');
+    const kind = f.scenario.endings.find((e) => e.id === ending)!;
+    expect(cues).toContain(kind.cue ?? kind.kind);
     await expectInSync(page);
     const mirror = await readMirror(page);
     const endingDef = f.scenario.endings.find((e) => e.id === ending)!;
