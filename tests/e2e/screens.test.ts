@@ -30,16 +30,17 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
   });
 
   it('renders and plays on a 390×844 phone, by touch on the canvas', async () => {
-    const { page, problems, context } = await open(browser, { width: 390, height: 844, query: '?seed=2' });
+    const { page, problems, context } = await open(browser, { width: 390, height: 844, query: '?seed=2', touch: true });
     await fits(page, 390);
     await shot(page, 'title-390x844');
     const role = f.roles[0]!;
-    await startAs(page, role, 'mouse');
+    await startAs(page, role, 'touch');
     await fits(page, 390);
     await shot(page, 'call-390x844');
     let shotChoices = false;
     const plan = f.plans.find((p) => p.role === role)?.choices;
     await playByMouse(page, {
+      how: 'touch',
       ...(plan ? { plan } : {}),
       each: async () => {
         await expectInSync(page);
@@ -78,7 +79,8 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
           const { view, model } = await hook(page);
           if (!shotChoices && view?.phase === 'choosing' && !(model.screen.flash ?? []).length) {
             shotChoices = true;
-            await page.waitForTimeout(700);
+            await page.waitForFunction(() => !window.__backchannel!.canvas()?.typing);
+            await page.waitForTimeout(300);
             await shot(page, `call-choices-${w}x${h}`);
           }
         },

@@ -259,6 +259,8 @@ export function parsePlaythroughs(text: string, s: Scenario): Flagship['plans'] 
 // ---- drivers -----------------------------------------------------------------
 
 export interface PlayOptions {
+  /** How the canvas is clicked: mouse (default) or touch taps. */
+  how?: 'mouse' | 'touch';
   /** Choice ids to take, in order; when the next planned id is not shown, the first open choice is taken. */
   plan?: string[];
   /** Called at every step, e.g. to check the mirror against the canvas. */
@@ -309,16 +311,30 @@ export async function playByKeyboard(page: Page, o: PlayOptions = {}): Promise<s
 }
 
 /** Clicks an action's card on the canvas, scrolling the canvas when the card is out of view. */
-export async function clickCard(page: Page, id: string): Promise<void> {
+export async function clickCard(page: Page, id: string, how: 'mouse' | 'touch' = 'mouse'): Promise<void> {
   for (let i = 0; i < 12; i++) {
     const { canvas } = await hook(page);
     const a = canvas.actions.find((x) => x.id === id);
     if (!a) throw new Error(`no card ${id} on the canvas`);
     if (a.visible) {
-      await page.mouse.click(a.x + a.w / 2, a.y + a.h / 2);
+      if (how === 'touch') await page.touchscreen.tap(a.x + a.w / 2, a.y + a.h / 2);
+      else await page.mouse.click(a.x + a.w / 2, a.y + a.h / 2);
       return;
     }
     const box = (await page.locator('#game canvas').boundingBox())!;
+    if (how === 'touch') {
+      // Drag the canvas content up or down with a finger.
+      const cx = box.x + box.width / 2;
+      const from = box.y + box.height * (a.y > box.y + box.height / 2 ? 0.7 : 0.3);
+      const to = box.y + box.height * (a.y > box.y + box.height / 2 ? 0.3 : 0.7);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: cx, y: from }] });
+      for (let k = 1; k <= 6; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: cx, y: from + ((to - from) * k) / 6 }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await cdp.detach();
+      await page.waitForTimeout(50);
+      continue;
+    }
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, a.y > box.y + box.height / 2 ? 200 : -200);
     await page.waitForTimeout(50);
@@ -337,11 +353,11 @@ export async function playByMouse(page: Page, o: PlayOptions = {}): Promise<stri
     if (!view) throw new Error(`not in a call but on ${model.screen.kind}`);
     const cont = model.actions.find((a) => a.kind === 'continue');
     const before = JSON.stringify([view.log.length, model.actions.map((a) => a.id), view.line?.id]);
-    if (cont) await clickCard(page, cont.id);
+    if (cont) await clickCard(page, cont.id, o.how);
     else {
       const c = pick(view, plan);
       if (!c) throw new Error('no open choice');
-      await clickCard(page, `choice:${c.id}`);
+      await clickCard(page, `choice:${c.id}`, o.how);
     }
     // A click on Continue while the line types only finishes it; click again then.
     await page.waitForFunction((b) => {
@@ -356,7 +372,7 @@ export async function playByMouse(page: Page, o: PlayOptions = {}): Promise<stri
 }
 
 /** From the title, picks a role and starts the call. */
-export async function startAs(page: Page, role: string, by: 'keyboard' | 'mouse' = 'keyboard'): Promise<void> {
+export async function startAs(page: Page, role: string, by: 'keyboard' | 'mouse' | 'touch' = 'keyboard'): Promise<void> {
   await waitCanvas(page);
   if (by === 'keyboard') {
     const { model } = await hook(page);
@@ -366,9 +382,9 @@ export async function startAs(page: Page, role: string, by: 'keyboard' | 'mouse'
     await waitCanvas(page);
     await page.keyboard.press('Enter');
   } else {
-    await clickCard(page, `role:${role}`);
+    await clickCard(page, `role:${role}`, by);
     await waitCanvas(page);
-    await clickCard(page, 'start');
+    await clickCard(page, 'start', by);
   }
   await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
   await waitCanvas(page);

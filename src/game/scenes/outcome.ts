@@ -51,7 +51,8 @@ export class OutcomeScene extends BaseScene {
     this.viewTop = topH;
     this.viewBottom = h - barH;
 
-    const colW = Math.min(w - 2 * pad, m.body * 46);
+    const twoCols = !m.narrow && w >= 1100;
+    const colW = twoCols ? Math.min(m.body * 40, Math.round((w - 3 * pad) * 0.56)) : Math.min(w - 2 * pad, m.body * 46);
     const x = pad;
     let y = topH + pad;
     const kindColor = s.ending.kind === 'escalation' ? CSS.red : s.ending.kind === 'impasse' ? CSS.steel : CSS.brass;
@@ -62,12 +63,12 @@ export class OutcomeScene extends BaseScene {
     const summary = text(this, x, y, s.ending.summary, { size: m.body * 1.08, color: CSS.text, width: colW });
     y += summary.height + m.gap * 2;
 
-    const twoCols = !m.narrow && w >= 1100;
     if (twoCols) {
-      const chartW = Math.min(w - colW - 3 * pad, m.body * 30);
-      const cx = w - pad - chartW;
+      const textW = Math.min(m.body * 40, Math.round((w - 3 * pad) * 0.56));
+      const cx = x + textW + pad * 1.5;
+      const chartW = Math.min(w - cx - pad, m.body * 32);
       const chartBottom = this.drawChart(s.sides, s.inZone, cx, topH + pad, chartW);
-      const sectionsBottom = drawSections(this, s.sections, x, y, Math.min(colW, cx - x - pad), m);
+      const sectionsBottom = drawSections(this, s.sections, x, y, textW, m);
       this.contentBottom = Math.max(chartBottom, sectionsBottom) + pad;
     } else {
       y = this.drawChart(s.sides, s.inZone, x, y, colW) + m.gap * 2;

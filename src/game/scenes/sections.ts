@@ -18,8 +18,9 @@ export function drawSections(scene: Phaser.Scene, sections: SectionModel[], x: n
     sec.items.forEach((it, i) => {
       const bullet = sec.ordered ? `${i + 1}.` : '•';
       const bw = Math.round(m.body * (sec.ordered ? 1.6 : 1.1));
-      const color = it.tone === 'bad' ? CSS.textDim : CSS.text;
-      text(scene, x, cy, bullet, { size: m.body, color: it.tone === 'good' ? CSS.brass : CSS.steel });
+      const color = CSS.text;
+      const mark = bullet;
+      text(scene, x, cy, mark, { size: m.body, color: it.tone === 'good' ? CSS.brass : it.tone === 'bad' ? CSS.steelDim : CSS.steel, weight: it.tone ? '600' : '400' });
       const body = text(scene, x + bw, cy, it.text, { size: m.body, color, width: w - bw });
       cy += body.height + 4;
       if (it.marker) {

@@ -83,8 +83,10 @@ export class TitleScene extends BaseScene {
       const sum = text(this, leftX, y, s.scenario.summary, { size: m.body, color: CSS.textDim, width: colW });
       y += sum.height + m.gap * 2;
     }
-    const tag = text(this, leftX, y, s.tagline, { size: m.small, color: CSS.steel, italic: true, width: colW });
-    y += tag.height + m.gap * 2;
+    if (!m.short) {
+      const tag = text(this, leftX, y, s.tagline, { size: m.small, color: CSS.steel, italic: true, width: colW });
+      y += tag.height + m.gap * 2;
+    }
 
     let ay = y;
     let ax = leftX;
@@ -116,7 +118,7 @@ export class TitleScene extends BaseScene {
     const ctl = this.app.ctl;
     place(pill(this, sx, sy, settings.muted ? t.soundOff : t.soundOn, m.small, () => ctl.toggleMute(), settings.muted));
     place(pill(this, sx, sy, `${t.textSpeed}: ${t.textSpeeds[settings.textSpeed]}`, m.small, () => ctl.setTextSpeed(nextTextSpeed(settings.textSpeed)), null));
-    const lastH = place(pill(this, sx, sy, `${t.reducedMotion}: ${model.reducedMotion ? '✓' : '—'}`, m.small, () => ctl.setReducedMotion(!model.reducedMotion), model.reducedMotion));
+    const lastH = place(pill(this, sx, sy, `${t.reducedMotion}: ${model.reducedMotion ? t.on : t.off}`, m.small, () => ctl.setReducedMotion(!model.reducedMotion), model.reducedMotion));
     const bottom = Math.max(y, sy + lastH) + pad;
     this.contentBottom = bottom;
     // Short content sits a little above the middle rather than at the top.
