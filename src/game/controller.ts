@@ -83,6 +83,14 @@ export class GameController {
     if (!opts.storage.persistent) this.notices.push({ id: 'no-storage', text: this.strings.noticeNoStorage, tone: 'info' });
     for (const c of opts.scenarios) this.inspectSave(c);
     this.state = this.initialState();
+    // Asked for a language the scenario is not written in: say the text stays in its own language.
+    const asked = opts.url.lang?.toLowerCase().split('-')[0];
+    const first = opts.scenarios[0]?.scenario;
+    const written = (first?.language ?? 'en').toLowerCase().split('-')[0]!;
+    if (asked && first && asked !== written) {
+      const name = languageName(written, this.uiLang);
+      this.notices.push({ id: 'language', text: fill(this.strings.langNote, { lang: name }), tone: 'info' });
+    }
     this.rebuild();
   }
 
@@ -427,6 +435,15 @@ export class GameController {
       canGoToTitle: st.kind !== 'title' && st.kind !== 'problem',
     };
     for (const fn of [...this.listeners]) fn(this.current);
+  }
+}
+
+/** A language's name in the UI language, e.g. 'en' -> 'English'. */
+function languageName(code: string, uiLang: string): string {
+  try {
+    return new Intl.DisplayNames([uiLang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
   }
 }
 

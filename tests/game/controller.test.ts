@@ -135,6 +135,8 @@ describe('the game flow', () => {
     const { ctl } = make({ url: { ...noUrl, seed: 99, lang: 'es' } });
     expect(ctl.uiLang).toBe('es');
     expect(ctl.model.strings.choicesLabel).toBe('Opciones');
+    expect(ctl.model.contentLang).toBe('en');
+    expect(ctl.model.notices.find((n) => n.id === 'language')?.text).toMatch(/inglés/);
     ctl.press('role:a');
     ctl.press('start');
     expect(ctl.session?.seed).toBe(99);
