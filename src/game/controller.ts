@@ -414,7 +414,7 @@ export class GameController {
       } else {
         const d = debriefOf(c, st.session.snapshot.context);
         const role = this.role(c, st.session.role);
-        screen = outcomeScreen(c, role, d, t) ?? titleScreen(c.scenario, t);
+        screen = outcomeScreen(c, role, d, st.session.view.log, t) ?? titleScreen(c.scenario, t);
         actions = [{ id: 'again', label: t.playAgain, detail: '', disabled: false, reason: '', kind: 'primary' }];
         for (const r of c.scenario.roles)
           if (r.id !== role.id) actions.push({ id: `other:${r.id}`, label: fill(t.playOther, { role: r.name }), detail: '', disabled: false, reason: '', kind: 'primary' });

@@ -163,12 +163,8 @@ export class Mirror {
       this.lastActionsKey = actionsKey;
       this.renderActions(m.actions, m);
     }
-    const view = s.kind === 'call' ? s.view : null;
-    this.renderLog(view?.log ?? (s.kind === 'outcome' ? this.lastLog : []), t, m);
-    if (view) this.lastLog = view.log;
+    this.renderLog(s.kind === 'call' ? s.view.log : s.kind === 'outcome' ? s.log : [], t, m);
   }
-
-  private lastLog: LogView[] = [];
 
   private screenKey(m: ScreenModel): string {
     const s = m.screen;

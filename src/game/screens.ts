@@ -7,7 +7,7 @@
  */
 import type { Debrief } from '../engine/debrief.js';
 import type { CompiledScenario } from '../engine/machine.js';
-import type { CallView, EndingView, InjectView } from '../engine/view.js';
+import type { CallView, EndingView, InjectView, LogView } from '../engine/view.js';
 import type { Role, Scenario } from '../scenario/schema.js';
 import { fill, signed, type Strings } from './i18n.js';
 import type { Settings } from './settings.js';
@@ -67,7 +67,7 @@ export type Screen =
       /** "Invented dialogue" or "Source: …" for the current line. */
       lineMarker: string;
     }
-  | { kind: 'outcome'; heading: string; subheading: string; ending: EndingView; inZone: boolean; sides: SideChart[]; sections: SectionModel[] };
+  | { kind: 'outcome'; heading: string; subheading: string; ending: EndingView; inZone: boolean; sides: SideChart[]; sections: SectionModel[]; log: LogView[] };
 
 export interface Notice {
   id: string;
@@ -211,7 +211,7 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
   return out;
 }
 
-export function outcomeScreen(compiled: CompiledScenario, role: Role, d: Debrief, t: Strings): Screen | null {
+export function outcomeScreen(compiled: CompiledScenario, role: Role, d: Debrief, log: LogView[], t: Strings): Screen | null {
   if (!d.ending) return null;
   return {
     kind: 'outcome',
@@ -221,6 +221,7 @@ export function outcomeScreen(compiled: CompiledScenario, role: Role, d: Debrief
     inZone: d.inZone,
     sides: d.sides.map((x) => ({ id: x.id, name: x.name, value: x.value, walkaway: x.walkaway, walkawayAtStart: x.walkawayAtStart, accepted: x.accepted })),
     sections: outcomeSections(compiled, d, t),
+    log,
   };
 }
 

@@ -3,9 +3,13 @@
  * favicon, the accessible mirror's structure, the mirror readable before
  * Phaser has loaded, the URL parameters, and reduced motion.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { build, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2e, expectInSync, flagship, hook, launch, noBrowser, open, readMirror, watch } from './support.js';
+import { e2e, expectInSync, flagship, hook, launch, noBrowser, open, readMirror, ROOT, shot, watch } from './support.js';
 
 describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
   let browser: Browser;
@@ -115,6 +119,37 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     expect((await readMirror(fr.page)).groupLabel).toBe('Choices');
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('says in words, on the canvas and in the mirror, when no scenario can be played', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'bc-empty-'));
+    const outDir = path.join(ROOT, 'test-results/e2e-dist-empty');
+    const before = process.env['BACKCHANNEL_SCENARIO_DIR'];
+    process.env['BACKCHANNEL_SCENARIO_DIR'] = empty;
+    try {
+      await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    } finally {
+      if (before === undefined) delete process.env['BACKCHANNEL_SCENARIO_DIR'];
+      else process.env['BACKCHANNEL_SCENARIO_DIR'] = before;
+      rmSync(empty, { recursive: true, force: true });
+    }
+    const server = await preview({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+    try {
+      const url = server.resolvedUrls!.local[0]!;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      watch(page, problems);
+      await page.goto(url);
+      await page.waitForFunction(() => window.__backchannel?.canvas()?.heading === 'No scenario can be played');
+      expect(await page.locator('#m-title').textContent()).toBe('No scenario can be played');
+      expect(await page.locator('.m-problems').textContent()).toContain('scenarios/');
+      await shot(page, 'problem-1280x720');
+      expect(problems).toEqual([]);
+      await context.close();
+    } finally {
+      await new Promise<void>((r) => server.httpServer.close(() => r()));
+    }
   });
 
   it('honours prefers-reduced-motion: no typewriter', async () => {

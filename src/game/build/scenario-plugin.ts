@@ -163,7 +163,8 @@ export function scenarioPlugin(options: ScenarioPluginOptions = {}): Plugin {
       } else {
         lastErrors = null;
       }
-      if (isBuild && result.scenarios.length === 0) this.error(`no playable scenario in ${path.relative(config?.root ?? process.cwd(), dir) || dir}`);
+      // No scenario at all is not a checker error: the page then says so in words.
+      if (result.scenarios.length === 0 && result.errors.length === 0) this.warn(`no scenario file in ${path.relative(config?.root ?? process.cwd(), dir) || dir}: the game will show that nothing can be played`);
       return virtualModuleSource(result, !isBuild);
     },
     configureServer(s) {
