@@ -84,6 +84,7 @@ const en = {
   delta: '{sign}{value}',
   endingReached: 'Ending: {title}',
   speakerYou: 'You',
+  youPlay: 'You: {role}',
   langNote: 'The scenario is written in {lang}; the game has no translation of it.',
 } as const;
 
@@ -170,6 +171,7 @@ const es: Strings = {
   delta: '{sign}{value}',
   endingReached: 'Final: {title}',
   speakerYou: 'Tú',
+  youPlay: 'Tú: {role}',
   langNote: 'El escenario está escrito en {lang}; el juego no tiene traducción.',
 };
 

@@ -55,12 +55,14 @@ export interface SideChart {
 
 export type Screen =
   | { kind: 'problem'; heading: string; intro: string; problems: string[] }
-  | { kind: 'title'; heading: string; tagline: string; scenario: { id: string; title: string; summary: string; period: string } | null; prompt: string }
+  | { kind: 'title'; heading: string; tagline: string; scenario: { id: string; title: string; summary: string; period: string; sides: string[] } | null; prompt: string }
   | { kind: 'briefing'; heading: string; subheading: string; summary: string; sections: SectionModel[] }
   | {
       kind: 'call';
       heading: string;
       subheading: string;
+      /** The role the player speaks for. */
+      roleName: string;
       view: CallView;
       /** News flashes breaking into the call; while present, they cover it and the only action dismisses them. */
       flash: InjectView[];
@@ -111,7 +113,7 @@ export function titleScreen(scenario: Scenario | null, t: Strings): Screen {
     kind: 'title',
     heading: t.appName,
     tagline: t.tagline,
-    scenario: scenario ? { id: scenario.id, title: scenario.title, summary: scenario.summary, period: scenario.period.label } : null,
+    scenario: scenario ? { id: scenario.id, title: scenario.title, summary: scenario.summary, period: scenario.period.label, sides: scenario.sides.map((x) => x.name) } : null,
     prompt: t.pickRole,
   };
 }
@@ -139,6 +141,7 @@ export function callScreen(scenario: Scenario, role: Role, view: CallView, flash
     kind: 'call',
     heading: scenario.title,
     subheading: view.part ? fill(t.partLabel, { title: view.part.title }) : role.name,
+    roleName: role.name,
     view,
     flash,
     lineMarker: lineMarker(view, t),

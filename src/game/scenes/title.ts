@@ -32,6 +32,32 @@ export class TitleScene extends BaseScene {
     super('title', app);
   }
 
+  /** The back channel itself: the sides as nodes on one line, a signal passing between them. Returns the bottom. */
+  private drawLine(sides: string[], x: number, y: number, w: number): number {
+    const { m } = this;
+    const r = Math.max(4, Math.round(m.body * 0.3));
+    const cy = y + r + 2;
+    const n = sides.length;
+    const xs = sides.map((_, i) => x + r + ((w - 2 * r) * i) / (n - 1));
+    const g = this.add.graphics();
+    g.lineStyle(1, HEX.steelDim, 1);
+    for (let px = xs[0]!; px < xs[n - 1]!; px += 10) g.lineBetween(px, cy, Math.min(px + 5, xs[n - 1]!), cy);
+    let bottom = cy + r;
+    xs.forEach((nx, i) => {
+      this.add.circle(nx, cy, r, HEX.bg, 1).setStrokeStyle(2, HEX.steel, 1);
+      const label = text(this, nx, cy + r + 6, sides[i]!, { size: Math.max(12, m.small - 1), color: CSS.steel, width: (w / n) * 0.95, align: i === 0 ? 'left' : i === n - 1 ? 'right' : 'center' });
+      label.setOrigin(i === 0 ? 0 : i === n - 1 ? 1 : 0.5, 0);
+      if (i === 0) label.x = nx - r;
+      if (i === n - 1) label.x = nx + r;
+      bottom = Math.max(bottom, label.y + label.height);
+    });
+    const pulse = this.add.circle(xs[0]!, cy, Math.max(2, r - 2), HEX.brass, 1);
+    if (this.motion) {
+      this.tweens.add({ targets: pulse, x: xs[n - 1]!, duration: 2600, ease: 'Sine.easeInOut', yoyo: true, repeat: -1, hold: 400, repeatDelay: 400 });
+    } else pulse.x = (xs[0]! + xs[n - 1]!) / 2;
+    return bottom;
+  }
+
   protected draw(): void {
     const { m, model } = this;
     const s = model.screen;
@@ -87,6 +113,7 @@ export class TitleScene extends BaseScene {
       const tag = text(this, leftX, y, s.tagline, { size: m.small, color: CSS.steel, italic: true, width: colW });
       y += tag.height + m.gap * 2;
     }
+    if (s.scenario && s.scenario.sides.length >= 2 && !m.short) y = this.drawLine(s.scenario.sides, leftX, y, Math.min(colW, m.body * 30)) + m.gap * 2;
 
     let ay = y;
     let ax = leftX;
@@ -108,8 +135,13 @@ export class TitleScene extends BaseScene {
       if (sx + bg.width > ax + aw && sx > ax) {
         sx = ax;
         sy += bg.height + m.gap;
-        for (const o of objs) (o as unknown as Phaser.GameObjects.Components.Transform).y += bg.height + m.gap;
-        for (const o of objs) (o as unknown as Phaser.GameObjects.Components.Transform).x -= bg.x - ax;
+        const dx = bg.x - ax;
+        const dy = bg.height + m.gap;
+        for (const o of objs) {
+          const tr = o as unknown as Phaser.GameObjects.Components.Transform;
+          tr.x -= dx;
+          tr.y += dy;
+        }
       }
       sx = bg.x + bg.width + m.gap;
       return bg.height;
