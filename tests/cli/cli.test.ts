@@ -1,0 +1,165 @@
+/**
+ * The command-line tools as an author runs them: exit codes, one diagnostic
+ * a line, no stack traces, reproducible simulations, and graphs.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const TINY = 'tests/fixtures/tiny.yaml';
+const BROKEN = 'tests/fixtures/checker/BC301-unknown-ending.yaml';
+
+/** Runs a tool to its end (or kills it after `timeout` ms); tests run these side by side. */
+function run(tool: 'validate' | 'simulate' | 'graph', args: string[], timeout = 30_000) {
+  return new Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(TSX, [`src/cli/${tool}.ts`, ...args], { cwd: ROOT, timeout });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+}
+
+const DIAGNOSTIC = /^[^:]+:\d+:\d+: (error|warning) BC\d{3}: \S/;
+const STACK_FRAME = /^\s{4}at /m;
+
+const dir = mkdtempSync(join(tmpdir(), 'backchannel-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.concurrent('validate', { timeout: 60_000 }, () => {
+  it('exits 0 for a valid file and says so on stderr', async ({ expect }) => {
+    const r = await run('validate', [TINY]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('1 file checked: 0 errors, 0 warnings\n');
+  });
+
+  it('exits 1 for a broken file, one diagnostic a line with its hints indented', async ({ expect }) => {
+    const r = await run('validate', [BROKEN]);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toEqual([`${BROKEN}:27:39: error BC301: no ending has the id 'dael'`, "  Did you mean 'deal'?"]);
+    for (const l of lines) expect(DIAGNOSTIC.test(l) || /^ {2}\S/.test(l)).toBe(true);
+    expect(r.stderr).toBe('1 file checked: 1 error, 0 warnings\n');
+  });
+
+  it('checks several files, and --quiet prints only the diagnostics', async ({ expect }) => {
+    const r = await run('validate', [TINY, BROKEN, 'tests/fixtures/checker/BC501-unused-meter.yaml', '--quiet']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    const heads = r.stdout.split('\n').filter((l) => DIAGNOSTIC.test(l));
+    expect(heads.map((l) => l.split(': ')[1])).toEqual(['error BC301', 'warning BC501']);
+  });
+
+  it('a warning alone exits 0', async ({ expect }) => {
+    const r = await run('validate', ['tests/fixtures/checker/BC400-unreached-beat.yaml']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^tests\/fixtures\/checker\/BC400-unreached-beat\.yaml:28:9: warning BC400: /);
+  });
+
+  it('a binary file, a folder and a missing file are diagnostics, not stack traces', async ({ expect }) => {
+    const binary = join(dir, 'picture.yaml');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const missing = join(dir, 'nowhere.yaml');
+    const r = await run('validate', [binary, dir, missing]);
+    expect(r.status).toBe(1);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(STACK_FRAME);
+    expect(r.stdout.split('\n').filter((l) => DIAGNOSTIC.test(l))).toEqual([
+      `${binary}:1:1: error BC101: the file is not UTF-8 text`,
+      `${dir}:1:1: error BC101: this is a folder, not a scenario file`,
+      `${missing}:1:1: error BC101: no such file`,
+    ]);
+  });
+
+  it('exits 2 with the usage when no file is named', async ({ expect }) => {
+    const r = await run('validate', []);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: name at least one scenario file\nusage: npm run validate/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 with the usage on an unknown option', async ({ expect }) => {
+    const r = await run('validate', [TINY, '--frobnicate']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: unknown option --frobnicate\nusage: npm run validate/);
+  });
+
+  // BUG (src/scenario/semantics.ts checkGraph, `passThrough`): a beat with
+  // `replies` is taken to wait for the player, but when none of its replies
+  // holds it shows no line and passes straight on. Two such beats leading to
+  // each other (fixture BC403-reply-loop.yaml: the flag `told` is never set)
+  // pass BC403, and the proof then runs the machine's `always` transitions
+  // round the loop forever: `validate` never answers (it is killed here
+  // after 10 s; in process, checkScenario hangs the same way).
+  it.fails('a loop of beats whose replies never hold is answered (BC403), not a hang', async ({ expect }) => {
+    const r = await run('validate', ['tests/fixtures/checker/BC403-reply-loop.yaml'], 10_000);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/error BC403: /);
+  });
+});
+
+describe.concurrent('simulate', { timeout: 60_000 }, () => {
+  it('--json prints one JSON object with runs, seed and endings; the same seed prints the same', async ({ expect }) => {
+    const args = [TINY, '--runs', '20', '--seed', '7', '--json'];
+    const one = await run('simulate', args);
+    const two = await run('simulate', args);
+    expect(one.status).toBe(0);
+    expect(one.stdout.trimEnd().split('\n')).toHaveLength(1);
+    const result = JSON.parse(one.stdout) as { runs: number; seed: number; endings: Record<string, number>; stuck: number };
+    expect(result.runs).toBe(20);
+    expect(result.seed).toBe(7);
+    expect(Object.keys(result.endings).sort()).toEqual(['deal', 'timeout', 'walkout']);
+    expect(Object.values(result.endings).reduce((a, b) => a + b, 0) + result.stuck).toBe(20);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('prints a table by default and refuses a role the scenario does not have', async ({ expect }) => {
+    const table = await run('simulate', [TINY, '--runs', '10']);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/^10 runs, seed 1\n/);
+    expect(table.stdout).toMatch(/^walkout +\d+ +[\d.]+%/m);
+    const bad = await run('simulate', [TINY, '--role', 'zz']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/no role 'zz' \(roles: a, b\)/);
+  });
+
+  it('a broken file exits 1 with its diagnostics; a bad --runs exits 2', async ({ expect }) => {
+    const broken = await run('simulate', [BROKEN]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(DIAGNOSTIC);
+    const bad = await run('simulate', [TINY, '--runs', 'many']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--runs takes a whole number/);
+  });
+});
+
+describe.concurrent('graph', { timeout: 60_000 }, () => {
+  it('prints Mermaid by default and dot with --format dot', async ({ expect }) => {
+    const mermaid = await run('graph', [TINY]);
+    expect(mermaid.status).toBe(0);
+    expect(mermaid.stdout.startsWith('flowchart TD\n')).toBe(true);
+    expect(mermaid.stdout).toContain('subgraph part_open["Opening"]');
+    const dot = await run('graph', [TINY, '--format', 'dot']);
+    expect(dot.status).toBe(0);
+    expect(dot.stdout.startsWith('digraph "tiny" {\n')).toBe(true);
+    expect(dot.stdout).toContain('subgraph "cluster_talk"');
+  });
+
+  it('exits 2 on --format svg, and 1 on a broken file', async ({ expect }) => {
+    const svg = await run('graph', [TINY, '--format', 'svg']);
+    expect(svg.status).toBe(2);
+    expect(svg.stderr).toMatch(/^error: --format is mermaid or dot, not 'svg'\nusage: npm run graph/);
+    expect(svg.stdout).toBe('');
+    const broken = await run('graph', [BROKEN]);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(DIAGNOSTIC);
+  });
+});

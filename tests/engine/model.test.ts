@@ -1,0 +1,227 @@
+/**
+ * The negotiation model: what each condition means, what a package is worth
+ * to each side (promises discounted by belief), walk-away values moved by
+ * meters, and the zone of possible agreement, checked on hand-computed
+ * examples.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  holds,
+  isAcceptable,
+  meterShare,
+  packageValue,
+  termValue,
+  walkawayValue,
+  zoneOfAgreement,
+  type NegotiationState,
+} from '../../src/engine/model.js';
+import type { Condition } from '../../src/scenario/schema.js';
+import { ADVANCE, choose, compile, compileText, start, TINY } from './support.js';
+
+/**
+ * Two sides, two terms. Values (a, b):
+ *   bridge: shared (2, 2)  closed (4, -1)
+ *   toll:   low    (2, 0)  high   (-1, 3)
+ * Walk-away: a 3; b 2 + 1 per point of pressure.
+ */
+const market = compile(
+  [
+    `
+    meters:
+      - { id: pressure, label: Pressure, min: 0, max: 4, start: 0 }
+      - { id: belief, label: Belief, min: 0, max: 4, start: 1 }
+    terms:
+      - id: bridge
+        label: The bridge
+        options:
+          - { id: shared, label: Shared, values: { a: 2, b: 2 } }
+          - { id: closed, label: Closed, values: { a: 4, b: -1 } }
+      - id: toll
+        label: The toll
+        options:
+          - { id: low, label: Low, values: { a: 2, b: 0 } }
+          - { id: high, label: High, values: { a: -1, b: 3 } }
+      - id: promise
+        label: A promise
+        credibility: { side: a, meter: belief }
+        options:
+          - { id: kept, label: Kept, values: { a: 8, b: -2 } }
+          - { id: broken, label: Broken, values: { a: -4, b: 1 } }
+    beats:
+      - id: start
+        lines: [{ id: l, speaker: envoy, text: Hi., invented: true }]
+        choices:
+          - { id: press, text: Press., effects: [{ meter: pressure, add: 1 }, { meter: belief, add: 1 }], next: start }
+          - { id: done, text: Done., when: { acceptable: b }, unavailable: Not acceptable, end: deal }
+  `,
+    `
+    endings:
+      - { id: deal, title: Deal, kind: agreement, summary: Done., debrief: Done. }
+  `,
+  ],
+  {
+    sides: '- { id: a, name: Side A, walkaway: 3 }\n- { id: b, name: Side B, walkaway: 2, walkawayShifts: [{ meter: pressure, perPoint: 1 }] }\n',
+  },
+);
+const idx = market.index;
+
+const state = (over: Partial<NegotiationState> = {}): NegotiationState => ({
+  role: 'a',
+  meters: { pressure: 0, belief: 1 },
+  flags: {},
+  terms: { bridge: null, toll: null, promise: null },
+  visited: {},
+  chosen: {},
+  ...over,
+});
+
+describe('conditions', () => {
+  const st = state({
+    meters: { pressure: 2, belief: 1 },
+    flags: { warned: true, calm: false },
+    terms: { bridge: 'shared', toll: null, promise: null },
+    visited: { start: 1 },
+    chosen: { press: 2 },
+  });
+  const cases: [string, Condition, boolean][] = [
+    ['meter gte (equal)', { meter: 'pressure', gte: 2 }, true],
+    ['meter gt (equal)', { meter: 'pressure', gt: 2 }, false],
+    ['meter lt', { meter: 'pressure', lt: 3 }, true],
+    ['meter lte below', { meter: 'pressure', lte: 1 }, false],
+    ['meter eq', { meter: 'pressure', eq: 2 }, true],
+    ['meter ne', { meter: 'pressure', ne: 2 }, false],
+    ['meter range (every comparison must hold)', { meter: 'pressure', gte: 1, lt: 2 }, false],
+    ['flag set', { flag: 'warned' }, true],
+    ['flag is false', { flag: 'calm', is: false }, true],
+    ['undeclared flag counts as false', { flag: 'other' }, false],
+    ['term settled', { term: 'bridge' }, true],
+    ['term still open is not settled', { term: 'toll' }, false],
+    ['term is an option', { term: 'bridge', is: 'shared' }, true],
+    ['term is another option', { term: 'bridge', is: 'closed' }, false],
+    ['term is open', { term: 'toll', is: 'open' }, true],
+    ['term in a list including open', { term: 'toll', in: ['low', 'open'] }, true],
+    ['term in a list without the option', { term: 'bridge', in: ['closed'] }, false],
+    ['visited', { visited: 'start' }, true],
+    ['not visited', { visited: 'elsewhere' }, false],
+    ['chose', { chose: 'press' }, true],
+    ['role', { role: 'a' }, true],
+    ['other role', { role: 'b' }, false],
+    ['all', { all: [{ flag: 'warned' }, { meter: 'pressure', gte: 2 }] }, true],
+    ['all with one false', { all: [{ flag: 'warned' }, { role: 'b' }] }, false],
+    ['any', { any: [{ role: 'b' }, { flag: 'warned' }] }, true],
+    ['any all false', { any: [{ role: 'b' }, { flag: 'calm' }] }, false],
+    ['not', { not: { role: 'b' } }, true],
+    ['value of the package to a side', { value: 'a', eq: 2 }, true],
+    ['acceptable to b (2 ≥ 2 + 2·1)? no', { acceptable: 'b' }, false],
+  ];
+  it.each(cases)('%s', (_name, cond, expected) => {
+    expect(holds(cond, st, idx)).toBe(expected);
+  });
+
+  it('no condition holds', () => {
+    expect(holds(undefined, st, idx)).toBe(true);
+  });
+});
+
+describe('values', () => {
+  it('an open term is worth nothing; a package adds its terms', () => {
+    expect(packageValue(idx, state(), 'a')).toBe(0);
+    const st = state({ terms: { bridge: 'closed', toll: 'high', promise: null } });
+    expect(packageValue(idx, st, 'a')).toBe(3);
+    expect(packageValue(idx, st, 'b')).toBe(2);
+  });
+
+  it('a promise is worth its value × the share of the belief meter’s range, to the side that must believe it', () => {
+    const promise = idx.terms.get('promise')!;
+    expect(meterShare(idx, { belief: 1 }, 'belief')).toBe(0.25);
+    expect(termValue(idx, promise, 'kept', 'a', { belief: 1 })).toBe(2); // 8 × 1/4
+    expect(termValue(idx, promise, 'kept', 'a', { belief: 4 })).toBe(8);
+    expect(termValue(idx, promise, 'kept', 'a', { belief: 0 })).toBe(0);
+    // The other side's value and losses are not discounted.
+    expect(termValue(idx, promise, 'kept', 'b', { belief: 1 })).toBe(-2);
+    expect(termValue(idx, promise, 'broken', 'a', { belief: 1 })).toBe(-4);
+    expect(packageValue(idx, state({ terms: { bridge: 'shared', toll: null, promise: 'kept' } }), 'a')).toBe(4);
+  });
+
+  it('walk-away values move with the meters that weigh on them', () => {
+    expect(walkawayValue(idx, { pressure: 0 }, 'b')).toBe(2);
+    expect(walkawayValue(idx, { pressure: 3 }, 'b')).toBe(5);
+    expect(walkawayValue(idx, { pressure: 3 }, 'a')).toBe(3);
+    const tiny = compileText(TINY).index;
+    expect(walkawayValue(tiny, { pressure: 2 }, 'a')).toBe(1); // 2 − 0.5 × 2
+  });
+
+  it('a package is acceptable when worth at least the walk-away value, which pressure raises', () => {
+    const st = state({ terms: { bridge: 'shared', toll: 'low', promise: null } }); // (4, 2)
+    expect(isAcceptable(idx, st, 'a')).toBe(true);
+    expect(isAcceptable(idx, st, 'b')).toBe(true);
+    expect(isAcceptable(idx, { ...st, meters: { pressure: 1, belief: 1 } }, 'b')).toBe(false);
+  });
+});
+
+describe('zone of possible agreement', () => {
+  it('at the start: two packages acceptable to both, best by joint surplus', () => {
+    // Belief 0 makes the promise worthless to a (and it costs b): 3 × 3 × 3 = 27 packages in all.
+    const z = zoneOfAgreement(idx, { pressure: 0, belief: 0 });
+    expect(z.considered).toBe(27);
+    expect(z.partial).toBe(false);
+    expect(z.walkaways).toEqual({ a: 3, b: 2 });
+    // Acceptable: shared+low (4,2), closed+high (3,2), and each of them with the
+    // promise broken gives a −4: no. Kept (a 0, b −2): no. So exactly two.
+    expect(z.size).toBe(2);
+    expect(z.best).toEqual([
+      { terms: { bridge: 'shared', toll: 'low', promise: null }, values: { a: 4, b: 2 } },
+      { terms: { bridge: 'closed', toll: 'high', promise: null }, values: { a: 3, b: 2 } },
+    ]);
+  });
+
+  it('pressure on b closes the zone', () => {
+    const z = zoneOfAgreement(idx, { pressure: 1, belief: 0 });
+    expect(z.walkaways).toEqual({ a: 3, b: 3 });
+    expect(z.size).toBe(0);
+    expect(z.best).toEqual([]);
+  });
+
+  it('belief in the promise opens more packages; keep limits how many are listed', () => {
+    // belief 4: kept is worth 8 to a and −2 to b; e.g. shared+high+kept = (9, 3).
+    const z = zoneOfAgreement(idx, { pressure: 0, belief: 4 }, 1);
+    // Acceptable: shared+low (4,2), closed+high (3,2) and shared+high+kept (9,3);
+    // open+high+kept is (7,1): b 1 < 2, no.
+    expect(z.size).toBe(3);
+    expect(z.best).toHaveLength(1);
+    expect(z.best[0]).toEqual({ terms: { bridge: 'shared', toll: 'high', promise: 'kept' }, values: { a: 9, b: 3 } });
+  });
+});
+
+describe('in play', () => {
+  it('an `acceptable` choice opens once the package and meters make it so', () => {
+    const actor = start(market);
+    expect(holds({ acceptable: 'b' }, actor.getSnapshot().context, idx)).toBe(false);
+    actor.send(choose('done'));
+    expect(actor.getSnapshot().context.ending).toBeNull();
+  });
+
+  it('visited and chose conditions remember history in play', () => {
+    const c = compile([
+      `
+      beats:
+        - id: start
+          lines: [{ id: l, speaker: envoy, text: Hi., invented: true }]
+          choices:
+            - { id: listen, text: Listen., next: start }
+            - { id: done, text: Done., when: { all: [{ chose: listen }, { visited: start }] }, unavailable: Listen first, end: deal }
+    `,
+      `
+      endings:
+        - { id: deal, title: Deal, kind: agreement, summary: Done., debrief: Done. }
+    `,
+    ]);
+    const actor = start(c);
+    actor.send(choose('done'));
+    expect(actor.getSnapshot().context.ending).toBeNull();
+    actor.send(choose('listen'));
+    actor.send(ADVANCE);
+    actor.send(choose('done'));
+    expect(actor.getSnapshot().context.ending).toBe('deal');
+  });
+});

@@ -1,0 +1,332 @@
+/**
+ * What a player sees: lines one by one with their speaker and provenance,
+ * choices after the last line with reasons when closed, replies that depend
+ * on the state, news flashes for exactly one event, and the ending.
+ */
+import { describe, expect, it } from 'vitest';
+import { NegotiationSession } from '../../src/engine/session.js';
+import { viewOf } from '../../src/engine/view.js';
+import { checkScenario } from '../../src/engine/check.js';
+import { compile, compileText, scenarioText, start, TINY } from './support.js';
+
+const ENDINGS = `
+  endings:
+    - { id: deal, title: Deal, kind: agreement, summary: They agreed., debrief: Both gained. }
+    - { id: walkout, title: Walkout, kind: impasse, summary: Nobody agreed., debrief: No zone. }
+`;
+const DEAL_ONLY = ENDINGS.replace(/\n.*walkout.*\n/, '\n');
+const RICH_ENDINGS = ENDINGS.replace('debrief: Both gained. }', 'debrief: Both gained., concepts: [batna], history: { text: It really happened., source: notes } }');
+
+describe('lines', () => {
+  const compiled = compile([`
+    concepts:
+      - { id: batna, name: BATNA, text: Your best alternative. }
+    beats:
+      - id: start
+        part: open
+        lines:
+          - { id: one, speaker: envoy, text: First., source: notes }
+          - { id: two, speaker: envoy, text: Second., invented: true }
+          - { id: three, speaker: envoy, text: Third., invented: true }
+        choices:
+          - { id: agree, text: Agree., tags: [concede], end: deal }
+          - { id: leave, text: Leave., end: walkout }
+  `, RICH_ENDINGS]);
+
+  it('advance one by one, each with its speaker, text and provenance', () => {
+    const s = new NegotiationSession(compiled, { role: 'a' });
+    expect(s.view.phase).toBe('line');
+    expect(s.view.part).toEqual({ id: 'open', title: 'Opening' });
+    expect(s.view.line).toEqual({
+      id: 'one',
+      speaker: { id: 'envoy', name: 'The envoy', title: 'Invented character', side: undefined, portrait: 'envoy' },
+      text: 'First.',
+      source: { id: 'notes', title: 'Notes', publisher: 'Tests' },
+      invented: false,
+    });
+    expect(s.view.canAdvance).toBe(true);
+    expect(s.view.choices).toEqual([]);
+    expect(s.advance()).toBe(true);
+    expect(s.view.line).toMatchObject({ id: 'two', text: 'Second.', source: null, invented: true });
+    expect(s.view.choices).toEqual([]);
+    expect(s.advance()).toBe(true);
+    expect(s.view.line?.id).toBe('three');
+  });
+
+  it('choices appear only with the last line, and continuing no longer moves on', () => {
+    const s = new NegotiationSession(compiled, { role: 'a' });
+    s.advance();
+    expect(s.view.phase).toBe('line');
+    s.advance();
+    expect(s.view.phase).toBe('choosing');
+    expect(s.view.canAdvance).toBe(false);
+    expect(s.view.line?.id).toBe('three');
+    expect(s.view.choices).toEqual([
+      { id: 'agree', number: 1, text: 'Agree.', available: true, reason: '', tags: ['concede'] },
+      { id: 'leave', number: 2, text: 'Leave.', available: true, reason: '', tags: [] },
+    ]);
+    expect(s.advance()).toBe(false);
+    expect(s.view.line?.id).toBe('three');
+  });
+
+  it('the log lists the lines shown, the choice and the ending; the ending view has its concepts and history', () => {
+    const s = new NegotiationSession(compiled, { role: 'a' });
+    s.advance();
+    s.advance();
+    expect(s.choose('agree')).toBe(true);
+    expect(s.view.phase).toBe('ended');
+    expect(s.view.line).toBeNull();
+    expect(s.view.canAdvance).toBe(false);
+    expect(s.view.log).toEqual([
+      { kind: 'line', id: 'one', speaker: 'The envoy', text: 'First.', invented: false, source: 'Notes' },
+      { kind: 'line', id: 'two', speaker: 'The envoy', text: 'Second.', invented: true, source: null },
+      { kind: 'line', id: 'three', speaker: 'The envoy', text: 'Third.', invented: true, source: null },
+      { kind: 'choice', id: 'agree', text: 'Agree.' },
+      { kind: 'ending', id: 'deal', title: 'Deal' },
+    ]);
+    expect(s.view.ending).toEqual({
+      id: 'deal',
+      title: 'Deal',
+      kind: 'agreement',
+      summary: 'They agreed.',
+      debrief: 'Both gained.',
+      concepts: [{ id: 'batna', name: 'BATNA', text: 'Your best alternative.' }],
+      history: { text: 'It really happened.', source: 'Notes' },
+    });
+    expect(s.view.turn).toBe(1);
+  });
+});
+
+describe('unavailable choices', () => {
+  const compiled = compile([`
+    meters:
+      - { id: trust, label: Trust, min: 0, max: 5, start: 1 }
+      - { id: us, label: US support, min: 0, max: 5, start: 0 }
+    beats:
+      - id: start
+        lines: [{ id: ask, speaker: envoy, text: Well?, invented: true }]
+        choices:
+          - { id: warm, text: Warm up., effects: [{ meter: trust, add: 2 }], next: start }
+          - { id: authored, text: Close., when: { meter: trust, gte: 3 }, unavailable: You need their trust first, end: deal }
+          - { id: generated, text: Close now., when: { meter: trust, gte: 3 }, hide: false, end: deal }
+          - { id: secret, text: Secret deal., when: { meter: trust, gte: 3 }, hide: true, end: deal }
+          - { id: backed, text: With backing., when: { meter: us, gte: 1 }, hide: false, end: deal }
+          - { id: leave, text: Leave., end: walkout }
+  `, ENDINGS]);
+
+  it('are listed greyed out with the author’s reason; hidden ones are left out and numbers stay consecutive', () => {
+    const s = new NegotiationSession(compiled, { role: 'a' });
+    const byId = Object.fromEntries(s.view.choices.map((c) => [c.id, c]));
+    expect(s.view.choices.map((c) => [c.id, c.number, c.available])).toEqual([
+      ['warm', 1, true],
+      ['authored', 2, false],
+      ['generated', 3, false],
+      ['backed', 4, false],
+      ['leave', 5, true],
+    ]);
+    expect(byId['authored']!.reason).toBe('You need their trust first');
+    expect(byId['warm']!.reason).toBe('');
+  });
+
+  it('without an authored reason, one is made from the condition', () => {
+    const s = new NegotiationSession(compiled, { role: 'a' });
+    const reason = s.view.choices.find((c) => c.id === 'generated')!.reason;
+    expect(reason).toMatch(/^Needs /);
+    expect(reason.toLowerCase()).toBe('needs trust of 3 or more');
+  });
+
+  // BUG (src/engine/describe.ts unavailableReason: `text.charAt(0).toLowerCase()`):
+  // the generated reason lower-cases the first letter of the meter's label,
+  // so "Trust" becomes "Needs trust of 3 or more" and a label such as
+  // "US support" becomes "Needs uS support of 1 or more". The label should
+  // be shown as the author wrote it: "Needs Trust of 3 or more".
+  it.fails('the generated reason keeps the meter label as written ("Needs Trust of 3 or more", "Needs US support of 1 or more")', () => {
+    const s = new NegotiationSession(compiled, { role: 'a' });
+    expect(s.view.choices.find((c) => c.id === 'generated')!.reason).toBe('Needs Trust of 3 or more');
+    expect(s.view.choices.find((c) => c.id === 'backed')!.reason).toBe('Needs US support of 1 or more');
+  });
+
+  it('open up (and hidden ones appear) once the condition holds; choosing a closed one does nothing', () => {
+    const s = new NegotiationSession(compiled, { role: 'a' });
+    expect(s.choose('secret')).toBe(false);
+    expect(s.choose('authored')).toBe(false);
+    expect(s.choose('warm')).toBe(true);
+    expect(s.view.choices.map((c) => [c.id, c.available])).toEqual([
+      ['warm', true],
+      ['authored', true],
+      ['generated', true],
+      ['secret', true],
+      ['backed', false],
+      ['leave', true],
+    ]);
+    expect(s.view.choices.find((c) => c.id === 'authored')!.reason).toBe('');
+    expect(s.choose('secret')).toBe(true);
+    expect(s.view.ending?.id).toBe('deal');
+  });
+});
+
+const ROLES_BODY = [`
+    beats:
+      - id: start
+        lines: [{ id: hi, speaker: envoy, text: Hi., invented: true }]
+        choices:
+          - { id: both, text: For both., next: common }
+          - { id: only-a, text: Only for A., role: a, next: a-room }
+          - { id: only-b, text: Only for B., role: b, next: b-room }
+      - id: common
+        lines: [{ id: common-1, speaker: envoy, text: Common., invented: true }]
+        end: deal
+      - id: a-room
+        role: a
+        lines: [{ id: a-room-1, speaker: envoy, text: A's room., invented: true }]
+        end: deal
+      - id: b-room
+        role: b
+        lines: [{ id: b-room-1, speaker: envoy, text: B's room., invented: true }]
+        end: walkout
+  `, ENDINGS];
+const TWO_ROLES = { sides: '- { id: a, name: Side A, walkaway: 0 }\n- { id: b, name: Side B, walkaway: 0 }\n', roles: [{ id: 'a', side: 'a' }, { id: 'b', side: 'b' }] };
+
+describe('roles', () => {
+  const compiled = compile(ROLES_BODY, TWO_ROLES);
+
+  it('each role sees its own choices and the shared ones, never the other role’s', () => {
+    const a = new NegotiationSession(compiled, { role: 'a' });
+    const b = new NegotiationSession(compiled, { role: 'b' });
+    expect(a.view.choices.map((c) => c.id)).toEqual(['both', 'only-a']);
+    expect(b.view.choices.map((c) => c.id)).toEqual(['both', 'only-b']);
+    expect(a.choose('only-b')).toBe(false);
+    expect(a.view.beat).toBe('start');
+  });
+
+  it('role-only beats are played by their role', () => {
+    const a = new NegotiationSession(compiled, { role: 'a' });
+    const b = new NegotiationSession(compiled, { role: 'b' });
+    a.choose('only-a');
+    b.choose('only-b');
+    expect([a.view.beat, a.view.line?.text]).toEqual(['a-room', "A's room."]);
+    expect([b.view.beat, b.view.line?.text]).toEqual(['b-room', "B's room."]);
+    a.advance();
+    b.advance();
+    expect([a.view.ending?.id, b.view.ending?.id]).toEqual(['deal', 'walkout']);
+  });
+
+  it('a role that cannot reach the other role’s beat passes the full check, with both roles proved', () => {
+    const r = checkScenario(scenarioText(ROLES_BODY, TWO_ROLES), 'roles.yaml');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.proof?.endings['walkout']?.role).toBe('b');
+    expect(viewOf(compiled.index, start(compiled, 'b').getSnapshot()).role).toBe('b');
+  });
+});
+
+describe('replies', () => {
+  const compiled = compile([`
+    flags:
+      - { id: warned, description: A warning was given. }
+    meters:
+      - { id: trust, label: Trust, min: 0, max: 5, start: 0 }
+    beats:
+      - id: start
+        lines: [{ id: ask, speaker: envoy, text: Well?, invented: true }]
+        choices:
+          - { id: warn, text: Warn., effects: [{ flag: warned, set: true }], next: answer }
+          - { id: flatter, text: Flatter., effects: [{ meter: trust, add: 3 }], next: answer }
+          - { id: wait, text: Wait., next: answer }
+      - id: answer
+        lines: [{ id: pause, speaker: envoy, text: Hm., invented: true }]
+        replies:
+          - when: { flag: warned }
+            lines: [{ id: angry, speaker: envoy, text: That was a threat., invented: true }]
+          - when: { meter: trust, gte: 2 }
+            lines: [{ id: warm, speaker: envoy, text: Kind of you., invented: true }]
+            effects: [{ meter: trust, add: 1 }]
+          - lines: [{ id: calm, speaker: envoy, text: Go on., invented: true }]
+        end: deal
+  `, DEAL_ONLY]);
+
+  const replyAfter = (choice: string) => {
+    const s = new NegotiationSession(compiled, { role: 'a' });
+    s.choose(choice);
+    expect(s.view.line?.id).toBe('pause');
+    s.advance();
+    return s;
+  };
+
+  it('the same beat answers differently after a flag or a meter change, beat lines first', () => {
+    expect(replyAfter('warn').view.line?.text).toBe('That was a threat.');
+    expect(replyAfter('flatter').view.line?.text).toBe('Kind of you.');
+    expect(replyAfter('wait').view.line?.text).toBe('Go on.');
+  });
+
+  it('a reply’s effects apply when it is spoken', () => {
+    const s = replyAfter('flatter');
+    expect(s.view.meters.find((m) => m.id === 'trust')?.value).toBe(4);
+  });
+});
+
+describe('meters and news flashes', () => {
+  it('hidden meters are not shown; a meter shows how far the last event moved it', () => {
+    const compiled = compile(`
+      meters:
+        - { id: trust, label: Trust, description: How far they believe you., min: 0, max: 5, start: 1 }
+        - { id: mood, label: Mood, min: 0, max: 5, start: 2, hidden: true }
+      beats:
+        - id: start
+          lines: [{ id: l, speaker: envoy, text: Hi., invented: true }]
+          choices:
+            - { id: warm, text: Warm., effects: [{ meter: trust, add: 2 }, { meter: mood, add: 1 }], next: start }
+            - { id: done, text: Done., when: { meter: mood, gte: 0 }, unavailable: Never, end: deal }
+      endings:
+        - { id: deal, title: Deal, kind: agreement, summary: Done., debrief: Done. }
+    `);
+    const s = new NegotiationSession(compiled, { role: 'a' });
+    expect(s.view.meters).toEqual([{ id: 'trust', label: 'Trust', value: 1, min: 0, max: 5, delta: 0, description: 'How far they believe you.' }]);
+    s.choose('warm');
+    expect(s.view.meters[0]).toMatchObject({ value: 3, delta: 2 });
+  });
+
+  it('an inject whose `when` comes true breaks in once, shown with the one event that set it off', () => {
+    const s = new NegotiationSession(compileText(TINY), { role: 'a' });
+    s.advance();
+    s.choose('warn'); // pressure 0 → 2: the storm breaks in
+    expect(s.view.injects).toEqual([{ id: 'storm', headline: 'Storm', text: 'A storm hits.', source: { id: 'notes', title: 'Made-up notes', publisher: 'Backchannel tests' }, invented: false }]);
+    expect(s.view.meters.find((m) => m.id === 'trust')).toMatchObject({ value: 2, delta: 1 });
+    expect(s.view.log.filter((e) => e.kind === 'inject')).toEqual([{ kind: 'inject', id: 'storm', headline: 'Storm', text: 'A storm hits.' }]);
+    s.advance(); // "That was a threat." → back to hello
+    expect(s.view.injects).toEqual([]);
+    s.advance();
+    s.choose('warn'); // pressure 2 → 4: still true, but it fired already
+    expect(s.view.injects).toEqual([]);
+    expect(s.view.log.filter((e) => e.kind === 'inject')).toHaveLength(1);
+  });
+
+  it('a beat’s own injects break in when it starts, and its effects apply', () => {
+    const compiled = compile(`
+      meters:
+        - { id: trust, label: Trust, min: 0, max: 5, start: 0 }
+      injects:
+        - { id: flash, headline: Flash, text: News., invented: true, cue: siren, effects: [{ meter: trust, add: 2 }] }
+      beats:
+        - id: start
+          lines: [{ id: l, speaker: envoy, text: Hi., invented: true }]
+          choices:
+            - { id: go, text: Go., next: news }
+        - id: news
+          injects: [flash]
+          lines: [{ id: n1, speaker: envoy, text: Did you hear?, invented: true }, { id: n2, speaker: envoy, text: Yes., invented: true }]
+          choices:
+            - { id: done, text: Done., when: { meter: trust, gte: 2 }, unavailable: Not yet, end: deal }
+      endings:
+        - { id: deal, title: Deal, kind: agreement, summary: Done., debrief: Done. }
+    `);
+    const s = new NegotiationSession(compiled, { role: 'a' });
+    expect(s.view.injects).toEqual([]);
+    s.choose('go');
+    expect(s.view.injects).toEqual([{ id: 'flash', headline: 'Flash', text: 'News.', source: null, invented: true }]);
+    expect(s.view.cues).toContain('siren');
+    expect(s.view.meters[0]).toMatchObject({ value: 2 });
+    s.advance();
+    expect(s.view.injects).toEqual([]);
+    expect(s.view.choices[0]).toMatchObject({ id: 'done', available: true });
+  });
+});
