@@ -5,7 +5,14 @@
 import type { Condition } from '../scenario/schema.js';
 import type { ScenarioIndex } from './model.js';
 
-const OPS: Record<string, string> = { gte: 'or more', lte: 'or less', gt: 'above', lt: 'below', eq: 'exactly', ne: 'not' };
+const OPS: Record<string, (v: number) => string> = {
+  gte: (v) => `of ${v} or more`,
+  lte: (v) => `of ${v} or less`,
+  gt: (v) => `above ${v}`,
+  lt: (v) => `below ${v}`,
+  eq: (v) => `of exactly ${v}`,
+  ne: (v) => `other than ${v}`,
+};
 
 /** A short, readable phrase for a condition, e.g. "Trust of 3 or more". */
 export function describeCondition(cond: Condition, idx: ScenarioIndex): string {
@@ -19,11 +26,8 @@ export function describeCondition(cond: Condition, idx: ScenarioIndex): string {
         : `the deal's worth to ${idx.scenario.sides.find((s) => s.id === cond.value)?.name ?? cond.value}`;
     const parts = Object.entries(OPS)
       .filter(([k]) => (cond as Record<string, unknown>)[k] !== undefined)
-      .map(([k, word]) => {
-        const v = (cond as unknown as Record<string, number>)[k];
-        return k === 'gte' || k === 'lte' ? `${v} ${word}` : `${word} ${v}`;
-      });
-    return `${name} of ${parts.join(' and ')}`;
+      .map(([k, phrase]) => phrase((cond as unknown as Record<string, number>)[k]!));
+    return `${name} ${parts.join(' and ')}`;
   }
   if ('flag' in cond) {
     const f = (idx.scenario.flags ?? []).find((x) => x.id === cond.flag);
@@ -46,6 +50,5 @@ export function describeCondition(cond: Condition, idx: ScenarioIndex): string {
 export function unavailableReason(cond: Condition | undefined, authored: string | undefined, idx: ScenarioIndex): string {
   if (authored) return authored;
   if (!cond) return '';
-  const text = describeCondition(cond, idx);
-  return `Needs ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  return `Needs ${describeCondition(cond, idx)}`;
 }

@@ -32,7 +32,10 @@ export function scenarioEdges(s: Scenario): GraphEdge[] {
   return edges;
 }
 
-const mermaidId = (id: string) => id.replace(/[^A-Za-z0-9_]/g, '_');
+// One-to-one: '_' doubles and '-' becomes '_h', so distinct ids stay distinct nodes; the
+// graph's own nodes (role starts, "any beat") take names no encoded id can have.
+const encodeId = (id: string) => id.replace(/_/g, '__').replace(/-/g, '_h').replace(/[^A-Za-z0-9_]/g, '_x');
+const mermaidId = (id: string) => (id === '@any' ? 'from_any' : id.startsWith('@role-') ? `start_${encodeId(id.slice(6))}` : encodeId(id));
 const quote = (text: string) => text.replace(/"/g, "'").replace(/[<>]/g, '');
 
 /** The graph in Mermaid flowchart syntax. */
@@ -47,7 +50,7 @@ export function toMermaid(s: Scenario): string {
   }
   for (const [part, beats] of parts) {
     const title = (s.parts ?? []).find((p) => p.id === part)?.title ?? part;
-    if (part) out.push(`  subgraph ${mermaidId(`part_${part}`)}["${quote(title)}"]`);
+    if (part) out.push(`  subgraph part_${mermaidId(part)}["${quote(title)}"]`);
     for (const b of beats) out.push(`    ${mermaidId(b)}["${quote(b)}"]`);
     if (part) out.push('  end');
   }

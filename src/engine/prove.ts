@@ -33,8 +33,8 @@ export interface Proof {
 
 /** The moves a player could make in a state: continue, or each open choice. */
 export function movesIn(compiled: CompiledScenario, snapshot: NegotiationSnapshot): NegotiationEvent[] {
-  if (snapshot.status !== 'active') return [];
   const ctx = snapshot.context;
+  if (snapshot.status !== 'active' || ctx.ending !== null) return [];
   if (canAdvance(compiled.index, ctx)) return [{ type: 'ADVANCE' }];
   return choiceViews(compiled.index, ctx)
     .filter((c) => c.available)
@@ -47,9 +47,13 @@ export function movesIn(compiled: CompiledScenario, snapshot: NegotiationSnapsho
  */
 export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_BUDGET): Proof {
   const s = compiled.scenario;
+  // Each state is serialised by the traversal and again by the search below: remember the text.
+  const serialized = new WeakMap<NegotiationSnapshot, string>();
   const serializeState = (snap: NegotiationSnapshot): string => {
+    const known = serialized.get(snap);
+    if (known !== undefined) return known;
     const c = snap.context;
-    return JSON.stringify([
+    const text = JSON.stringify([
       snap.value,
       c.lineIndex,
       c.queue.length,
@@ -61,6 +65,8 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
       c.visited,
       c.chosen,
     ]);
+    serialized.set(snap, text);
+    return text;
   };
   const proof: Proof = { endings: {}, unreachedEndings: [], deadEnds: [], incomplete: [], states: 0 };
   for (const role of s.roles) {

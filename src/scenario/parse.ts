@@ -6,7 +6,7 @@
  * are bounded, keys that could pollute prototypes are refused, and binary
  * or empty input is answered with a diagnostic rather than an exception.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { readJson } from './json-reader.js';
 import { CODES, type Diagnostic, type DiagnosticCode, type Position } from './diagnostics.js';
 
@@ -161,7 +161,8 @@ export function parseScenarioText(input: string | Uint8Array, file: string): Par
     if (e.code === 'DUPLICATE_KEY') {
       result.diagnostics.push(diag(file, pos, 'BC106', 'a key appears twice in the same mapping', ['Remove one of the two, or merge them.']));
     } else if (e.code === 'RESOURCE_EXHAUSTION') {
-      result.diagnostics.push(diag(file, pos, 'BC104', 'too many aliases', ['Write the values out instead of using aliases (*name).']));
+      if (!result.diagnostics.some((d) => d.code === 'BC104'))
+        result.diagnostics.push(diag(file, pos, 'BC104', 'the file nests values too deeply or expands too much to read', ['Flatten the structure, and write values out instead of using aliases (*name).']));
     } else if (e.code === 'MULTIPLE_DOCS') {
       result.diagnostics.push(diag(file, pos, 'BC103', 'the file holds more than one YAML document', ['Remove the `---` separator: one scenario per file.']));
     } else {
@@ -172,6 +173,14 @@ export function parseScenarioText(input: string | Uint8Array, file: string): Par
 
   let nodes = 0;
   let aliasUses = 0;
+  // Anchors by name, found once: resolving each alias through the document would walk it every time.
+  const anchors = new Map<string, unknown>();
+  visit(doc, {
+    Node(_, node) {
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor && !anchors.has(anchor)) anchors.set(anchor, node);
+    },
+  });
   let stop: Diagnostic | undefined;
 
   // Paths travel as their joined key (`pk`) so that walking a large file
@@ -196,7 +205,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string): Par
         stop = diag(file, result.locate(unkey(pk)), 'BC104', 'aliases expand too much', ['Write the values out instead of nesting aliases.']);
         return undefined;
       }
-      return toData(n.resolve(doc), pk, depth + 1, true);
+      return toData(anchors.get(n.source), pk, depth + 1, true);
     }
     if (isScalar(n)) {
       const v = n.value;

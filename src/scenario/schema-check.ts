@@ -59,6 +59,8 @@ const KEYS_BY_KIND: Record<string, readonly string[]> = {
   history: ['text', 'source'],
   credibility: ['side', 'meter'],
   shift: ['meter', 'perPoint'],
+  condition: ['meter', 'gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'flag', 'is', 'term', 'in', 'acceptable', 'value', 'visited', 'chose', 'role', 'all', 'any', 'not'],
+  effect: [...EFFECT_KINDS, 'add', 'set'],
 };
 
 const KIND_OF_LIST: Record<string, string> = {
@@ -97,6 +99,7 @@ export function kindAt(path: DataPath): string {
   }
   if (last === 'period' || last === 'history' || last === 'credibility') return last;
   if (last === 'when' || last === 'not' || isConditionListItem(path)) return 'condition';
+  if (isEffectPath(path)) return 'effect';
   return 'value';
 }
 
@@ -276,6 +279,10 @@ function unionIssue(issue: z.core.$ZodIssueInvalidUnion, path: (string | number)
     );
     return;
   }
+  if (isEffect && present[0] === 'meter' && 'add' in raw && 'set' in raw) {
+    out.push(diag(file, parsed.locate(path), 'BC208', 'a meter effect has both `add:` and `set:`', ['Use one: `add:` moves the meter by an amount, `set:` puts it at a value.']));
+    return;
+  }
   let branch: number = kinds.indexOf(present[0]!);
   if (isEffect && present[0] === 'meter') branch = 'set' in raw ? 1 : 0;
   else if (isEffect && present[0] !== 'meter') branch += 1;
@@ -313,6 +320,12 @@ export function checkSchema(parsed: ParsedFile): SchemaResult {
   if (version === undefined) {
     diagnostics.push(
       diag(file, { line: 1, col: 1 }, 'BC200', 'the format version is missing', [`Add \`backchannel: ${FORMAT_VERSION}\` as the first key of the file.`]),
+    );
+    return { diagnostics };
+  }
+  if (typeof version !== 'number') {
+    diagnostics.push(
+      diag(file, parsed.locate(['backchannel']), 'BC201', `the format version must be a number, not ${describeType(version)}`, [`Write \`backchannel: ${FORMAT_VERSION}\` without quotes.`]),
     );
     return { diagnostics };
   }

@@ -95,7 +95,11 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
 
   for (const [ri, r] of s.roles.entries()) {
     ref(r.side, sides, ['roles', ri, 'side'], 'BC308', 'side');
-    if (!beatIds.has(r.start)) exit({ next: r.start }, ['roles', ri, 'start']);
+    if (!beatIds.has(r.start)) {
+      if (endingIds.has(r.start))
+        report(['roles', ri, 'start'], 'BC307', `the role '${r.id}' starts at '${r.start}', which is an ending`, ['A role starts at a beat: name its first beat in `start:`.']);
+      else report(['roles', ri, 'start'], 'BC301', `no beat has the id '${r.start}'`, [suggest(r.start, keys(beatIds), 'beats')]);
+    }
   }
   for (const [ai, a] of s.actors.entries()) ref(a.side, sides, ['actors', ai, 'side'], 'BC308', 'side');
   for (const [si, side] of s.sides.entries())
@@ -204,6 +208,8 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
       readMeters.add(cond.meter);
       const m = meterById.get(cond.meter);
       if (!m) ref(cond.meter, meters, [...path, 'meter'], 'BC303', 'meter');
+      else if (!COMPARISON_KEYS.some((k) => cond[k] !== undefined))
+        report(path, 'BC208', `the condition on '${m.id}' compares it with nothing`, [`Add a comparison, e.g. \`{ meter: ${m.id}, gte: ${m.start} }\` (gte, gt, lte, lt, eq or ne).`]);
       else if (m.min < m.max) {
         const reason = impossibleRange(cond, m.min, m.max);
         if (reason) report(path, 'BC500', `the condition on '${m.id}' can never hold: ${reason}`, [`'${m.id}' stays between ${m.min} and ${m.max}.`]);
@@ -278,7 +284,7 @@ export function impossibleRange(cond: Partial<Record<(typeof COMPARISON_KEYS)[nu
       [lo, hi, loOpen, hiOpen] = [v, v, false, false];
     }
   }
-  if (parts.length === 0) return 'it compares nothing';
+  if (parts.length === 0) return undefined;
   if (lo > hi || (lo === hi && (loOpen || hiOpen))) return parts.join(', ');
   if (cond.ne !== undefined && lo === hi && cond.ne === lo) return parts.join(', ');
   return undefined;
@@ -343,7 +349,8 @@ function checkGraph(s: Scenario, parsed: ParsedFile): Diagnostic[] {
 
   // Beats that neither show a line nor wait for a choice pass straight on;
   // a loop made only of them would never stop.
-  const passThrough = (b: Beat) => !b.choices && (b.lines ?? []).length === 0 && !b.replies;
+  // A beat with only conditional replies may show nothing, so it counts as one that passes on.
+  const passThrough = (b: Beat) => !b.choices && (b.lines ?? []).length === 0 && !(b.replies ?? []).some((r) => r.when === undefined);
   const state = new Map<string, 0 | 1 | 2>();
   const visit = (id: string, stack: string[]): string[] | undefined => {
     const bi = beatIndex.get(id);

@@ -47,10 +47,10 @@ describe('Mermaid', () => {
   it('labels edges; interrupts are dotted from "any beat"; quotes in names cannot break the syntax', () => {
     expect(lines).toContain('  hello -->|"offer"| answer');
     expect(lines).toContain('  answer -->|"otherwise"| walkout');
-    expect(lines).toContain('  _any(("any beat"))');
-    expect(lines).toContain('  _any -.->|"out-of-time"| timeout');
-    expect(lines).toContain(`  _role_a(["Side A's envoy"])`);
-    expect(lines).toContain('  _role_a -->|"Side A\'s envoy"| hello');
+    expect(lines).toContain('  from_any(("any beat"))');
+    expect(lines).toContain('  from_any -.->|"out-of-time"| timeout');
+    expect(lines).toContain(`  start_a(["Side A's envoy"])`);
+    expect(lines).toContain('  start_a -->|"Side A\'s envoy"| hello');
     const quoted = toMermaid({ ...tiny, endings: tiny.endings.map((e) => ({ ...e, title: 'A "deal" <b>' })) });
     expect(quoted).toContain(`deal{{"A 'deal' b (agreement)"}}`);
   });
@@ -74,7 +74,7 @@ describe('Mermaid', () => {
   // ids may use both '-' and '_', so the beats 'go-on' and 'go_on' both
   // become the node `go_on`: Mermaid draws one box for two beats and joins
   // their edges.
-  it.fails('two beats whose ids differ only by - and _ are two nodes', () => {
+  it('two beats whose ids differ only by - and _ are two nodes', () => {
     const c = compile(`
       beats:
         - id: start

@@ -140,7 +140,7 @@ describe('unavailable choices', () => {
   // so "Trust" becomes "Needs trust of 3 or more" and a label such as
   // "US support" becomes "Needs uS support of 1 or more". The label should
   // be shown as the author wrote it: "Needs Trust of 3 or more".
-  it.fails('the generated reason keeps the meter label as written ("Needs Trust of 3 or more", "Needs US support of 1 or more")', () => {
+  it('the generated reason keeps the meter label as written ("Needs Trust of 3 or more", "Needs US support of 1 or more")', () => {
     const s = new NegotiationSession(compiled, { role: 'a' });
     expect(s.view.choices.find((c) => c.id === 'generated')!.reason).toBe('Needs Trust of 3 or more');
     expect(s.view.choices.find((c) => c.id === 'backed')!.reason).toBe('Needs US support of 1 or more');

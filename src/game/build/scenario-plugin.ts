@@ -69,7 +69,7 @@ export function checkScenarioFolder(dir: string, root: string, cache = new Map<s
       }
       bytes = readFileSync(abs);
     } catch (e) {
-      out.errors.push({ file: rel, line: 1, col: 1, severity: 'error', code: 'BC100', message: `cannot read the file: ${(e as Error).message}`, hints: [] });
+      out.errors.push({ file: rel, line: 1, col: 1, severity: 'error', code: 'BC101', message: `cannot read the file: ${(e as Error).message}`, hints: [] });
       continue;
     }
     out.files.push(abs);
@@ -79,7 +79,7 @@ export function checkScenarioFolder(dir: string, root: string, cache = new Map<s
       entry = { key, diagnostics: r.diagnostics, ...(r.scenario ? { scenario: r.scenario } : {}) };
     } catch (e) {
       // The checker promises never to throw; if it does, say so rather than crash the dev server.
-      entry = { key, diagnostics: [{ file: rel, line: 1, col: 1, severity: 'error', code: 'BC100', message: `the checker failed: ${(e as Error).message}`, hints: [] }] };
+      entry = { key, diagnostics: [{ file: rel, line: 1, col: 1, severity: 'error', code: 'BC101', message: `the checker failed: ${(e as Error).message}`, hints: [] }] };
     }
     cache.set(abs, entry);
     collect(out, rel, entry, seen);
