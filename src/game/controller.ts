@@ -36,6 +36,9 @@ export interface Presenter {
   finish(): void;
 }
 
+/** The flagship scenario's id: the title opens on it when it is there. */
+export const FLAGSHIP = 'the-call';
+
 export interface ControllerOptions {
   scenarios: CompiledScenario[];
   /** Problems found when the scenarios were checked (shown when none can be played). */
@@ -85,7 +88,7 @@ export class GameController {
     this.state = this.initialState();
     // Asked for a language the scenario is not written in: say the text stays in its own language.
     const asked = opts.url.lang?.toLowerCase().split('-')[0];
-    const first = opts.scenarios[0]?.scenario;
+    const first = this.byId.get(this.firstScenarioId() ?? '')?.scenario;
     const written = (first?.language ?? 'en').toLowerCase().split('-')[0]!;
     if (asked && first && asked !== written) {
       const name = languageName(written, this.uiLang);
@@ -217,7 +220,9 @@ export class GameController {
     return this.opts.now ? this.opts.now() : new Date();
   }
 
+  /** The scenario the title opens on: the flagship when it is there, else the first. */
   private firstScenarioId(): string | null {
+    if (this.byId.has(FLAGSHIP)) return FLAGSHIP;
     return this.opts.scenarios[0]?.scenario.id ?? null;
   }
 

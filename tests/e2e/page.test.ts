@@ -3,7 +3,7 @@
  * favicon, the accessible mirror's structure, the mirror readable before
  * Phaser has loaded, the URL parameters, and reduced motion.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -19,6 +19,20 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it('builds a bundle without the YAML parser, zod or the checker, with Phaser in its own chunk', () => {
+    const dir = path.join(ROOT, 'test-results/e2e-dist/assets');
+    const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    const phaser = js.filter((f) => /^phaser-(?!app-)/.test(f));
+    expect(phaser).toHaveLength(1);
+    for (const f of js) {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      expect(text, f).not.toMatch(/YAMLParseError|ZodError|\$ZodType|checkSemantics|parseScenarioText/);
+      if (!phaser.includes(f)) expect(text.length, `${f} stays small`).toBeLessThan(300_000);
+    }
+    const html = readFileSync(path.join(ROOT, 'test-results/e2e-dist/index.html'), 'utf8');
+    expect(html).not.toMatch(/(src|href)="\/(?!\/)/);
   });
 
   it('loads with no console error and no failed request, favicon included', async () => {

@@ -19,7 +19,8 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
 
   it('plays to an ending with the keyboard only, the mirror and the canvas in step', async () => {
     const role = f.roles[0]!;
-    const plan = f.plans.find((p) => p.role === role)?.choices;
+    const planned = f.plans.find((p) => p.role === role);
+    const plan = planned?.choices;
     const { page, problems, context } = await open(browser, { query: '?seed=11' });
     await expectInSync(page);
     await shot(page, 'title-1280x720');
@@ -34,7 +35,7 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     let shotChoice = false;
     let shotFlash = false;
     const ending = await playByKeyboard(page, {
-      ...(plan ? { plan } : {}),
+      ...(plan ? { plan, strict: true } : {}),
       each: async (step) => {
         await expectInSync(page);
         const { view, model, canvas } = await hook(page);
@@ -52,6 +53,7 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
       },
     });
     expect(f.scenario.endings.map((e) => e.id)).toContain(ending);
+    if (planned?.ending) expect(ending, `the playthrough "${planned.label}"`).toBe(planned.ending);
     expect(sawTyping, 'the typewriter ran at least once').toBe(true);
     // Every choice and the ending asked for their sound cue.
     const cues = (await page.evaluate(() => window.__backchannel!.cues())) as string[];
@@ -79,14 +81,16 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
 
   it('plays to an ending with the mouse on the canvas, then plays the other role', async () => {
     const role = f.roles[1] ?? f.roles[0]!;
-    const plan = f.plans.find((p) => p.role === role)?.choices;
+    const planned = f.plans.find((p) => p.role === role);
+    const plan = planned?.choices;
     const { page, problems, context } = await open(browser, { query: '?seed=5' });
     await startAs(page, role, 'mouse');
     const ending = await playByMouse(page, {
-      ...(plan ? { plan } : {}),
+      ...(plan ? { plan, strict: true } : {}),
       each: async () => expectInSync(page),
     });
     expect(f.scenario.endings.map((e) => e.id)).toContain(ending);
+    if (planned?.ending) expect(ending, `the playthrough "${planned.label}"`).toBe(planned.ending);
     const mirror = await readMirror(page);
     expect(mirror.ending?.id).toBe(ending);
     if (f.roles.length > 1) {
@@ -98,6 +102,21 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
       await expectInSync(page);
     }
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it.skipIf(f.plans.length === 0)('reaches the ending of every playthrough listed in the scenario', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    const reached: Record<string, string> = {};
+    for (const p of f.plans) {
+      const { page, problems } = await open(browser, { context, query: `?scenario=${f.id}&role=${p.role}&seed=1` });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+      reached[p.label] = await playByKeyboard(page, { plan: p.choices, strict: true });
+      expect(problems, p.label).toEqual([]);
+      await page.close();
+    }
+    expect(reached).toEqual(Object.fromEntries(f.plans.map((p) => [p.label, p.ending ?? reached[p.label]])));
     await context.close();
   });
 });

@@ -208,12 +208,20 @@ export interface Flagship {
   file: string;
   scenario: Scenario;
   roles: string[];
-  /** Choice ids per role from the "# Playthroughs for tests" comment, when the file has one. */
-  plans: { role: string; label: string; choices: string[] }[];
+  /** Choice ids per role from the "# Playthroughs for tests" comment, when the file has one, with the ending each should reach. */
+  plans: { role: string; label: string; choices: string[]; ending: string | null }[];
 }
 
 /** The flagship (scenarios/the-call.yaml) when it is there, else the first valid scenario in scenarios/. */
+let flagshipCache: Flagship | null = null;
+
 export function flagship(): Flagship {
+  if (flagshipCache) return flagshipCache;
+  flagshipCache = readFlagship();
+  return flagshipCache;
+}
+
+function readFlagship(): Flagship {
   const dir = path.join(ROOT, 'scenarios');
   const files = readdirSync(dir)
     .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.schema.json'))
@@ -239,6 +247,7 @@ export function parsePlaythroughs(text: string, s: Scenario): Flagship['plans'] 
   if (start < 0) return [];
   const choiceIds = new Set(s.beats.flatMap((b) => (b.choices ?? []).map((c) => c.id)));
   const roleIds = new Set(s.roles.map((r) => r.id));
+  const endingIds = new Set(s.endings.map((e) => e.id));
   const out: Flagship['plans'] = [];
   for (const raw of lines.slice(start + 1)) {
     if (!/^\s*#/.test(raw)) {
@@ -250,8 +259,11 @@ export function parsePlaythroughs(text: string, s: Scenario): Flagship['plans'] 
     if (rest.length === 0) continue;
     const headTokens = (head ?? '').split(/[\s/,()[\]]+/).filter(Boolean);
     const role = headTokens.find((t) => roleIds.has(t));
-    const choices = rest.join(':').split(/[\s,>→]+/).map((t) => t.trim().replace(/[.;]$/, '')).filter((t) => choiceIds.has(t));
-    if (role && choices.length > 0) out.push({ role, label: head!.trim(), choices });
+    const [path, after] = rest.join(':').split(/->|→|=>/);
+    const tokens = (s: string | undefined) => (s ?? '').split(/[\s,>]+/).map((t) => t.trim().replace(/[.;]$/, ''));
+    const choices = tokens(path).filter((t) => choiceIds.has(t));
+    const ending = tokens(after).find((t) => endingIds.has(t)) ?? null;
+    if (role && choices.length > 0) out.push({ role, label: head!.trim(), choices, ending });
   }
   return out;
 }
@@ -259,6 +271,8 @@ export function parsePlaythroughs(text: string, s: Scenario): Flagship['plans'] 
 // ---- drivers -----------------------------------------------------------------
 
 export interface PlayOptions {
+  /** Fail when the next planned choice is not open, rather than take another. */
+  strict?: boolean;
   /** How the canvas is clicked: mouse (default) or touch taps. */
   how?: 'mouse' | 'touch';
   /** Choice ids to take, in order; when the next planned id is not shown, the first open choice is taken. */
@@ -269,13 +283,17 @@ export interface PlayOptions {
 }
 
 /** Picks the choice to take now: the next planned one when it is open, else the first open one. */
-function pick(view: HookView, plan: string[]): { id: string; number: number } | null {
+function pick(view: HookView, plan: string[], strict = false): { id: string; number: number } | null {
   const open = view.choices.filter((c) => c.available);
   const planned = plan.length > 0 ? open.find((x) => x.id === plan[0]) : undefined;
   if (planned) {
     plan.shift();
     return planned;
   }
+  if (strict)
+    throw new Error(
+      plan.length > 0 ? `the planned choice '${plan[0]}' is not open; shown: ${view.choices.map((c) => `${c.id}${c.available ? '' : ' (closed)'}`).join(', ')}` : 'the plan ran out of choices before an ending',
+    );
   return open[0] ?? null;
 }
 
@@ -300,7 +318,7 @@ export async function playByKeyboard(page: Page, o: PlayOptions = {}): Promise<s
       await page.keyboard.press('Enter');
       continue;
     }
-    const c = pick(view, plan);
+    const c = pick(view, plan, o.strict);
     if (!c) throw new Error('no open choice');
     const idx = model.actions.findIndex((a) => a.id === `choice:${c.id}`);
     expect(idx).toBeGreaterThanOrEqual(0);
@@ -355,7 +373,7 @@ export async function playByMouse(page: Page, o: PlayOptions = {}): Promise<stri
     const before = JSON.stringify([view.log.length, model.actions.map((a) => a.id), view.line?.id]);
     if (cont) await clickCard(page, cont.id, o.how);
     else {
-      const c = pick(view, plan);
+      const c = pick(view, plan, o.strict);
       if (!c) throw new Error('no open choice');
       await clickCard(page, `choice:${c.id}`, o.how);
     }
@@ -372,8 +390,15 @@ export async function playByMouse(page: Page, o: PlayOptions = {}): Promise<stri
 }
 
 /** From the title, picks a role and starts the call. */
-export async function startAs(page: Page, role: string, by: 'keyboard' | 'mouse' | 'touch' = 'keyboard'): Promise<void> {
+export async function startAs(page: Page, role: string, by: 'keyboard' | 'mouse' | 'touch' = 'keyboard', scenario = flagship().id): Promise<void> {
   await waitCanvas(page);
+  // Another scenario on the title: open the one under test first.
+  const { model: first } = await hook(page);
+  if (!first.actions.some((a) => a.id === `role:${role}`) && first.actions.some((a) => a.id === `scenario:${scenario}`)) {
+    if (by === 'keyboard') await page.keyboard.press(String(first.actions.findIndex((a) => a.id === `scenario:${scenario}`) + 1));
+    else await clickCard(page, `scenario:${scenario}`, by);
+    await waitCanvas(page);
+  }
   if (by === 'keyboard') {
     const { model } = await hook(page);
     const idx = model.actions.findIndex((a) => a.id === `role:${role}`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/engine/machine.js';
 import { serializeSave } from '../../src/engine/save.js';
 import { silentAudio } from '../../src/game/audio-port.js';
 import { GameController, type ControllerOptions } from '../../src/game/controller.js';
@@ -140,6 +141,19 @@ describe('the game flow', () => {
     ctl.press('role:a');
     ctl.press('start');
     expect(ctl.session?.seed).toBe(99);
+  });
+
+  it('opens on the flagship when it is there, and offers the other scenarios', () => {
+    const tiny = tinyCompiled();
+    const flag = compileScenario({ ...tiny.scenario, id: 'the-call', title: 'The Call' });
+    const { ctl } = make({ scenarios: [tiny, flag] });
+    const s = ctl.model.screen;
+    expect(s.kind === 'title' && s.scenario?.id).toBe('the-call');
+    expect(ids(ctl)).toEqual(['role:a', 'role:b', 'scenario:tiny']);
+    ctl.press('scenario:tiny');
+    const t = ctl.model.screen;
+    expect(t.kind === 'title' && t.scenario?.id).toBe('tiny');
+    expect(ids(ctl)).toEqual(['role:a', 'role:b', 'scenario:the-call']);
   });
 
   it('shows the problem when no scenario can be played', () => {
