@@ -1,0 +1,143 @@
+/**
+ * Transcript tests of the flagship, "The Call": for each role and each of
+ * the four branches of the call, a scripted sequence of choices (listed at
+ * the end of the scenario file) reaches its ending, with the lines, meters
+ * and package the branch should show along the way.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkScenario } from '../../src/engine/check.js';
+import { debriefOf } from '../../src/engine/debrief.js';
+import type { CompiledScenario } from '../../src/engine/machine.js';
+import { NegotiationSession } from '../../src/engine/session.js';
+import type { CallView } from '../../src/engine/view.js';
+
+const text = readFileSync(new URL('../../scenarios/the-call.yaml', import.meta.url), 'utf8');
+
+/** The playthroughs from the file's closing comment: `# role branch: a, b, c -> ending`. */
+const playthroughs = [...text.matchAll(/^# (us|ve) ([a-z-]+): (.+) -> ([a-z-]+)$/gm)].map((m) => ({
+  role: m[1]!,
+  branch: m[2]!,
+  choices: m[3]!.split(',').map((c) => c.trim()),
+  ending: m[4]!,
+}));
+
+let compiled: CompiledScenario;
+beforeAll(() => {
+  const r = checkScenario(text, 'the-call.yaml', { prove: false });
+  expect(r.diagnostics).toEqual([]);
+  compiled = r.compiled!;
+});
+
+/** Plays the choices in order, continuing through lines; returns every view seen. */
+function play(role: string, choices: string[]): { session: NegotiationSession; views: CallView[] } {
+  const session = new NegotiationSession(compiled, { role, seed: 1 });
+  const views: CallView[] = [session.view];
+  for (const choice of choices) {
+    while (session.view.canAdvance) {
+      expect(session.advance()).toBe(true);
+      views.push(session.view);
+    }
+    const offered = session.view.choices.find((c) => c.id === choice);
+    expect(offered, `choice ${choice} is offered at ${session.view.beat}`).toBeDefined();
+    expect(offered!.available, `choice ${choice} is open (${offered!.reason})`).toBe(true);
+    expect(session.choose(choice)).toBe(true);
+    views.push(session.view);
+  }
+  while (session.view.canAdvance) {
+    session.advance();
+    views.push(session.view);
+  }
+  return { session, views };
+}
+
+const meter = (v: CallView, id: string) => v.meters.find((m) => m.id === id)?.value;
+
+describe('the flagship scenario is clean', () => {
+  it('validates with no error and no warning, and the proof reaches every ending in both roles', () => {
+    const r = checkScenario(text, 'the-call.yaml');
+    expect(r.diagnostics).toEqual([]);
+    expect(Object.keys(r.proof!.endings).sort()).toEqual(compiled.scenario.endings.map((e) => e.id).sort());
+    expect(r.proof!.deadEnds).toEqual([]);
+  }, 120_000);
+
+  it('has at least 40 beats, 6 endings over agreement, impasse and escalation, and both roles', () => {
+    expect(compiled.scenario.beats.length).toBeGreaterThanOrEqual(40);
+    expect(compiled.scenario.endings.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(compiled.scenario.endings.map((e) => e.kind))).toEqual(new Set(['agreement', 'mediated', 'impasse', 'escalation']));
+    expect(compiled.scenario.roles.map((r) => r.id).sort()).toEqual(['us', 've']);
+  });
+
+  it('shows the four branches of the call as named parts of the machine', () => {
+    const parts = Object.keys((compiled.machine.config.states as Record<string, { states?: object }>)['call']!.states!);
+    expect(parts).toEqual(expect.arrayContaining(['safe-passage', 'amnesty', 'armed-forces', 'chamorro']));
+  });
+
+  it('lists eight scripted playthroughs, one per role and branch', () => {
+    expect(playthroughs.map((p) => `${p.role} ${p.branch}`).sort()).toEqual(
+      ['us', 've'].flatMap((r) => ['amnesty', 'armed-forces', 'chamorro', 'safe-passage'].map((b) => `${r} ${b}`)),
+    );
+  });
+});
+
+describe.each(['us', 've'])('playing the %s role', (role) => {
+  it('resignation for safe passage ends in the safe-passage deal, with resignation now and safe passage on the table', () => {
+    const p = playthroughs.find((x) => x.role === role && x.branch === 'safe-passage')!;
+    const { session, views } = play(role, p.choices);
+    expect(session.view.ending?.id).toBe('safe-passage-deal');
+    expect(session.view.ending?.kind).toBe('agreement');
+    expect(views.some((v) => v.part?.id === 'safe-passage')).toBe(true);
+    const d = debriefOf(compiled, session.snapshot.context);
+    expect(d.terms.find((t) => t.id === 'resignation')!.option).toBe('now');
+    expect(d.terms.find((t) => t.id === 'safe-passage')!.option).not.toBeNull();
+    expect(d.inZone).toBe(true);
+  });
+
+  it('the amnesty demand refused ends with the lines going dead, an impasse', () => {
+    const p = playthroughs.find((x) => x.role === role && x.branch === 'amnesty')!;
+    const { session, views } = play(role, p.choices);
+    expect(session.view.ending?.id).toBe('lines-dead');
+    expect(session.view.ending?.kind).toBe('impasse');
+    expect(views.some((v) => v.part?.id === 'amnesty')).toBe(true);
+    // The refusal is in the dialogue: some line of the amnesty part speaks of amnesty.
+    expect(session.view.log.some((l) => l.kind === 'line' && /amnest/i.test(l.text))).toBe(true);
+  });
+
+  it('the armed-forces proposal collapsing ends in escalation, with escalation risen and news breaking in', () => {
+    const p = playthroughs.find((x) => x.role === role && x.branch === 'armed-forces')!;
+    const { session, views } = play(role, p.choices);
+    expect(session.view.ending?.id).toBe('escalation');
+    expect(views.some((v) => v.part?.id === 'armed-forces')).toBe(true);
+    expect(views.some((v) => v.injects.length > 0)).toBe(true);
+    const d = debriefOf(compiled, session.snapshot.context);
+    const esc = d.meters.find((m) => m.id === 'escalation')!;
+    expect(esc.end).toBeGreaterThan(esc.start);
+  });
+
+  it('a Chamorro-style transition ends in the Chamorro arrangement, with the army kept for the transition and early elections', () => {
+    const p = playthroughs.find((x) => x.role === role && x.branch === 'chamorro')!;
+    const { session, views } = play(role, p.choices);
+    expect(session.view.ending?.id).toBe('chamorro-arrangement');
+    expect(views.some((v) => v.part?.id === 'chamorro')).toBe(true);
+    const d = debriefOf(compiled, session.snapshot.context);
+    expect(d.terms.find((t) => t.id === 'armed-forces')!.option).toBe('kept-for-transition');
+    expect(d.terms.find((t) => t.id === 'elections')!.option).toBe('early-observed');
+    expect(d.inZone).toBe(true);
+    expect(session.view.ending?.history?.text).toMatch(/1990/);
+    // The clock ran down with each choice.
+    expect(meter(views[views.length - 1]!, 'clock')).toBeLessThan(meter(views[0]!, 'clock')!);
+  });
+});
+
+describe('facts and fiction', () => {
+  it('every line is either sourced or marked invented, and reported lines cite the report or a named source', () => {
+    for (const line of compiled.index.lines.values()) {
+      expect(line.invented === true || line.source !== undefined, line.id).toBe(true);
+      if (line.source) expect(compiled.scenario.sources.some((s) => s.id === line.source)).toBe(true);
+    }
+  });
+  it('the same offer lands differently depending on what came before (a reply reads the state)', () => {
+    const beatsWithStateReplies = compiled.scenario.beats.filter((b) => (b.replies ?? []).filter((r) => r.when).length > 0);
+    expect(beatsWithStateReplies.length).toBeGreaterThanOrEqual(6);
+  });
+});
