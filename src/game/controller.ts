@@ -408,7 +408,7 @@ export class GameController {
         for (const r of c.scenario.roles) actions.push({ id: `role:${r.id}`, label: fill(t.playAs, { role: r.name }), detail: r.summary, disabled: false, reason: '', kind: 'pick' });
         for (const other of this.opts.scenarios)
           if (other.scenario.id !== c.scenario.id)
-            actions.push({ id: `scenario:${other.scenario.id}`, label: fill(t.chooseScenario, { title: other.scenario.title }), detail: other.scenario.summary, disabled: false, reason: '', kind: 'pick' });
+            actions.push({ id: `scenario:${other.scenario.id}`, label: fill(t.chooseScenario, { title: other.scenario.title }), detail: firstSentence(other.scenario.summary), disabled: false, reason: '', kind: 'pick' });
       } else if (st.kind === 'briefing') {
         screen = briefingScreen(c.scenario, this.role(c, st.roleId), t);
         actions = [{ id: 'start', label: t.startCall, detail: '', disabled: false, reason: '', kind: 'continue' }];
@@ -441,6 +441,12 @@ export class GameController {
     };
     for (const fn of [...this.listeners]) fn(this.current);
   }
+}
+
+/** The first sentence of a text, for a short description. */
+export function firstSentence(text: string): string {
+  const m = /^(.+?[.!?])(\s|$)/s.exec(text.trim());
+  return m ? m[1]! : text.trim();
 }
 
 /** A language's name in the UI language, e.g. 'en' -> 'English'. */

@@ -88,7 +88,8 @@ export function callLayout(m: Metrics, meterCount: number): CallLayout {
     return { top, portrait, nameplate, meters, metersAs: 'column', dialogue, actions };
   }
   const colW = w - 2 * pad;
-  const meterRowH = meterCount > 0 ? Math.round(m.small * 2.9) : 0;
+  const grid = meterGrid(colW, meterCount, m);
+  const meterRowH = grid.h;
   const meters = { x: pad, y: y0, w: colW, h: meterRowH };
   const py = y0 + meterRowH + (meterCount > 0 ? gap : 0);
   const portraitSize = Math.round(clamp(m.body * 3.6, 48, 84));
@@ -98,6 +99,28 @@ export function callLayout(m: Metrics, meterCount: number): CallLayout {
   const dialogue = { x: pad, y: dy, w: colW, h: Math.round(m.body * 6.5) };
   const actions = { x: pad, y: dy + dialogue.h + gap, w: colW, h: h - (dy + dialogue.h + gap) - pad };
   return { top, portrait, nameplate, meters, metersAs: 'row', dialogue, actions };
+}
+
+/** How meters sit in a row layout: as many columns as fit labels readably, wrapping onto more rows. */
+export interface MeterGrid {
+  cols: number;
+  rows: number;
+  cellW: number;
+  cellH: number;
+  /** Total height of the grid. */
+  h: number;
+}
+
+/** The smallest width a meter cell gets: its label and value must stay readable. */
+export const MIN_METER_CELL = 150;
+
+export function meterGrid(width: number, n: number, m: Pick<Metrics, 'small' | 'gap'>): MeterGrid {
+  if (n <= 0) return { cols: 0, rows: 0, cellW: 0, cellH: 0, h: 0 };
+  const cols = Math.max(1, Math.min(n, Math.floor((width + m.gap) / (MIN_METER_CELL + m.gap))));
+  const rows = Math.ceil(n / cols);
+  const cellW = (width - m.gap * (cols - 1)) / cols;
+  const cellH = Math.round(m.small * 2.5);
+  return { cols, rows, cellW, cellH, h: rows * cellH + (rows - 1) * Math.round(m.gap * 0.6) };
 }
 
 /** Positions of items of the given heights stacked from `y0` with `gap` between them. */

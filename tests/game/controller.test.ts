@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/engine/machine.js';
 import { serializeSave } from '../../src/engine/save.js';
 import { silentAudio } from '../../src/game/audio-port.js';
-import { GameController, type ControllerOptions } from '../../src/game/controller.js';
+import { firstSentence, GameController, type ControllerOptions } from '../../src/game/controller.js';
 import { saveKey, setAsideKey } from '../../src/game/saves.js';
 import { SETTINGS_KEY } from '../../src/game/settings.js';
 import { memoryStorage, safeStorage, type SafeStorage } from '../../src/game/storage.js';
@@ -154,6 +154,11 @@ describe('the game flow', () => {
     const t = ctl.model.screen;
     expect(t.kind === 'title' && t.scenario?.id).toBe('tiny');
     expect(ids(ctl)).toEqual(['role:a', 'role:b', 'scenario:the-call']);
+  });
+
+  it('describes another scenario by its first sentence', () => {
+    expect(firstSentence('Two towns. A bridge.')).toBe('Two towns.');
+    expect(firstSentence('No stop here')).toBe('No stop here');
   });
 
   it('shows the problem when no scenario can be played', () => {

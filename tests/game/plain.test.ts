@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fill, signed, stringsFor } from '../../src/game/i18n.js';
 import { commandForKey } from '../../src/game/keys.js';
-import { callLayout, clampScroll, maxScroll, meterShare, metricsFor, MIN_BODY, row, stack, stackHeight, valueScale } from '../../src/game/layout.js';
+import { callLayout, clampScroll, maxScroll, meterGrid, meterShare, metricsFor, MIN_BODY, MIN_METER_CELL, row, stack, stackHeight, valueScale } from '../../src/game/layout.js';
 import { DEFAULT_SETTINGS, loadSettings, motionReduced, nextTextSpeed, parseSettings, SETTINGS_KEY, storeSettings } from '../../src/game/settings.js';
 import { memoryStorage, safeStorage } from '../../src/game/storage.js';
 import { sliceWrapped, Typewriter, wrappedLength, wrapText } from '../../src/game/typewriter.js';
@@ -173,6 +173,22 @@ describe('layout', () => {
     expect(callLayout(metricsFor(1500, 1080), 3).metersAs).toBe('column');
     expect(callLayout(metricsFor(390, 608), 3).metersAs).toBe('row');
   });
+  it('wraps meters onto more rows rather than squeeze their labels', () => {
+    const m = metricsFor(390, 608);
+    const g5 = meterGrid(362, 5, m);
+    expect(g5.cols).toBe(2);
+    expect(g5.rows).toBe(3);
+    expect(g5.cellW).toBeGreaterThanOrEqual(MIN_METER_CELL);
+    expect(meterGrid(816, 5, m).cols).toBe(5);
+    expect(meterGrid(816, 3, m)).toMatchObject({ cols: 3, rows: 1 });
+    expect(meterGrid(100, 2, m)).toMatchObject({ cols: 1, rows: 2 });
+    expect(meterGrid(500, 0, m).h).toBe(0);
+    // The call's layout leaves room for every row.
+    const L = callLayout(m, 5);
+    expect(L.meters.h).toBe(g5.h);
+    expect(L.portrait.y).toBeGreaterThan(L.meters.y + L.meters.h);
+  });
+
   it('stacks, rows, meters, scrolls and scales values', () => {
     expect(stack(10, [5, 5, 5], 2)).toEqual([10, 17, 24]);
     expect(stackHeight([5, 5, 5], 2)).toBe(19);

@@ -8,13 +8,13 @@
 import * as Phaser from 'phaser';
 import type { MeterView } from '../../engine/view.js';
 import { fill, signed } from '../i18n.js';
-import { callLayout, meterShare, type Rect } from '../layout.js';
+import { callLayout, meterGrid, meterShare, type Rect } from '../layout.js';
 import { CHARS_PER_SECOND } from '../settings.js';
 import type { ScreenModel } from '../screens.js';
 import { CSS, HEX } from '../theme.js';
 import { sliceWrapped, Typewriter, wrappedLength } from '../typewriter.js';
 import { BaseScene, type AppContext, type SceneDescription } from './base.js';
-import { kicker, meterBar, panel, portrait, text } from './ui.js';
+import { fitWidth, kicker, meterBar, panel, portrait, text } from './ui.js';
 
 export class CallScene extends BaseScene {
   private typeKey = '';
@@ -90,23 +90,29 @@ export class CallScene extends BaseScene {
 
     // Speaker.
     const line = view.line;
+    const wide = L.metersAs === 'column';
     portrait(this, line?.speaker?.portrait, L.portrait);
+    let nameBottom = L.nameplate.y;
     if (line?.speaker) {
       const np = L.nameplate;
-      const wide = L.metersAs === 'column';
-      const nameY = wide ? np.y : np.y + Math.max(0, (np.h - m.body * 2.6) / 2);
-      const name = text(this, np.x, nameY, line.speaker.name, { size: m.body, weight: '600', width: np.w });
-      text(this, np.x, nameY + name.height + 2, line.speaker.title, { size: m.small, color: CSS.textDim, width: np.w });
+      const name = text(this, np.x, np.y, line.speaker.name, { size: m.body, weight: '600', width: np.w });
+      const title = text(this, np.x, np.y + name.height + 2, line.speaker.title, { size: m.small, color: CSS.textDim, width: np.w });
+      const textH = name.height + 2 + title.height;
+      // Beside a small portrait, centre the name on it.
+      if (!wide && textH < np.h) for (const o of [name, title]) o.y += Math.round((np.h - textH) / 2);
+      nameBottom = Math.max(name.y + textH, wide ? 0 : L.portrait.y + L.portrait.h);
     }
 
-    // Meters.
+    // Meters: under the name on wide screens; in a grid above the speaker on narrow ones.
     const deltaKey = `${view.log.length}:${view.turn}`;
     const freshDelta = deltaKey !== this.deltaKey;
     this.deltaKey = deltaKey;
-    this.drawMeters(view.meters, L.meters, L.metersAs, freshDelta);
+    const metersRect = wide ? { ...L.meters, y: Math.max(L.meters.y, nameBottom + m.gap * 1.5) } : L.meters;
+    this.drawMeters(view.meters, metersRect, L.metersAs, freshDelta);
 
-    // The line.
-    const d = L.dialogue;
+    // The line: below the speaker on narrow screens, however many lines the name took.
+    const shiftDown = wide ? 0 : Math.max(0, nameBottom + m.gap - L.dialogue.y);
+    const d = { ...L.dialogue, y: L.dialogue.y + shiftDown };
     const innerPad = Math.round(m.body * 0.9);
     let dialogueBottom = d.y + d.h;
     if (line) {
@@ -169,14 +175,19 @@ export class CallScene extends BaseScene {
     if (meters.length === 0) return;
     const n = meters.length;
     const gap = m.gap;
-    const cellW = as === 'row' ? (r.w - gap * (n - 1)) / n : r.w;
-    const cellH = as === 'row' ? r.h : Math.min(Math.round(m.body * 3.4), (r.h - gap * (n - 1)) / n);
+    const grid = meterGrid(r.w, n, m);
+    const cellW = as === 'row' ? grid.cellW : r.w;
+    const rowGap = Math.round(gap * 0.6);
+    const cellH = as === 'row' ? grid.cellH : Math.max(Math.round(m.small * 2.6), Math.min(Math.round(m.body * 3.4), (r.h - gap * (n - 1)) / n));
     meters.forEach((mt, i) => {
-      const x = as === 'row' ? r.x + i * (cellW + gap) : r.x;
-      const y = as === 'row' ? r.y : r.y + i * (cellH + gap);
+      const x = as === 'row' ? r.x + (i % grid.cols) * (cellW + gap) : r.x;
+      const y = as === 'row' ? r.y + Math.floor(i / grid.cols) * (cellH + rowGap) : r.y + i * (cellH + gap);
       const labelSize = m.small;
+      const value = text(this, x + cellW, y, `${mt.value}/${mt.max}`, { size: labelSize, color: CSS.text, weight: '600' }).setOrigin(1, 0);
+      const room = cellW - value.width - 8 - (mt.delta !== 0 ? labelSize * 2.6 : 0);
       const label = text(this, x, y, mt.label, { size: labelSize, color: CSS.textDim });
-      text(this, x + cellW, y, `${mt.value}/${mt.max}`, { size: labelSize, color: CSS.text, weight: '600' }).setOrigin(1, 0);
+      // A long label is shortened on the canvas; the panel beside it has it in full.
+      fitWidth(label, room);
       const barY = y + labelSize * 1.55;
       const barH = Math.max(6, Math.round(m.small * 0.55));
       const from = this.meterShown.get(mt.id) ?? mt.value;

@@ -149,3 +149,19 @@ export function meterBar(scene: Phaser.Scene, r: Rect, share: number): { track: 
   const fill = scene.add.rectangle(r.x + 1, r.y + 1, Math.max(0, (r.w - 2) * share), r.h - 2, HEX.brass, 1).setOrigin(0, 0);
   return { track, fill };
 }
+
+/** Shortens a one-line Text with an ellipsis until it is no wider than `max`. */
+export function fitWidth(t: Phaser.GameObjects.Text, max: number): Phaser.GameObjects.Text {
+  if (t.width <= max) return t;
+  const full = t.text;
+  let lo = 0;
+  let hi = full.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    t.setText(`${full.slice(0, mid).trimEnd()}…`);
+    if (t.width <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  t.setText(lo > 0 ? `${full.slice(0, lo).trimEnd()}…` : '…');
+  return t;
+}
