@@ -71,6 +71,27 @@ describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () =>
     await context.close();
   });
 
+  it('still plays in a browser with storage disabled, and says the call will not be kept', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    const { page, problems } = await open(browser, { context });
+    const m = await readMirror(page);
+    expect(m.notices.join(' ')).toMatch(/does not keep data/);
+    await startAs(page, f.roles[0]!);
+    await page.keyboard.press('m');
+    expect(await page.locator('[data-control="mute"]').getAttribute('aria-pressed')).toBe('true');
+    await expectInSync(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('remembers mute (M key or the mute button) across reloads', async () => {
     const { page, problems, context } = await open(browser);
     const pressed = () => page.locator('[data-control="mute"]').getAttribute('aria-pressed');
