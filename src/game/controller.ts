@@ -403,7 +403,8 @@ export class GameController {
         const saved = this.saveState.get(c.scenario.id);
         if (saved) {
           const roleName = this.role(c, saved.role).name;
-          actions.push({ id: 'resume', label: fill(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: roleName }), detail: '', disabled: false, reason: '', kind: 'primary' });
+          // Enter continues the saved call, as it continues everywhere else.
+          actions.push({ id: 'resume', label: fill(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: roleName }), detail: '', disabled: false, reason: '', kind: 'continue' });
         }
         for (const r of c.scenario.roles) actions.push({ id: `role:${r.id}`, label: fill(t.playAs, { role: r.name }), detail: r.summary, disabled: false, reason: '', kind: 'pick' });
         for (const other of this.opts.scenarios)

@@ -37,7 +37,8 @@ describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () =>
     expect(title.model.screen.kind).toBe('title');
     expect(title.model.actions[0]!.id).toBe('resume');
     await shot(page, 'title-continue-1280x720');
-    await page.keyboard.press('1');
+    // Enter continues the saved call.
+    await page.keyboard.press('Enter');
     await waitCanvas(page);
     const after = await hook(page);
     expect(after.view?.line).toEqual(before.view?.line);

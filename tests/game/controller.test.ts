@@ -184,7 +184,8 @@ describe('saves', () => {
     const second = make({ storage: persistent(map) }).ctl;
     expect(ids(second)[0]).toBe('resume');
     expect(second.model.actions[0]!.label).toContain("Side A's envoy");
-    second.press('resume');
+    // Enter continues the saved call.
+    expect(second.continueOrFinish()).toBe(true);
     const after = second.callView!;
     expect(after.line?.id).toBe(before.line?.id);
     expect(after.meters).toEqual(before.meters);
