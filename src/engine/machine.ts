@@ -39,9 +39,18 @@ export const MACHINE_IDS = { root: '@negotiation', start: '@start', call: '@call
 /** Where a transition goes: a beat or an ending, by state id. */
 const targetOf = (e: { next?: string | undefined; end?: string | undefined }): string => `#${e.next ?? e.end}`;
 
-/** The context a choice would leave, without taking it; guards use it to look ahead. */
+/**
+ * The context a choice would leave, without taking it; guards use it to look
+ * ahead. Several guards of one event ask the same question (each interrupt,
+ * each branch), so the answer is kept per context and choice.
+ */
+const lookAhead = new WeakMap<NegotiationContext, Map<string, NegotiationContext>>();
 function afterChoice(ctx: NegotiationContext, choice: string, idx: ScenarioIndex): NegotiationContext {
-  return produce(ctx, (d) => takeChoice(d, choice, idx));
+  let byChoice = lookAhead.get(ctx);
+  if (!byChoice) lookAhead.set(ctx, (byChoice = new Map()));
+  let next = byChoice.get(choice);
+  if (!next) byChoice.set(choice, (next = produce(ctx, (d) => takeChoice(d, choice, idx))));
+  return next;
 }
 
 function createMachineSetup(idx: ScenarioIndex) {
