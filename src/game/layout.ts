@@ -178,3 +178,17 @@ export function valueScale(values: readonly number[], x0: number, width: number)
   hi += span * 0.08;
   return (v: number) => x0 + ((v - lo) / (hi - lo)) * width;
 }
+
+/** Most canvas pixels drawn each frame: beyond this the Canvas renderer cannot hold 60 fps everywhere. */
+export const MAX_CANVAS_PIXELS = 1_800_000;
+
+/**
+ * Device pixels per CSS pixel for a canvas of w×h CSS pixels: the screen's
+ * density, at most 2, lowered on big canvases to stay under MAX_CANVAS_PIXELS,
+ * in quarter steps, never below 1.
+ */
+export function densityFor(deviceRatio: number, w: number, h: number): number {
+  const budget = Math.sqrt(MAX_CANVAS_PIXELS / Math.max(1, w * h));
+  const d = Math.min(2, deviceRatio, budget);
+  return Math.max(1, Math.floor(d * 4) / 4);
+}

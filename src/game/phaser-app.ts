@@ -6,6 +6,7 @@
  */
 import * as Phaser from 'phaser';
 import type { GameController } from './controller.js';
+import { densityFor } from './layout.js';
 import type { ScreenModel } from './screens.js';
 import { HEX } from './theme.js';
 import { BaseScene, type AppContext, type SceneDescription } from './scenes/base.js';
@@ -14,6 +15,7 @@ import { BriefingScene } from './scenes/briefing.js';
 import { CallScene } from './scenes/call.js';
 import { OutcomeScene } from './scenes/outcome.js';
 import { TitleScene } from './scenes/title.js';
+import { display } from './scenes/ui.js';
 
 const SCENE_FOR: Record<ScreenModel['screen']['kind'], string> = {
   problem: 'title',
@@ -42,6 +44,9 @@ export async function fontsReady(ms = 3000): Promise<void> {
 
 export function startPhaser(ctl: GameController, parent: HTMLElement, portraits: Record<string, string>, onExport: () => void): PhaserApp {
   const app: AppContext = { ctl, portraits };
+  const size = () => ({ w: Math.max(1, Math.round(parent.clientWidth)), h: Math.max(1, Math.round(parent.clientHeight)) });
+  let dpr = densityFor(window.devicePixelRatio || 1, size().w, size().h);
+  display.dpr = dpr;
   const screens: BaseScene[] = [new TitleScene(app), new BriefingScene(app), new CallScene(app), new OutcomeScene(app, onExport)];
   let active: string | null = null;
   let ready = false;
@@ -76,14 +81,42 @@ export function startPhaser(ctl: GameController, parent: HTMLElement, portraits:
     disableContextMenu: false,
     fps: { target: 60 },
     render: { antialias: true, roundPixels: true },
+    // The canvas has device pixels (crisp on high-density screens) and is
+    // shown at the size of its parent; see fitToParent below.
     scale: {
-      mode: Phaser.Scale.RESIZE,
+      mode: Phaser.Scale.NONE,
       parent,
-      width: '100%',
-      height: '100%',
+      width: size().w * dpr,
+      height: size().h * dpr,
+      zoom: 1 / dpr,
+      autoRound: false,
     },
     scene: [new BootScene(), new PreloadScene(app, onPreloaded), ...screens],
   });
+
+  // Follow the parent's size (the page's layout decides it, per screen size and orientation).
+  let pending = 0;
+  const fitToParent = () => {
+    pending = 0;
+    const { w, h } = size();
+    const canvas = game.canvas;
+    if (!canvas) return;
+    const next = densityFor(window.devicePixelRatio || 1, w, h);
+    if (next !== dpr) {
+      dpr = next;
+      display.dpr = dpr;
+      game.scale.setZoom(1 / dpr);
+    }
+    if (game.scale.width !== w * dpr || game.scale.height !== h * dpr) game.scale.resize(w * dpr, h * dpr);
+    canvas.style.width = `${w}px`;
+    canvas.style.height = `${h}px`;
+    game.scale.updateBounds();
+  };
+  const schedule = () => {
+    if (!pending) pending = requestAnimationFrame(fitToParent);
+  };
+  new ResizeObserver(schedule).observe(parent);
+  game.events.once(Phaser.Core.Events.READY, fitToParent);
 
   return {
     game,

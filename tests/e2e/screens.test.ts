@@ -30,7 +30,9 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
   });
 
   it('renders and plays on a 390×844 phone, by touch on the canvas', async () => {
-    const { page, problems, context } = await open(browser, { width: 390, height: 844, query: '?seed=2', touch: true });
+    const { page, problems, context } = await open(browser, { width: 390, height: 844, query: '?seed=2', touch: true, scale: 2 });
+    // The canvas has device pixels, so its text is crisp.
+    expect(await page.evaluate(() => (document.querySelector('#game canvas') as HTMLCanvasElement).width)).toBe(780);
     await fits(page, 390);
     await shot(page, 'title-390x844');
     const role = f.roles[0]!;

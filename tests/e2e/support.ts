@@ -39,6 +39,8 @@ export interface OpenOptions {
   /** Reuse a context (to keep its storage across reloads). */
   context?: BrowserContext;
   touch?: boolean;
+  /** Device pixels per CSS pixel (a phone's is 2 or 3). */
+  scale?: number;
 }
 
 /** Records what must never happen on a page: console errors, uncaught errors, failed requests. */
@@ -67,6 +69,7 @@ export async function open(browser: Browser, o: OpenOptions = {}): Promise<Opene
       acceptDownloads: true,
       hasTouch: o.touch ?? false,
       isMobile: false,
+      deviceScaleFactor: o.scale ?? 1,
     }));
   const page = await context.newPage();
   const problems: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fill, signed, stringsFor } from '../../src/game/i18n.js';
 import { commandForKey } from '../../src/game/keys.js';
-import { callLayout, clampScroll, maxScroll, meterGrid, meterShare, metricsFor, MIN_BODY, MIN_METER_CELL, row, stack, stackHeight, valueScale } from '../../src/game/layout.js';
+import { callLayout, clampScroll, densityFor, MAX_CANVAS_PIXELS, maxScroll, meterGrid, meterShare, metricsFor, MIN_BODY, MIN_METER_CELL, row, stack, stackHeight, valueScale } from '../../src/game/layout.js';
 import { DEFAULT_SETTINGS, loadSettings, motionReduced, nextTextSpeed, parseSettings, SETTINGS_KEY, storeSettings } from '../../src/game/settings.js';
 import { memoryStorage, safeStorage } from '../../src/game/storage.js';
 import { sliceWrapped, Typewriter, wrappedLength, wrapText } from '../../src/game/typewriter.js';
@@ -187,6 +187,18 @@ describe('layout', () => {
     const L = callLayout(m, 5);
     expect(L.meters.h).toBe(g5.h);
     expect(L.portrait.y).toBeGreaterThan(L.meters.y + L.meters.h);
+  });
+
+  it('draws at the density of the screen, within a pixel budget', () => {
+    expect(densityFor(1, 900, 720)).toBe(1);
+    expect(densityFor(2, 390, 608)).toBe(2);
+    expect(densityFor(3, 390, 608)).toBe(2);
+    expect(densityFor(1.5, 390, 608)).toBe(1.5);
+    expect(densityFor(2, 1500, 1080)).toBe(1);
+    const laptop = densityFor(2, 900, 720);
+    expect(laptop).toBeGreaterThan(1);
+    expect(900 * 720 * laptop * laptop).toBeLessThanOrEqual(MAX_CANVAS_PIXELS);
+    expect((laptop * 4) % 1).toBe(0);
   });
 
   it('stacks, rows, meters, scrolls and scales values', () => {

@@ -9,7 +9,7 @@ import type { GameController } from '../controller.js';
 import { clampScroll, metricsFor, type Metrics, type Rect } from '../layout.js';
 import type { ActionModel, ScreenModel } from '../screens.js';
 import { CSS, FONT, HEX } from '../theme.js';
-import { card } from './ui.js';
+import { card, display } from './ui.js';
 
 export interface AppContext {
   ctl: GameController;
@@ -68,13 +68,14 @@ export abstract class BaseScene extends Phaser.Scene {
     this.input.on('wheel', (_p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => this.scrollBy(dy));
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
       this.dragging = false;
-      this.dragStartY = p.y;
+      this.dragStartY = p.y / display.dpr;
       this.dragStartScroll = this.cameras.main.scrollY;
     });
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
       if (!p.isDown || this.maxScroll() <= 0) return;
-      if (!this.dragging && Math.abs(p.y - this.dragStartY) > 10) this.dragging = true;
-      if (this.dragging) this.setScroll(this.dragStartScroll - (p.y - this.dragStartY));
+      const y = p.y / display.dpr;
+      if (!this.dragging && Math.abs(y - this.dragStartY) > 10) this.dragging = true;
+      if (this.dragging) this.setScroll(this.dragStartScroll - (y - this.dragStartY));
     });
     this.input.on('pointerup', () => {
       // Let card handlers see the drag flag first.
@@ -86,6 +87,15 @@ export abstract class BaseScene extends Phaser.Scene {
       this.onShutdown();
     });
     this.redraw(null);
+  }
+
+  /** The canvas size in CSS pixels, which layout works in. */
+  protected get vw(): number {
+    return this.scale.width / display.dpr;
+  }
+
+  protected get vh(): number {
+    return this.scale.height / display.dpr;
   }
 
   /** The controller published a new model. */
@@ -108,9 +118,12 @@ export abstract class BaseScene extends Phaser.Scene {
     this.tweens.killAll();
     for (const o of [...this.children.list]) o.destroy();
     this.drawnActions = [];
-    const w = this.scale.width;
-    const h = this.scale.height;
-    this.cameras.main.setSize(w, h);
+    const w = this.vw;
+    const h = this.vh;
+    const cam = this.cameras.main;
+    cam.setSize(this.scale.width, this.scale.height);
+    cam.setOrigin(0, 0);
+    cam.setZoom(display.dpr);
     this.m = metricsFor(w, h);
     this.viewTop = 0;
     this.viewBottom = h;
@@ -120,7 +133,7 @@ export abstract class BaseScene extends Phaser.Scene {
     if (this.maxScroll() > 0) {
       const size = Math.max(12, this.m.small - 1);
       const hint = this.add
-        .text(this.scale.width - this.m.pad, this.viewBottom - 6, `${this.model.strings.moreBelow} ↓`, { fontFamily: FONT, fontSize: `${size}px`, color: CSS.brass, backgroundColor: CSS.bgDeep, padding: { x: 8, y: 4 } })
+        .text(this.vw - this.m.pad, this.viewBottom - 6, `${this.model.strings.moreBelow} ↓`, { fontFamily: FONT, fontSize: `${size}px`, color: CSS.brass, backgroundColor: CSS.bgDeep, padding: { x: 8, y: 4 }, resolution: display.dpr })
         .setOrigin(1, 1)
         .setScrollFactor(0)
         .setDepth(25);
@@ -202,8 +215,8 @@ export abstract class BaseScene extends Phaser.Scene {
    */
   protected drawBottomActions(actions: ActionModel[], maxCardW = Infinity): number {
     const { m } = this;
-    const w = this.scale.width;
-    const h = this.scale.height;
+    const w = this.vw;
+    const h = this.vh;
     const n = actions.length;
     if (n === 0) return 0;
     const sideBySide = !m.narrow && w >= 700 && n <= 3;
@@ -238,9 +251,9 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** A bar fixed to the top or bottom of the canvas, above scrolling content. */
   protected fixedBar(y: number, h: number): Phaser.GameObjects.Rectangle {
-    const bar = this.add.rectangle(0, y, this.scale.width, h, HEX.bg, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(10);
+    const bar = this.add.rectangle(0, y, this.vw, h, HEX.bg, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(10);
     bar.setInteractive(); // swallows clicks meant for what scrolls beneath
-    const rule = this.add.rectangle(0, y === 0 ? h - 1 : y, this.scale.width, 1, HEX.line, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(11);
+    const rule = this.add.rectangle(0, y === 0 ? h - 1 : y, this.vw, 1, HEX.line, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(11);
     void rule;
     return bar;
   }
@@ -255,8 +268,8 @@ export abstract class BaseScene extends Phaser.Scene {
     const cam = this.cameras.main;
     const canvas = this.game.canvas;
     const box = canvas.getBoundingClientRect();
-    const sx = box.width / this.scale.width;
-    const sy = box.height / this.scale.height;
+    const sx = box.width / this.vw;
+    const sy = box.height / this.vh;
     return {
       scene: this.scene.key,
       heading: this.heading,

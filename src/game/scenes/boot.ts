@@ -7,7 +7,7 @@ import * as Phaser from 'phaser';
 import { metricsFor } from '../layout.js';
 import { CSS, HEX } from '../theme.js';
 import type { AppContext } from './base.js';
-import { text } from './ui.js';
+import { display, text } from './ui.js';
 
 export class BootScene extends Phaser.Scene {
   constructor() {
@@ -31,10 +31,10 @@ export class PreloadScene extends Phaser.Scene {
   }
 
   preload(): void {
-    const w = this.scale.width;
-    const h = this.scale.height;
+    const w = this.scale.width / display.dpr;
+    const h = this.scale.height / display.dpr;
     const m = metricsFor(w, h);
-    this.cameras.main.setBackgroundColor(HEX.bg);
+    this.cameras.main.setBackgroundColor(HEX.bg).setOrigin(0, 0).setZoom(display.dpr);
     const barW = Math.min(420, w - 2 * m.pad);
     const x = (w - barW) / 2;
     const y = h / 2;
@@ -43,7 +43,7 @@ export class PreloadScene extends Phaser.Scene {
     const fill = this.add.rectangle(x + 1, y, 0, 4, HEX.brass, 1).setOrigin(0, 0.5);
     this.load.on('progress', (v: number) => fill.setSize(Math.max(0, (barW - 2) * v), 4));
     this.load.on('loaderror', (file: Phaser.Loader.File) => console.warn(`[backchannel] could not load ${file.key}; drawing a placeholder instead`));
-    for (const [key, url] of Object.entries(this.app.portraits)) this.load.svg(`portrait:${key}`, url, { width: 384, height: 384 });
+    for (const [key, url] of Object.entries(this.app.portraits)) this.load.svg(`portrait:${key}`, url, { width: 512, height: 512 });
   }
 
   create(): void {

@@ -17,8 +17,8 @@ export class BriefingScene extends BaseScene {
     const s = model.screen;
     if (s.kind !== 'briefing') return;
     this.heading = s.heading;
-    const w = this.scale.width;
-    const h = this.scale.height;
+    const w = this.vw;
+    const h = this.vh;
     const pad = m.pad;
 
     // Fixed top bar.

@@ -14,7 +14,7 @@ import type { ScreenModel } from '../screens.js';
 import { CSS, HEX } from '../theme.js';
 import { sliceWrapped, Typewriter, wrappedLength } from '../typewriter.js';
 import { BaseScene, type AppContext, type SceneDescription } from './base.js';
-import { fitWidth, kicker, meterBar, panel, portrait, text } from './ui.js';
+import { fitWidth, kicker, meterBar, panel, portrait, tapSlop, text } from './ui.js';
 
 export class CallScene extends BaseScene {
   private typeKey = '';
@@ -73,8 +73,8 @@ export class CallScene extends BaseScene {
     if (s.kind !== 'call') return;
     const t = model.strings;
     const view = s.view;
-    const w = this.scale.width;
-    const h = this.scale.height;
+    const w = this.vw;
+    const h = this.vh;
     const L = callLayout(m, view.meters.length);
     this.heading = s.heading;
 
@@ -149,8 +149,8 @@ export class CallScene extends BaseScene {
       this.add.rectangle(d.x, d.y, 3, dialogueBottom - d.y, HEX.brass, 1).setOrigin(0, 0).setDepth(-1);
       box.setInteractive({ useHandCursor: false });
       box.on('pointerup', (p: Phaser.Input.Pointer) => {
-        if (!this.isDragging && p.getDistance() <= 12 && view.phase === 'line') this.app.ctl.continueOrFinish();
-        else if (!this.isDragging && p.getDistance() <= 12) this.finishTyping();
+        if (!this.isDragging && p.getDistance() <= tapSlop() && view.phase === 'line') this.app.ctl.continueOrFinish();
+        else if (!this.isDragging && p.getDistance() <= tapSlop()) this.finishTyping();
       });
     }
 
@@ -217,8 +217,8 @@ export class CallScene extends BaseScene {
   private drawFlash(s: Extract<ScreenModel['screen'], { kind: 'call' }>): void {
     const { m, model } = this;
     const t = model.strings;
-    const w = this.scale.width;
-    const h = this.scale.height;
+    const w = this.vw;
+    const h = this.vh;
     const shade = this.add.rectangle(0, 0, w, h, HEX.bgDeep, 0.82).setOrigin(0, 0).setScrollFactor(0).setDepth(30);
     shade.setInteractive();
     const pw = Math.min(w - 2 * m.pad, m.body * 40);

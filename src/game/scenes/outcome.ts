@@ -27,8 +27,8 @@ export class OutcomeScene extends BaseScene {
     const s = model.screen;
     if (s.kind !== 'outcome') return;
     const t = model.strings;
-    const w = this.scale.width;
-    const h = this.scale.height;
+    const w = this.vw;
+    const h = this.vh;
     const pad = m.pad;
     this.heading = s.ending.title;
 

@@ -7,7 +7,7 @@ import * as Phaser from 'phaser';
 import { nextTextSpeed } from '../settings.js';
 import { CSS, HEX } from '../theme.js';
 import { BaseScene, type AppContext } from './base.js';
-import { kicker, text } from './ui.js';
+import { kicker, tapSlop, text } from './ui.js';
 
 /** A small side-control button drawn on the canvas (settings): not one of the game's actions. */
 export function pill(scene: Phaser.Scene, x: number, y: number, label: string, size: number, onPress: () => void, pressed: boolean | null = null): Phaser.GameObjects.GameObject[] {
@@ -22,7 +22,7 @@ export function pill(scene: Phaser.Scene, x: number, y: number, label: string, s
     .setDepth(-1);
   bg.setInteractive({ useHandCursor: true });
   bg.on('pointerup', (p: Phaser.Input.Pointer) => {
-    if (p.getDistance() <= 12) onPress();
+    if (p.getDistance() <= tapSlop()) onPress();
   });
   return [bg, t];
 }
@@ -62,14 +62,14 @@ export class TitleScene extends BaseScene {
     const { m, model } = this;
     const s = model.screen;
     const t = model.strings;
-    const w = this.scale.width;
+    const w = this.vw;
     const pad = m.pad;
     // A faint grid, like a plotting table.
     const g = this.add.graphics();
     g.lineStyle(1, HEX.line, 0.25);
     const step = Math.max(40, Math.round(m.body * 4));
-    for (let x = 0; x < w; x += step) g.lineBetween(x, 0, x, Math.max(this.scale.height, 2000));
-    for (let y = 0; y < Math.max(this.scale.height, 2000); y += step) g.lineBetween(0, y, w, y);
+    for (let x = 0; x < w; x += step) g.lineBetween(x, 0, x, Math.max(this.vh, 2000));
+    for (let y = 0; y < Math.max(this.vh, 2000); y += step) g.lineBetween(0, y, w, y);
 
     let y = pad;
     for (const n of model.notices) {
@@ -154,7 +154,7 @@ export class TitleScene extends BaseScene {
     const bottom = Math.max(y, sy + lastH) + pad;
     this.contentBottom = bottom;
     // Short content sits a little above the middle rather than at the top.
-    const spare = this.scale.height - bottom;
+    const spare = this.vh - bottom;
     if (spare > 0) {
       const dy = Math.round(spare * 0.4);
       for (const o of this.children.list) if (o !== g) (o as unknown as Phaser.GameObjects.Components.Transform).y += dy;

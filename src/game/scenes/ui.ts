@@ -6,6 +6,16 @@ import * as Phaser from 'phaser';
 import type { Metrics, Rect } from '../layout.js';
 import { CSS, FONT, HEX } from '../theme.js';
 
+/**
+ * The display's pixel density. The canvas is drawn at device pixels (its
+ * camera zoomed by this) while layout stays in CSS pixels, so text is crisp
+ * on high-density screens; text textures are made at this resolution.
+ */
+export const display = { dpr: 1 };
+
+/** How far (in canvas pixels) a press may move and still count as a tap. */
+export const tapSlop = () => 12 * display.dpr;
+
 export interface TextOpts {
   size: number;
   color?: string;
@@ -26,6 +36,7 @@ export function text(scene: Phaser.Scene, x: number, y: number, content: string,
     color: o.color ?? CSS.text,
     align: o.align ?? 'left',
     lineSpacing: o.lineSpacing ?? Math.round(o.size * 0.3),
+    resolution: display.dpr,
   };
   if (o.width !== undefined) style.wordWrap = { width: Math.max(20, o.width), useAdvancedWrap: true };
   const t = scene.add.text(Math.round(x), Math.round(y), content, style);
@@ -102,7 +113,7 @@ export function card(scene: Phaser.Scene, x: number, y: number, w: number, spec:
     bg.on('pointerover', () => bg.setStrokeStyle(2, HEX.brass, 1).setFillStyle(HEX.panelHi, 1));
     bg.on('pointerout', () => bg.setStrokeStyle(1, stroke, 1).setFillStyle(fill, 1));
     bg.on('pointerup', (p: Phaser.Input.Pointer) => {
-      if (shouldIgnore() || p.getDistance() > 12) return;
+      if (shouldIgnore() || p.getDistance() > tapSlop()) return;
       onPress();
     });
   }
