@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2e, expectInSync, flagship, hook, launch, noBrowser, open, playByKeyboard, playByMouse, shot, startAs, waitCanvas } from './support.js';
+import { clickCard, e2e, expectInSync, flagship, hook, launch, noBrowser, open, playByKeyboard, playByMouse, shot, waitCanvas } from './support.js';
 
 async function fits(page: Page, width: number): Promise<void> {
   const r = await page.evaluate(() => {
@@ -36,10 +36,17 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
     await fits(page, 390);
     await shot(page, 'title-390x844');
     const role = f.roles[0]!;
-    await startAs(page, role, 'touch');
+    await clickCard(page, `role:${role}`, 'touch');
+    await waitCanvas(page);
+    await fits(page, 390);
+    await shot(page, 'briefing-390x844');
+    await clickCard(page, 'start', 'touch');
+    await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+    await waitCanvas(page);
     await fits(page, 390);
     await shot(page, 'call-390x844');
     let shotChoices = false;
+    let shotFlash = false;
     const plan = f.plans.find((p) => p.role === role)?.choices;
     await playByMouse(page, {
       how: 'touch',
@@ -50,6 +57,11 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
         if (!shotChoices && view?.phase === 'choosing' && !(model.screen.flash ?? []).length) {
           shotChoices = true;
           await shot(page, 'call-choices-390x844');
+        }
+        if (!shotFlash && (model.screen.flash ?? []).length > 0) {
+          shotFlash = true;
+          await page.waitForTimeout(400);
+          await shot(page, 'call-news-flash-390x844');
         }
       },
     });
@@ -76,9 +88,15 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
       await page.keyboard.press('Enter');
       await waitCanvas(page);
       let shotChoices = false;
+      let shotFlash = false;
       await playByKeyboard(page, {
         each: async () => {
           const { view, model } = await hook(page);
+          if (!shotFlash && (model.screen.flash ?? []).length > 0) {
+            shotFlash = true;
+            await page.waitForTimeout(400);
+            await shot(page, `call-news-flash-${w}x${h}`);
+          }
           if (!shotChoices && view?.phase === 'choosing' && !(model.screen.flash ?? []).length) {
             shotChoices = true;
             await page.waitForFunction(() => !window.__backchannel!.canvas()?.typing);

@@ -94,6 +94,7 @@ export class TitleScene extends BaseScene {
     }
     if (s.kind !== 'title') return;
     this.heading = s.scenario?.title ?? s.heading;
+    const contentTop = y;
     const wide = !m.narrow && w >= 900;
     const colW = wide ? Math.min(m.measure, (w - 3 * pad) * 0.5) : w - 2 * pad;
     const leftX = pad;
@@ -121,7 +122,7 @@ export class TitleScene extends BaseScene {
     if (wide) {
       ax = pad * 2 + colW;
       aw = w - ax - pad;
-      ay = pad + Math.round(m.small * 1.8) + (model.notices.length ? 0 : 0);
+      ay = contentTop + Math.round(m.small * 1.8);
     }
     const prompt = text(this, ax, ay, s.prompt, { size: m.small, color: CSS.brass, weight: '600' });
     ay += prompt.height + m.gap;
