@@ -23,6 +23,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // Benchmarks run in the unit project only.
+          benchmark: { include: [] },
           testTimeout: 90_000,
           hookTimeout: 120_000,
           // One browser at a time: the machine has two cores.
