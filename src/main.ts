@@ -130,7 +130,6 @@ function main(): void {
     setReducedMotion: (on) => ctl.setReducedMotion(on),
     exportResults,
     goToTitle: () => ctl.goToTitle(),
-    dismissNotice: (id) => ctl.dismissNotice(id),
   });
   const status = document.getElementById('live-status');
   const mirrorStatus = (text: string) => {

@@ -209,11 +209,6 @@ export class GameController {
     return { fileName: exportFileName(compiled.scenario.id, s.role, now), json: JSON.stringify(exportData(compiled, d, rec, now), null, 2) };
   }
 
-  dismissNotice(id: string): void {
-    this.notices = this.notices.filter((n) => n.id !== id);
-    this.rebuild();
-  }
-
   // ---- internals -----------------------------------------------------------
 
   private now(): Date {

@@ -26,7 +26,6 @@ export interface MirrorHost {
   setReducedMotion(on: boolean): void;
   exportResults(): void;
   goToTitle(): void;
-  dismissNotice(id: string): void;
 }
 
 type Attrs = Record<string, string | number | boolean | null | undefined>;

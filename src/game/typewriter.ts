@@ -1,7 +1,8 @@
 /**
  * The typewriter: how much of a line shows after some time, and the text to
- * show, cut from lines already wrapped so words never jump between lines
- * while they type out. No Phaser here: the Call scene asks and draws.
+ * show, cut from lines already wrapped (by the canvas's own measure) so words
+ * never jump between lines while they type out. No Phaser here: the Call
+ * scene asks and draws.
  */
 
 export class Typewriter {
@@ -57,42 +58,4 @@ export function sliceWrapped(lines: readonly string[], count: number): string {
     left -= l.length;
   }
   return out.join('\n');
-}
-
-/**
- * Wraps text into lines no wider than `maxWidth`, by words, breaking words
- * that are wider than a line. `measure` gives a string's width.
- */
-export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
-  const out: string[] = [];
-  for (const para of text.split('\n')) {
-    const words = para.split(/\s+/).filter((w) => w.length > 0);
-    if (words.length === 0) {
-      out.push('');
-      continue;
-    }
-    let line = '';
-    for (const word of words) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate) <= maxWidth) {
-        line = candidate;
-        continue;
-      }
-      if (line) out.push(line);
-      // A word wider than the line is broken by characters.
-      if (measure(word) > maxWidth) {
-        let piece = '';
-        for (const ch of word) {
-          if (piece && measure(piece + ch) > maxWidth) {
-            out.push(piece);
-            piece = '';
-          }
-          piece += ch;
-        }
-        line = piece;
-      } else line = word;
-    }
-    out.push(line);
-  }
-  return out;
 }

@@ -4,7 +4,7 @@ import { commandForKey } from '../../src/game/keys.js';
 import { callLayout, clampScroll, densityFor, MAX_CANVAS_PIXELS, maxScroll, meterGrid, meterShare, metricsFor, MIN_BODY, MIN_METER_CELL, row, stack, stackHeight, valueScale } from '../../src/game/layout.js';
 import { DEFAULT_SETTINGS, loadSettings, motionReduced, nextTextSpeed, parseSettings, SETTINGS_KEY, storeSettings } from '../../src/game/settings.js';
 import { memoryStorage, safeStorage } from '../../src/game/storage.js';
-import { sliceWrapped, Typewriter, wrappedLength, wrapText } from '../../src/game/typewriter.js';
+import { sliceWrapped, Typewriter, wrappedLength } from '../../src/game/typewriter.js';
 import { readUrlOptions } from '../../src/game/url.js';
 
 describe('keys', () => {
@@ -132,12 +132,6 @@ describe('typewriter', () => {
     expect(sliceWrapped(lines, 5)).toBe('Hello');
     expect(sliceWrapped(lines, 13)).toBe('Hello there\nwo');
     expect(sliceWrapped(lines, 99)).toBe('Hello there\nworld');
-  });
-  it('wraps by words and breaks long words', () => {
-    const measure = (s: string) => s.length;
-    expect(wrapText('one two three four', 9, measure)).toEqual(['one two', 'three', 'four']);
-    expect(wrapText('abcdefghij', 4, measure)).toEqual(['abcd', 'efgh', 'ij']);
-    expect(wrapText('a\n\nb', 5, measure)).toEqual(['a', '', 'b']);
   });
 });
 
