@@ -35,6 +35,17 @@ export function scenarioEdges(s: Scenario): GraphEdge[] {
 // One-to-one: '_' doubles and '-' becomes '_h', so distinct ids stay distinct nodes; the
 // graph's own nodes (role starts, "any beat") take names no encoded id can have.
 const encodeId = (id: string) => id.replace(/_/g, '__').replace(/-/g, '_h').replace(/[^A-Za-z0-9_]/g, '_x');
+/** Beat ids grouped by part ('' for beats in no part), in file order. */
+function beatsByPart(s: Scenario): Map<string, string[]> {
+  const parts = new Map<string, string[]>();
+  for (const b of s.beats) {
+    const key = b.part ?? '';
+    if (!parts.has(key)) parts.set(key, []);
+    parts.get(key)!.push(b.id);
+  }
+  return parts;
+}
+
 const mermaidId = (id: string) => (id === '@any' ? 'from_any' : id.startsWith('@role-') ? `start_${encodeId(id.slice(6))}` : encodeId(id));
 const quote = (text: string) => text.replace(/"/g, "'").replace(/[<>]/g, '');
 
@@ -42,12 +53,7 @@ const quote = (text: string) => text.replace(/"/g, "'").replace(/[<>]/g, '');
 export function toMermaid(s: Scenario): string {
   const out = ['flowchart TD'];
   for (const r of s.roles) out.push(`  ${mermaidId(`@role-${r.id}`)}(["${quote(r.name)}"])`);
-  const parts = new Map<string, string[]>();
-  for (const b of s.beats) {
-    const key = b.part ?? '';
-    if (!parts.has(key)) parts.set(key, []);
-    parts.get(key)!.push(b.id);
-  }
+  const parts = beatsByPart(s);
   for (const [part, beats] of parts) {
     const title = (s.parts ?? []).find((p) => p.id === part)?.title ?? part;
     if (part) out.push(`  subgraph part_${mermaidId(part)}["${quote(title)}"]`);
@@ -69,12 +75,7 @@ const dotQuote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g,
 export function toDot(s: Scenario): string {
   const out = [`digraph ${dotQuote(s.id)} {`, '  rankdir=TB;', '  node [shape=box, fontname="IBM Plex Sans"];'];
   for (const r of s.roles) out.push(`  ${dotQuote(`@role-${r.id}`)} [label=${dotQuote(r.name)}, shape=oval];`);
-  const parts = new Map<string, string[]>();
-  for (const b of s.beats) {
-    const key = b.part ?? '';
-    if (!parts.has(key)) parts.set(key, []);
-    parts.get(key)!.push(b.id);
-  }
+  const parts = beatsByPart(s);
   for (const [part, beats] of parts) {
     const title = (s.parts ?? []).find((p) => p.id === part)?.title ?? part;
     if (part) out.push(`  subgraph ${dotQuote(`cluster_${part}`)} {`, `    label=${dotQuote(title)};`);
