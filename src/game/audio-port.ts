@@ -4,17 +4,9 @@
  * only says which cue to play; src/audio decides how it sounds.
  */
 
-export interface AudioPort {
-  play(cue: string): void;
-  startAmbience(): void;
-  stopAmbience(): void;
-  setMuted(muted: boolean): void;
-  readonly muted: boolean;
-  setVolume(volume: number): void;
-  readonly volume: number;
-  /** Called on the first user gesture, so browsers let sound start. */
-  unlock(): void;
-}
+import type { AudioPort } from '../audio/core.js';
+
+export type { AudioPort };
 
 /** A silent AudioPort that remembers its settings and the cues asked of it (for tests). */
 export function silentAudio(): AudioPort & { readonly played: string[] } {
