@@ -6,20 +6,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { build, preview } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2e, expectInSync, flagship, hook, launch, noBrowser, open, readMirror, ROOT, shot, watch } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { e2e, expectInSync, flagship, hook, noBrowser, open, readMirror, ROOT, shot, useBrowser, watch } from './support.js';
 
 describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const f = flagship();
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('builds a bundle without the YAML parser, zod or the checker, with Phaser in its own chunk', () => {
     const dir = path.join(ROOT, 'test-results/e2e-dist/assets');
@@ -36,7 +29,7 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
   });
 
   it('loads with no console error and no failed request, favicon included', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const problems: string[] = [];
     watch(page, problems);
@@ -57,7 +50,7 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
   });
 
   it('keeps the mirror as INTERFACE.md says: one choices group, a live log, side controls outside', async () => {
-    const { page, problems, context } = await open(browser);
+    const { page, problems, context } = await open(browser());
     const m = await readMirror(page);
     expect(m.groupCount).toBe(1);
     expect(m.groupLabel).toBe('Choices');
@@ -88,7 +81,7 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
   });
 
   it('shows the game in the mirror before Phaser has loaded', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
@@ -115,7 +108,7 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
 
   it('reads scenario, role, lang and seed from the URL', async () => {
     const role = f.roles[f.roles.length - 1]!;
-    const { page, problems, context } = await open(browser, { query: `?scenario=${f.id}&role=${role}&lang=es&seed=4242` });
+    const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${role}&lang=es&seed=4242` });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     const { model } = await hook(page);
     expect(model.screen.kind).toBe('briefing');
@@ -128,7 +121,7 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     const rec = (await page.evaluate(() => window.__backchannel!.session())) as { role: string; seed: number };
     expect(rec).toMatchObject({ role, seed: 4242 });
     // A language the game has no words for still sets the document language, and the game's words stay English.
-    const fr = await open(browser, { query: `?lang=fr`, context });
+    const fr = await open(browser(), { query: `?lang=fr`, context });
     expect(await fr.page.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect((await readMirror(fr.page)).groupLabel).toBe('Choices');
     expect(problems).toEqual([]);
@@ -150,7 +143,7 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     const server = await preview({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
     try {
       const url = server.resolvedUrls!.local[0]!;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
       const problems: string[] = [];
       watch(page, problems);
@@ -167,7 +160,7 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
   });
 
   it('honours prefers-reduced-motion: no typewriter', async () => {
-    const { page, problems, context } = await open(browser, { reducedMotion: 'reduce', query: `?scenario=${f.id}` });
+    const { page, problems, context } = await open(browser(), { reducedMotion: 'reduce', query: `?scenario=${f.id}` });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
     for (let i = 0; i < 4; i++) {

@@ -3,25 +3,18 @@
  * Enter), one with the mouse on the canvas. At every step the DOM mirror,
  * the engine's view and the canvas show the same line and choices.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickCard, e2e, expectInSync, flagship, hook, launch, noBrowser, open, playByKeyboard, playByMouse, readMirror, shot, startAs, waitCanvas } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { clickCard, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, playByMouse, readMirror, shot, startAs, useBrowser, waitCanvas } from './support.js';
 
 describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const f = flagship();
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('plays to an ending with the keyboard only, the mirror and the canvas in step', async () => {
     const role = f.roles[0]!;
     const planned = f.plans.find((p) => p.role === role);
     const plan = planned?.choices;
-    const { page, problems, context } = await open(browser, { query: '?seed=11' });
+    const { page, problems, context } = await open(browser(), { query: '?seed=11' });
     await expectInSync(page);
     await shot(page, 'title-1280x720');
     const title = await hook(page);
@@ -83,7 +76,7 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     const role = f.roles[1] ?? f.roles[0]!;
     const planned = f.plans.find((p) => p.role === role);
     const plan = planned?.choices;
-    const { page, problems, context } = await open(browser, { query: '?seed=5' });
+    const { page, problems, context } = await open(browser(), { query: '?seed=5' });
     await startAs(page, role, 'mouse');
     const ending = await playByMouse(page, {
       ...(plan ? { plan, strict: true } : {}),
@@ -106,10 +99,10 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
   });
 
   it.skipIf(f.plans.length === 0)('reaches the ending of every playthrough listed in the scenario', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
     const reached: Record<string, string> = {};
     for (const p of f.plans) {
-      const { page, problems } = await open(browser, { context, query: `?scenario=${f.id}&role=${p.role}&seed=1` });
+      const { page, problems } = await open(browser(), { context, query: `?scenario=${f.id}&role=${p.role}&seed=1` });
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
       reached[p.label] = await playByKeyboard(page, { plan: p.choices, strict: true });

@@ -3,22 +3,15 @@
  * with the same meters; a corrupt save is set aside with a notice; mute is
  * remembered.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2e, expectInSync, flagship, hook, launch, noBrowser, open, readMirror, shot, startAs, waitCanvas } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { e2e, expectInSync, flagship, hook, noBrowser, open, readMirror, shot, startAs, useBrowser, waitCanvas } from './support.js';
 
 describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const f = flagship();
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('resumes at the same place after a reload', async () => {
-    const { page, problems, context } = await open(browser, { query: '?seed=3', reducedMotion: 'reduce' });
+    const { page, problems, context } = await open(browser(), { query: '?seed=3', reducedMotion: 'reduce' });
     await startAs(page, f.roles[0]!);
     // A few moves in: continue through lines, take the first open choice.
     for (let i = 0; i < 6; i++) {
@@ -51,14 +44,14 @@ describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () =>
   });
 
   it('sets a corrupt save aside with a notice, and a new game still starts', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript((id) => {
       if (!sessionStorage.getItem('seeded')) {
         localStorage.setItem(`backchannel:save:${id}`, '{"app":"backchannel","format":1,"record":{"scenario":"' + id + '","contentHash":"x","role":"??","seed":-4,"moves":[1]}}');
         sessionStorage.setItem('seeded', '1');
       }
     }, f.id);
-    const { page, problems } = await open(browser, { context });
+    const { page, problems } = await open(browser(), { context });
     const m = await readMirror(page);
     expect(m.notices.join(' ')).toMatch(/set aside/);
     expect(m.buttons.map((b) => b.id)).not.toContain('resume');
@@ -73,7 +66,7 @@ describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () =>
   });
 
   it('still plays in a browser with storage disabled, and says the call will not be kept', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
         configurable: true,
@@ -82,7 +75,7 @@ describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () =>
         },
       });
     });
-    const { page, problems } = await open(browser, { context });
+    const { page, problems } = await open(browser(), { context });
     const m = await readMirror(page);
     expect(m.notices.join(' ')).toMatch(/does not keep data/);
     await startAs(page, f.roles[0]!);
@@ -94,7 +87,7 @@ describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () =>
   });
 
   it('remembers mute (M key or the mute button) across reloads', async () => {
-    const { page, problems, context } = await open(browser);
+    const { page, problems, context } = await open(browser());
     const pressed = () => page.locator('[data-control="mute"]').getAttribute('aria-pressed');
     expect(await pressed()).toBe('false');
     await page.keyboard.press('m');

@@ -3,9 +3,9 @@
  * it renders, fits and stays playable. Screenshots go to
  * test-results/screenshots/ for a person to look at.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickCard, e2e, expectInSync, flagship, hook, launch, noBrowser, open, playByKeyboard, playByMouse, shot, waitCanvas } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { clickCard, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, playByMouse, shot, useBrowser, waitCanvas } from './support.js';
 
 async function fits(page: Page, width: number): Promise<void> {
   const r = await page.evaluate(() => {
@@ -20,17 +20,11 @@ async function fits(page: Page, width: number): Promise<void> {
 }
 
 describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`, () => {
-  let browser: Browser;
+  const browser = useBrowser();
   const f = flagship();
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('renders and plays on a 390×844 phone, by touch on the canvas', async () => {
-    const { page, problems, context } = await open(browser, { width: 390, height: 844, query: '?seed=2', touch: true, scale: 2 });
+    const { page, problems, context } = await open(browser(), { width: 390, height: 844, query: '?seed=2', touch: true, scale: 2 });
     // The canvas has device pixels, so its text is crisp.
     expect(await page.evaluate(() => (document.querySelector('#game canvas') as HTMLCanvasElement).width)).toBe(780);
     await fits(page, 390);
@@ -77,7 +71,7 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
     [1920, 1080],
   ] as const) {
     it(`renders every scene at ${w}×${h}`, async () => {
-      const { page, problems, context } = await open(browser, { width: w, height: h, query: '?seed=9' });
+      const { page, problems, context } = await open(browser(), { width: w, height: h, query: '?seed=9' });
       await fits(page, w);
       await shot(page, `title-${w}x${h}`);
       const role = f.roles[f.roles.length - 1]!;
