@@ -18,11 +18,25 @@ export type LogEntry =
   | { kind: 'ending'; id: string };
 
 /**
+ * One entry of the log and the entries before it. A class rather than a plain
+ * object so immer treats it as an opaque value: it never drafts a node or
+ * walks the older entries behind it when a new one is added.
+ */
+export class LogNode {
+  constructor(
+    readonly entry: LogEntry,
+    readonly prev: LogList,
+  ) {
+    Object.freeze(this);
+  }
+}
+
+/**
  * The log as a persistent list, newest first: adding an entry shares the
  * rest, so a long call (or the checker's thousands of explored states) never
  * copies the whole log.
  */
-export type LogList = { readonly entry: LogEntry; readonly prev: LogList } | null;
+export type LogList = LogNode | null;
 
 /** The log's entries, oldest first. */
 export function logEntries(log: LogList): LogEntry[] {
@@ -189,7 +203,7 @@ export function applyEffects(d: Draft<NegotiationContext>, effects: readonly Eff
 }
 
 function addLog(d: Draft<NegotiationContext>, entry: LogEntry): void {
-  d.log = { entry, prev: d.log as LogList } as Draft<LogList>;
+  d.log = new LogNode(entry, d.log as LogList);
 }
 
 function fireInject(d: Draft<NegotiationContext>, id: string, idx: ScenarioIndex): void {

@@ -6,7 +6,7 @@
  */
 import { getAdjacencyMap, type AdjacencyValue } from '@xstate/graph';
 import type { CompiledScenario, NegotiationEvent, NegotiationSnapshot } from './machine.js';
-import { canAdvance, choiceViews } from './view.js';
+import { canAdvance, openChoices } from './view.js';
 
 /** Most distinct states explored per role before the proof gives up. */
 export const PROOF_STATE_BUDGET = 60_000;
@@ -36,9 +36,31 @@ export function movesIn(compiled: CompiledScenario, snapshot: NegotiationSnapsho
   const ctx = snapshot.context;
   if (snapshot.status !== 'active' || ctx.ending !== null) return [];
   if (canAdvance(compiled.index, ctx)) return [{ type: 'ADVANCE' }];
-  return choiceViews(compiled.index, ctx)
-    .filter((c) => c.available)
-    .map((c) => ({ type: 'CHOOSE', choice: c.id }));
+  return openChoices(compiled.index, ctx).map((choice) => ({ type: 'CHOOSE', choice }));
+}
+
+/**
+ * What makes two states of a call the same for everything that can happen
+ * next: where the call is, the line showing, and what conditions read (the
+ * meters, flags, package, fired injects and interrupts, tracked history,
+ * the role). The text of the lines shown and the log are left out: no guard
+ * reads them, so two calls that differ only there go on alike.
+ */
+export function stateKey(snap: NegotiationSnapshot): string {
+  const c = snap.context;
+  return JSON.stringify([
+    snap.value,
+    c.role,
+    c.lineIndex,
+    c.queue.length,
+    c.meters,
+    c.flags,
+    c.terms,
+    c.firedInjects,
+    c.firedInterrupts,
+    c.visited,
+    c.chosen,
+  ]);
 }
 
 /**
@@ -52,19 +74,7 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
   const serializeState = (snap: NegotiationSnapshot): string => {
     const known = serialized.get(snap);
     if (known !== undefined) return known;
-    const c = snap.context;
-    const text = JSON.stringify([
-      snap.value,
-      c.lineIndex,
-      c.queue.length,
-      c.meters,
-      c.flags,
-      c.terms,
-      c.firedInjects,
-      c.firedInterrupts,
-      c.visited,
-      c.chosen,
-    ]);
+    const text = stateKey(snap);
     serialized.set(snap, text);
     return text;
   };

@@ -2,11 +2,83 @@
  * Seeded random playthroughs: each run plays the call to its end, taking a
  * random open choice whenever one is needed. The same seed gives the same
  * runs, so results can be compared and reproduced.
+ *
+ * Runs step the compiled machine with its own pure `transition` method.
+ * Thousands of runs pass through the same states again and again, so each
+ * state's open moves and the state each move leads to are remembered, keyed
+ * by `stateKey`: the same notion of "the same state" the proof relies on. A
+ * remembered step is exactly the step the machine would take, so the counts
+ * are those of stepping every run afresh.
  */
-import { createActor } from 'xstate';
-import type { CompiledScenario, NegotiationEvent } from './machine.js';
-import { movesIn } from './prove.js';
+import { createActor, initialTransition, type AnyActorScope } from 'xstate';
+import type { CompiledScenario, NegotiationEvent, NegotiationSnapshot } from './machine.js';
+import { movesIn, stateKey } from './prove.js';
 import { seededRandom } from './rng.js';
+
+/** Most distinct states a simulation remembers; past it, it forgets them all and carries on. */
+export const SIMULATION_MEMORY = 50_000;
+
+/** A state met during a simulation: the moves open in it and where each led. */
+interface KnownState {
+  snapshot: NegotiationSnapshot;
+  moves: NegotiationEvent[];
+  next: Map<string, KnownState>;
+}
+
+/** The states a simulation has met, by key and by snapshot object. */
+class StateMemory {
+  private byKey = new Map<string, KnownState>();
+  private bySnapshot = new WeakMap<NegotiationSnapshot, KnownState>();
+
+  /**
+   * One scope for every step: xstate's `transition()` helper builds a fresh
+   * actor per call, which costs more than the step itself. Every action of
+   * the machine is an assignment, resolved inside the step, so the scope
+   * has nothing to run or deliver.
+   */
+  private readonly scope: AnyActorScope;
+
+  constructor(
+    private readonly compiled: CompiledScenario,
+    private readonly limit: number,
+  ) {
+    const self = createActor(compiled.machine, { input: { role: '', seed: 1 } });
+    const ignore = () => {};
+    this.scope = { self, id: self.id, sessionId: self.sessionId, system: self.system, logger: ignore, defer: ignore, emit: ignore, stopChild: ignore, actionExecutor: ignore };
+  }
+
+  /** The state a snapshot stands for, met before or new. */
+  know(snapshot: NegotiationSnapshot): KnownState {
+    const seen = this.bySnapshot.get(snapshot);
+    if (seen) return seen;
+    const key = stateKey(snapshot);
+    let known = this.byKey.get(key);
+    if (!known) {
+      if (this.byKey.size >= this.limit) this.forget();
+      known = { snapshot, moves: movesIn(this.compiled, snapshot), next: new Map() };
+      this.byKey.set(key, known);
+    }
+    this.bySnapshot.set(snapshot, known);
+    return known;
+  }
+
+  /** Lets go of every state: links between them too, so none keeps the rest alive. */
+  private forget(): void {
+    for (const known of this.byKey.values()) known.next.clear();
+    this.byKey.clear();
+  }
+
+  /** Where a move leads from a state, stepping the machine the first time. */
+  step(from: KnownState, move: NegotiationEvent): KnownState {
+    const moveKey = move.type === 'CHOOSE' ? move.choice : '';
+    let to = from.next.get(moveKey);
+    if (!to) {
+      to = this.know(this.compiled.machine.transition(from.snapshot, move, this.scope));
+      from.next.set(moveKey, to);
+    }
+    return to;
+  }
+}
 
 /** Options of a simulation. */
 export interface SimulateOptions {
@@ -16,6 +88,8 @@ export interface SimulateOptions {
   role?: string | undefined;
   /** Most moves in one run before it counts as stuck. */
   maxMoves?: number;
+  /** Most distinct states remembered at once (default SIMULATION_MEMORY). */
+  memory?: number;
 }
 
 /** What a simulation found. */
@@ -52,27 +126,28 @@ export function simulate(compiled: CompiledScenario, options: SimulateOptions): 
   };
   let choices = 0;
   let moves = 0;
+  const memory = new StateMemory(compiled, Math.max(1, options.memory ?? SIMULATION_MEMORY));
+  const starts = new Map<string, KnownState>();
   for (let run = 0; run < options.runs; run++) {
     const role = roles[run % roles.length]!;
-    const actor = createActor(compiled.machine, { input: { role, seed: options.seed } }).start();
-    let snap = actor.getSnapshot();
+    let start = starts.get(role);
+    if (!start) starts.set(role, (start = memory.know(initialTransition(compiled.machine, { role, seed: options.seed })[0])));
+    let state = start;
     let n = 0;
-    while (snap.status === 'active' && n < maxMoves) {
-      const open: NegotiationEvent[] = movesIn(compiled, snap);
+    while (n < maxMoves) {
+      const open = state.moves;
       if (open.length === 0) break;
       const move = open.length === 1 ? open[0]! : open[Math.floor(random() * open.length)]!;
       if (move.type === 'CHOOSE') choices++;
-      actor.send(move);
-      snap = actor.getSnapshot();
+      state = memory.step(state, move);
       n++;
     }
     moves += n;
-    const ending = snap.context.ending;
+    const ending = state.snapshot.context.ending;
     if (ending !== null) {
       result.endings[ending] = (result.endings[ending] ?? 0) + 1;
       result.byRole[role]![ending] = (result.byRole[role]![ending] ?? 0) + 1;
     } else result.stuck++;
-    actor.stop();
   }
   result.meanChoices = options.runs > 0 ? Math.round((choices / options.runs) * 100) / 100 : 0;
   result.meanMoves = options.runs > 0 ? Math.round((moves / options.runs) * 100) / 100 : 0;

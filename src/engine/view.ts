@@ -153,6 +153,20 @@ export function choiceViews(idx: ScenarioIndex, ctx: NegotiationContext): Choice
   return out;
 }
 
+/**
+ * The ids of the choices the player can take now, in order: what
+ * `choiceViews` marks available, without building text nobody reads (the
+ * proof and the simulator ask this at every state).
+ */
+export function openChoices(idx: ScenarioIndex, ctx: NegotiationContext): string[] {
+  if (!isChoosing(idx, ctx)) return [];
+  const out: string[] = [];
+  for (const c of idx.beats.get(ctx.beat)?.choices ?? []) {
+    if ((c.role === undefined || c.role === ctx.role) && holds(c.when, ctx, idx)) out.push(c.id);
+  }
+  return out;
+}
+
 /** The dialogue log so far, ready to print. */
 export function logViews(idx: ScenarioIndex, ctx: NegotiationContext): LogView[] {
   return logEntries(ctx.log).flatMap((e): LogView[] => {

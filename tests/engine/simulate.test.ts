@@ -2,12 +2,51 @@
  * Seeded random playthroughs: reproducible for a seed, varied across seeds,
  * and every run accounted for.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
+import { checkScenario } from '../../src/engine/check.js';
+import type { CompiledScenario } from '../../src/engine/machine.js';
 import { movesIn } from '../../src/engine/prove.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulate, type SimulateOptions, type SimulationResult } from '../../src/engine/simulate.js';
 import { parseSeed, seededRandom } from '../../src/engine/rng.js';
+import { generateScenarioYaml } from '../support/generate.js';
 import { compile, compileText, TINY } from './support.js';
+
+/**
+ * The plain way to play seeded runs: a fresh actor per run, every move sent
+ * to it. `simulate` remembers states to go faster; it must count the same.
+ */
+function simulateOnActors(compiled: CompiledScenario, options: SimulateOptions): SimulationResult {
+  const roles = options.role !== undefined ? [options.role] : compiled.scenario.roles.map((r) => r.id);
+  const random = seededRandom(options.seed);
+  const zero = () => Object.fromEntries(compiled.scenario.endings.map((e) => [e.id, 0]));
+  const result: SimulationResult = { runs: options.runs, seed: options.seed, endings: zero(), byRole: Object.fromEntries(roles.map((r) => [r, zero()])), stuck: 0, meanChoices: 0, meanMoves: 0 };
+  let choices = 0;
+  let moves = 0;
+  for (let run = 0; run < options.runs; run++) {
+    const role = roles[run % roles.length]!;
+    const actor = createActor(compiled.machine, { input: { role, seed: options.seed } }).start();
+    let n = 0;
+    for (; n < (options.maxMoves ?? 10_000); n++) {
+      const open = movesIn(compiled, actor.getSnapshot());
+      if (open.length === 0) break;
+      const move = open.length === 1 ? open[0]! : open[Math.floor(random() * open.length)]!;
+      if (move.type === 'CHOOSE') choices++;
+      actor.send(move);
+    }
+    moves += n;
+    const ending = actor.getSnapshot().context.ending;
+    if (ending !== null) {
+      result.endings[ending]! += 1;
+      result.byRole[role]![ending]! += 1;
+    } else result.stuck++;
+    actor.stop();
+  }
+  result.meanChoices = options.runs > 0 ? Math.round((choices / options.runs) * 100) / 100 : 0;
+  result.meanMoves = options.runs > 0 ? Math.round((moves / options.runs) * 100) / 100 : 0;
+  return result;
+}
 
 const tiny = compileText(TINY);
 // Every call of tiny ends within 4 choices (the clock), 12 moves at most;
@@ -41,14 +80,9 @@ describe('simulate', () => {
     expect(r.meanMoves).toBeGreaterThan(r.meanChoices);
   });
 
-  // BUG (src/engine/prove.ts movesIn, since commit fedbd82): once an ending
-  // is reached by a choice, the snapshot is still 'active' (the `ended`
-  // state is final only inside its parent), and movesIn no longer checks
-  // for an ending: it offers the last beat's choices again. simulate() then
-  // keeps sending CHOOSE events that change nothing until maxMoves (10,000
-  // by default), so every run ending on a choice counts ~10,000 choices:
-  // for tiny, seed 1, 3 runs, meanChoices is 3332.33 instead of about 2,
-  // and the runs take seconds instead of milliseconds.
+  // Once an ending is reached the snapshot is still 'active' (the `ended`
+  // state is final only inside its parent); a run that kept choosing there
+  // would count thousands of choices that change nothing.
   it('the mean number of choices counts the choices made before the ending (tiny: at most 4)', () => {
     const r = simulate(tiny, { runs: 3, seed: 1 });
     expect(r.endings['deal']).toBe(1);
@@ -112,6 +146,29 @@ describe('simulate', () => {
     const r = simulate(tiny, { runs: 0, seed: 1 });
     expect(total(r.endings)).toBe(0);
     expect([r.stuck, r.meanChoices, r.meanMoves]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('simulate counts what stepping every run on its own actor counts', () => {
+  const flagship = checkScenario(readFileSync(new URL('../../scenarios/the-call.yaml', import.meta.url)), 'the-call.yaml', { prove: false }).compiled!;
+  const generated = checkScenario(generateScenarioYaml(60), 'generated.yaml', { prove: false }).compiled!;
+
+  it('the flagship, both roles, two seeds', () => {
+    for (const seed of [7, 2026]) expect(simulate(flagship, { runs: 300, seed })).toEqual(simulateOnActors(flagship, { runs: 300, seed }));
+  });
+
+  it('one role of the flagship', () => {
+    expect(simulate(flagship, { runs: 200, seed: 3, role: 've' })).toEqual(simulateOnActors(flagship, { runs: 200, seed: 3, role: 've' }));
+  });
+
+  it('a generated scenario, and tiny with a move cap', () => {
+    expect(simulate(generated, { runs: 200, seed: 11 })).toEqual(simulateOnActors(generated, { runs: 200, seed: 11 }));
+    expect(simulate(tiny, { runs: 300, seed: 4, maxMoves: 5 })).toEqual(simulateOnActors(tiny, { runs: 300, seed: 4, maxMoves: 5 }));
+  });
+
+  it('the same when it may remember only a few states at a time', () => {
+    const plain = simulateOnActors(flagship, { runs: 150, seed: 9 });
+    for (const memory of [1, 7, 100]) expect(simulate(flagship, { runs: 150, seed: 9, memory })).toEqual(plain);
   });
 });
 
