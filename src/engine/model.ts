@@ -89,6 +89,8 @@ export interface ScenarioIndex {
   meterRange: Map<string, { min: number; max: number }>;
   /** Beats and choices that `visited` and `chose` conditions read: the only history worth keeping. */
   tracked: { beats: Set<string>; choices: Set<string> };
+  /** Injects that fire on a condition, checked after every change. */
+  watchedInjects: (Inject & { when: Condition })[];
 }
 
 /** Builds the lookup tables for a checked scenario. */
@@ -103,6 +105,7 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
     terms: new Map((scenario.terms ?? []).map((t) => [t.id, t])),
     meterRange: new Map((scenario.meters ?? []).map((m) => [m.id, { min: m.min, max: m.max }])),
     tracked: historyRead(scenario),
+    watchedInjects: (scenario.injects ?? []).filter((i): i is Inject & { when: Condition } => i.when !== undefined),
   };
   for (const b of scenario.beats) {
     for (const l of b.lines ?? []) idx.lines.set(l.id, { ...l, beat: b.id });
@@ -219,8 +222,8 @@ function fireInject(d: Draft<NegotiationContext>, id: string, idx: ScenarioIndex
 
 /** Fires, once each, the injects whose `when` now holds. */
 function fireDueInjects(d: Draft<NegotiationContext>, idx: ScenarioIndex): void {
-  for (const inj of idx.scenario.injects ?? []) {
-    if (inj.when !== undefined && !d.firedInjects.includes(inj.id) && holds(inj.when, d, idx)) fireInject(d, inj.id, idx);
+  for (const inj of idx.watchedInjects) {
+    if (!d.firedInjects.includes(inj.id) && holds(inj.when, d, idx)) fireInject(d, inj.id, idx);
   }
 }
 

@@ -23,12 +23,15 @@ interface KnownState {
   snapshot: NegotiationSnapshot;
   moves: NegotiationEvent[];
   next: Map<string, KnownState>;
+  /** Which filling of the memory it belongs to: links from an older one are not followed. */
+  generation: number;
 }
 
 /** The states a simulation has met, by key and by snapshot object. */
 class StateMemory {
   private byKey = new Map<string, KnownState>();
   private bySnapshot = new WeakMap<NegotiationSnapshot, KnownState>();
+  private generation = 0;
 
   /**
    * One scope for every step: xstate's `transition()` helper builds a fresh
@@ -50,12 +53,12 @@ class StateMemory {
   /** The state a snapshot stands for, met before or new. */
   know(snapshot: NegotiationSnapshot): KnownState {
     const seen = this.bySnapshot.get(snapshot);
-    if (seen) return seen;
+    if (seen && seen.generation === this.generation) return seen;
     const key = stateKey(snapshot);
     let known = this.byKey.get(key);
     if (!known) {
       if (this.byKey.size >= this.limit) this.forget();
-      known = { snapshot, moves: movesIn(this.compiled, snapshot), next: new Map() };
+      known = { snapshot, moves: seen?.moves ?? movesIn(this.compiled, snapshot), next: new Map(), generation: this.generation };
       this.byKey.set(key, known);
     }
     this.bySnapshot.set(snapshot, known);
@@ -66,10 +69,12 @@ class StateMemory {
   private forget(): void {
     for (const known of this.byKey.values()) known.next.clear();
     this.byKey.clear();
+    this.generation++;
   }
 
   /** Where a move leads from a state, stepping the machine the first time. */
   step(from: KnownState, move: NegotiationEvent): KnownState {
+    if (from.generation !== this.generation) from = this.know(from.snapshot);
     const moveKey = move.type === 'CHOOSE' ? move.choice : '';
     let to = from.next.get(moveKey);
     if (!to) {

@@ -38,5 +38,9 @@ describe('generated scenario of 5,000 beats', () => {
 describe('simulation', () => {
   bench('10,000 seeded playthroughs of the flagship', () => {
     simulate(compiled, { runs: 10_000, seed: 7 });
-  }, { iterations: 2, time: 0, warmupIterations: 0 });
+  }, { iterations: 3, time: 0, warmupIterations: 0 });
+  // The machine's raw speed: remembering one state at a time, every move is a fresh step.
+  bench('1,000 seeded playthroughs, no states remembered', () => {
+    simulate(compiled, { runs: 1_000, seed: 7, memory: 1 });
+  }, { iterations: 3, time: 0, warmupIterations: 0 });
 });
