@@ -95,12 +95,9 @@ function createMachineSetup(idx: ScenarioIndex) {
         if (event.type !== 'CHOOSE' || event.choice !== params.choice || !choiceOpen(context, params.choice)) return false;
         return params.branch === undefined || branchHolds(afterChoice(context, params.choice, idx), params);
       },
-      /** Taking this choice would set off this interrupt. */
-      choiceSetsOffInterrupt: ({ context, event }, params: { choice: string; interrupt: string }) =>
-        event.type === 'CHOOSE' &&
-        event.choice === params.choice &&
-        choiceOpen(context, params.choice) &&
-        interruptDue(afterChoice(context, params.choice, idx), params.interrupt),
+      /** Taking the chosen choice would set off this interrupt. */
+      choiceSetsOffInterrupt: ({ context, event }, params: { interrupt: string }) =>
+        event.type === 'CHOOSE' && choiceOpen(context, event.choice) && interruptDue(afterChoice(context, event.choice, idx), params.interrupt),
       /** The last line is showing, and (for a branch) the branch holds. */
       advanceLeadsHere: ({ context }, params: { beat: string; branch?: number }) =>
         context.lineIndex >= context.queue.length - 1 && (params.branch === undefined || branchHolds(context, params)),
@@ -117,8 +114,8 @@ function createMachineSetup(idx: ScenarioIndex) {
       showNextLine: assign(({ context }) => produce(context, (d) => advanceLine(d, idx))),
       /** Starts handling an event that moves on from a beat. */
       beginStep: assign(({ context }) => produce(context, (d) => beginStep(d))),
-      /** Takes the player's choice. */
-      takeChoice: assign(({ context }, params: { choice: string }) => afterChoice(context, params.choice, idx)),
+      /** Takes the choice the player made (the guards have checked it is open). */
+      takeChoice: assign(({ context, event }) => (event.type === 'CHOOSE' ? afterChoice(context, event.choice, idx) : context)),
       /** Marks an interrupt as fired, so it fires once. */
       markInterrupt: assign(({ context }, params: { interrupt: string }) =>
         produce(context, (d) => {
@@ -184,16 +181,15 @@ export function machineConfig(scenario: Scenario): NodeConfig {
     const node: NodeConfig = { id: beat.id, entry: [{ type: 'startBeat', params: { beat: beat.id } }] };
     const on: Record<string, TransitionConfig[]> = { ADVANCE: [{ guard: 'hasMoreLines', actions: [{ type: 'showNextLine' }] }] };
     if (beat.choices) {
-      on['CHOOSE'] = beat.choices.flatMap((c) => {
-        const take = { type: 'takeChoice', params: { choice: c.id } };
-        const interruptsFirst = interrupts.map((it) => ({
-          target: targetOf(it),
-          reenter: true,
-          guard: { type: 'choiceSetsOffInterrupt', params: { choice: c.id, interrupt: it.id } },
-          actions: [take, { type: 'markInterrupt', params: { interrupt: it.id } }],
-        }));
-        return [...interruptsFirst, ...exitTransitions(c, 'choiceLeadsHere', { beat: beat.id, choice: c.id }, [take])];
-      });
+      const take = { type: 'takeChoice' };
+      // Interrupts come first, whichever choice is taken: one transition each per beat.
+      const interruptsFirst = interrupts.map((it) => ({
+        target: targetOf(it),
+        reenter: true,
+        guard: { type: 'choiceSetsOffInterrupt', params: { interrupt: it.id } },
+        actions: [take, { type: 'markInterrupt', params: { interrupt: it.id } }],
+      }));
+      on['CHOOSE'] = [...interruptsFirst, ...beat.choices.flatMap((c) => exitTransitions(c, 'choiceLeadsHere', { beat: beat.id, choice: c.id }, [take]))];
     } else {
       on['ADVANCE']!.push(...exitTransitions(beat, 'advanceLeadsHere', { beat: beat.id }, [{ type: 'beginStep' }]));
       node['always'] = exitTransitions(beat, 'passesHere', { beat: beat.id }, []);
