@@ -91,13 +91,10 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/^error: unknown option --frobnicate\nusage: npm run validate/);
   });
 
-  // BUG (src/scenario/semantics.ts checkGraph, `passThrough`): a beat with
-  // `replies` is taken to wait for the player, but when none of its replies
-  // holds it shows no line and passes straight on. Two such beats leading to
-  // each other (fixture BC403-reply-loop.yaml: the flag `told` is never set)
-  // pass BC403, and the proof then runs the machine's `always` transitions
-  // round the loop forever: `validate` never answers (it is killed here
-  // after 10 s; in process, checkScenario hangs the same way).
+  // A beat with `replies` but none that holds shows no line and passes
+  // straight on; two such beats leading to each other would turn the
+  // machine's eventless transitions round forever, so the checker must
+  // name the loop (BC403) before anything runs it.
   it('a loop of beats whose replies never hold is answered (BC403), not a hang', async ({ expect }) => {
     const r = await run('validate', ['tests/fixtures/checker/BC403-reply-loop.yaml'], 10_000);
     expect(r.signal).toBeNull();

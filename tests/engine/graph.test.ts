@@ -70,10 +70,8 @@ describe('Mermaid', () => {
     expect(m).toContain('  start -->|"done"| deal');
   });
 
-  // BUG (src/engine/graph.ts mermaidId: `id.replace(/[^A-Za-z0-9_]/g, '_')`):
-  // ids may use both '-' and '_', so the beats 'go-on' and 'go_on' both
-  // become the node `go_on`: Mermaid draws one box for two beats and joins
-  // their edges.
+  // Ids may use both '-' and '_': a mapping that turned one into the other
+  // would draw the beats 'go-on' and 'go_on' as one box with both edges.
   it('two beats whose ids differ only by - and _ are two nodes', () => {
     const c = compile(`
       beats:

@@ -135,11 +135,8 @@ describe('unavailable choices', () => {
     expect(reason.toLowerCase()).toBe('needs trust of 3 or more');
   });
 
-  // BUG (src/engine/describe.ts unavailableReason: `text.charAt(0).toLowerCase()`):
-  // the generated reason lower-cases the first letter of the meter's label,
-  // so "Trust" becomes "Needs trust of 3 or more" and a label such as
-  // "US support" becomes "Needs uS support of 1 or more". The label should
-  // be shown as the author wrote it: "Needs Trust of 3 or more".
+  // A label is shown as the author wrote it: lower-casing its first letter
+  // would turn "US support" into "uS support".
   it('the generated reason keeps the meter label as written ("Needs Trust of 3 or more", "Needs US support of 1 or more")', () => {
     const s = new NegotiationSession(compiled, { role: 'a' });
     expect(s.view.choices.find((c) => c.id === 'generated')!.reason).toBe('Needs Trust of 3 or more');

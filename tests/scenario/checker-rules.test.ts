@@ -362,12 +362,9 @@ describe('BC104: bombs', () => {
     expect(r.diagnostics.map((d) => d.code)).not.toContain('BC104');
   });
 
-  // BUG (src/scenario/parse.ts, the doc.errors loop): YAML nested thousands of
-  // levels deep overflows the yaml library's stack, which reports
-  // RESOURCE_EXHAUSTION; parse.ts turns every RESOURCE_EXHAUSTION into
-  // "too many aliases" (hint: write the values out instead of using
-  // aliases) for a file that holds no alias at all, and reports it many
-  // times over (37 diagnostics for 5,000 levels).
+  // Very deep nesting overflows the YAML library's stack, which it reports
+  // as resource exhaustion, the same code as an alias bomb: the author must
+  // hear once about nesting, not many times about aliases the file lacks.
   it('a very deep nesting without aliases is reported once, as nesting, not as aliases', () => {
     const r = readScenario(`a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 'deep.yaml');
     expect(r.diagnostics).toHaveLength(1);
@@ -376,12 +373,9 @@ describe('BC104: bombs', () => {
     expect(r.diagnostics[0]!.message).not.toMatch(/alias/);
   });
 
-  // BUG (src/scenario/parse.ts, toData: `n.resolve(doc)`): each alias use is
-  // resolved with yaml's Alias.resolve without a context, which walks the
-  // whole document every time. Up to 10,000 alias uses are expanded before
-  // BC104, so the time grows with (alias uses × document size): this 15 KB
-  // file takes about 3 s under vitest, a 480 KB file with 11,000 aliases about 50 s, and a
-  // file near the 4 MB limit would hang the checker for far longer.
+  // Each alias use must be expanded without walking the whole document
+  // again, or a few thousand aliases in a modest file keep the checker
+  // busy for minutes before the expansion bound is reached.
   it('a small alias bomb after a few thousand values is answered with BC104', () => {
     const lines = ['pad:', ...Array.from({ length: 1500 }, (_, i) => `  - p${i}`)];
     lines.push('l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]');
@@ -472,10 +466,8 @@ describe('more checks an author relies on', () => {
     ]);
   });
 
-  // BUG (src/scenario/semantics.ts, exit() called from the roles loop): a
-  // role's `start:` naming an ending gets the hint "Write `end: deal` instead
-  // of `next: deal`", but the file has no `next:` there and a role cannot
-  // have `end:` (that would be BC202). The hint should speak of `start:`.
+  // A role's `start:` that names an ending: the hint must speak of `start:`,
+  // since the file has no `next:` there and a role cannot take `end:`.
   it("BC307 for a role's start: the hint speaks of start:, not next:/end:", () => {
     const r = check('BC307-role-start-ending');
     expect(r.diagnostics).toHaveLength(1);
@@ -484,10 +476,8 @@ describe('more checks an author relies on', () => {
     expect(r.diagnostics[0]!.hints.join(' ')).not.toMatch(/`next: deal`/);
   });
 
-  // BUG (src/scenario/schema-check.ts, KEYS_BY_KIND has no entry for
-  // conditions or effects): an unknown key in a condition gets the hint
-  // "None are declared yet (keys here).", which is false: meter, gte… are
-  // the keys allowed here.
+  // An unknown key in a condition: the hint lists the keys a condition
+  // takes (meter, gte...), rather than saying none are declared.
   it('an unknown key inside a condition lists the keys a condition takes', () => {
     const text = readFileSync(tinyPath, 'utf8').replace('when: { meter: trust, gte: 3 }', 'when: { meter: trust, gte: 3, above: 1 }');
     const r = checkScenario(text, 'x.yaml');
@@ -497,10 +487,8 @@ describe('more checks an author relies on', () => {
     expect(r.diagnostics[0]!.hints[0]).toMatch(/gte/);
   });
 
-  // BUG (src/scenario/schema-check.ts unionIssue): an effect with both add:
-  // and set: is reported as "unknown key 'add' in a value" with the hint
-  // "None are declared yet (keys here)." The author needs to hear that a meter
-  // effect takes add: or set:, not both.
+  // A meter effect with both add: and set: must be told to use one of them,
+  // not that 'add' is an unknown key.
   it('a meter effect with both add: and set: says to use one of them', () => {
     const text = readFileSync(tinyPath, 'utf8').replace('{ meter: trust, add: 1 }], next: answer', '{ meter: trust, add: 1, set: 2 }], next: answer');
     const r = checkScenario(text, 'x.yaml');
@@ -509,10 +497,8 @@ describe('more checks an author relies on', () => {
     expect(`${r.diagnostics[0]!.message} ${r.diagnostics[0]!.hints.join(' ')}`).toMatch(/add:.*set:|set:.*add:/);
   });
 
-  // BUG (src/scenario/semantics.ts impossibleRange: `return 'it compares
-  // nothing'`): `{ meter: trust }` with no comparison is reported as "can
-  // never hold", but the engine (model.ts compare) treats it as always
-  // true, so the message tells the author the opposite of what happens.
+  // `{ meter: trust }` with no comparison always holds in the engine, so
+  // the checker must not call it a condition that can never hold.
   it('a meter condition with no comparison is not said to "never hold"', () => {
     const text = readFileSync(tinyPath, 'utf8').replace('when: { meter: trust, gte: 3 }', 'when: { meter: trust }');
     const r = checkScenario(text, 'x.yaml');
@@ -521,10 +507,8 @@ describe('more checks an author relies on', () => {
     expect(r.diagnostics[0]!.message).not.toMatch(/never hold/);
   });
 
-  // BUG (src/scenario/schema-check.ts checkSchema): `backchannel: "1"` (text)
-  // is answered 'format version "1" is not one this build reads (it reads
-  // 1)', which reads as a contradiction; it should say the version is a
-  // number written without quotes.
+  // `backchannel: "1"` is text: saying version "1" is not 1 would read as a
+  // contradiction, so the message says the version is a number.
   it('a quoted version number says the version must be a number', () => {
     const text = readFileSync(tinyPath, 'utf8').replace('backchannel: 1', 'backchannel: "1"');
     const r = checkScenario(text, 'x.yaml');
