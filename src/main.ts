@@ -1,14 +1,17 @@
 /**
- * The page: the accessible DOM mirror comes up first, drawn from the engine,
- * so the game is readable and playable before Phaser has loaded; then
- * Phaser is loaded with a dynamic import and draws the same screens on the
- * canvas. See /work/shared/INTERFACE.md for the faces this page keeps.
+ * The page: the checked scenarios arrive as a JSON file (preloaded by the
+ * HTML, fetched here first thing); the accessible DOM mirror comes up as soon
+ * as they are in, drawn from the engine, so the game is readable and playable
+ * before Phaser has loaded; then Phaser is loaded with a dynamic import and
+ * draws the same screens on the canvas. When the scenario file cannot be
+ * fetched, both say so in words and offer to try again. See
+ * /work/shared/INTERFACE.md for the faces this page keeps.
  */
 import '@fontsource/ibm-plex-sans/400.css';
 import '@fontsource/ibm-plex-sans/600.css';
 import '@fontsource/ibm-plex-sans/400-italic.css';
 import './game/styles.css';
-import { problems, scenarios, warnings } from 'virtual:scenarios';
+import { scenariosUrl } from 'virtual:scenarios';
 import { compileScenario, type CompiledScenario } from './engine/machine.js';
 import { audioProxy, guardedAudio } from './game/audio-port.js';
 import { GameController } from './game/controller.js';
@@ -18,7 +21,11 @@ import { Mirror } from './game/mirror.js';
 import type { PhaserApp } from './game/phaser-app.js';
 import type { SceneDescription } from './game/scenes/base.js';
 import { safeStorage } from './game/storage.js';
+import { fetchScenarioData } from './game/scenario-data.js';
 import { readUrlOptions } from './game/url.js';
+
+// Asked for before anything else is set up; the HTML's preload of the same URL has usually fetched it already.
+const scenarioLoad = fetchScenarioData(scenariosUrl);
 
 /** Read-only hooks for tests and teachers' tools. */
 export interface BackchannelHook {
@@ -79,14 +86,17 @@ function download(fileName: string, json: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 2000);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const url = readUrlOptions(location.search);
   if (url.lang) document.documentElement.lang = url.lang;
-  for (const w of warnings) console.info(`[backchannel] ${w}`);
+  const loaded = await scenarioLoad;
+  if (!loaded.ok) console.warn(`[backchannel] the scenarios could not be loaded: ${loaded.reason}`);
+  const data = loaded.ok ? loaded.data : { scenarios: [], problems: [loaded.reason], warnings: [] };
+  for (const w of data.warnings) console.info(`[backchannel] ${w}`);
 
   const compiled: CompiledScenario[] = [];
-  const compileProblems: string[] = [...problems];
-  for (const { file, scenario } of scenarios) {
+  const compileProblems: string[] = [...data.problems];
+  for (const { file, scenario } of data.scenarios) {
     try {
       compiled.push(compileScenario(scenario));
     } catch (e) {
@@ -101,6 +111,8 @@ function main(): void {
   const ctl = new GameController({
     scenarios: compiled,
     problems: compileProblems,
+    loadFailed: !loaded.ok,
+    reload: () => location.reload(),
     storage,
     audio,
     url,
@@ -208,4 +220,4 @@ function main(): void {
     });
 }
 
-main();
+void main();

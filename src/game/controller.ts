@@ -43,6 +43,13 @@ export interface ControllerOptions {
   scenarios: CompiledScenario[];
   /** Problems found when the scenarios were checked (shown when none can be played). */
   problems: string[];
+  /**
+   * True when the scenario data could not be fetched at all: `problems`
+   * then says why, and the screen says so rather than blame the checker.
+   */
+  loadFailed?: boolean;
+  /** Loads the page again, offered as an action when the scenario data could not be fetched. */
+  reload?: () => void;
   storage: SafeStorage;
   audio: AudioPort;
   url: UrlOptions;
@@ -336,6 +343,9 @@ export class GameController {
     const st = this.state;
     const [verb, arg] = splitId(a.id);
     switch (st.kind) {
+      case 'problem':
+        if (verb === 'reload') this.opts.reload?.();
+        return;
       case 'title':
         if (verb === 'resume') return this.resume(st.scenarioId);
         if (verb === 'role' && arg) {
@@ -388,7 +398,10 @@ export class GameController {
     let screen: Screen;
     let actions: ActionModel[] = [];
     let contentLang = this.uiLang;
-    if (st.kind === 'problem') {
+    if (st.kind === 'problem' && this.opts.loadFailed) {
+      screen = { kind: 'problem', heading: t.loadFailedTitle, intro: t.loadFailedIntro, problems: this.opts.problems };
+      if (this.opts.reload) actions = [{ id: 'reload', label: t.tryAgain, detail: '', disabled: false, reason: '', kind: 'primary' }];
+    } else if (st.kind === 'problem') {
       screen = { kind: 'problem', heading: t.problemTitle, intro: t.problemIntro, problems: this.opts.problems.length ? this.opts.problems : [t.problemNone] };
     } else {
       const c = this.compiled(st.scenarioId);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, preview } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { e2e, expectInSync, flagship, hook, noBrowser, open, readMirror, ROOT, shot, useBrowser, watch } from './support.js';
+import { e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, readMirror, ROOT, shot, startAs, useBrowser, waitCanvas, watch } from './support.js';
 
 describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
   const browser = useBrowser();
@@ -26,6 +26,64 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     }
     const html = readFileSync(path.join(ROOT, 'test-results/e2e-dist/index.html'), 'utf8');
     expect(html).not.toMatch(/(src|href)="\/(?!\/)/);
+    // The scenarios are a JSON file beside the code, not text inside it.
+    const data = readdirSync(dir).filter((f) => /^scenarios-.*\.json$/.test(f));
+    expect(data).toHaveLength(1);
+    expect(html).toContain(`<link rel="preload" href="./assets/${data[0]}" as="fetch"`);
+    for (const file of js) expect(readFileSync(path.join(dir, file), 'utf8'), file).not.toContain(f.scenario.summary.slice(0, 60));
+  });
+
+  it('plays the scenarios from the file it fetched, asking for it once', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    watch(page, problems);
+    const asked: string[] = [];
+    // The file as served, with the flagship's title changed: what the page shows can only come from it.
+    await page.route(/\/assets\/scenarios-[^/]*\.json$/, async (route) => {
+      asked.push(route.request().url());
+      const res = await route.fetch();
+      const data = (await res.json()) as { scenarios: { scenario: { id: string; title: string } }[] };
+      for (const s of data.scenarios) if (s.scenario.id === f.id) s.scenario.title = `${s.scenario.title} (as fetched)`;
+      await route.fulfill({ response: res, json: data });
+    });
+    await page.goto(`${e2e.baseURL!}?seed=7`);
+    await waitCanvas(page);
+    const { model, canvas } = await hook(page);
+    expect((model.screen as unknown as { scenario: { title: string } }).scenario.title).toBe(`${f.scenario.title} (as fetched)`);
+    expect(canvas.heading).toBe(`${f.scenario.title} (as fetched)`);
+    expect(await page.locator('#mirror .m-screen h2').first().textContent()).toBe(`${f.scenario.title} (as fetched)`);
+    await startAs(page, f.roles[0]!);
+    expect(await playByKeyboard(page)).not.toBe('');
+    expect((await readMirror(page)).ending).not.toBeNull();
+    // The preload and the page's fetch are one request.
+    expect(asked).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('says so in words, on the canvas and in the mirror, when the scenario file cannot be fetched, and tries again', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    let fail = true;
+    await page.route(/\/assets\/scenarios-[^/]*\.json$/, (route) => (fail ? route.fulfill({ status: 404, body: 'not here' }) : route.continue()));
+    await page.goto(e2e.baseURL!);
+    await waitCanvas(page);
+    const heading = 'The scenarios could not be loaded';
+    expect(await page.locator('#m-title').textContent()).toBe(heading);
+    expect(await page.locator('.m-problems').textContent()).toMatch(/scenarios-[^/]*\.json: the server answered HTTP 404/);
+    const m = await readMirror(page);
+    expect(m.buttons.map((b) => b.label)).toEqual(['Try again']);
+    const { canvas } = await hook(page);
+    expect(canvas.heading).toBe(heading);
+    expect(canvas.actions.map((a) => a.label)).toEqual(['Try again']);
+    await shot(page, 'load-failed-1280x720');
+    fail = false;
+    await page.keyboard.press('1');
+    await page.waitForFunction(() => (window.__backchannel?.model() as { screen: { kind: string } } | undefined)?.screen.kind === 'title');
+    await waitCanvas(page);
+    expect(await page.locator('#m-title').textContent()).not.toBe(heading);
+    await context.close();
   });
 
   it('loads with no console error and no failed request, favicon included', async () => {

@@ -168,6 +168,20 @@ describe('the game flow', () => {
     if (s.kind === 'problem') expect(s.problems[0]).toContain('BC100');
     expect(ctl.model.actions).toEqual([]);
   });
+
+  it('says the scenarios could not be loaded, with why, and offers to try again', () => {
+    let reloads = 0;
+    const { ctl } = make({ scenarios: [], problems: ['./assets/scenarios-x.json: the server answered HTTP 404 Not Found'], loadFailed: true, reload: () => reloads++ });
+    const s = ctl.model.screen;
+    if (s.kind !== 'problem') throw new Error(`on ${s.kind}`);
+    expect(s.heading).toBe('The scenarios could not be loaded');
+    expect(s.intro).toMatch(/could not fetch its scenario file/);
+    expect(s.problems).toEqual(['./assets/scenarios-x.json: the server answered HTTP 404 Not Found']);
+    expect(ids(ctl)).toEqual(['reload']);
+    expect(ctl.model.actions[0]!.label).toBe('Try again');
+    expect(ctl.pressNumber(1)).toBe(true);
+    expect(reloads).toBe(1);
+  });
 });
 
 describe('saves', () => {

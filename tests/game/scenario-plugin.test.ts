@@ -1,9 +1,10 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, createServer } from 'vite';
-import { checkScenarioFolder, isScenarioFile, scenarioPlugin, virtualModuleSource } from '../../src/game/build/scenario-plugin.js';
+import { checkScenarioFolder, DEV_FILE, isScenarioFile, scenarioData, scenarioPlugin } from '../../src/game/build/scenario-plugin.js';
+import { readScenarioData } from '../../src/game/scenario-data.js';
 
 const tiny = path.resolve(import.meta.dirname, '../fixtures/tiny.yaml');
 const made: string[] = [];
@@ -37,9 +38,9 @@ describe('checking the folder', () => {
     expect(r.scenarios[0]!.file).toBe('scenarios/tiny.yaml');
     expect(r.errors.length).toBeGreaterThan(0);
     expect(r.errors.every((d) => d.file === 'scenarios/broken.yaml')).toBe(true);
-    const src = virtualModuleSource(r, true);
-    expect(src).toMatch(/scenarios\/broken\.yaml:\d+:\d+: error BC\d{3}: /);
-    expect(virtualModuleSource(r, false)).toContain('export const problems = [];');
+    const dev = scenarioData(r, true);
+    expect(dev.problems.join('\n')).toMatch(/scenarios\/broken\.yaml:\d+:\d+: error BC\d{3}: /);
+    expect(scenarioData(r, false).problems).toEqual([]);
   });
 
   it('refuses two scenarios with the same id', () => {
@@ -51,18 +52,19 @@ describe('checking the folder', () => {
     expect(r.errors[0]).toMatchObject({ file: 'scenarios/b.yaml', code: 'BC300' });
   });
 
-  it('gives the scenarios as data the virtual module parses back', async () => {
+  it('gives the scenarios as JSON that the page reads back', () => {
     const root = project({});
     copyFileSync(tiny, path.join(root, 'scenarios/tiny.yaml'));
     const r = checkScenarioFolder(path.join(root, 'scenarios'), root);
-    const mod = (await import(`data:text/javascript,${encodeURIComponent(virtualModuleSource(r, true))}`)) as { scenarios: { scenario: { id: string } }[]; problems: string[] };
-    expect(mod.scenarios[0]!.scenario.id).toBe('tiny');
-    expect(mod.problems).toEqual([]);
+    const data = readScenarioData(JSON.parse(JSON.stringify(scenarioData(r, true))));
+    expect(data?.scenarios[0]!.scenario.id).toBe('tiny');
+    expect(data?.scenarios[0]!.scenario).toEqual(r.scenarios[0]!.scenario);
+    expect(data?.problems).toEqual([]);
   });
 });
 
 const page = '<!doctype html><title>t</title><script type="module" src="/main.js"></script>';
-const main = "import { scenarios, problems } from 'virtual:scenarios'; console.log(scenarios.length, problems.length);";
+const main = "import { scenariosUrl } from 'virtual:scenarios'; fetch(scenariosUrl).then((r) => r.json()).then((d) => console.log(d.scenarios.length));";
 
 describe('in Vite', () => {
   it('fails the build with the checker lines when a scenario has an error', async () => {
@@ -71,20 +73,63 @@ describe('in Vite', () => {
     await expect(run).rejects.toThrow(/scenarios\/broken\.yaml:\d+:\d+: error BC\d{3}: /);
   }, 30_000);
 
-  it('builds when every scenario is valid', async () => {
+  it('writes the scenarios as a JSON file beside the code, preloaded by the page, and not inside the code', async () => {
     const root = project({ 'index.html': page, 'main.js': main });
     copyFileSync(tiny, path.join(root, 'scenarios/tiny.yaml'));
-    await build({ root, configFile: false, logLevel: 'silent', plugins: [scenarioPlugin()], build: { outDir: path.join(root, 'dist') } });
-    const js = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
-    expect(js).toContain('<script');
+    const outDir = path.join(root, 'dist');
+    await build({ root, base: './', configFile: false, logLevel: 'silent', plugins: [scenarioPlugin()], build: { outDir } });
+    const assets = readdirSync(path.join(outDir, 'assets'));
+    const json = assets.filter((f) => /^scenarios-[A-Za-z0-9]+\.json$/.test(f));
+    expect(json).toHaveLength(1);
+    const data = readScenarioData(JSON.parse(readFileSync(path.join(outDir, 'assets', json[0]!), 'utf8')));
+    expect(data?.scenarios.map((s) => [s.file, s.scenario.id])).toEqual([['scenarios/tiny.yaml', 'tiny']]);
+    expect(data?.scenarios[0]!.scenario.title).toBe('A tiny call');
+    expect(data?.problems).toEqual([]);
+    // The page asks for it early, by a path relative to the page, in the mode fetch() uses.
+    const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+    const link = /<link rel="preload" href="([^"]+)" as="fetch"[^>]*>/.exec(html);
+    expect(link?.[1]).toBe(`./assets/${json[0]}`);
+    expect(link?.[0]).toMatch(/ crossorigin/);
+    // The code knows the file by name and carries none of its text.
+    const js = assets.filter((f) => f.endsWith('.js')).map((f) => readFileSync(path.join(outDir, 'assets', f), 'utf8')).join('\n');
+    expect(js).toContain(json[0]);
+    expect(js).not.toContain('A tiny call');
   }, 30_000);
 
-  it('serves problems to the page in development instead of failing', async () => {
+  it('names the file by its content, so a changed scenario gets a new name', async () => {
+    const names: string[] = [];
+    for (const title of ['A tiny call', 'A tinier call']) {
+      const root = project({ 'index.html': page, 'main.js': main });
+      writeFileSync(path.join(root, 'scenarios/tiny.yaml'), readFileSync(tiny, 'utf8').replace('title: A tiny call', `title: ${title}`));
+      await build({ root, configFile: false, logLevel: 'silent', plugins: [scenarioPlugin()], build: { outDir: path.join(root, 'dist') } });
+      names.push(readdirSync(path.join(root, 'dist/assets')).find((f) => f.endsWith('.json'))!);
+    }
+    expect(names[0]).not.toBe(names[1]);
+  }, 30_000);
+
+  it('serves the checked folder in development, problems included, instead of failing', async () => {
     const root = project({ 'index.html': page, 'main.js': main, 'scenarios/broken.yaml': 'backchannel: 1\nid: x\n' });
-    const server = await createServer({ root, configFile: false, logLevel: 'silent', plugins: [scenarioPlugin()], server: { middlewareMode: true, ws: false } });
+    copyFileSync(tiny, path.join(root, 'scenarios/tiny.yaml'));
+    const server = await createServer({ root, configFile: false, logLevel: 'silent', plugins: [scenarioPlugin()], server: { host: '127.0.0.1', port: 0, ws: false } });
     try {
-      const r = await server.transformRequest('virtual:scenarios');
-      expect(r?.code).toMatch(/scenarios\/broken\.yaml:\d+:\d+: error BC\d{3}/);
+      await server.listen();
+      const base = server.resolvedUrls!.local[0]!;
+      const res = await fetch(new URL(DEV_FILE, base));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      const data = readScenarioData(await res.json());
+      expect(data?.scenarios.map((s) => s.scenario.id)).toEqual(['tiny']);
+      expect(data?.problems.join('\n')).toMatch(/scenarios\/broken\.yaml:\d+:\d+: error BC\d{3}/);
+      // The page preloads the same URL the code is given.
+      const html = await (await fetch(base)).text();
+      expect(html).toContain(`<link rel="preload" href="/${DEV_FILE}" as="fetch"`);
+      const mod = await server.transformRequest('virtual:scenarios');
+      expect(mod?.code).toContain(JSON.stringify(`/${DEV_FILE}`));
+      // An edit shows on the next request, with no restart.
+      writeFileSync(path.join(root, 'scenarios/broken.yaml'), readFileSync(tiny, 'utf8').replace('id: tiny', 'id: fixed'));
+      const again = readScenarioData(await (await fetch(new URL(DEV_FILE, base))).json());
+      expect(again?.scenarios.map((s) => s.scenario.id).sort()).toEqual(['fixed', 'tiny']);
+      expect(again?.problems).toEqual([]);
     } finally {
       await server.close();
     }

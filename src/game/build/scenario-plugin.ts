@@ -1,25 +1,36 @@
 /**
- * A Vite plugin (Node side only) that checks every scenario file and hands
- * the game the checked scenarios as plain JSON through the virtual module
- * `virtual:scenarios`. The browser bundle therefore never carries the YAML
- * parser, zod or the checker.
+ * A Vite plugin (Node side only) that checks every scenario file and gives
+ * the game the checked scenarios as a JSON file of their own (see
+ * src/game/scenario-data.ts), which the page fetches. The virtual module
+ * `virtual:scenarios` only says where that file is. The browser bundle
+ * therefore carries neither the YAML parser, zod and the checker, nor the
+ * scenario text: data is not code.
  *
  * - `vite build`: any error fails the build, printed as the checker's
  *   `FILE:LINE:COL: error CODE: message` lines; warnings are printed only.
- * - `vite` (dev): errors are shown in the error overlay and also exported
- *   as `problems`, so the page itself can say in words why nothing plays.
- *   The scenario folder is watched: editing, adding or removing a file
- *   reloads the page with the newly checked scenarios.
+ *   The data is written as `assets/scenarios-<hash>.json`, and the page
+ *   preloads it with `<link rel="preload" as="fetch" crossorigin>` so it
+ *   arrives alongside the code.
+ * - `vite` (dev): the dev server answers `<base>scenarios.json` with the
+ *   folder as checked at that moment. Errors are shown in the error overlay
+ *   and are also in the file as `problems`, so the page itself can say in
+ *   words why nothing plays. The scenario folder is watched: editing,
+ *   adding or removing a file reloads the page with the newly checked
+ *   scenarios.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import type { HtmlTagDescriptor, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { checkScenario } from '../../engine/check.js';
 import { formatDiagnostic, type Diagnostic } from '../../scenario/diagnostics.js';
 import type { Scenario } from '../../scenario/schema.js';
+import type { ScenarioData } from '../scenario-data.js';
 
 export const VIRTUAL_ID = 'virtual:scenarios';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
+/** The file's name in development, under the server's base. */
+export const DEV_FILE = 'scenarios.json';
 
 /** Scenario files are YAML or JSON; the JSON Schema that editors use is not a scenario. */
 export function isScenarioFile(name: string): boolean {
@@ -107,17 +118,19 @@ function collect(out: ScenarioBuildResult, rel: string, entry: CacheEntry, seen:
   out.scenarios.push({ file: rel, scenario: entry.scenario });
 }
 
-/** The source of the virtual module. */
-export function virtualModuleSource(result: ScenarioBuildResult, includeProblems: boolean): string {
-  const data = JSON.stringify(result.scenarios);
-  const problems = includeProblems ? result.errors.map(formatDiagnostic) : [];
-  const warnings = result.warnings.map(formatDiagnostic);
-  return [
-    `export const scenarios = JSON.parse(${JSON.stringify(data)});`,
-    `export const problems = ${JSON.stringify(problems)};`,
-    `export const warnings = ${JSON.stringify(warnings)};`,
-    '',
-  ].join('\n');
+/** The content of the scenario file: in a build `problems` is always empty, since errors fail the build. */
+export function scenarioData(result: ScenarioBuildResult, includeProblems: boolean): ScenarioData {
+  return {
+    scenarios: result.scenarios,
+    problems: includeProblems ? result.errors.map(formatDiagnostic) : [],
+    warnings: result.warnings.map(formatDiagnostic),
+  };
+}
+
+/** The built file's name, under the assets folder: its content's hash in the name lets hosts cache it for good. */
+function scenarioFileName(json: string, assetsDir: string): string {
+  const hash = createHash('sha256').update(json).digest('hex').slice(0, 10);
+  return path.posix.join(assetsDir, `scenarios-${hash}.json`);
 }
 
 /** Options of the plugin. */
@@ -132,50 +145,90 @@ export function scenarioPlugin(options: ScenarioPluginOptions = {}): Plugin {
   let server: ViteDevServer | undefined;
   const cache = new Map<string, CacheEntry>();
   let lastErrors: string | null = null;
-  const dirOf = () => path.resolve(config?.root ?? process.cwd(), options.dir ?? 'scenarios');
+  let lastReport = '';
+  let built: { ref: string; fileName: string } | null = null;
+  const rootOf = () => config?.root ?? process.cwd();
+  const dirOf = () => path.resolve(rootOf(), options.dir ?? 'scenarios');
+  const devUrl = () => `${config?.base ?? '/'}${DEV_FILE}`;
 
   const overlay = (message: string) => ({
     type: 'error' as const,
     err: { message, stack: '', plugin: 'backchannel:scenarios', id: dirOf() },
   });
 
+  /** Checks the folder in development: says what is wrong in the terminal (once per change) and in the overlay. */
+  const checkForDev = (): ScenarioBuildResult => {
+    const result = checkScenarioFolder(dirOf(), rootOf(), cache);
+    const errors = result.errors.map(formatDiagnostic).join('\n');
+    const report = JSON.stringify([errors, result.warnings.map(formatDiagnostic), result.scenarios.length]);
+    if (report !== lastReport) {
+      lastReport = report;
+      for (const w of result.warnings) config?.logger.warn(`[backchannel] ${formatDiagnostic(w)}`);
+      if (errors) config?.logger.error(`[backchannel] scenario check failed:\n${errors}`);
+      else if (result.scenarios.length === 0) config?.logger.warn(noScenarioWarning());
+    }
+    if (errors) {
+      lastErrors = errors;
+      server?.ws.send(overlay(`Scenario check failed:\n${errors}`));
+    } else lastErrors = null;
+    return result;
+  };
+
+  // No scenario at all is not a checker error: the page then says so in words.
+  const noScenarioWarning = () => `no scenario file in ${path.relative(rootOf(), dirOf()) || dirOf()}: the game will show that nothing can be played`;
+
   return {
     name: 'backchannel:scenarios',
     configResolved(c) {
       config = c;
+    },
+    buildStart() {
+      built = null;
+      if (config?.command !== 'build') return;
+      const result = checkScenarioFolder(dirOf(), rootOf(), cache);
+      for (const f of result.files) this.addWatchFile(f);
+      for (const w of result.warnings) this.warn(formatDiagnostic(w));
+      if (result.errors.length > 0) this.error(`scenario check failed:\n${result.errors.map(formatDiagnostic).join('\n')}`);
+      if (result.scenarios.length === 0) this.warn(noScenarioWarning());
+      const json = JSON.stringify(scenarioData(result, false));
+      const fileName = scenarioFileName(json, config.build.assetsDir);
+      built = { ref: this.emitFile({ type: 'asset', fileName, source: json }), fileName };
     },
     resolveId(id) {
       return id === VIRTUAL_ID ? RESOLVED_ID : null;
     },
     load(id) {
       if (id !== RESOLVED_ID) return null;
-      const dir = dirOf();
-      const result = checkScenarioFolder(dir, config?.root ?? process.cwd(), cache);
-      for (const f of result.files) this.addWatchFile(f);
-      for (const w of result.warnings) this.warn(formatDiagnostic(w));
-      const isBuild = config?.command === 'build';
-      if (result.errors.length > 0) {
-        const text = result.errors.map(formatDiagnostic).join('\n');
-        if (isBuild) this.error(`scenario check failed:\n${text}`);
-        lastErrors = text;
-        config?.logger.error(`[backchannel] scenario check failed:\n${text}`);
-        server?.ws.send(overlay(`Scenario check failed:\n${text}`));
-      } else {
-        lastErrors = null;
-      }
-      // No scenario at all is not a checker error: the page then says so in words.
-      if (result.scenarios.length === 0 && result.errors.length === 0) this.warn(`no scenario file in ${path.relative(config?.root ?? process.cwd(), dir) || dir}: the game will show that nothing can be played`);
-      return virtualModuleSource(result, !isBuild);
+      // In a build the bundler writes the file's URL, relative to the chunk when the base is relative.
+      const url = built ? `import.meta.ROLLUP_FILE_URL_${built.ref}` : JSON.stringify(devUrl());
+      return `export const scenariosUrl = ${url};\n`;
+    },
+    transformIndexHtml(_html, ctx) {
+      let href: string;
+      if (ctx.server || !built) href = devUrl();
+      else if (config && /^(\.\/|)$/.test(config.base)) {
+        const rel = path.posix.relative(path.posix.dirname(ctx.path), `/${built.fileName}`);
+        href = rel.startsWith('.') ? rel : `./${rel}`;
+      } else href = `${config?.base ?? '/'}${built.fileName}`;
+      // Started by the HTML parser, the request runs while the code downloads; the page's fetch() then takes this response.
+      const tag: HtmlTagDescriptor = { tag: 'link', attrs: { rel: 'preload', href, as: 'fetch', type: 'application/json', crossorigin: true }, injectTo: 'head' };
+      return [tag];
     },
     configureServer(s) {
       server = s;
       const dir = dirOf();
       s.watcher.add(dir);
+      s.middlewares.use((req, res, next) => {
+        const pathname = (req.url ?? '').split('?')[0];
+        if (pathname !== devUrl()) return next();
+        const body = JSON.stringify(scenarioData(checkForDev(), true));
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(body);
+      });
       const onChange = (file: string) => {
         if (path.dirname(path.resolve(file)) !== dir || !isScenarioFile(path.basename(file))) return;
-        const graph = s.environments.client.moduleGraph;
-        const mod = graph.getModuleById(RESOLVED_ID);
-        if (mod) graph.invalidateModule(mod);
+        checkForDev();
         s.ws.send({ type: 'full-reload', path: '*' });
       };
       s.watcher.on('add', onChange);

@@ -89,7 +89,9 @@ export class TitleScene extends BaseScene {
       y += intro.height + m.gap * 2;
       const p = text(this, pad + m.gap, y + m.gap, s.problems.join('\n'), { size: m.small, color: CSS.brass, width: w - 2 * pad - 2 * m.gap });
       this.add.rectangle(pad, y, w - 2 * pad, p.height + 2 * m.gap, HEX.bgDeep, 1).setOrigin(0, 0).setStrokeStyle(1, HEX.red, 1).setDepth(-1);
-      this.contentBottom = y + p.height + 2 * m.gap + pad;
+      y += p.height + 2 * m.gap;
+      if (model.actions.length > 0) y = this.drawActionColumn(model.actions, pad, y + m.gap * 2, Math.min(w - 2 * pad, Math.max(240, m.body * 16)));
+      this.contentBottom = y + pad;
       return;
     }
     if (s.kind !== 'title') return;
