@@ -160,7 +160,10 @@ export function parseScenarioText(input: string | Uint8Array, file: string): Par
     const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     if (e.code === 'DUPLICATE_KEY') {
       result.diagnostics.push(diag(file, pos, 'BC106', 'a key appears twice in the same mapping', ['Remove one of the two, or merge them.']));
-    } else if (e.code === 'RESOURCE_EXHAUSTION') {
+    } else if (e.code === 'RESOURCE_EXHAUSTION' || e.message.includes('Maximum call stack size exceeded')) {
+      // Where the library's stack runs out depends on how deep the stack
+      // already is; when it runs out while resolving a scalar, the library
+      // reports a failed tag instead, which is the same exhaustion.
       if (!result.diagnostics.some((d) => d.code === 'BC104'))
         result.diagnostics.push(diag(file, pos, 'BC104', 'the file nests values too deeply or expands too much to read', ['Flatten the structure, and write values out instead of using aliases (*name).']));
     } else if (e.code === 'MULTIPLE_DOCS') {
