@@ -8,6 +8,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { readJson } from './json-reader.js';
+import { readYaml, type YamlPositions } from './yaml-reader.js';
 import { CODES, type Diagnostic, type DiagnosticCode, type Position } from './diagnostics.js';
 
 /** Bounds on what a scenario file may be. */
@@ -39,6 +40,28 @@ export interface ParsedFile {
   locateKey(path: DataPath): Position;
 }
 
+/** Which reader turned the text into data: the JSON reader, the fast YAML reader, or the `yaml` library. */
+export type ScenarioReader = 'json' | 'yaml-fast' | 'yaml';
+
+/** A parsed file with how it was read and the raw offsets behind `locate` and `locateKey`. */
+export interface ParsedFileDetail extends ParsedFile {
+  /** The reader that read the text; undefined when it was refused before reading (too large, not text, empty). */
+  reader: ScenarioReader | undefined;
+  /** Offset where each value starts, by path joined with U+0001. */
+  readonly valueAt: ReadonlyMap<string, number>;
+  /** Offset where each mapping key starts, by the path it names. */
+  readonly keyAt: ReadonlyMap<string, number>;
+}
+
+/** Options for {@link parseScenarioText}. */
+export interface ParseOptions {
+  /**
+   * Read YAML with the `yaml` library only, never the fast reader: the
+   * reference that the fast reader must agree with.
+   */
+  libraryOnly?: boolean;
+}
+
 const pathKey = (path: DataPath): string => path.join('\u0001');
 
 /** Builds a diagnostic with the code's own severity. */
@@ -59,10 +82,20 @@ function decode(bytes: Uint8Array): string | undefined {
 /**
  * Parses YAML (or JSON, which is read as YAML) into data with positions.
  * Never throws: every problem comes back as a diagnostic.
+ *
+ * The result also tells which reader read the text and gives the offsets by
+ * path; `options` can keep YAML away from the fast reader.
  */
-export function parseScenarioText(input: string | Uint8Array, file: string): ParsedFile {
-  const valueRanges = new Map<string, number>();
-  const keyRanges = new Map<string, number>();
+export function parseScenarioText(input: string | Uint8Array, file: string, options: ParseOptions = {}): ParsedFileDetail {
+  let valueRanges = new Map<string, number>();
+  let keyRanges = new Map<string, number>();
+  // The fast YAML reader works out positions only when one is asked for.
+  let pending: (() => YamlPositions) | undefined;
+  const settle = () => {
+    if (!pending) return;
+    ({ valueAt: valueRanges, keyAt: keyRanges } = pending());
+    pending = undefined;
+  };
   const lineCounter = new LineCounter();
   const start: Position = { line: 1, col: 1 };
   const toPos = (offset: number): Position => {
@@ -76,20 +109,31 @@ export function parseScenarioText(input: string | Uint8Array, file: string): Par
     }
     return undefined;
   };
-  const result: ParsedFile = {
+  const result: ParsedFileDetail = {
     file,
     data: undefined,
     diagnostics: [],
+    reader: undefined,
+    get valueAt() {
+      settle();
+      return valueRanges;
+    },
+    get keyAt() {
+      settle();
+      return keyRanges;
+    },
     locate: (path) => {
+      settle();
       const off = find(valueRanges, path);
       return off === undefined ? start : toPos(off);
     },
     locateKey: (path) => {
+      settle();
       const off = keyRanges.get(pathKey(path)) ?? find(valueRanges, path);
       return off === undefined ? start : toPos(off);
     },
   };
-  const fail = (code: DiagnosticCode, message: string, hints: string[], pos: Position = start): ParsedFile => {
+  const fail = (code: DiagnosticCode, message: string, hints: string[], pos: Position = start): ParsedFileDetail => {
     result.diagnostics.push(diag(file, pos, code, message, hints));
     return result;
   };
@@ -111,13 +155,19 @@ export function parseScenarioText(input: string | Uint8Array, file: string): Par
     return fail('BC100', 'the file is empty', ['Start from the worked example in scenarios/README.md.']);
   }
 
+  // The library fills the line counter as it reads; the other readers leave it to this.
+  const countLines = () => {
+    lineCounter.addNewLine(0);
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  };
+
   if (/^\s*[{[]/.test(text) && (file.endsWith('.json') || !/^\s*#/.test(text))) {
+    result.reader = 'json';
     const json = readJson(text, LIMITS.maxDepth, LIMITS.maxNodes);
     if (json.ok) {
       for (const [k, v] of json.valueAt) valueRanges.set(k, v);
       for (const [k, v] of json.keyAt) keyRanges.set(k, v);
-      lineCounter.addNewLine(0);
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+      countLines();
       result.data = json.data;
       if (json.data === null || typeof json.data !== 'object' || Array.isArray(json.data)) {
         result.data = undefined;
@@ -126,8 +176,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string): Par
       return result;
     }
     if (file.endsWith('.json') || json.kind !== 'syntax') {
-      lineCounter.addNewLine(0);
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+      countLines();
       const code = json.kind === 'duplicate' ? 'BC106' : json.kind === 'forbidden' ? 'BC105' : json.kind === 'syntax' ? 'BC103' : 'BC104';
       const hint =
         json.kind === 'duplicate' ? 'Remove one of the two, or merge them.'
@@ -138,6 +187,22 @@ export function parseScenarioText(input: string | Uint8Array, file: string): Par
     }
     // Not valid JSON, but the file may still be YAML in flow style: read it as YAML.
   }
+
+  if (!options.libraryOnly) {
+    // The fast reader declines anything unusual or wrong, and a top that is
+    // not a mapping is left to the library as well, so that every
+    // diagnostic still comes from the library.
+    const fast = readYaml(text, LIMITS.maxDepth, LIMITS.maxNodes);
+    if (fast.ok && fast.data !== null && typeof fast.data === 'object' && !Array.isArray(fast.data)) {
+      result.reader = 'yaml-fast';
+      pending = fast.positions;
+      countLines();
+      result.data = fast.data;
+      return result;
+    }
+  }
+
+  result.reader = 'yaml';
 
   let doc: Document.Parsed;
   try {
