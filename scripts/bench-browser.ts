@@ -4,7 +4,9 @@
  * `vite preview` on 127.0.0.1, and measures in one Chromium run:
  * navigation to the first line readable in the DOM mirror and to the first
  * pressable action, against the bare scene's first frame; frames per second
- * during the call; JS heap after 20 replays against after 1; total JS gzip.
+ * during the call; JS heap after 20 replays against after 1, each read after
+ * a forced garbage collection, and how much of the difference is compiled
+ * code rather than objects; total JS gzip.
  * Two shared cores vary by about 20% between runs, so ratios measured in one
  * run are what to compare.
  */
@@ -137,21 +139,62 @@ const heap = async () => {
   const m = await cdp.send('Performance.getMetrics');
   return m.metrics.find((x) => x.name === 'JSHeapUsedSize')!.value;
 };
+// The heap by kind, from a heap snapshot, to tell what the page keeps
+// (objects) from the machine code V8 compiles as more functions turn hot.
+// Blink's own objects ('native') live outside the JS heap and are left out.
+const heapByKind = async () => {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snap = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
+  const fields = snap.snapshot.meta.node_fields;
+  const typeNames = snap.snapshot.meta.node_types[0];
+  const [typeAt, sizeAt] = [fields.indexOf('type'), fields.indexOf('self_size')];
+  let code = 0;
+  let objects = 0;
+  for (let i = 0; i < snap.nodes.length; i += fields.length) {
+    const type = typeNames[snap.nodes[i + typeAt]!];
+    const size = snap.nodes[i + sizeAt]!;
+    if (type === 'code') code += size;
+    else if (type !== 'native' && type !== 'synthetic') objects += size;
+  }
+  return { code, objects };
+};
+const signedKB = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${Math.abs(bytes / 1024).toFixed(0)} KB`;
 await cdp.send('Performance.enable');
 await playToEnd(game);
 const heapAfter1 = await heap();
+const kindsAfter1 = await heapByKind();
 for (let i = 1; i < 20; i++) {
   const again = game.locator('[data-choices] button:not([disabled])').first();
   await again.click();
   await playToEnd(game);
 }
 const heapAfter20 = await heap();
+const kindsAfter20 = await heapByKind();
+// BENCH_REPLAYS=60 (say) goes on replaying and prints the heap every 10 replays, to see whether it levels off.
+const moreReplays = Number(process.env['BENCH_REPLAYS'] ?? 20);
+const heapTrend: string[] = [];
+for (let i = 21; i <= moreReplays; i++) {
+  await game.locator('[data-choices] button:not([disabled])').first().click();
+  await playToEnd(game);
+  if (i % 10 === 0 || i === moreReplays) heapTrend.push(`after ${i}: ${((await heap()) / 1e6).toFixed(1)} MB`);
+}
+if (heapTrend.length > 0) {
+  const k = await heapByKind();
+  heapTrend.push(`since after 1: compiled code ${signedKB(k.code - kindsAfter1.code)}, objects ${signedKB(k.objects - kindsAfter1.objects)}`);
+}
 await browser.close();
 await gameServer.close();
 await bareServer.close();
 
 const jsFiles = readdirSync(join(root, 'dist/assets')).filter((f) => f.endsWith('.js'));
 const gzipTotal = jsFiles.reduce((sum, f) => sum + gzipSync(readFileSync(join(root, 'dist/assets', f))).length, 0);
+// Not JavaScript, so not in the total above; shown so the move of the scenarios out of the code is visible.
+const dataFiles = readdirSync(join(root, 'dist/assets')).filter((f) => /^scenarios-.*\.json$/.test(f));
+const dataGzip = dataFiles.reduce((sum, f) => sum + gzipSync(readFileSync(join(root, 'dist/assets', f))).length, 0);
 
 const bare = median(bareFrames);
 const rows: [string, string, string][] = [
@@ -160,9 +203,16 @@ const rows: [string, string, string][] = [
   ['game: first action pressable', `${median(firstActions).toFixed(0)} ms`, `${(median(firstActions) / bare).toFixed(2)} × bare first frame (target ≤ 1.3)`],
   ['frames per second during the call (Canvas)', fps.toFixed(1), 'target 60'],
   ['JS heap after 1 replay / after 20', `${(heapAfter1 / 1e6).toFixed(1)} MB / ${(heapAfter20 / 1e6).toFixed(1)} MB`, `growth ${(((heapAfter20 - heapAfter1) / heapAfter1) * 100).toFixed(1)}% (target < 10%)`],
+  [
+    '  of it: compiled code / objects (heap snapshots)',
+    `${signedKB(kindsAfter20.code - kindsAfter1.code)} / ${signedKB(kindsAfter20.objects - kindsAfter1.objects)}`,
+    `code ${(kindsAfter1.code / 1e6).toFixed(1)} → ${(kindsAfter20.code / 1e6).toFixed(1)} MB, objects ${(kindsAfter1.objects / 1e6).toFixed(1)} → ${(kindsAfter20.objects / 1e6).toFixed(1)} MB`,
+  ],
   ['all JS, gzip', `${(gzipTotal / 1024).toFixed(0)} KB`, `${jsFiles.length} files (target < 420 KB)`],
+  ['scenario data (JSON, fetched beside the code), gzip', `${(dataGzip / 1024).toFixed(0)} KB`, `${dataFiles.length} file`],
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));
 process.stdout.write(`\nbrowser benchmark (median of ${RUNS} loads, production build, Chromium headless)\n`);
 for (const [a, b, c] of rows) process.stdout.write(`  ${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}\n`);
+if (heapTrend.length > 0) process.stdout.write(`  JS heap, further replays: ${heapTrend.join(', ')}\n`);
