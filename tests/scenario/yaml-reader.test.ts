@@ -237,7 +237,8 @@ describe('the fast reader agrees with the yaml library', () => {
   it('on quoted text written by hand, folded over odd whitespace', () => {
     const c = counting();
     fc.assert(fc.property(handQuoted, c.check), { numRuns: 300 });
-    expect(c.accepted()).toBeGreaterThan(100);
+    // About a third is accepted (104 to 109 of 300 over several seeds): the bar sits well below that.
+    expect(c.accepted()).toBeGreaterThan(60);
   }, SLOW);
 
   it('on plain text written by hand over several lines', () => {
