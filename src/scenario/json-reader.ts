@@ -4,9 +4,14 @@
  * YAML, refuses duplicate keys and reserved keys, and bounds nesting.
  */
 
-/** What reading gives: the data and offsets by joined path, or the first problem. */
+import { replayPositions, type PositionLog, type Positions } from './positions.js';
+
+/**
+ * What reading gives: the data and its offsets by joined path, or the first
+ * problem. Offsets are worked out on the first call (see positions.ts).
+ */
 export type JsonRead =
-  | { ok: true; data: unknown; valueAt: Map<string, number>; keyAt: Map<string, number> }
+  | { ok: true; data: unknown; positions: () => Positions }
   | { ok: false; offset: number; kind: 'syntax' | 'duplicate' | 'forbidden' | 'depth' | 'size'; message: string };
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -23,8 +28,8 @@ class Stop {
 export function readJson(text: string, maxDepth: number, maxNodes: number): JsonRead {
   let i = 0;
   let nodes = 0;
-  const valueAt = new Map<string, number>();
-  const keyAt = new Map<string, number>();
+  const recorded: PositionLog = { log: [], keys: [] };
+  const { log, keys } = recorded;
   const ws = () => {
     while (i < text.length) {
       const c = text.charCodeAt(i);
@@ -66,11 +71,12 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
     i++;
     return out;
   };
-  const value = (pk: string, depth: number): unknown => {
+  const value = (depth: number): unknown => {
     if (depth > maxDepth) fail(`values are nested more than ${maxDepth} levels deep`, 'depth');
     if (++nodes > maxNodes) fail(`the file holds more than ${maxNodes} values`, 'size');
     ws();
-    valueAt.set(pk, i);
+    const at = log.length;
+    log.push(i, 0);
     const c = text[i];
     if (c === '{') {
       i++;
@@ -79,6 +85,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
       ws();
       if (text[i] === '}') {
         i++;
+        log[at + 1] = 1;
         return out;
       }
       for (;;) {
@@ -86,7 +93,6 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
         if (text[i] !== '"') fail('expected a key in "double quotes"');
         const keyStart = i;
         const key = str();
-        const childKey = pk === '' ? key : `${pk}\u0001${key}`;
         if (seen.has(key)) {
           i = keyStart;
           fail(`the key '${key}' appears twice`, 'duplicate');
@@ -96,11 +102,12 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
           fail(`the key '${key}' is not allowed`, 'forbidden');
         }
         seen.add(key);
-        keyAt.set(childKey, keyStart);
+        keys.push(key);
+        log.push(keyStart);
         ws();
         if (text[i] !== ':') fail('expected ":" after the key');
         i++;
-        Object.defineProperty(out, key, { value: value(childKey, depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
         ws();
         if (text[i] === ',') {
           i++;
@@ -108,6 +115,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
         }
         if (text[i] === '}') {
           i++;
+          log[at + 1] = seen.size * 2 + 1;
           return out;
         }
         fail('expected "," or "}"');
@@ -119,10 +127,11 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
       ws();
       if (text[i] === ']') {
         i++;
+        log[at + 1] = 2;
         return out;
       }
       for (;;) {
-        out.push(value(pk === '' ? String(out.length) : `${pk}\u0001${out.length}`, depth + 1));
+        out.push(value(depth + 1));
         ws();
         if (text[i] === ',') {
           i++;
@@ -130,6 +139,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
         }
         if (text[i] === ']') {
           i++;
+          log[at + 1] = out.length * 2 + 2;
           return out;
         }
         fail('expected "," or "]"');
@@ -143,10 +153,11 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
     return w === 'true' ? true : w === 'false' ? false : w === 'null' ? null : Number(w);
   };
   try {
-    const data = value('', 0);
+    const data = value(0);
     ws();
     if (i < text.length) fail('unexpected text after the end of the JSON value');
-    return { ok: true, data, valueAt, keyAt };
+    let positions: Positions | undefined;
+    return { ok: true, data, positions: () => (positions ??= replayPositions(recorded)) };
   } catch (err) {
     if (err instanceof Stop) return { ok: false, offset: err.offset, kind: err.kind, message: err.message };
     throw err;

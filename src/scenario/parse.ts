@@ -165,8 +165,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     result.reader = 'json';
     const json = readJson(text, LIMITS.maxDepth, LIMITS.maxNodes);
     if (json.ok) {
-      for (const [k, v] of json.valueAt) valueRanges.set(k, v);
-      for (const [k, v] of json.keyAt) keyRanges.set(k, v);
+      pending = json.positions;
       countLines();
       result.data = json.data;
       if (json.data === null || typeof json.data !== 'object' || Array.isArray(json.data)) {

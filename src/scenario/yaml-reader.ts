@@ -15,11 +15,10 @@
  * and offsets that the library path gives; when in doubt, it declines.
  */
 
+import { replayPositions, type Positions } from './positions.js';
+
 /** Where each value and each mapping key starts, by path joined with U+0001 as in parse.ts. */
-export interface YamlPositions {
-  valueAt: Map<string, number>;
-  keyAt: Map<string, number>;
-}
+export type YamlPositions = Positions;
 
 /**
  * What reading gives: the data and its positions, or a decline. Positions
@@ -916,32 +915,6 @@ class Reader {
   }
 }
 
-/** Turns the reader's log into offsets by joined path, as parse.ts records them from the library. */
-function replay(log: number[], keys: string[]): YamlPositions {
-  const valueAt = new Map<string, number>();
-  const keyAt = new Map<string, number>();
-  let p = 0;
-  let k = 0;
-  const node = (pk: string): void => {
-    valueAt.set(pk, log[p]!);
-    const shape = log[p + 1]!;
-    p += 2;
-    const count = (shape - 1) >> 1;
-    if (shape % 2 === 1) {
-      for (let e = 0; e < count; e++) {
-        const key = keys[k++]!;
-        const ck = pk === '' ? key : pk + SEP + key;
-        keyAt.set(ck, log[p++]!);
-        node(ck);
-      }
-    } else {
-      for (let e = 0; e < count; e++) node(pk === '' ? String(e) : pk + SEP + e);
-    }
-  };
-  node('');
-  return { valueAt, keyAt };
-}
-
 /**
  * Reads scenario YAML in the subset described above; paths are joined with
  * U+0001 as in parse.ts. Returns `ok: false` (a decline, with the offset and
@@ -953,7 +926,7 @@ export function readYaml(text: string, maxDepth: number, maxNodes: number): Yaml
   try {
     const data = reader.read();
     let positions: YamlPositions | undefined;
-    return { ok: true, data, positions: () => (positions ??= replay(reader.log, reader.keys)) };
+    return { ok: true, data, positions: () => (positions ??= replayPositions(reader)) };
   } catch (err) {
     if (err instanceof Decline) return { ok: false, offset: err.offset, reason: err.reason };
     throw err;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkScenario } from '../../src/engine/check.js';
 import { scenarioJsonSchema } from '../../src/scenario/json-schema.js';
+import { parseScenarioText } from '../../src/scenario/parse.js';
 
 const tiny = parse(readFileSync(new URL('../fixtures/tiny.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
 const pretty = JSON.stringify(tiny, null, 2);
@@ -34,6 +35,22 @@ describe('JSON scenarios', () => {
     expect(checkScenario('{"backchannel": 1, "id": "a", "id": "b"}', 'd.json').diagnostics[0]).toMatchObject({ code: 'BC106', line: 1, col: 31 });
     expect(checkScenario('{"backchannel": 1, "__proto__": {"polluted": true}}', 'p.json').diagnostics[0]).toMatchObject({ code: 'BC105' });
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+  it('records the offset of every value and key exactly where the YAML library finds them', () => {
+    const flagship = parse(readFileSync(new URL('../../scenarios/the-call.yaml', import.meta.url), 'utf8')) as unknown;
+    const texts = [pretty, JSON.stringify(flagship), JSON.stringify(flagship, null, 1), '{"a": {}, "b": [], "c": [[], {"d": [1, "x", null]}], "e": {"f": {"g": true}}}'];
+    // A leading comment keeps the text away from the JSON reader; the library then reads it as YAML.
+    const prefix = '# read by the library\n';
+    for (const text of texts) {
+      const json = parseScenarioText(text, 'x.json');
+      const lib = parseScenarioText(prefix + text, 'x.yaml', { libraryOnly: true });
+      expect(json.reader).toBe('json');
+      expect(lib.reader).toBe('yaml');
+      const shift = (m: ReadonlyMap<string, number>) => Object.fromEntries([...m].map(([k, v]) => [k, v - prefix.length]));
+      expect(Object.fromEntries(json.valueAt)).toEqual(shift(lib.valueAt));
+      expect(Object.fromEntries(json.keyAt)).toEqual(shift(lib.keyAt));
+      expect(json.data).toEqual(lib.data);
+    }
   });
   it('a JSON list at the top is not a scenario', () => {
     expect(checkScenario('[1, 2]', 'l.json').diagnostics[0]).toMatchObject({ code: 'BC107' });
