@@ -31,7 +31,6 @@ export type YamlRead =
 
 // Merge keys (`<<`) are refused too: their meaning depends on the YAML version.
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', '<<']);
-const SEP = '\u0001';
 /** The library refuses implicit keys longer than 1024 characters; stay well clear. */
 const MAX_KEY = 1000;
 
