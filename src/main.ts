@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const audio = audioProxy();
   loadAudio(audio);
   const media = window.matchMedia?.('(prefers-reduced-motion: reduce)');
-  const ctl = new GameController({
+  const options = {
     scenarios: compiled,
     problems: compileProblems,
     loadFailed: !loaded.ok,
@@ -122,7 +122,16 @@ async function main(): Promise<void> {
       crypto.getRandomValues(a);
       return a[0]!;
     },
-  });
+  };
+  let ctl: GameController;
+  try {
+    ctl = new GameController(options);
+  } catch (e) {
+    // The file is written by the build from checked scenarios, so this means it was damaged on the way: say so rather than hang on "loading".
+    const reason = `the scenario file is damaged (${(e as Error)?.message ?? String(e)}); build the game again with npm run build`;
+    console.warn(`[backchannel] ${reason}`);
+    ctl = new GameController({ ...options, scenarios: [], problems: [reason], loadFailed: true });
+  }
   if (!url.lang) document.documentElement.lang = ctl.uiLang;
   media?.addEventListener?.('change', (e) => ctl.setSystemReducedMotion(e.matches));
 

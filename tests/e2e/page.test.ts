@@ -86,6 +86,21 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     await context.close();
   });
 
+  it('says the scenario file is damaged, rather than hanging, when its data has the right outline but cannot be played', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    // Passes the fetch's outline check (a list of scenarios with ids) but lacks what a scenario needs.
+    const damaged = JSON.stringify({ scenarios: [{ file: 'scenarios/x.yaml', scenario: { id: 'x', roles: [], beats: [], endings: [{ id: 'e' }] } }], problems: [], warnings: [] });
+    await page.route(/\/assets\/scenarios-[^/]*\.json$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: damaged }));
+    await page.goto(e2e.baseURL!);
+    await page.waitForFunction(() => window.__backchannel?.ready());
+    expect(await page.locator('#m-title').textContent()).toBe('The scenarios could not be loaded');
+    expect(await page.locator('.m-problems').textContent()).toMatch(/scenario file is damaged/);
+    const m = await readMirror(page);
+    expect(m.buttons.map((b) => b.label)).toEqual(['Try again']);
+    await context.close();
+  });
+
   it('loads with no console error and no failed request, favicon included', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
