@@ -131,7 +131,8 @@ export function simulate(compiled: CompiledScenario, options: SimulateOptions): 
   };
   let choices = 0;
   let moves = 0;
-  const memory = new StateMemory(compiled, Math.max(1, options.memory ?? SIMULATION_MEMORY));
+  const limit = options.memory !== undefined && Number.isFinite(options.memory) ? Math.max(1, Math.floor(options.memory)) : SIMULATION_MEMORY;
+  const memory = new StateMemory(compiled, limit);
   const starts = new Map<string, KnownState>();
   for (let run = 0; run < options.runs; run++) {
     const role = roles[run % roles.length]!;

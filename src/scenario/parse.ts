@@ -151,6 +151,8 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     ]);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Windows line ends are line ends: YAML reads CRLF as LF anyway, and lines and columns stay the same, so the fast readers need not know CR.
+  if (text.includes('\r\n')) text = text.replace(/\r\n/g, '\n');
   if (text.trim() === '') {
     return fail('BC100', 'the file is empty', ['Start from the worked example in scenarios/README.md.']);
   }

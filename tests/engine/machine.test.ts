@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { assertImplemented, compileScenario, hashScenario, machineConfig, MachineConfigError } from '../../src/engine/machine.js';
+import { logEntries } from '../../src/engine/model.js';
 import { readScenario } from '../../src/scenario/load.js';
 import { ADVANCE, choose, compile, compileText, start, TINY } from './support.js';
 
@@ -191,6 +192,37 @@ describe('interrupts', () => {
     const actor = start(c2);
     actor.send(choose('go'));
     expect(actor.getSnapshot().context.ending).toBe('timeout');
+  });
+
+  it('when one choice sets off two, the first listed fires first and the second breaks in as soon as it is entered', () => {
+    const c3 = compile([
+      `
+      meters:
+        - { id: anger, label: Anger, min: 0, max: 5, start: 0 }
+      interrupts:
+        - { id: walk-out, when: { meter: anger, gte: 3 }, next: hallway }
+        - { id: press-leak, when: { meter: anger, gte: 2 }, next: newsroom }
+      beats:
+        - id: start
+          lines: [{ id: l, speaker: envoy, text: Hi., invented: true }]
+          choices:
+            - { id: insult, text: Insult them., effects: [{ meter: anger, add: 3 }], end: deal }
+            - { id: wait, text: Wait., end: deal }
+        - id: hallway
+          lines: [{ id: h, speaker: envoy, text: They walk out., invented: true }]
+          choices: [{ id: follow, text: Follow them., end: deal }]
+        - id: newsroom
+          lines: [{ id: n, speaker: envoy, text: It leaks., invented: true }]
+          choices: [{ id: deny, text: Deny it., end: deal }]
+    `,
+      DEAL,
+    ]);
+    const actor = start(c3);
+    actor.send(choose('insult'));
+    const ctx = actor.getSnapshot().context;
+    expect(ctx.firedInterrupts).toEqual(['walk-out', 'press-leak']);
+    expect(ctx.beat).toBe('newsroom');
+    expect(logEntries(ctx.log).filter((e) => e.kind === 'line').map((e) => e.id)).toEqual(['l', 'h', 'n']);
   });
 
   it('tiny: the clock run down by everyChoice ends the call in a timeout', () => {

@@ -155,21 +155,21 @@ describe('simulate counts what stepping every run on its own actor counts', () =
 
   it('the flagship, both roles, two seeds', () => {
     for (const seed of [7, 2026]) expect(simulate(flagship, { runs: 300, seed })).toEqual(simulateOnActors(flagship, { runs: 300, seed }));
-  });
+  }, 60_000);
 
   it('one role of the flagship', () => {
     expect(simulate(flagship, { runs: 200, seed: 3, role: 've' })).toEqual(simulateOnActors(flagship, { runs: 200, seed: 3, role: 've' }));
-  });
+  }, 60_000);
 
   it('a generated scenario, and tiny with a move cap', () => {
     expect(simulate(generated, { runs: 200, seed: 11 })).toEqual(simulateOnActors(generated, { runs: 200, seed: 11 }));
     expect(simulate(tiny, { runs: 300, seed: 4, maxMoves: 5 })).toEqual(simulateOnActors(tiny, { runs: 300, seed: 4, maxMoves: 5 }));
-  });
+  }, 60_000);
 
   it('the same when it may remember only a few states at a time', () => {
     const plain = simulateOnActors(flagship, { runs: 150, seed: 9 });
     for (const memory of [1, 7, 100]) expect(simulate(flagship, { runs: 150, seed: 9, memory })).toEqual(plain);
-  });
+  }, 60_000);
 });
 
 describe('seeds', () => {

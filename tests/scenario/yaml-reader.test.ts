@@ -342,7 +342,7 @@ describe('what the fast reader declines', () => {
     'a flow collection as a key': '[a]: 1\n',
     'a tab as indentation': 'a:\n\tb: 1\n',
     'a tab after a key': 'a:\t1\n',
-    'a carriage return': 'a: 1\r\nb: 2\r\n',
+    'a lone carriage return (Windows line ends are made plain before reading)': 'a: 1\rb: 2\n',
     'a duplicate key': 'a: 1\na: 2\n',
     'a duplicate key in a flow mapping': 'a: { b: 1, b: 2 }\n',
     'a reserved key': '__proto__: 1\n',
@@ -433,6 +433,19 @@ describe('parse.ts takes the fast path', () => {
     expect(fast.locateKey(['endings', 0, 'debrief'])).toEqual(lib.locateKey(['endings', 0, 'debrief']));
     expect(Object.fromEntries(fast.valueAt)).toEqual(Object.fromEntries(lib.valueAt));
     expect(Object.fromEntries(fast.keyAt)).toEqual(Object.fromEntries(lib.keyAt));
+  });
+  it('for a file saved with Windows line ends, with the same data, lines and columns as with plain ones', () => {
+    const lf = FILES['scenarios/the-call.yaml']!;
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const a = parseScenarioText(lf, 'the-call.yaml');
+    const b = parseScenarioText(crlf, 'the-call.yaml');
+    expect(b.reader).toBe('yaml-fast');
+    expect(b.data).toStrictEqual(a.data);
+    expect(b.locate(['beats', 3, 'choices', 1, 'text'])).toEqual(a.locate(['beats', 3, 'choices', 1, 'text']));
+    expect(b.locateKey(['endings', 0, 'debrief'])).toEqual(a.locateKey(['endings', 0, 'debrief']));
+    const broken = parseScenarioText(FILES['tests/fixtures/checker/BC106-duplicate-key.yaml']!.replace(/\n/g, '\r\n'), 'd.yaml');
+    const plain = parseScenarioText(FILES['tests/fixtures/checker/BC106-duplicate-key.yaml']!, 'd.yaml');
+    expect(broken.diagnostics).toEqual(plain.diagnostics);
   });
   it('for the generated benchmark scenario', () => {
     expect(parseScenarioText(generateScenarioYaml(200), 'generated.yaml').reader).toBe('yaml-fast');

@@ -1,7 +1,7 @@
 /**
  * A large valid scenario, generated: a corridor of beats in parts, each
- * with a line and two choices, some reading a meter, with endings at the
- * end and an interrupt on the clock. Used by the benchmarks.
+ * with a line and two choices, one reading a meter, with endings at the
+ * end. Used by the benchmarks and the simulator's tests.
  */
 import { stringify } from 'yaml';
 
