@@ -40,24 +40,41 @@ export function readScenarioData(value: unknown): ScenarioData | null {
   return v as unknown as ScenarioData;
 }
 
+/** How long the page waits for the scenario file before it says so and offers to try again. */
+export const SCENARIO_FETCH_TIMEOUT_MS = 30_000;
+
 /**
- * Fetches the scenario file. Never rejects: a network error, an HTTP error
- * or a body that is not the scenario data (a static host's fallback page,
- * say) comes back as a reason a person can act on.
+ * Fetches the scenario file. Never rejects: a network error, an HTTP error,
+ * no answer within `timeoutMs`, or a body that is not the scenario data (a
+ * static host's fallback page, say) comes back as a reason a person can act on.
  */
-export async function fetchScenarioData(url: string, fetchImpl: typeof fetch = fetch): Promise<ScenarioLoad> {
+export async function fetchScenarioData(url: string, fetchImpl: typeof fetch = fetch, timeoutMs = SCENARIO_FETCH_TIMEOUT_MS): Promise<ScenarioLoad> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  try {
+    return await fetchData(url, fetchImpl, abort.signal);
+  } catch {
+    return { ok: false, reason: `${url}: no answer within ${timeoutMs / 1000} seconds` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function fetchData(url: string, fetchImpl: typeof fetch, signal: AbortSignal): Promise<ScenarioLoad> {
   let res: Response;
   try {
     // Same mode and credentials as the page's <link rel="preload" as="fetch" crossorigin>, so the preloaded response is used.
-    res = await fetchImpl(url, { credentials: 'same-origin' });
+    res = await fetchImpl(url, { credentials: 'same-origin', signal });
   } catch (e) {
+    if (signal.aborted) throw e;
     return { ok: false, reason: `${url}: the request failed (${(e as Error).message || 'network error'})` };
   }
   if (!res.ok) return { ok: false, reason: `${url}: the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
   let body: unknown;
   try {
     body = await res.json();
-  } catch {
+  } catch (e) {
+    if (signal.aborted) throw e;
     return { ok: false, reason: `${url}: the answer is not JSON (${res.headers.get('content-type') ?? 'no content type'})` };
   }
   const data = readScenarioData(body);

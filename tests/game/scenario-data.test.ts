@@ -27,6 +27,12 @@ describe('fetching the scenario file', () => {
     await expect(fetchScenarioData('./s.json', failing)).resolves.toEqual({ ok: false, reason: './s.json: the request failed (Failed to fetch)' });
   });
 
+  it('says so when no answer comes in time, rather than wait for ever', async () => {
+    const stalled = ((_url: string, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
+    await expect(fetchScenarioData('./s.json', stalled, 20)).resolves.toEqual({ ok: false, reason: './s.json: no answer within 0.02 seconds' });
+  });
+
   it('refuses a page that is not the data, as a static host serves for a missing file', async () => {
     const html = await fetchScenarioData('./s.json', answer('<!doctype html><title>x</title>', { headers: { 'content-type': 'text/html' } }));
     expect(html).toEqual({ ok: false, reason: './s.json: the answer is not JSON (text/html)' });
