@@ -367,7 +367,7 @@ class Reader {
     let count = 0;
     for (;;) {
       const keyStart = this.i;
-      const key = this.blockKey();
+      const key = this.key(false);
       if (hasOwn(out, key)) this.fail('a duplicate key', keyStart);
       this.keys.push(key);
       this.log.push(keyStart);
@@ -382,8 +382,12 @@ class Reader {
     }
   }
 
-  /** Reads an implicit key at the start of a mapping entry and stops on its `:`. */
-  private blockKey(): string {
+  /**
+   * Reads an implicit mapping key, quoted or plain, and stops on its `:`.
+   * Block and flow keys differ only in where plain text may end and in
+   * what may follow the `:`.
+   */
+  private key(flow: boolean): string {
     const t = this.t;
     const start = this.i;
     const c = t.charCodeAt(start);
@@ -391,24 +395,44 @@ class Reader {
     if (c === DQ) key = this.dq(-1, true);
     else if (c === SQ) key = this.sq(-1, true);
     else {
-      if (!this.plainStart(start, false)) this.fail('not a mapping key');
-      let j = start;
-      for (;;) {
-        const d = t.charCodeAt(j);
-        if (j >= this.n || d === LF || (d === HASH && t.charCodeAt(j - 1) === SP)) this.fail('not a mapping key');
-        if (d === TAB) this.fail('a tab in a key', j);
-        if (d === COLON && this.isBlank(j + 1)) break;
-        j++;
-      }
+      if (!this.plainStart(start, flow)) this.fail(flow ? 'not a flow mapping key' : 'not a mapping key');
+      const j = flow ? this.flowKeyEnd(start) : this.blockKeyEnd(start);
       if (t.charCodeAt(j - 1) === SP) this.fail('a space before a key indicator', j);
       key = t.slice(start, j);
       if (typeof resolvePlain(key) !== 'string') this.fail('a key that is not text', start);
       this.i = j;
     }
-    if (t.charCodeAt(this.i) !== COLON || !this.isBlank(this.i + 1)) this.fail('a key without ": "');
+    if (flow) {
+      if (t.charCodeAt(this.i) !== COLON) this.fail('a flow mapping key without ":"');
+    } else if (t.charCodeAt(this.i) !== COLON || !this.isBlank(this.i + 1)) this.fail('a key without ": "');
     if (this.i - start > MAX_KEY) this.fail('a very long key', start);
     if (FORBIDDEN.has(key)) this.fail('a reserved key', start);
     return key;
+  }
+
+  /** Where a plain block key ends: at the first `:` followed by a blank. */
+  private blockKeyEnd(start: number): number {
+    const t = this.t;
+    for (let j = start; ; j++) {
+      const d = t.charCodeAt(j);
+      if (j >= this.n || d === LF || (d === HASH && t.charCodeAt(j - 1) === SP)) this.fail('not a mapping key');
+      if (d === TAB) this.fail('a tab in a key', j);
+      if (d === COLON && this.isBlank(j + 1)) return j;
+    }
+  }
+
+  /** Where a plain flow key ends: at the first `:` followed by a blank or the end of the entry. */
+  private flowKeyEnd(start: number): number {
+    const t = this.t;
+    for (let j = start; ; j++) {
+      const d = t.charCodeAt(j);
+      if (j >= this.n || d === LF || FLOW_INDICATOR.has(d) || d === TAB || (d === HASH && t.charCodeAt(j - 1) === SP)) this.fail('a flow mapping key without ":"', j);
+      if (d === COLON) {
+        const e = t.charCodeAt(j + 1);
+        if (this.isBlank(j + 1) || e === COMMA || e === RBRACE || e === RBRACKET) return j;
+        if (e === LBRACE || e === LBRACKET) this.fail('a flow collection right after ":"', j);
+      }
+    }
   }
 
   /** The value after a block mapping key's `:`. */
@@ -759,7 +783,7 @@ class Reader {
           return out;
         }
         const keyStart = this.i;
-        const key = this.flowKey();
+        const key = this.key(true);
         if (hasOwn(out, key)) this.fail('a duplicate key', keyStart);
         this.keys.push(key);
         this.log.push(keyStart);
@@ -809,38 +833,6 @@ class Reader {
         return out;
       } else this.fail('expected "," or "]"');
     }
-  }
-
-  /** A key inside a flow mapping; stops on its `:`. */
-  private flowKey(): string {
-    const t = this.t;
-    const start = this.i;
-    const c = t.charCodeAt(start);
-    let key: string;
-    if (c === DQ) key = this.dq(-1, true);
-    else if (c === SQ) key = this.sq(-1, true);
-    else {
-      if (!this.plainStart(start, true)) this.fail('not a flow mapping key');
-      let j = start;
-      for (;;) {
-        const d = t.charCodeAt(j);
-        if (j >= this.n || d === LF || FLOW_INDICATOR.has(d) || d === TAB || (d === HASH && t.charCodeAt(j - 1) === SP)) this.fail('a flow mapping key without ":"', j);
-        if (d === COLON) {
-          const e = t.charCodeAt(j + 1);
-          if (this.isBlank(j + 1) || e === COMMA || e === RBRACE || e === RBRACKET) break;
-          if (e === LBRACE || e === LBRACKET) this.fail('a flow collection right after ":"', j);
-        }
-        j++;
-      }
-      if (t.charCodeAt(j - 1) === SP) this.fail('a space before a key indicator', j);
-      key = t.slice(start, j);
-      if (typeof resolvePlain(key) !== 'string') this.fail('a key that is not text', start);
-      this.i = j;
-    }
-    if (t.charCodeAt(this.i) !== COLON) this.fail('a flow mapping key without ":"');
-    if (this.i - start > MAX_KEY) this.fail('a very long key', start);
-    if (FORBIDDEN.has(key)) this.fail('a reserved key', start);
-    return key;
   }
 
   private flowValue(parent: number, depth: number, level: number): unknown {
