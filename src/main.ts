@@ -128,8 +128,8 @@ async function main(): Promise<void> {
     ctl = new GameController(options);
   } catch (e) {
     // The file is written by the build from checked scenarios, so this means it was damaged on the way: say so rather than hang on "loading".
-    const reason = `the scenario file is damaged (${(e as Error)?.message ?? String(e)}); build the game again with npm run build`;
-    console.warn(`[backchannel] ${reason}`);
+    const reason = `the scenario file arrived, but it is damaged and cannot be played: build the game again with npm run build`;
+    console.warn(`[backchannel] ${reason}`, e);
     ctl = new GameController({ ...options, scenarios: [], problems: [reason], loadFailed: true });
   }
   if (!url.lang) document.documentElement.lang = ctl.uiLang;

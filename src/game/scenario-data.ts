@@ -67,7 +67,7 @@ async function fetchData(url: string, fetchImpl: typeof fetch, signal: AbortSign
     res = await fetchImpl(url, { credentials: 'same-origin', signal });
   } catch (e) {
     if (signal.aborted) throw e;
-    return { ok: false, reason: `${url}: the request failed (${(e as Error).message || 'network error'})` };
+    return { ok: false, reason: `${url}: the request failed (${(e as Error).message || 'network error'}); check the network connection and try again` };
   }
   if (!res.ok) return { ok: false, reason: `${url}: the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
   let body: unknown;

@@ -95,7 +95,7 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     await page.goto(e2e.baseURL!);
     await page.waitForFunction(() => window.__backchannel?.ready());
     expect(await page.locator('#m-title').textContent()).toBe('The scenarios could not be loaded');
-    expect(await page.locator('.m-problems').textContent()).toMatch(/scenario file is damaged/);
+    expect(await page.locator('.m-problems').textContent()).toMatch(/damaged and cannot be played/);
     const m = await readMirror(page);
     expect(m.buttons.map((b) => b.label)).toEqual(['Try again']);
     await context.close();

@@ -175,7 +175,7 @@ describe('the game flow', () => {
     const s = ctl.model.screen;
     if (s.kind !== 'problem') throw new Error(`on ${s.kind}`);
     expect(s.heading).toBe('The scenarios could not be loaded');
-    expect(s.intro).toMatch(/could not fetch its scenario file/);
+    expect(s.intro).toMatch(/could not load its scenario file/);
     expect(s.problems).toEqual(['./assets/scenarios-x.json: the server answered HTTP 404 Not Found']);
     expect(ids(ctl)).toEqual(['reload']);
     expect(ctl.model.actions[0]!.label).toBe('Try again');

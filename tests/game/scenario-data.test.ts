@@ -24,7 +24,7 @@ describe('fetching the scenario file', () => {
     const failing = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
-    await expect(fetchScenarioData('./s.json', failing)).resolves.toEqual({ ok: false, reason: './s.json: the request failed (Failed to fetch)' });
+    await expect(fetchScenarioData('./s.json', failing)).resolves.toEqual({ ok: false, reason: './s.json: the request failed (Failed to fetch); check the network connection and try again' });
   });
 
   it('says so when no answer comes in time, rather than wait for ever', async () => {
