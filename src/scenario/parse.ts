@@ -25,6 +25,15 @@ export const LIMITS = {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+const TOO_DEEP = {
+  message: `values are nested more than ${LIMITS.maxDepth} levels deep`,
+  hints: ['Flatten the structure: conditions nest with all/any/not only a few levels.'],
+};
+const TOO_MANY = {
+  message: `the file holds more than ${LIMITS.maxNodes} values`,
+  hints: ['Make the scenario smaller, or use fewer aliases.'],
+};
+
 /** A path into the data: mapping keys and sequence indexes. */
 export type DataPath = ReadonlyArray<string | number>;
 
@@ -45,7 +54,7 @@ export type ScenarioReader = 'json' | 'yaml-fast' | 'yaml';
 
 /** A parsed file with how it was read and the raw offsets behind `locate` and `locateKey`. */
 export interface ParsedFileDetail extends ParsedFile {
-  /** The reader that read the text; undefined when it was refused before reading (too large, not text, empty). */
+  /** The reader that read the text; undefined when it was refused before reading (too large, not text, empty, nested far too deep). */
   reader: ScenarioReader | undefined;
   /** Offset where each value starts, by path joined with U+0001. */
   readonly valueAt: ReadonlyMap<string, number>;
@@ -201,6 +210,21 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
       result.data = fast.data;
       return result;
     }
+    // The library would refuse this too, once it had read the whole file, far more slowly.
+    if (!fast.ok && fast.limit) {
+      result.reader = 'yaml-fast';
+      countLines();
+      const bound = fast.limit === 'depth' ? TOO_DEEP : TOO_MANY;
+      return fail('BC104', bound.message, bound.hints, toPos(fast.offset));
+    }
+  }
+
+  // Brackets nested hundreds deep cost the library seconds and, deeper
+  // still, its whole stack: refuse them before it starts.
+  const overrun = nestingOverrun(text, LIMITS.maxDepth, 4 * LIMITS.maxDepth);
+  if (overrun >= 0) {
+    countLines();
+    return fail('BC104', TOO_DEEP.message, TOO_DEEP.hints, toPos(overrun));
   }
 
   result.reader = 'yaml';
@@ -258,16 +282,17 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   const join = (pk: string, k: string | number) => (pk === '' ? String(k) : `${pk}\u0001${k}`);
   const toData = (node: unknown, pk: string, depth: number, viaAlias: boolean): unknown => {
     if (stop) return undefined;
+    const n = node as Node | null;
+    // Recorded first, so that a value past a bound is reported where it starts, as the fast reader reports it.
+    if (n && !viaAlias && n.range) valueRanges.set(pk, n.range[0]);
     if (++nodes > LIMITS.maxNodes) {
-      stop = diag(file, result.locate(unkey(pk)), 'BC104', `the file holds more than ${LIMITS.maxNodes} values`, ['Make the scenario smaller, or use fewer aliases.']);
+      stop = diag(file, result.locate(unkey(pk)), 'BC104', TOO_MANY.message, TOO_MANY.hints);
       return undefined;
     }
     if (depth > LIMITS.maxDepth) {
-      stop = diag(file, result.locate(unkey(pk)), 'BC104', `values are nested more than ${LIMITS.maxDepth} levels deep`, ['Flatten the structure: conditions nest with all/any/not only a few levels.']);
+      stop = diag(file, result.locate(unkey(pk)), 'BC104', TOO_DEEP.message, TOO_DEEP.hints);
       return undefined;
     }
-    const n = node as Node | null;
-    if (n && !viaAlias && n.range) valueRanges.set(pk, n.range[0]);
     if (n === null || n === undefined) return null;
     if (isAlias(n)) {
       if (++aliasUses > LIMITS.maxAliasExpansions) {
@@ -318,6 +343,53 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   }
   result.data = data;
   return result;
+}
+
+/**
+ * Where YAML text nests past `depth`, when somewhere it nests past `bound`
+ * (much further than any scenario could): the first bracket, or compact
+ * list dash (`- - -`), beyond `depth` in that run; else -1. Comments are
+ * skipped. Quotes are not: brackets inside text would have to pile up
+ * `bound` deep unclosed to be taken for nesting, which prose does not do.
+ */
+export function nestingOverrun(text: string, depth: number, bound: number): number {
+  let level = 0;
+  let first = -1;
+  let lineStart = true;
+  let dashes = 0;
+  let firstDash = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      lineStart = true;
+      dashes = 0;
+      continue;
+    }
+    if (c === 0x20 || c === 0x09) continue;
+    const prev = i === 0 ? 0x0a : text.charCodeAt(i - 1);
+    if (c === 0x23 && (prev === 0x20 || prev === 0x09 || prev === 0x0a)) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl - 1;
+      continue;
+    }
+    if (lineStart && c === 0x2d) {
+      const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 0x0a;
+      if (after === 0x20 || after === 0x09 || after === 0x0a) {
+        dashes++;
+        if (dashes === depth + 1) firstDash = i;
+        if (dashes > bound) return firstDash;
+        continue;
+      }
+    }
+    lineStart = false;
+    if (c === 0x5b || c === 0x7b) {
+      level++;
+      if (level === depth + 1) first = i;
+      if (level > bound) return first;
+    } else if ((c === 0x5d || c === 0x7d) && level > 0) level--;
+  }
+  return -1;
 }
 
 function syntaxHint(code: string): string[] {

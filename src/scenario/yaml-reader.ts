@@ -27,7 +27,7 @@ export type YamlPositions = Positions;
  */
 export type YamlRead =
   | { ok: true; data: unknown; positions: () => YamlPositions }
-  | { ok: false; offset: number; reason: string };
+  | { ok: false; offset: number; reason: string; limit?: 'depth' | 'values' };
 
 // Merge keys (`<<`) are refused too: their meaning depends on the YAML version.
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', '<<']);
@@ -124,6 +124,8 @@ class Decline {
   constructor(
     readonly offset: number,
     readonly reason: string,
+    /** Set when the text read so far is fine but goes past a bound. */
+    readonly limit?: 'depth' | 'values',
   ) {}
 }
 
@@ -174,8 +176,8 @@ class Reader {
 
   /** Counts a value and bounds nesting, as parse.ts does on the library's nodes. */
   private enter(depth: number): void {
-    if (++this.nodes > this.maxNodes) this.fail('too many values');
-    if (depth > this.maxDepth) this.fail('nested too deeply');
+    if (++this.nodes > this.maxNodes) throw new Decline(this.i, 'too many values', 'values');
+    if (depth > this.maxDepth) throw new Decline(this.i, 'nested too deeply', 'depth');
   }
 
   /**
@@ -910,7 +912,9 @@ class Reader {
  * Reads scenario YAML in the subset described above; paths are joined with
  * U+0001 as in parse.ts. Returns `ok: false` (a decline, with the offset and
  * reason, for tests) for anything else, so the caller can use the `yaml`
- * library instead. Never throws for any input.
+ * library instead. A decline with `limit` set means everything before the
+ * offset was read and the file goes past the depth or value bound there.
+ * Never throws for any input.
  */
 export function readYaml(text: string, maxDepth: number, maxNodes: number): YamlRead {
   const reader = new Reader(text, maxDepth, maxNodes);
@@ -919,7 +923,7 @@ export function readYaml(text: string, maxDepth: number, maxNodes: number): Yaml
     let positions: YamlPositions | undefined;
     return { ok: true, data, positions: () => (positions ??= replayPositions(reader)) };
   } catch (err) {
-    if (err instanceof Decline) return { ok: false, offset: err.offset, reason: err.reason };
+    if (err instanceof Decline) return err.limit ? { ok: false, offset: err.offset, reason: err.reason, limit: err.limit } : { ok: false, offset: err.offset, reason: err.reason };
     throw err;
   }
 }

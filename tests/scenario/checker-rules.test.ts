@@ -373,6 +373,27 @@ describe('BC104: bombs', () => {
     expect(r.diagnostics[0]!.message).not.toMatch(/alias/);
   });
 
+  // A file the fast reader declines early (here for a tab) goes to the
+  // library, which takes seconds over brackets nested thousands deep and
+  // runs out of stack; a scan refuses them first, and says where.
+  it('brackets nested thousands deep behind a tab are refused at the first one past the limit', () => {
+    const r = readScenario(`backchannel: 1\t\nplan: ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}\n`, 'deep.yaml');
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'BC104', line: 2, col: 7 + 4 * LIMITS.maxDepth, message: `values are nested more than ${LIMITS.maxDepth} levels deep` });
+  });
+
+  it('compact list dashes nested thousands deep behind a tab are refused too', () => {
+    const r = readScenario(`backchannel: 1\t\nplan:\n  ${'- '.repeat(20_000)}x\n`, 'deep.yaml');
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'BC104', line: 3, col: 3 + 2 * LIMITS.maxDepth });
+  });
+
+  it('brackets in comments and a long run of text brackets that close again are not nesting', () => {
+    const text = `backchannel: 1\t\n# ${'['.repeat(1000)}\nnote: "${'[]'.repeat(1000)}"\n`;
+    const r = readScenario(text, 'brackets.yaml');
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('BC104');
+  });
+
   // Each alias use must be expanded without walking the whole document
   // again, or a few thousand aliases in a modest file keep the checker
   // busy for minutes before the expansion bound is reached.

@@ -32,10 +32,12 @@ function expectAgreement(text: string): boolean {
   const actual = parseScenarioText(text, 'x.yaml');
   expect(actual.diagnostics).toEqual(lib.diagnostics);
   expect(actual.data).toStrictEqual(lib.data);
+  const fast = read(text);
+  // A file past a bound is refused from the fast reader's decline, without the offsets the library logged on its way there.
+  if (!fast.ok && fast.limit) return false;
   expect(Object.fromEntries(actual.valueAt)).toEqual(Object.fromEntries(lib.valueAt));
   expect(Object.fromEntries(actual.keyAt)).toEqual(Object.fromEntries(lib.keyAt));
 
-  const fast = read(text);
   if (!fast.ok) {
     expect(actual.reader).not.toBe('yaml-fast');
     return false;
@@ -382,10 +384,14 @@ describe('what the fast reader declines', () => {
     it(what, () => expectDeclined(source));
   }
 
-  it('nesting deeper than the limit, which the library path then reports', () => {
+  it('nesting deeper than the limit, which the parser reports where it happens without the library', () => {
     const deep = `a: ${'['.repeat(LIMITS.maxDepth + 1)}${']'.repeat(LIMITS.maxDepth + 1)}\n`;
     expectDeclined(deep);
-    expect(parseScenarioText(deep, 'x.yaml').diagnostics[0]).toMatchObject({ code: 'BC104' });
+    const parsed = parseScenarioText(deep, 'x.yaml');
+    expect(parsed.diagnostics[0]).toMatchObject({ code: 'BC104', line: 1, col: 4 + LIMITS.maxDepth });
+    expect(parsed.reader).toBe('yaml-fast');
+    // The library, asked alone, refuses the same file with the same code.
+    expect(parseScenarioText(deep, 'x.yaml', { libraryOnly: true }).diagnostics[0]).toMatchObject({ code: 'BC104' });
     expect(read(`a: ${'['.repeat(LIMITS.maxDepth - 1)}${']'.repeat(LIMITS.maxDepth - 1)}\n`).ok).toBe(true);
   });
   it('more values than allowed', () => {
