@@ -200,8 +200,8 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
 
   if (!options.libraryOnly) {
     // The fast reader declines anything unusual or wrong, and a top that is
-    // not a mapping is left to the library as well, so that every
-    // diagnostic still comes from the library.
+    // not a mapping is left to the library as well, so that diagnostics come
+    // from the library; only a file past a bound is refused here.
     const fast = readYaml(text, LIMITS.maxDepth, LIMITS.maxNodes);
     if (fast.ok && fast.data !== null && typeof fast.data === 'object' && !Array.isArray(fast.data)) {
       result.reader = 'yaml-fast';
@@ -347,47 +347,96 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
 
 /**
  * Where YAML text nests past `depth`, when somewhere it nests past `bound`
- * (much further than any scenario could): the first bracket, or compact
- * list dash (`- - -`), beyond `depth` in that run; else -1. Comments are
- * skipped. Quotes are not: brackets inside text would have to pile up
- * `bound` deep unclosed to be taken for nesting, which prose does not do.
+ * (much further than any scenario could): the first flow bracket, or block
+ * indicator in a compact run like `- - -` or `? - ?`, beyond `depth` in that
+ * run; else -1. Only a bracket where a value can start opens a collection,
+ * as in YAML; quoted text, block text (`|`, `>`) and comments are skipped.
+ * Block nesting by indentation is not counted: the size bound keeps it
+ * within what the library reads.
  */
 export function nestingOverrun(text: string, depth: number, bound: number): number {
+  const n = text.length;
+  const blank = (at: number) => at >= n || text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09 || text.charCodeAt(at) === 0x0a;
   let level = 0;
   let first = -1;
-  let lineStart = true;
-  let dashes = 0;
-  let firstDash = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) {
-      lineStart = true;
-      dashes = 0;
-      continue;
-    }
-    if (c === 0x20 || c === 0x09) continue;
-    const prev = i === 0 ? 0x0a : text.charCodeAt(i - 1);
-    if (c === 0x23 && (prev === 0x20 || prev === 0x09 || prev === 0x0a)) {
-      const nl = text.indexOf('\n', i);
-      if (nl < 0) break;
-      i = nl - 1;
-      continue;
-    }
-    if (lineStart && c === 0x2d) {
-      const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 0x0a;
-      if (after === 0x20 || after === 0x09 || after === 0x0a) {
-        dashes++;
-        if (dashes === depth + 1) firstDash = i;
-        if (dashes > bound) return firstDash;
+  let i = 0;
+  while (i < n) {
+    // A line: its indentation, then its tokens.
+    const lineStart = i;
+    while (i < n && text.charCodeAt(i) === 0x20) i++;
+    const indent = i - lineStart;
+    let valueStart = true;
+    let indicators = 0;
+    let firstIndicator = -1;
+    let blockText = false;
+    while (i < n && text.charCodeAt(i) !== 0x0a) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09) {
+        i++;
         continue;
       }
+      const prev = i === 0 ? 0x0a : text.charCodeAt(i - 1);
+      if (c === 0x23 && (prev === 0x20 || prev === 0x09 || prev === 0x0a || i === lineStart)) {
+        while (i < n && text.charCodeAt(i) !== 0x0a) i++;
+        break;
+      }
+      if (valueStart && (c === 0x22 || c === 0x27)) {
+        // Quoted text, which may run over several lines.
+        i++;
+        while (i < n) {
+          const q = text.charCodeAt(i);
+          if (c === 0x22 && q === 0x5c) i += 2;
+          else if (q === c && c === 0x27 && text.charCodeAt(i + 1) === 0x27) i += 2;
+          else if (q === c) break;
+          else i++;
+        }
+        i++;
+        valueStart = false;
+        continue;
+      }
+      if (valueStart && level === 0 && (c === 0x2d || c === 0x3f || c === 0x3a) && blank(i + 1)) {
+        indicators++;
+        if (indicators === depth + 1) firstIndicator = i;
+        if (indicators > bound) return firstIndicator;
+        i++;
+        continue;
+      }
+      if (valueStart && level === 0 && (c === 0x7c || c === 0x3e)) {
+        blockText = true;
+        while (i < n && text.charCodeAt(i) !== 0x0a) i++;
+        break;
+      }
+      if (valueStart && (c === 0x26 || c === 0x21)) {
+        // An anchor or a tag comes before the value it names.
+        while (!blank(i) && !(level > 0 && (text.charCodeAt(i) === 0x2c || text.charCodeAt(i) === 0x5d || text.charCodeAt(i) === 0x7d))) i++;
+        continue;
+      }
+      if (valueStart && (c === 0x5b || c === 0x7b)) {
+        level++;
+        if (level === depth + 1) first = i;
+        if (level > bound) return first;
+        i++;
+        continue;
+      }
+      if (level > 0 && (c === 0x5d || c === 0x7d)) {
+        level--;
+        valueStart = false;
+      } else if (level > 0 && c === 0x2c) valueStart = true;
+      else if (c === 0x3a && (blank(i + 1) || (level > 0 && (prev === 0x22 || prev === 0x27)))) valueStart = true;
+      else valueStart = false;
+      i++;
     }
-    lineStart = false;
-    if (c === 0x5b || c === 0x7b) {
-      level++;
-      if (level === depth + 1) first = i;
-      if (level > bound) return first;
-    } else if ((c === 0x5d || c === 0x7d) && level > 0) level--;
+    i++;
+    if (blockText) {
+      // Block text runs on over the lines indented deeper than the line that started it, and blank lines.
+      while (i < n) {
+        let j = i;
+        while (j < n && text.charCodeAt(j) === 0x20) j++;
+        if (j < n && text.charCodeAt(j) !== 0x0a && j - i <= indent) break;
+        const end = text.indexOf('\n', j);
+        i = end < 0 ? n : end + 1;
+      }
+    }
   }
   return -1;
 }

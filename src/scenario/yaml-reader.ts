@@ -11,8 +11,12 @@
  * returns, duplicate or reserved keys, non-text keys) and anything it is not
  * sure is well formed. A decline is never an error: parse.ts then reads the
  * text with the `yaml` library, which stays the one judge of what is wrong
- * and where. So every text this reader accepts must give exactly the data
- * and offsets that the library path gives; when in doubt, it declines.
+ * and where. The one exception is a file that goes past the depth or value
+ * bound in the part this reader has read: parse.ts refuses it at once, as
+ * the library path would (it may also hold other problems further on, which
+ * the author meets once it is within bounds). So every text this reader
+ * accepts must give exactly the data and offsets that the library path
+ * gives; when in doubt, it declines.
  */
 
 import { replayPositions, type Positions } from './positions.js';
@@ -175,9 +179,9 @@ class Reader {
   }
 
   /** Counts a value and bounds nesting, as parse.ts does on the library's nodes. */
-  private enter(depth: number): void {
-    if (++this.nodes > this.maxNodes) throw new Decline(this.i, 'too many values', 'values');
-    if (depth > this.maxDepth) throw new Decline(this.i, 'nested too deeply', 'depth');
+  private enter(depth: number, at: number = this.i): void {
+    if (++this.nodes > this.maxNodes) throw new Decline(at, 'too many values', 'values');
+    if (depth > this.maxDepth) throw new Decline(at, 'nested too deeply', 'depth');
   }
 
   /**
@@ -345,7 +349,7 @@ class Reader {
         this.finishLine(i);
         if (this.ind > indent) out.push(this.blockNode(indent, depth + 1));
         else {
-          this.enter(depth + 1);
+          this.enter(depth + 1, i);
           // The library puts an empty item just after the indicator and its spaces.
           this.log.push(i, 0);
           out.push(null);
@@ -447,7 +451,7 @@ class Reader {
       this.finishLine(i);
       if (this.ind > indent) return this.blockNode(indent, depth);
       if (this.ind === indent && t.charCodeAt(this.i) === DASH && this.isBlank(this.i + 1)) return this.blockSeq(depth);
-      this.enter(depth);
+      this.enter(depth, i);
       // The library puts an empty value just after the `:` and its spaces.
       this.log.push(i, 0);
       return null;

@@ -388,11 +388,32 @@ describe('BC104: bombs', () => {
     expect(r.diagnostics[0]).toMatchObject({ code: 'BC104', line: 3, col: 3 + 2 * LIMITS.maxDepth });
   });
 
-  it('brackets in comments and a long run of text brackets that close again are not nesting', () => {
-    const text = `backchannel: 1\t\n# ${'['.repeat(1000)}\nnote: "${'[]'.repeat(1000)}"\n`;
-    const r = readScenario(text, 'brackets.yaml');
-    expect(r.diagnostics.map((d) => d.code)).not.toContain('BC104');
+  it('explicit keys nested thousands deep (`? ? ?`) are refused too', () => {
+    const r = readScenario(`backchannel: 1\t\nplan:\n  ${'? - '.repeat(10_000)}x\n`, 'deep.yaml');
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'BC104', line: 3 });
   });
+
+  // The scan must not take brackets in text for nesting. Each file has an
+  // anchor, so that the library, not the fast reader, reads it; the library
+  // finds nothing wrong with any of them.
+  const unclosed: Record<string, string> = {
+    'in double quotes, with a comment sign inside': Array.from({ length: 300 }, (_, k) => `  - "Smile :-[ #${k}"`).join('\n'),
+    'in single quotes, with a doubled quote': Array.from({ length: 300 }, (_, k) => `  - 'it''s [${k}'`).join('\n'),
+    'in block text': `  - |\n${Array.from({ length: 300 }, (_, k) => `    if (x${k}) {`).join('\n')}`,
+    'in folded block text under a key': `  - note: >-\n${Array.from({ length: 300 }, (_, k) => `      [${k}`).join('\n')}`,
+    'in plain text': Array.from({ length: 300 }, (_, k) => `  - see [${k}`).join('\n'),
+    'in comments': Array.from({ length: 300 }, (_, k) => `  - a${k} # [`).join('\n'),
+    'in quoted items of flow lists': Array.from({ length: 300 }, (_, k) => `  - ["Item #${k} {", "b"]`).join('\n'),
+  };
+  for (const [where, items] of Object.entries(unclosed)) {
+    it(`unclosed brackets ${where} are not nesting`, () => {
+      const text = `backchannel: 1\nlabel: &l x\nitems:\n${items}\n`;
+      const r = readScenario(text, 'brackets.yaml');
+      expect(r.diagnostics.map((d) => d.code)).not.toContain('BC104');
+      expect(r.diagnostics.map((d) => d.code)).not.toContain('BC103');
+    });
+  }
 
   // Each alias use must be expanded without walking the whole document
   // again, or a few thousand aliases in a modest file keep the checker

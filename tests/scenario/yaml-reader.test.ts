@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document, parseDocument, stringify, visit, type Scalar, type ToStringOptions } from 'yaml';
-import { LIMITS, parseScenarioText } from '../../src/scenario/parse.js';
+import { LIMITS, nestingOverrun, parseScenarioText } from '../../src/scenario/parse.js';
 import { readYaml } from '../../src/scenario/yaml-reader.js';
 import { generateScenarioYaml } from '../support/generate.js';
 
@@ -259,6 +259,33 @@ describe('the fast reader agrees with the yaml library', () => {
     expect(c.accepted()).toBeGreaterThan(30);
   }, SLOW);
 
+  // The scan before the library must never see more nesting than there is:
+  // for every text the library reads without a problem, it counts no more
+  // levels than the data has.
+  it('the nesting scan never counts more levels than the library finds', () => {
+    const levels = (v: unknown): number => (v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(levels)) : 0);
+    const holds = (text: string) => {
+      const doc = parseDocument(text, { schema: 'core', uniqueKeys: true });
+      if (doc.errors.length > 0) return;
+      let data: unknown;
+      try {
+        data = doc.toJS();
+      } catch {
+        return; // an alias bomb or an alias without its anchor: the library refuses those itself
+      }
+      const d = levels(data);
+      expect(nestingOverrun(text, d, d)).toBe(-1);
+    };
+    for (const text of Object.values(FILES)) holds(text);
+    const small = Object.values(FILES).filter((t) => t.length < 6000);
+    fc.assert(fc.property(rendered, holds), { numRuns: 100 });
+    fc.assert(fc.property(handPlain, holds), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.constantFrom(...small), fc.array(edit, { minLength: 1, maxLength: 3 }), (source, edits) => holds(applyEdits(source, edits))),
+      { numRuns: 200 },
+    );
+  }, SLOW);
+
   it('on random edits of scenarios/the-call.yaml', () => {
     const c = counting();
     fc.assert(
@@ -393,6 +420,12 @@ describe('what the fast reader declines', () => {
     // The library, asked alone, refuses the same file with the same code.
     expect(parseScenarioText(deep, 'x.yaml', { libraryOnly: true }).diagnostics[0]).toMatchObject({ code: 'BC104' });
     expect(read(`a: ${'['.repeat(LIMITS.maxDepth - 1)}${']'.repeat(LIMITS.maxDepth - 1)}\n`).ok).toBe(true);
+  });
+  it('an empty value past the limit is placed where the library places it', () => {
+    const keys = Array.from({ length: LIMITS.maxDepth + 1 }, (_, k) => `${' '.repeat(k)}k${k}:`).join('\n');
+    expectDeclined(`${keys}\n`);
+    const items = `a:\n${Array.from({ length: LIMITS.maxDepth }, (_, k) => `${' '.repeat(k * 2)}-`).join('\n')}\n`;
+    expectDeclined(items);
   });
   it('more values than allowed', () => {
     // The mapping, the list and its three items.
