@@ -126,8 +126,8 @@ const fps = (await game.evaluate(`new Promise((done) => {
 await game.context().close();
 
 // The heap over replays. Each run has a page of its own, played with the
-// game's own keys sent through the DevTools protocol: the test driver's
-// script never enters the page, so the heap holds the game alone.
+// game's own keys sent through the DevTools protocol. No driver library is
+// injected: the page runs the game, its test hook and one small probe.
 // Two paces. 'read': each line types out in full (at the fast text speed)
 // before the next key, as when a class reads along. 'skip': every key as
 // soon as the page has answered the last, so every line is cut short.
@@ -154,11 +154,14 @@ async function heapRun(pace: Pace): Promise<HeapRun> {
   const evaluate = async (expression: string): Promise<unknown> => (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
   const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
   await page.goto(`${urlOf(gameServer)}?scenario=the-call&role=us&seed=1`);
-  while ((await evaluate('window.__backchannel?.ready() === true')) !== true) await sleep(50);
+  for (let waited = 0; (await evaluate('window.__backchannel?.ready() === true')) !== true; waited += 50) {
+    if (waited > 30_000) throw new Error('the canvas did not start within 30 s');
+    await sleep(50);
+  }
   // The number of the first button that can be pressed (the digit key that presses it), plus 100 once the
   // ending shows; 0 while nothing can be pressed or, at reading pace, while a line is still typing out.
   const probe = `(() => {
-    ${pace === 'read' ? 'const c = window.__backchannel.canvas(); if (c && c.typing) return 0;' : ''}
+    ${pace === 'read' ? 'const c = window.__backchannel.canvas(); if (!c || c.typing) return 0;' : ''}
     const buttons = document.querySelectorAll('[data-choices] button');
     for (let i = 0; i < buttons.length; i++) if (!buttons[i].disabled) return (document.querySelector('[data-ending]') ? 100 : 0) + i + 1;
     return 0;
