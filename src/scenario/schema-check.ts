@@ -93,12 +93,14 @@ const KIND_OF_LIST: Record<string, string> = {
 export function kindAt(path: DataPath): string {
   if (path.length === 0) return 'scenario';
   const last = path[path.length - 1];
+  // Items of `all:` and `any:` are conditions, however deep.
+  if (isConditionListItem(path)) return 'condition';
   if (typeof last === 'number') {
     const list = path[path.length - 2];
     return typeof list === 'string' ? (KIND_OF_LIST[list] ?? 'value') : 'value';
   }
   if (last === 'period' || last === 'history' || last === 'credibility') return last;
-  if (last === 'when' || last === 'not' || isConditionListItem(path)) return 'condition';
+  if (last === 'when' || last === 'not') return 'condition';
   if (isEffectPath(path)) return 'effect';
   return 'value';
 }

@@ -111,6 +111,7 @@ const RULES: [string, Expected][] = [
     { code: 'BC207', line: 27, col: 9, message: "the choice 'done' has more than one way out", hint: 'Give it exactly one of next, end or branches.' },
   ],
   ['BC208-condition-no-kind', { code: 'BC208', line: 27, col: 40, message: 'a condition with no kind', hint: "Did you mean 'meter'?" }],
+  ['BC208-condition-in-all', { code: 'BC208', line: 27, col: 65, message: 'a condition with no kind', hint: "Did you mean 'meter'?" }],
   [
     'BC300-duplicate-id',
     { code: 'BC300', line: 22, col: 11, message: "the actor id 'envoy' is already used at line 21", hint: 'Give each one its own id.' },
@@ -473,6 +474,16 @@ describe('more checks an author relies on', () => {
     const r = checkScenario(text, 'x.yaml');
     const line = text.split('\n').indexOf('\tside: a') + 1;
     expect(r.diagnostics[0]).toMatchObject({ code: 'BC103', line, col: 1, hints: ['Indent with spaces, not tabs.'] });
+  });
+
+  // Conditions inside all: and any: are judged as conditions, not as option ids.
+  it('a condition inside all: or any: with two kinds, or that is not a mapping', () => {
+    const tiny = readFileSync(tinyPath, 'utf8');
+    const twoKinds = checkScenario(tiny.replace('when: { acceptable: b }', 'when: { any: [{ acceptable: b, flag: warned }] }'), 'x.yaml');
+    expect(twoKinds.diagnostics.map((d) => d.code)).toEqual(['BC208']);
+    expect(twoKinds.diagnostics[0]!.message).not.toMatch(/option id|object Object/);
+    const bare = checkScenario(tiny.replace('when: { acceptable: b }', 'when: { all: [{ acceptable: b }, low] }'), 'x.yaml');
+    expect(bare.diagnostics.map((d) => [d.code, d.message])).toEqual([['BC208', 'a condition must be a mapping such as `{ meter: trust, gte: 3 }`']]);
   });
 
   it('a term condition with both is: and in:', () => {
