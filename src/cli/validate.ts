@@ -1,15 +1,17 @@
 /**
  * `npm run validate -- FILE...`: checks scenario files and prints one
- * diagnostic a line. Exit 0 when every file is valid (warnings allowed),
- * 1 on any error, 2 on a usage error.
+ * diagnostic a line. Two valid files with the same scenario id are an
+ * error, as they are to the build. Exit 0 when every file is valid
+ * (warnings allowed), 1 on any error, 2 on a usage error.
  */
-import { checkScenario } from '../engine/check.js';
+import { checkScenario, scenarioIdTaken } from '../engine/check.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { parseArgs, runTool, UsageError } from './args.js';
 import { readScenarioFile } from './read-file.js';
 
 const USAGE = `usage: npm run validate -- FILE... [--quiet]
   Checks each scenario file (YAML or JSON) and prints FILE:LINE:COL: error|warning CODE: message.
+  Files that give the same scenario id are an error, as they are to the build.
   --quiet   print nothing but the diagnostics (no summary line)`;
 
 await runTool(USAGE, () => {
@@ -21,9 +23,20 @@ await runTool(USAGE, () => {
   if (args.files.length === 0) throw new UsageError('name at least one scenario file');
   let errors = 0;
   let warnings = 0;
+  const ids = new Map<string, string>();
   for (const file of args.files) {
     const read = readScenarioFile(file);
-    const diagnostics = 'diagnostic' in read ? [read.diagnostic] : checkScenario(read.bytes, file).diagnostics;
+    const diagnostics = [];
+    if ('diagnostic' in read) diagnostics.push(read.diagnostic);
+    else {
+      const r = checkScenario(read.bytes, file);
+      diagnostics.push(...r.diagnostics);
+      if (r.scenario) {
+        const other = ids.get(r.scenario.id);
+        if (other !== undefined) diagnostics.push(scenarioIdTaken(file, r.scenario.id, other, r.idAt ?? { line: 1, col: 1 }));
+        else ids.set(r.scenario.id, file);
+      }
+    }
     for (const d of diagnostics) {
       process.stdout.write(`${formatDiagnostic(d)}\n`);
       if (d.severity === 'error') errors++;

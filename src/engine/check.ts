@@ -5,7 +5,7 @@
  */
 import { diag } from '../scenario/parse.js';
 import { readScenario } from '../scenario/load.js';
-import { sortDiagnostics, type Diagnostic } from '../scenario/diagnostics.js';
+import { sortDiagnostics, type Diagnostic, type Position } from '../scenario/diagnostics.js';
 import type { Scenario } from '../scenario/schema.js';
 import { compileScenario, type CompiledScenario } from './machine.js';
 import { proveScenario, type Proof } from './prove.js';
@@ -16,7 +16,19 @@ export interface CheckResult {
   scenario?: Scenario;
   compiled?: CompiledScenario;
   proof?: Proof;
+  /** Where the scenario's `id:` value is, when the file has no errors. */
+  idAt?: Position;
   diagnostics: Diagnostic[];
+}
+
+/**
+ * BC300 for a scenario whose id another file already uses: the game and
+ * its saves find scenarios by id, so ids must differ across files too.
+ */
+export function scenarioIdTaken(file: string, id: string, otherFile: string, at: Position): Diagnostic {
+  return diag(file, at, 'BC300', `the scenario id '${id}' is already used by ${otherFile}`, [
+    'Give each scenario its own id: the game and its saves find scenarios by id.',
+  ]);
 }
 
 const describeMoves = (events: { type: string; choice?: string }[]): string => {
@@ -35,7 +47,8 @@ export function checkScenario(input: string | Uint8Array, file: string, options:
   const scenario = read.scenario;
   const diagnostics = [...read.diagnostics];
   const compiled = compileScenario(scenario);
-  if (options.prove === false) return { scenario, compiled, diagnostics };
+  const idAt = parsed.locate(['id']);
+  if (options.prove === false) return { scenario, compiled, idAt, diagnostics };
   const proof = proveScenario(compiled);
   const beatPath = (id: string) => ['beats', scenario.beats.findIndex((b) => b.id === id), 'id'];
   for (const role of proof.incomplete)
@@ -58,5 +71,5 @@ export function checkScenario(input: string | Uint8Array, file: string, options:
       ]),
     );
   const sorted = sortDiagnostics(diagnostics);
-  return sorted.some((x) => x.severity === 'error') ? { diagnostics: sorted, proof } : { scenario, compiled, proof, diagnostics: sorted };
+  return sorted.some((x) => x.severity === 'error') ? { diagnostics: sorted, proof } : { scenario, compiled, proof, idAt, diagnostics: sorted };
 }

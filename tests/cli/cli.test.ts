@@ -3,7 +3,7 @@
  * a line, no stack traces, reproducible simulations, and graphs.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,15 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     expect(lines).toEqual([`${BROKEN}:27:39: error BC301: no ending has the id 'dael'`, "  Did you mean 'deal'?"]);
     for (const l of lines) expect(DIAGNOSTIC.test(l) || /^ {2}\S/.test(l)).toBe(true);
     expect(r.stderr).toBe('1 file checked: 1 error, 0 warnings\n');
+  });
+
+  it('refuses a second file with a scenario id already used, at its id, as the build does', async ({ expect }) => {
+    const copy = join(dir, 'copy-of-tiny.yaml');
+    copyFileSync(join(ROOT, TINY), copy);
+    const r = await run('validate', [TINY, copy]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe(`${copy}:2:5: error BC300: the scenario id 'tiny' is already used by ${TINY}`);
+    expect(r.stderr).toBe('2 files checked: 1 error, 0 warnings\n');
   });
 
   it('checks several files, and --quiet prints only the diagnostics', async ({ expect }) => {

@@ -49,7 +49,8 @@ describe('checking the folder', () => {
     copyFileSync(tiny, path.join(root, 'scenarios/b.yaml'));
     const r = checkScenarioFolder(path.join(root, 'scenarios'), root);
     expect(r.scenarios).toHaveLength(1);
-    expect(r.errors[0]).toMatchObject({ file: 'scenarios/b.yaml', code: 'BC300' });
+    // At the id of the second file, which the author must change.
+    expect(r.errors[0]).toMatchObject({ file: 'scenarios/b.yaml', code: 'BC300', line: 2, col: 5, message: "the scenario id 'tiny' is already used by scenarios/a.yaml" });
   });
 
   it('gives the scenarios as JSON that the page reads back', () => {

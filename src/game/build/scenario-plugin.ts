@@ -22,8 +22,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import { checkScenario } from '../../engine/check.js';
-import { formatDiagnostic, type Diagnostic } from '../../scenario/diagnostics.js';
+import { checkScenario, scenarioIdTaken } from '../../engine/check.js';
+import { formatDiagnostic, type Diagnostic, type Position } from '../../scenario/diagnostics.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { ScenarioData } from '../scenario-data.js';
 
@@ -50,6 +50,7 @@ export interface ScenarioBuildResult {
 interface CacheEntry {
   key: string;
   scenario?: Scenario;
+  idAt?: Position;
   diagnostics: Diagnostic[];
 }
 
@@ -87,7 +88,7 @@ export function checkScenarioFolder(dir: string, root: string, cache = new Map<s
     let entry: CacheEntry;
     try {
       const r = checkScenario(new Uint8Array(bytes), rel);
-      entry = { key, diagnostics: r.diagnostics, ...(r.scenario ? { scenario: r.scenario } : {}) };
+      entry = { key, diagnostics: r.diagnostics, ...(r.scenario ? { scenario: r.scenario } : {}), ...(r.idAt ? { idAt: r.idAt } : {}) };
     } catch (e) {
       // The checker promises never to throw; if it does, say so rather than crash the dev server.
       entry = { key, diagnostics: [{ file: rel, line: 1, col: 1, severity: 'error', code: 'BC101', message: `the checker failed: ${(e as Error).message}`, hints: [] }] };
@@ -103,15 +104,7 @@ function collect(out: ScenarioBuildResult, rel: string, entry: CacheEntry, seen:
   if (!entry.scenario) return;
   const other = seen.get(entry.scenario.id);
   if (other !== undefined) {
-    out.errors.push({
-      file: rel,
-      line: 1,
-      col: 1,
-      severity: 'error',
-      code: 'BC300',
-      message: `the scenario id '${entry.scenario.id}' is already used by ${other}`,
-      hints: ['Every scenario in scenarios/ needs its own id: the game and its saves find scenarios by id.'],
-    });
+    out.errors.push(scenarioIdTaken(rel, entry.scenario.id, other, entry.idAt ?? { line: 1, col: 1 }));
     return;
   }
   seen.set(entry.scenario.id, rel);
