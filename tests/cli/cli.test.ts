@@ -3,7 +3,7 @@
  * a line, no stack traces, reproducible simulations, and graphs.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,6 +157,19 @@ describe.concurrent('graph', { timeout: 60_000 }, () => {
     expect(dot.status).toBe(0);
     expect(dot.stdout.startsWith('digraph "tiny" {\n')).toBe(true);
     expect(dot.stdout).toContain('subgraph "cluster_talk"');
+  });
+
+  // The authoring guide shows the start of this map; every line it shows must be in the real one.
+  it("gives the map the authoring guide shows for the worked example", async ({ expect }) => {
+    const guide = readFileSync(join(ROOT, 'scenarios/README.md'), 'utf8');
+    const sample = /The Mermaid map starts like this:\n\n```text\n([\s\S]*?)```/.exec(guide)?.[1];
+    expect(sample).toBeDefined();
+    const shown = sample!.split('\n').filter((l) => l.trim() !== '' && l.trim() !== '...');
+    expect(shown.length).toBeGreaterThan(5);
+    const r = await run('graph', ['scenarios/example-minimal.yaml']);
+    expect(r.status).toBe(0);
+    const real = new Set(r.stdout.split('\n'));
+    expect(shown.filter((l) => !real.has(l))).toEqual([]);
   });
 
   it('exits 2 on --format svg, and 1 on a broken file', async ({ expect }) => {
