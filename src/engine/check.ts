@@ -70,6 +70,18 @@ export function checkScenario(input: string | Uint8Array, file: string, options:
         'No choice is open and no branch holds there: add a choice or branch without a condition.',
       ]),
     );
+  for (const { beat, choice } of proof.neverOpen) {
+    const bi = scenario.beats.findIndex((b) => b.id === beat);
+    const ci = scenario.beats[bi]!.choices?.findIndex((c) => c.id === choice) ?? -1;
+    const hasWhen = scenario.beats[bi]!.choices?.[ci]?.when !== undefined;
+    diagnostics.push(
+      diag(file, parsed.locate(['beats', bi, 'choices', ci, hasWhen ? 'when' : 'id']), 'BC407', `the choice '${choice}' is open in no play: every player sees it greyed out`, [
+        hasWhen
+          ? 'Check its `when:` against the meters\' ranges and what the beats before it can set, or remove the choice.'
+          : 'Something always takes play past this beat first (an interrupt, or branches): check what leads here.',
+      ]),
+    );
+  }
   const sorted = sortDiagnostics(diagnostics);
   return sorted.some((x) => x.severity === 'error') ? { diagnostics: sorted, proof } : { scenario, compiled, proof, idAt, diagnostics: sorted };
 }

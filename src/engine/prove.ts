@@ -29,6 +29,11 @@ export interface Proof {
   incomplete: string[];
   /** Distinct states explored, over all roles. */
   states: number;
+  /**
+   * Choices of beats that play reaches but that are open in no reachable
+   * state of any role; empty when a role's exploration was incomplete.
+   */
+  neverOpen: { beat: string; choice: string }[];
 }
 
 /** The moves a player could make in a state: continue, or each open choice. */
@@ -78,7 +83,9 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
     serialized.set(snap, text);
     return text;
   };
-  const proof: Proof = { endings: {}, unreachedEndings: [], deadEnds: [], incomplete: [], states: 0 };
+  const proof: Proof = { endings: {}, unreachedEndings: [], deadEnds: [], incomplete: [], states: 0, neverOpen: [] };
+  const reachedBeats = new Set<string>();
+  const opened = new Set<string>();
   for (const role of s.roles) {
     let adjacency: Record<string, AdjacencyValue<NegotiationSnapshot, NegotiationEvent>>;
     try {
@@ -114,6 +121,8 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
       const node = adjacency[key]!;
       const snap = node.state;
       const ending = snap.context.ending;
+      reachedBeats.add(snap.context.beat);
+      for (const t of Object.values(node.transitions)) if (t.event.type === 'CHOOSE') opened.add(t.event.choice);
       // A move that changes nothing (a branch list where nothing holds) is no way out.
       const transitions = Object.values(node.transitions).filter((t) => serializeState(t.state) !== key);
       if (ending !== null) {
@@ -132,5 +141,7 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
     }
   }
   proof.unreachedEndings = proof.incomplete.length > 0 ? [] : s.endings.map((e) => e.id).filter((id) => !proof.endings[id]);
+  if (proof.incomplete.length === 0)
+    for (const b of s.beats) if (reachedBeats.has(b.id)) for (const c of b.choices ?? []) if (!opened.has(c.id)) proof.neverOpen.push({ beat: b.id, choice: c.id });
   return proof;
 }

@@ -62,6 +62,7 @@ export const CODES = {
   BC404: { severity: 'warning', summary: 'The reachability proof stopped at its state budget.' },
   BC405: { severity: 'error', summary: 'A role that never gets a choice.' },
   BC406: { severity: 'warning', summary: 'Routing that may match nothing.' },
+  BC407: { severity: 'warning', summary: 'A choice that is open in no play.' },
   BC500: { severity: 'error', summary: 'A condition that can never hold.' },
   BC501: { severity: 'warning', summary: 'A meter or flag that nothing uses.' },
   BC502: { severity: 'error', summary: 'A meter whose range or start is wrong.' },

@@ -155,10 +155,14 @@ describe('generated scenarios', () => {
           return;
         }
         valid++;
-        // Warnings are about unused meters or flags only.
-        expect(r.diagnostics.map((d) => d.code).filter((c) => c !== 'BC501')).toEqual([]);
+        // Warnings are about unused meters or flags, or choices whose conditions never hold.
+        expect(r.diagnostics.map((d) => d.code).filter((c) => c !== 'BC501' && c !== 'BC407')).toEqual([]);
         const compiled = r.compiled!;
         const proof = r.proof!;
+        expect(r.diagnostics.filter((d) => d.code === 'BC407')).toHaveLength(proof.neverOpen.length);
+        // A choice said to be never open is taken by no proof path.
+        const never = new Set(proof.neverOpen.map((n) => n.choice));
+        for (const path of Object.values(proof.endings)) for (const e of path.events) if (e.type === 'CHOOSE') expect(never.has(e.choice)).toBe(false);
         expect(proof.incomplete).toEqual([]);
         expect(proof.deadEnds).toEqual([]);
         expect(Object.keys(proof.endings).sort()).toEqual((data['endings'] as { id: string }[]).map((e) => e.id).sort());
@@ -183,12 +187,13 @@ describe('generated scenarios', () => {
     expect(valid, `${valid} valid, ${rejected} rejected`).toBeGreaterThanOrEqual(10);
   }, 60_000);
 
-  it('a generated scenario whose one way on needs a meter value it cannot reach is rejected with BC401 and BC402', () => {
+  it('a generated scenario whose one way on needs a meter value it cannot reach is rejected with BC401 and BC402, and the choice is reported as never open', () => {
     const data = buildScenario({ beats: 1, endings: 1, meters: [{ max: 3, start: 0 }], flags: 0, twoRoles: false, clock: false, interrupt: false, dice: [0] });
     const beat = (data['beats'] as Record<string, unknown>[])[0]!;
     const choice = (beat['choices'] as Record<string, unknown>[])[0]!;
     Object.assign(choice, { effects: [], when: { meter: 'm0', gte: 2 }, unavailable: 'Not yet.' });
     const r = checkScenario(stringifyYaml(data), 'generated.yaml');
-    expect(r.diagnostics.map((d) => d.code).sort()).toEqual(['BC401', 'BC402']);
+    // The choice is also reported as never open, at its condition.
+    expect(r.diagnostics.map((d) => d.code).sort()).toEqual(['BC401', 'BC402', 'BC407']);
   });
 });

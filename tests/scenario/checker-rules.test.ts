@@ -145,7 +145,7 @@ const RULES: [string, Expected][] = [
     'BC401-conditions-never-hold',
     {
       code: 'BC401',
-      line: 32,
+      line: 37,
       col: 11,
       message: "no play reaches the ending 'triumph': the conditions on the way to it never hold together",
       hint: 'Check the `when:` of the branches and choices that lead to it against the meters and terms they read.',
@@ -155,7 +155,7 @@ const RULES: [string, Expected][] = [
     'BC402-dead-end',
     {
       code: 'BC402',
-      line: 31,
+      line: 32,
       col: 9,
       message: "in role 'a', play gets stuck at the beat 'stuck' after the choices wait",
       hint: 'No choice is open and no branch holds there: add a choice or branch without a condition.',
@@ -185,6 +185,16 @@ const RULES: [string, Expected][] = [
   [
     'BC406-branches-may-miss',
     { code: 'BC406', line: 33, col: 7, message: "if no branch of 'answer' holds, play stops here", hint: 'End the list with a branch that has no `when:`.' },
+  ],
+  [
+    'BC407-never-open',
+    {
+      code: 'BC407',
+      line: 31,
+      col: 42,
+      message: "the choice 'trade' is open in no play: every player sees it greyed out",
+      hint: "Check its `when:` against the meters' ranges and what the beats before it can set, or remove the choice.",
+    },
   ],
   [
     'BC500-never-holds',
