@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { diag, type DataPath, type ParsedFile } from './parse.js';
 import type { Diagnostic } from './diagnostics.js';
-import { suggest } from './diagnostics.js';
+import { closest, suggest } from './diagnostics.js';
 import {
   actorSchema,
   beatSchema,
@@ -136,6 +136,17 @@ const expectedName: Record<string, string> = {
   record: 'a mapping',
 };
 
+/** Keys whose text names something else in the file, for the hint when one is missing. */
+const REFERENCE_KEYS: Record<string, string> = {
+  speaker: 'the id of an actor',
+  side: 'the id of a side',
+  start: 'the id of a beat',
+  source: 'the id of a source',
+  meter: 'the id of a meter',
+  term: 'the id of a term',
+  flag: 'the id of a flag',
+};
+
 /** The last named key of a path, for messages. */
 function keyName(path: DataPath): string {
   for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return String(path[i]);
@@ -164,9 +175,18 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
       case 'invalid_type': {
         if (raw === undefined) {
           const parent = path.slice(0, -1);
+          const missing = keyName(path);
+          // A misspelt key is already reported (BC202) with this key as its suggestion: saying it is missing too only adds noise.
+          const siblings = valueAt(parsed.data, parent);
+          const allowedHere = KEYS_BY_KIND[kindAt(parent)] ?? [];
+          const misspelt =
+            siblings !== null && typeof siblings === 'object' && !Array.isArray(siblings)
+              ? Object.keys(siblings).some((k) => !allowedHere.includes(k) && closest(k, allowedHere) === missing)
+              : false;
+          if (misspelt) break;
           out.push(
-            diag(file, parsed.locateKey(parent), 'BC203', `${article(kindAt(parent))} is missing its '${keyName(path)}'`, [
-              `Add \`${keyName(path)}:\` with ${expectedName[issue.expected] ?? issue.expected}.`,
+            diag(file, parsed.locateKey(parent), 'BC203', `${article(kindAt(parent))} is missing its '${missing}'`, [
+              `Add \`${missing}:\` with ${REFERENCE_KEYS[missing] ?? expectedName[issue.expected] ?? issue.expected}.`,
             ]),
           );
         } else {

@@ -18,13 +18,13 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
   const report = (path: DataPath, code: DiagnosticCode, message: string, hints: string[] = []) => out.push(diag(file, at(path), code, message, hints));
 
   // ---- ids -------------------------------------------------------------
-  const index = <T extends { id: string }>(items: readonly T[] | undefined, path: DataPath, what: string, seen = new Map<string, DataPath>()) => {
+  const index = <T extends { id: string }>(items: readonly T[] | undefined, path: DataPath, what: string, seen = new Map<string, DataPath>(), within = '') => {
     for (const [i, item] of (items ?? []).entries()) {
       const p = [...path, i, 'id'];
       const prev = seen.get(item.id);
       if (prev) {
         const first = at(prev);
-        report(p, 'BC300', `the ${what} id '${item.id}' is already used at line ${first.line}`, ['Give each one its own id.']);
+        report(p, 'BC300', `the ${what} id '${item.id}' is already used at line ${first.line}${within}`, ['Give each one its own id.']);
       } else seen.set(item.id, p);
     }
     return seen;
@@ -50,7 +50,7 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
     else endingIds.set(e.id, p);
   }
   const optionIds = new Map<string, Set<string>>();
-  for (const [ti, t] of (s.terms ?? []).entries()) optionIds.set(t.id, new Set(index(t.options, ['terms', ti, 'options'], `option of '${t.id}'`).keys()));
+  for (const [ti, t] of (s.terms ?? []).entries()) optionIds.set(t.id, new Set(index(t.options, ['terms', ti, 'options'], 'option', new Map(), ` in the term '${t.id}'`).keys()));
   const notes = new Map<string, DataPath>();
   for (const [ri, r] of s.roles.entries()) {
     index(r.briefing, ['roles', ri, 'briefing'], 'briefing item', notes);

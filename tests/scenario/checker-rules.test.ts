@@ -463,13 +463,20 @@ describe('BC404: the proof stops at its budget', () => {
 });
 
 describe('more checks an author relies on', () => {
-  it('a misspelt required key gives both the unknown key (with its suggestion) and the missing one', () => {
+  // One message, where the slip is: a second one saying the key is missing would point elsewhere.
+  it('a misspelt required key is reported once, at the misspelling, with the key it should be', () => {
     const text = readFileSync(tinyPath, 'utf8').replace('title: A tiny call', 'titel: A tiny call');
     const r = checkScenario(text, 'x.yaml');
     expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints[0]])).toEqual([
-      ['BC203', 1, 1, "a scenario is missing its 'title'", 'Add `title:` with text.'],
       ['BC202', 3, 1, "unknown key 'titel' in a scenario", "Did you mean 'title'?"],
     ]);
+  });
+
+  it('a required key that is simply missing is reported as missing, with what to write', () => {
+    const noTitle = checkScenario(readFileSync(tinyPath, 'utf8').replace('title: A tiny call\n', ''), 'x.yaml');
+    expect(noTitle.diagnostics.map((d) => [d.code, d.message, d.hints[0]])).toEqual([['BC203', "a scenario is missing its 'title'", 'Add `title:` with text.']]);
+    const noSpeaker = checkScenario(readFileSync(tinyPath, 'utf8').replace('{ id: hello-2, speaker: envoy, text', '{ id: hello-2, text'), 'x.yaml');
+    expect(noSpeaker.diagnostics.map((d) => [d.code, d.message, d.hints[0]])).toEqual([['BC203', "a line is missing its 'speaker'", 'Add `speaker:` with the id of an actor.']]);
   });
 
   it('two YAML documents in one file', () => {
