@@ -472,6 +472,11 @@ describe('more checks an author relies on', () => {
     ]);
   });
 
+  it('a repeated option id says which term it is in', () => {
+    const r = checkScenario(readFileSync(tinyPath, 'utf8').replace('{ id: closed, label: Closed', '{ id: shared, label: Closed'), 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['BC300', 46, "the option id 'shared' is already used at line 45 in the term 'bridge'"]]);
+  });
+
   it('a required key that is simply missing is reported as missing, with what to write', () => {
     const noTitle = checkScenario(readFileSync(tinyPath, 'utf8').replace('title: A tiny call\n', ''), 'x.yaml');
     expect(noTitle.diagnostics.map((d) => [d.code, d.message, d.hints[0]])).toEqual([['BC203', "a scenario is missing its 'title'", 'Add `title:` with text.']]);
