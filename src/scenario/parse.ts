@@ -25,6 +25,9 @@ export const LIMITS = {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** At most this many syntax errors are reported, one a line. */
+const MAX_SYNTAX_SHOWN = 3;
+
 const TOO_DEEP = {
   message: `values are nested more than ${LIMITS.maxDepth} levels deep`,
   hints: ['Flatten the structure: conditions nest with all/any/not only a few levels.'],
@@ -245,6 +248,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     ]);
   }
 
+  const syntax: Diagnostic[] = [];
   for (const e of doc.errors) {
     const pos = toPos(e.pos[0]);
     const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -259,9 +263,19 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     } else if (e.code === 'MULTIPLE_DOCS') {
       result.diagnostics.push(diag(file, pos, 'BC103', 'the file holds more than one YAML document', ['Remove the `---` separator: one scenario per file.']));
     } else {
-      result.diagnostics.push(diag(file, pos, 'BC103', `syntax error: ${firstLine}`, syntaxHint(e.code)));
+      syntax.push(diag(file, pos, 'BC103', `syntax error: ${firstLine}`, syntaxHint(e.code, firstLine)));
     }
   }
+  // One slip of indentation sets off errors on every line after it. The
+  // first error of each of the first lines is what helps; the rest is
+  // counted in a note on the last one shown.
+  const shown = syntax.filter((d, i) => i === 0 || d.line !== syntax[i - 1]!.line).slice(0, MAX_SYNTAX_SHOWN);
+  const hidden = syntax.length - shown.length;
+  if (hidden > 0) {
+    const last = shown[shown.length - 1]!;
+    shown[shown.length - 1] = { ...last, hints: [...last.hints, `${hidden} more syntax error${hidden === 1 ? '' : 's'} after this, most often caused by the first: fix it and check again.`] };
+  }
+  result.diagnostics.push(...shown);
   if (result.diagnostics.length > 0) return result;
 
   let nodes = 0;
@@ -441,7 +455,8 @@ export function nestingOverrun(text: string, depth: number, bound: number): numb
   return -1;
 }
 
-function syntaxHint(code: string): string[] {
+/** What to do about one of the `yaml` library's errors, by its code and, where one code has several causes, its message. */
+function syntaxHint(code: string, message: string): string[] {
   switch (code) {
     case 'TAB_AS_INDENT':
       return ['Indent with spaces, not tabs.'];
@@ -449,9 +464,17 @@ function syntaxHint(code: string): string[] {
     case 'MULTILINE_IMPLICIT_KEY':
       return ['Check the indentation: items of one list or mapping line up under each other.'];
     case 'BLOCK_AS_IMPLICIT_KEY':
+      if (/block sequence/i.test(message)) return ['A list item here is indented less than the items before it: line up every `- ` of one list.'];
+      return [
+        'Text with a colon followed by a space needs "double quotes".',
+        'Or the next line is indented further than the keys beside it, so it reads as more of this value: line the keys up.',
+      ];
     case 'UNEXPECTED_TOKEN':
       return ['Text with a colon followed by a space, or starting with a quote, needs quoting: put it in "double quotes".'];
+    case 'BLOCK_IN_FLOW':
+      return ['Inside { } or [ ], text with a colon followed by a space needs "double quotes", and lists or mappings must be written on the same line.'];
     case 'MISSING_CHAR':
+      if (/map values/i.test(message)) return ['A key needs a colon and its value after it (`key: value`); if this line is not a key, check its indentation.'];
       return ['A quote or bracket is not closed.'];
     case 'BAD_DQ_ESCAPE':
       return ['Inside "double quotes" write \\" for a quote and \\\\ for a backslash.'];

@@ -491,6 +491,20 @@ describe('more checks an author relies on', () => {
     expect(r.diagnostics[0]!.line).toBe(text.split('\n').indexOf('---') + 1);
   });
 
+  // Slips of indentation and unquoted colons, each with a hint that names the likely fix.
+  it('a key indented one space too far, a list item one space short, and colons in unquoted text', () => {
+    const tiny = readFileSync(tinyPath, 'utf8');
+    const hintsFor = (text: string) => checkScenario(text, 'x.yaml').diagnostics.filter((d) => d.code === 'BC103').flatMap((d) => d.hints);
+    expect(hintsFor(tiny.replace('    side: a\n', '     side: a\n')).join(' ')).toMatch(/indented further than the keys beside it/);
+    expect(hintsFor(tiny.replace('title: A tiny call', 'title: Clerk: a tiny call'))[0]).toMatch(/colon followed by a space needs "double quotes"/);
+    expect(hintsFor(tiny.replace(/\{ id: hello-2, speaker: envoy, text: [^,]*,/, '{ id: hello-2, speaker: envoy, text: Clerk: a tiny call,')).join(' ')).toMatch(/Inside \{ \} or \[ \], text with a colon/);
+    const shortItem = tiny.replace(/\n {2}- id: b\n/, '\n - id: b\n');
+    expect(shortItem).not.toBe(tiny);
+    const hints = hintsFor(shortItem).join(' ');
+    expect(hints).toMatch(/indented less than the items before it|check its indentation/);
+    expect(hints).not.toMatch(/not closed/);
+  });
+
   it('a tab used as indentation names the tab', () => {
     const text = readFileSync(tinyPath, 'utf8').replace('    side: a\n', '\tside: a\n');
     const r = checkScenario(text, 'x.yaml');
