@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,6 +74,22 @@ describe('in Vite', () => {
     const run = build({ root, configFile: false, logLevel: 'silent', plugins: [scenarioPlugin()], build: { outDir: path.join(root, 'dist'), write: false } });
     await expect(run).rejects.toThrow(/scenarios\/broken\.yaml:\d+:\d+: error BC\d{3}: /);
   }, 30_000);
+
+  // `npm run build` is scripts/build.ts: the same build, told in words when it fails.
+  it('npm run build stops on a broken scenario with the checker lines and no stack frames', () => {
+    const ROOT = path.resolve(import.meta.dirname, '../..');
+    const plugin = path.join(ROOT, 'src/game/build/scenario-plugin.ts');
+    const root = project({
+      'index.html': page,
+      'main.js': main,
+      'scenarios/broken.yaml': 'backchannel: 1\nid: x\ntitle: 3\n',
+      'vite.config.ts': `import { scenarioPlugin } from ${JSON.stringify(plugin)};\nexport default { logLevel: 'silent', plugins: [scenarioPlugin()] };\n`,
+    });
+    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/build.ts')], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^scenarios\/broken\.yaml:\d+:\d+: error BC\d{3}: /m);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  }, 60_000);
 
   it('writes the scenarios as a JSON file beside the code, preloaded by the page, and not inside the code', async () => {
     const root = project({ 'index.html': page, 'main.js': main });
