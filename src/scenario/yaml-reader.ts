@@ -519,6 +519,20 @@ class Reader {
   }
 
   /**
+   * The end of a line of quoted text, both quote styles alike: the text
+   * from `from` to the line feed at `j` without its trailing blanks, and the
+   * fold that joins it to the next line; returns them and where the text goes on.
+   */
+  private quotedLineEnd(from: number, j: number, parent: number, key: boolean): [string, number] {
+    const t = this.t;
+    if (key) this.fail('a key over two lines', j);
+    let e = j;
+    while (e > from && (t.charCodeAt(e - 1) === SP || t.charCodeAt(e - 1) === TAB)) e--;
+    const [k, breaks] = this.quotedBreak(j, parent);
+    return [t.slice(from, e) + (breaks > 1 ? '\n'.repeat(breaks - 1) : ' '), k];
+  }
+
+  /**
    * After a line feed inside a quoted scalar at `j`: skips the line breaks and
    * indentation that fold, checks the next line is indented past the parent,
    * and returns where its text starts and how many line breaks there were.
@@ -586,12 +600,8 @@ class Reader {
         continue;
       }
       if (c === LF) {
-        if (key) this.fail('a key over two lines', j);
-        let e = j;
-        while (e > from && (t.charCodeAt(e - 1) === SP || t.charCodeAt(e - 1) === TAB)) e--;
-        out += t.slice(from, e);
-        const [k, breaks] = this.quotedBreak(j, parent);
-        out += breaks > 1 ? '\n'.repeat(breaks - 1) : ' ';
+        const [text, k] = this.quotedLineEnd(from, j, parent, key);
+        out += text;
         j = from = k;
         continue;
       }
@@ -621,12 +631,8 @@ class Reader {
         return out;
       }
       if (c === LF) {
-        if (key) this.fail('a key over two lines', j);
-        let e = j;
-        while (e > from && (t.charCodeAt(e - 1) === SP || t.charCodeAt(e - 1) === TAB)) e--;
-        out += t.slice(from, e);
-        const [k, breaks] = this.quotedBreak(j, parent);
-        out += breaks > 1 ? '\n'.repeat(breaks - 1) : ' ';
+        const [text, k] = this.quotedLineEnd(from, j, parent, key);
+        out += text;
         j = from = k;
         continue;
       }
