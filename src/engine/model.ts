@@ -330,7 +330,11 @@ export function isAcceptable(idx: ScenarioIndex, st: Pick<NegotiationState, 'met
   return packageValue(idx, st, side) >= walkawayValue(idx, st.meters, side) - 1e-9;
 }
 
-/** Most packages the zone-of-agreement search will enumerate. */
+/**
+ * Most steps the zone-of-agreement search takes before it stops with a
+ * partial count. The search skips every package that cannot satisfy a side,
+ * so this bounds the work, not the number of terms a scenario may have.
+ */
 export const ZOPA_LIMIT = 200_000;
 
 /** A package and what it is worth to each side. */
@@ -341,62 +345,115 @@ export interface ValuedPackage {
 
 /** The zone of possible agreement at given meters. */
 export interface Zopa {
-  /** How many packages are acceptable to every side. */
+  /** How many packages are acceptable to every side; a lower bound when `partial`. */
   size: number;
-  /** How many packages were considered. */
+  /** How many packages there are: each term open or at one of its options. */
+  total: number;
+  /** How many packages the search accounted for: `total` unless `partial`. */
   considered: number;
-  /** True when the search was cut at ZOPA_LIMIT. */
+  /** True when the search stopped at ZOPA_LIMIT steps before accounting for every package. */
   partial: boolean;
   /** The acceptable packages with the largest joint surplus, best first. */
   best: ValuedPackage[];
   walkaways: Record<string, number>;
 }
 
+/** Slack on value comparisons, so that sums of decimals that should meet do. */
+const EPSILON = 1e-9;
+
 /**
- * Enumerates every package (each term open or one of its options) and keeps
- * those worth at least every side's walk-away value at the given meters.
+ * Counts the packages (each term open or one of its options) worth at least
+ * every side's walk-away value at the given meters, and keeps the best.
+ *
+ * The search fixes terms one at a time and leaves a branch as soon as some
+ * side could not reach its walk-away value even with its favourite option on
+ * every term still open: packages there are counted as considered without
+ * being visited. So a scenario with many terms costs what its acceptable
+ * region costs, not what the product of its options would.
  */
 export function zoneOfAgreement(idx: ScenarioIndex, meters: Record<string, number>, keep = 3): Zopa {
   const terms = idx.scenario.terms ?? [];
   const sides = idx.scenario.sides.map((s) => s.id);
-  const walkaways = Object.fromEntries(sides.map((s) => [s, walkawayValue(idx, meters, s)]));
+  const walk = sides.map((s) => walkawayValue(idx, meters, s));
   const choicesPerTerm = terms.map((t) => [null, ...t.options.map((o) => o.id)] as (string | null)[]);
   const valueTable = terms.map((t, ti) => choicesPerTerm[ti]!.map((o) => sides.map((s) => termValue(idx, t, o, s, meters))));
+  // The search fixes the last term first, so the order in which it meets
+  // packages (and so which of equally good ones it keeps) is the order of a
+  // counter whose first term turns fastest.
+  // headroom[n][si]: the most terms 0..n-1 can still add for side si.
+  // under[n]: how many packages differ only in terms 0..n-1.
+  const headroom: number[][] = [sides.map(() => 0)];
+  const under: number[] = [1];
+  for (let n = 1; n <= terms.length; n++) {
+    headroom.push(sides.map((_, si) => headroom[n - 1]![si]! + Math.max(...valueTable[n - 1]!.map((v) => v[si]!))));
+    under.push(under[n - 1]! * choicesPerTerm[n - 1]!.length);
+  }
+  const total = under[terms.length]!;
   const pick = new Array<number>(terms.length).fill(0);
+  // One running sum per depth, reused, so the search allocates nothing per package.
+  const sums = Array.from({ length: terms.length + 1 }, () => new Array<number>(sides.length).fill(0));
+  const best: { pick: number[]; values: number[]; surplus: number }[] = [];
   let size = 0;
   let considered = 0;
+  let steps = 0;
   let partial = false;
-  const best: { pick: number[]; values: number[]; surplus: number }[] = [];
-  for (;;) {
-    if (considered >= ZOPA_LIMIT) {
-      partial = true;
-      break;
+
+  const atLeaf = () => {
+    // Summed in term order, as packageValue does, so the verdict matches isAcceptable exactly.
+    const values = sides.map((_, si) => {
+      let v = 0;
+      for (let ti = 0; ti < terms.length; ti++) v += valueTable[ti]![pick[ti]!]![si]!;
+      return v;
+    });
+    for (let si = 0; si < sides.length; si++) if (values[si]! < walk[si]! - EPSILON) return;
+    size++;
+    let surplus = 0;
+    for (let si = 0; si < sides.length; si++) surplus += values[si]! - walk[si]!;
+    if (best.length < keep || surplus > best[best.length - 1]!.surplus) {
+      best.push({ pick: [...pick], values, surplus });
+      best.sort((a, b) => b.surplus - a.surplus);
+      if (best.length > keep) best.pop();
     }
-    considered++;
-    const values = sides.map((_, si) => pick.reduce((acc, oi, ti) => acc + valueTable[ti]![oi]![si]!, 0));
-    if (values.every((v, si) => v >= walkaways[sides[si]!]! - 1e-9)) {
-      size++;
-      const surplus = values.reduce((a, v, si) => a + (v - walkaways[sides[si]!]!), 0);
-      if (best.length < keep || surplus > best[best.length - 1]!.surplus) {
-        best.push({ pick: [...pick], values, surplus });
-        best.sort((a, b) => b.surplus - a.surplus);
-        if (best.length > keep) best.pop();
+  };
+
+  // open: how many terms (0..open-1) are still to fix; sums[open] holds the value of the fixed ones.
+  const search = (open: number): void => {
+    if (++steps > ZOPA_LIMIT) {
+      partial = true;
+      return;
+    }
+    const here = sums[open]!;
+    for (let si = 0; si < sides.length; si++) {
+      if (here[si]! + headroom[open]![si]! < walk[si]! - 2 * EPSILON) {
+        considered += under[open]!;
+        return;
       }
     }
-    let ti = 0;
-    while (ti < terms.length) {
-      pick[ti]! += 1;
-      if (pick[ti]! < choicesPerTerm[ti]!.length) break;
-      pick[ti] = 0;
-      ti++;
+    if (open === 0) {
+      considered++;
+      atLeaf();
+      return;
     }
-    if (ti === terms.length) break;
-  }
+    const ti = open - 1;
+    const next = sums[ti]!;
+    const row = valueTable[ti]!;
+    for (let oi = 0; oi < row.length && !partial; oi++) {
+      pick[ti] = oi;
+      for (let si = 0; si < sides.length; si++) next[si] = here[si]! + row[oi]![si]!;
+      search(ti);
+    }
+    pick[ti] = 0;
+  };
+  search(terms.length);
+
   return {
     size,
-    considered,
+    total,
+    // A finished search accounted for every package; saying so exactly avoids
+    // the rounding of a sum that can pass 2^53 with many terms.
+    considered: partial ? considered : total,
     partial,
-    walkaways,
+    walkaways: Object.fromEntries(sides.map((s, si) => [s, walk[si]!])),
     best: best.map((b) => ({
       terms: Object.fromEntries(terms.map((t, ti) => [t.id, choicesPerTerm[ti]![b.pick[ti]!]!])),
       values: Object.fromEntries(sides.map((s, si) => [s, b.values[si]!])),

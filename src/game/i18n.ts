@@ -5,6 +5,8 @@
  */
 
 const en = {
+  /** The BCP 47 tag numbers are written in. */
+  locale: 'en',
   appName: 'Backchannel',
   tagline: 'Negotiate a real crisis, one call at a time.',
   choicesLabel: 'Choices',
@@ -63,8 +65,10 @@ const en = {
   rejects: 'Would not accept it',
   insideZone: 'The final package was inside the zone of possible agreement.',
   outsideZone: 'The final package was outside the zone of possible agreement.',
-  zoneAtStart: 'At the start, {size} of {considered} possible packages were acceptable to every side.',
-  zoneAtEnd: 'At the end, {size} of {considered} possible packages were acceptable to every side.',
+  zoneAtStart: 'At the start, {size} of {total} possible packages were acceptable to every side.',
+  zoneAtEnd: 'At the end, {size} of {total} possible packages were acceptable to every side.',
+  zoneAtStartPartial: 'At the start, at least {size} of {total} possible packages were acceptable to every side (the count stopped after {considered}).',
+  zoneAtEndPartial: 'At the end, at least {size} of {total} possible packages were acceptable to every side (the count stopped after {considered}).',
   terms: 'The package on the table',
   termsOpen: 'Open',
   metersEnd: 'Meters at the end',
@@ -95,6 +99,7 @@ type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
 export type Strings = Widen<typeof en>;
 
 const es: Strings = {
+  locale: 'es',
   appName: 'Backchannel',
   tagline: 'Negocia una crisis real, llamada a llamada.',
   choicesLabel: 'Opciones',
@@ -153,8 +158,10 @@ const es: Strings = {
   rejects: 'No lo aceptaría',
   insideZone: 'El acuerdo final estaba dentro de la zona de posible acuerdo.',
   outsideZone: 'El acuerdo final estaba fuera de la zona de posible acuerdo.',
-  zoneAtStart: 'Al principio, {size} de {considered} acuerdos posibles eran aceptables para todos.',
-  zoneAtEnd: 'Al final, {size} de {considered} acuerdos posibles eran aceptables para todos.',
+  zoneAtStart: 'Al principio, {size} de {total} acuerdos posibles eran aceptables para todos.',
+  zoneAtEnd: 'Al final, {size} de {total} acuerdos posibles eran aceptables para todos.',
+  zoneAtStartPartial: 'Al principio, al menos {size} de {total} acuerdos posibles eran aceptables para todos (el recuento se detuvo tras {considered}).',
+  zoneAtEndPartial: 'Al final, al menos {size} de {total} acuerdos posibles eran aceptables para todos (el recuento se detuvo tras {considered}).',
   terms: 'Lo que había sobre la mesa',
   termsOpen: 'Abierto',
   metersEnd: 'Indicadores al final',

@@ -6,6 +6,7 @@
  * buttons and the digit keys alike.
  */
 import type { Debrief } from '../engine/debrief.js';
+import type { Zopa } from '../engine/model.js';
 import type { CompiledScenario } from '../engine/machine.js';
 import type { CallView, EndingView, InjectView, LogView } from '../engine/view.js';
 import type { Role, Scenario } from '../scenario/schema.js';
@@ -164,6 +165,12 @@ export function callActions(view: CallView, flash: InjectView[], t: Strings): Ac
   return [];
 }
 
+/** How many packages every side would accept, told as a lower bound when the count was cut short. */
+function zoneSentence(z: Zopa, whole: string, partial: string, t: Strings): string {
+  const n = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 0 });
+  return fill(z.partial ? partial : whole, { size: n.format(z.size), total: n.format(z.total), considered: n.format(z.considered) });
+}
+
 /** The debrief as sections, for the outcome screen and the mirror. */
 export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strings): SectionModel[] {
   const s = compiled.scenario;
@@ -181,8 +188,8 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
         invented: false,
         tone: side.accepted ? ('good' as const) : ('bad' as const),
       })),
-      { text: fill(t.zoneAtStart, { size: d.zoneAtStart.size, considered: d.zoneAtStart.considered }), marker: null, invented: false },
-      { text: fill(t.zoneAtEnd, { size: d.zoneAtEnd.size, considered: d.zoneAtEnd.considered }), marker: null, invented: false },
+      { text: zoneSentence(d.zoneAtStart, t.zoneAtStart, t.zoneAtStartPartial, t), marker: null, invented: false },
+      { text: zoneSentence(d.zoneAtEnd, t.zoneAtEnd, t.zoneAtEndPartial, t), marker: null, invented: false },
     ],
   });
   if (d.terms.length > 0)

@@ -1,11 +1,14 @@
 /**
  * Engine benchmarks (`npm run bench`): checking and compiling the flagship,
- * a generated 5,000-beat scenario, and 10,000 seeded playthroughs.
+ * a generated 5,000-beat scenario, 10,000 seeded playthroughs, and the
+ * debrief (whose zone-of-agreement count is the costliest part of it).
  */
 import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import { parse } from 'yaml';
 import { checkScenario } from '../../src/engine/check.js';
+import { debriefOf } from '../../src/engine/debrief.js';
+import { initialContext } from '../../src/engine/model.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { generateScenarioYaml } from '../support/generate.js';
 
@@ -43,4 +46,12 @@ describe('simulation', () => {
   bench('1,000 seeded playthroughs, one state remembered at a time', () => {
     simulate(compiled, { runs: 1_000, seed: 7, memory: 1 });
   }, { iterations: 3, time: 0, warmupIterations: 0 });
+});
+
+describe('debrief', () => {
+  const ctx = initialContext(compiled.index, compiled.scenario.roles[0]!.id, 1);
+  // The outcome screen builds it again at every redraw (a resize, a setting).
+  bench('the flagship\'s debrief, both zones of agreement counted', () => {
+    debriefOf(compiled, ctx);
+  });
 });

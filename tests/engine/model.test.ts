@@ -4,8 +4,10 @@
  * meters, and the zone of possible agreement, checked on hand-computed
  * examples.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  indexScenario,
   holds,
   isAcceptable,
   meterShare,
@@ -13,9 +15,11 @@ import {
   termValue,
   walkawayValue,
   zoneOfAgreement,
+  ZOPA_LIMIT,
   type NegotiationState,
+  type ScenarioIndex,
 } from '../../src/engine/model.js';
-import type { Condition } from '../../src/scenario/schema.js';
+import type { Condition, Scenario } from '../../src/scenario/schema.js';
 import { ADVANCE, choose, compile, compileText, start, TINY } from './support.js';
 
 /**
@@ -163,6 +167,7 @@ describe('zone of possible agreement', () => {
   it('at the start: two packages acceptable to both, best by joint surplus', () => {
     // Belief 0 makes the promise worthless to a (and it costs b): 3 × 3 × 3 = 27 packages in all.
     const z = zoneOfAgreement(idx, { pressure: 0, belief: 0 });
+    expect(z.total).toBe(27);
     expect(z.considered).toBe(27);
     expect(z.partial).toBe(false);
     expect(z.walkaways).toEqual({ a: 3, b: 2 });
@@ -190,6 +195,94 @@ describe('zone of possible agreement', () => {
     expect(z.size).toBe(3);
     expect(z.best).toHaveLength(1);
     expect(z.best[0]).toEqual({ terms: { bridge: 'shared', toll: 'high', promise: 'kept' }, values: { a: 9, b: 3 } });
+  });
+});
+
+/** Only what the zone reads: sides, terms and meters. Values are per side, per option. */
+function market2(sides: { walkaway: number; shift?: number }[], terms: number[][][], credible?: number): ScenarioIndex {
+  const sideIds = sides.map((_, i) => `s${i}`);
+  const scenario = {
+    sides: sides.map((s, i) => ({ id: sideIds[i], name: `Side ${i}`, walkaway: s.walkaway, walkawayShifts: s.shift ? [{ meter: 'belief', perPoint: s.shift }] : undefined })),
+    meters: [{ id: 'belief', label: 'Belief', min: 0, max: 4, start: 2 }],
+    terms: terms.map((options, ti) => ({
+      id: `t${ti}`,
+      label: `Term ${ti}`,
+      credibility: ti === credible ? { side: 's0', meter: 'belief' } : undefined,
+      options: options.map((values, oi) => ({ id: `o${oi}`, label: `Option ${oi}`, values: Object.fromEntries(values.map((v, si) => [sideIds[si], v])) })),
+    })),
+    beats: [],
+    endings: [],
+  } as unknown as Scenario;
+  return indexScenario(scenario);
+}
+
+/** Every package, one by one, judged as the game judges the package on the table. */
+function everyPackage(idx: ScenarioIndex, meters: Record<string, number>) {
+  const terms = idx.scenario.terms ?? [];
+  const sides = idx.scenario.sides.map((s) => s.id);
+  const acceptable: { terms: Record<string, string | null>; surplus: number }[] = [];
+  let total = 0;
+  const visit = (ti: number, chosen: Record<string, string | null>): void => {
+    if (ti === terms.length) {
+      total++;
+      const st = { meters, terms: chosen };
+      if (sides.every((s) => isAcceptable(idx, st, s))) acceptable.push({ terms: { ...chosen }, surplus: sides.reduce((a, s) => a + packageValue(idx, st, s) - walkawayValue(idx, meters, s), 0) });
+      return;
+    }
+    for (const o of [null, ...terms[ti]!.options.map((x) => x.id)]) visit(ti + 1, { ...chosen, [terms[ti]!.id]: o });
+  };
+  visit(0, {});
+  return { total, acceptable };
+}
+
+describe('zone of possible agreement: the search against every package', () => {
+  it('counts exactly the packages every side would accept, and keeps the best of them', () => {
+    const value = fc.integer({ min: -4, max: 6 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ walkaway: fc.integer({ min: -2, max: 8 }), shift: fc.constantFrom(0, 0.5, -1) }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 3 }), { minLength: 0, maxLength: 5 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: -1, max: 4 }),
+        (sides, terms, belief, credible) => {
+          const idx = market2(sides, terms, credible);
+          const meters = { belief };
+          const z = zoneOfAgreement(idx, meters, 2);
+          const all = everyPackage(idx, meters);
+          expect(z.partial).toBe(false);
+          expect(z.total).toBe(all.total);
+          expect(z.considered).toBe(all.total);
+          expect(z.size).toBe(all.acceptable.length);
+          // The best two by joint surplus; among equals, any of them may be kept.
+          const surpluses = all.acceptable.map((p) => p.surplus).sort((a, b) => b - a).slice(0, 2);
+          expect(z.best.map((b) => Object.entries(b.values).reduce((a, [s, v]) => a + v - z.walkaways[s]!, 0))).toEqual(surpluses.map((x) => expect.closeTo(x, 9)));
+          for (const b of z.best) expect(all.acceptable.some((p) => JSON.stringify(p.terms) === JSON.stringify(b.terms))).toBe(true);
+        },
+      ),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('answers exactly for forty terms when few packages can satisfy a side', () => {
+    // Side 0 gains only from 'yes' on each term and needs all forty; side 1 minds nothing.
+    const idx = market2([{ walkaway: 40 }, { walkaway: 0 }], Array.from({ length: 40 }, () => [[1, 0], [0, 0]]));
+    const z = zoneOfAgreement(idx, { belief: 2 });
+    expect(z.partial).toBe(false);
+    expect(z.total).toBe(3 ** 40);
+    expect(z.considered).toBe(3 ** 40);
+    expect(z.size).toBe(1);
+    expect(z.best[0]!.terms).toEqual(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`t${i}`, 'o0'])));
+  });
+
+  it('stops at its step limit when almost every package is acceptable, and says the count is partial', () => {
+    const idx = market2([{ walkaway: -100 }, { walkaway: -100 }], Array.from({ length: 20 }, () => [[1, 1], [0, 0]]));
+    const z = zoneOfAgreement(idx, { belief: 2 });
+    expect(z.total).toBe(3 ** 20);
+    expect(z.partial).toBe(true);
+    expect(z.considered).toBeLessThan(z.total);
+    expect(z.size).toBeGreaterThan(0);
+    expect(z.size).toBeLessThanOrEqual(ZOPA_LIMIT);
+    expect(z.best).toHaveLength(3);
   });
 });
 

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { debriefOf } from '../../src/engine/debrief.js';
 import { compileScenario } from '../../src/engine/machine.js';
+import { initialContext, zoneOfAgreement } from '../../src/engine/model.js';
 import { serializeSave } from '../../src/engine/save.js';
 import { silentAudio } from '../../src/game/audio-port.js';
 import { firstSentence, GameController, type ControllerOptions } from '../../src/game/controller.js';
+import { stringsFor } from '../../src/game/i18n.js';
+import { outcomeSections } from '../../src/game/screens.js';
 import { saveKey, setAsideKey } from '../../src/game/saves.js';
 import { SETTINGS_KEY } from '../../src/game/settings.js';
 import { memoryStorage, safeStorage, type SafeStorage } from '../../src/game/storage.js';
@@ -282,5 +286,27 @@ describe('settings', () => {
     expect(ctl.model.reducedMotion).toBe(false);
     ctl.setSystemReducedMotion(true);
     expect(ctl.model.reducedMotion).toBe(false);
+  });
+});
+
+describe('the debrief in words', () => {
+  const compiled = tinyCompiled();
+  const s = compiled.scenario;
+  const meters = Object.fromEntries((s.meters ?? []).map((m) => [m.id, m.start]));
+  const d = debriefOf(compiled, initialContext(compiled.index, s.roles[0]!.id, 1));
+
+  it('tells how many packages every side would accept, of how many there are', () => {
+    const zone = outcomeSections(compiled, d, stringsFor('en').strings).find((x) => x.id === 'zone')!;
+    const z = zoneOfAgreement(compiled.index, meters);
+    expect(z.partial).toBe(false);
+    expect(zone.items.map((i) => i.text)).toContain(`At the start, ${z.size} of ${z.total} possible packages were acceptable to every side.`);
+  });
+
+  it('says "at least" when the count stopped short, in the reader\'s language and number format', () => {
+    const cut = { ...d, zoneAtEnd: { ...d.zoneAtEnd, size: 4200, total: 3 ** 20, considered: 1_234_567, partial: true } };
+    const en = outcomeSections(compiled, cut, stringsFor('en').strings).find((x) => x.id === 'zone')!;
+    expect(en.items.map((i) => i.text)).toContain('At the end, at least 4,200 of 3,486,784,401 possible packages were acceptable to every side (the count stopped after 1,234,567).');
+    const es = outcomeSections(compiled, cut, stringsFor('es').strings).find((x) => x.id === 'zone')!;
+    expect(es.items.map((i) => i.text).join(' ')).toContain('al menos 4200 de 3.486.784.401');
   });
 });
