@@ -59,6 +59,8 @@ export interface InjectView {
   text: string;
   source: { id: string; title: string } | null;
   invented: boolean;
+  /** Where the news falls in the real timeline, when the game moves it. */
+  timeline: string | null;
 }
 
 /** An ending as a view shows it. */
@@ -76,7 +78,7 @@ export interface EndingView {
 export type LogView =
   | { kind: 'line'; id: string; speaker: string; text: string; invented: boolean; source: string | null }
   | { kind: 'choice'; id: string; text: string }
-  | { kind: 'inject'; id: string; headline: string; text: string }
+  | { kind: 'inject'; id: string; headline: string; text: string; invented: boolean; source: string | null; timeline: string | null }
   | { kind: 'ending'; id: string; title: string };
 
 /** Everything a view needs to draw the call. */
@@ -121,7 +123,7 @@ export function lineView(idx: ScenarioIndex, id: string): LineView | null {
 export function injectView(idx: ScenarioIndex, id: string): InjectView | null {
   const i = idx.injects.get(id);
   if (!i) return null;
-  return { id, headline: i.headline, text: i.text, source: sourceRef(idx, i.source), invented: i.invented === true };
+  return { id, headline: i.headline, text: i.text, source: sourceRef(idx, i.source), invented: i.invented === true, timeline: i.timeline ?? null };
 }
 
 /** An ending by id, as a view shows it. */
@@ -180,7 +182,7 @@ export function logViews(idx: ScenarioIndex, ctx: NegotiationContext): LogView[]
     }
     if (e.kind === 'inject') {
       const i = idx.injects.get(e.id);
-      return i ? [{ kind: 'inject', id: e.id, headline: i.headline, text: i.text }] : [];
+      return i ? [{ kind: 'inject', id: e.id, headline: i.headline, text: i.text, invented: i.invented === true, source: sourceRef(idx, i.source)?.title ?? null, timeline: i.timeline ?? null }] : [];
     }
     const end = idx.endings.get(e.id);
     return end ? [{ kind: 'ending', id: e.id, title: end.title }] : [];

@@ -279,6 +279,7 @@ export class Mirror {
           el('h3', { text: f.headline, lang }),
           el('p', { text: f.text, lang }),
           el('p', { class: f.invented ? 'marker marker-invented' : 'marker', text: f.source ? fill(t.source, { source: f.source.title }) : f.invented ? t.invented : '' }),
+          f.timeline ? el('p', { class: 'marker marker-timeline', text: f.timeline, lang }) : null,
         ),
       );
     const l = view.line;
@@ -368,12 +369,20 @@ export class Mirror {
           { class: 'log-line', 'data-log': e.id, lang },
           el('strong', { text: `${e.speaker}: ` }),
           el('span', { text: e.text }),
-          el('span', { class: e.invented ? 'marker marker-invented' : 'marker', text: e.source ? fill(t.source, { source: e.source }) : e.invented ? t.inventedDialogue : '' }),
+          // The leading space keeps the marker a word of its own when read or copied.
+          el('span', { class: e.invented ? 'marker marker-invented' : 'marker', text: e.source ? ` ${fill(t.source, { source: e.source })}` : e.invented ? ` ${t.inventedDialogue}` : '' }),
         );
       case 'choice':
         return el('li', { class: 'log-choice', 'data-log': e.id, lang }, el('strong', { text: `${t.speakerYou}: ` }), el('span', { text: e.text }));
       case 'inject':
-        return el('li', { class: 'log-inject', 'data-log': e.id, lang }, el('strong', { text: `${t.newsFlash}: ${e.headline}. ` }), el('span', { text: e.text }));
+        return el(
+          'li',
+          { class: 'log-inject', 'data-log': e.id, lang },
+          el('strong', { text: `${t.newsFlash}: ${e.headline}. ` }),
+          el('span', { text: e.text }),
+          el('span', { class: e.invented ? 'marker marker-invented' : 'marker', text: e.source ? ` ${fill(t.source, { source: e.source })}` : e.invented ? ` ${t.invented}` : '' }),
+          e.timeline ? el('span', { class: 'marker marker-timeline', text: ` ${e.timeline}` }) : null,
+        );
       case 'ending':
         return el('li', { class: 'log-ending', 'data-log': e.id, lang }, el('strong', { text: fill(t.endingReached, { title: e.title }) }));
     }

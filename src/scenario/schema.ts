@@ -280,6 +280,7 @@ export const injectSchema = z.strictObject({
   headline: text('Headline of the news flash.', 160),
   text: text('The news.', 1200),
   ...provenance,
+  timeline: text('Where the news falls in the real timeline, when the game moves it into the call, e.g. "Reported after the call; brought into it for the game."', 300).optional(),
   when: conditionSchema.optional().meta({ description: 'Breaks in by itself, once, as soon as this holds after a choice or when a beat starts.' }),
   effects: effects.optional(),
   cue: id.optional(),

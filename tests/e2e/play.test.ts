@@ -42,6 +42,9 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
           shotFlash = true;
           await page.waitForTimeout(400);
           await shot(page, 'call-news-flash-1280x720');
+          // A real event moved in time says so under the flash, in the panel as on the canvas.
+          const news = model.screen.flash![0]!;
+          expect(await page.locator(`[data-inject="${news.id}"] .marker-timeline`).allTextContents()).toEqual(news.timeline ? [news.timeline] : []);
         }
       },
     });

@@ -179,7 +179,7 @@ interface HookView {
 }
 
 interface HookModel {
-  screen: { kind: string; flash?: { id: string }[] };
+  screen: { kind: string; flash?: { id: string; timeline?: string | null }[] };
   actions: { id: string; label: string; disabled: boolean; reason: string; kind: string }[];
 }
 

@@ -286,9 +286,10 @@ describe('meters and news flashes', () => {
     const s = new NegotiationSession(compileText(TINY), { role: 'a' });
     s.advance();
     s.choose('warn'); // pressure 0 → 2: the storm breaks in
-    expect(s.view.injects).toEqual([{ id: 'storm', headline: 'Storm', text: 'A storm hits.', source: { id: 'notes', title: 'Made-up notes', publisher: 'Backchannel tests' }, invented: false }]);
+    expect(s.view.injects).toEqual([{ id: 'storm', headline: 'Storm', text: 'A storm hits.', source: { id: 'notes', title: 'Made-up notes', publisher: 'Backchannel tests' }, invented: false, timeline: null }]);
     expect(s.view.meters.find((m) => m.id === 'trust')).toMatchObject({ value: 2, delta: 1 });
-    expect(s.view.log.filter((e) => e.kind === 'inject')).toEqual([{ kind: 'inject', id: 'storm', headline: 'Storm', text: 'A storm hits.' }]);
+    // The log keeps where the news came from, as the flash showed it.
+    expect(s.view.log.filter((e) => e.kind === 'inject')).toEqual([{ kind: 'inject', id: 'storm', headline: 'Storm', text: 'A storm hits.', invented: false, source: 'Made-up notes', timeline: null }]);
     s.advance(); // "That was a threat." → back to hello
     expect(s.view.injects).toEqual([]);
     s.advance();
@@ -302,7 +303,7 @@ describe('meters and news flashes', () => {
       meters:
         - { id: trust, label: Trust, min: 0, max: 5, start: 0 }
       injects:
-        - { id: flash, headline: Flash, text: News., invented: true, cue: siren, effects: [{ meter: trust, add: 2 }] }
+        - { id: flash, headline: Flash, text: News., invented: true, timeline: Weeks before the call in fact., cue: siren, effects: [{ meter: trust, add: 2 }] }
       beats:
         - id: start
           lines: [{ id: l, speaker: envoy, text: Hi., invented: true }]
@@ -319,7 +320,9 @@ describe('meters and news flashes', () => {
     const s = new NegotiationSession(compiled, { role: 'a' });
     expect(s.view.injects).toEqual([]);
     s.choose('go');
-    expect(s.view.injects).toEqual([{ id: 'flash', headline: 'Flash', text: 'News.', source: null, invented: true }]);
+    // Where the news falls in the real timeline travels with it, to the flash and to the log.
+    expect(s.view.injects).toEqual([{ id: 'flash', headline: 'Flash', text: 'News.', source: null, invented: true, timeline: 'Weeks before the call in fact.' }]);
+    expect(s.view.log.find((e) => e.kind === 'inject')).toMatchObject({ invented: true, source: null, timeline: 'Weeks before the call in fact.' });
     expect(s.view.cues).toContain('siren');
     expect(s.view.meters[0]).toMatchObject({ value: 2 });
     s.advance();

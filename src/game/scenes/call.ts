@@ -241,6 +241,11 @@ export class CallScene extends BaseScene {
         y += mk.height + m.gap;
         items.push(mk);
       }
+      if (f.timeline) {
+        const tl = text(this, px + inner + 6, y, f.timeline, { size: m.small, color: CSS.brass, italic: true, width: pw - 2 * inner - 6 });
+        y += tl.height + m.gap;
+        items.push(tl);
+      }
       y += m.gap;
     }
     const bw = Math.min(pw - 2 * inner, Math.max(240, m.body * 14));
