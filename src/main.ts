@@ -149,6 +149,7 @@ async function main(): Promise<void> {
     setVolume: (v) => ctl.setVolume(v),
     setTextSpeed: (s) => ctl.setTextSpeed(s),
     setReducedMotion: (on) => ctl.setReducedMotion(on),
+    setPlayer: (name) => ctl.setPlayer(name),
     exportResults,
     goToTitle: () => ctl.goToTitle(),
   });

@@ -4,7 +4,7 @@
  * package lay inside the zone of possible agreement, and the path taken.
  */
 import type { CompiledScenario } from './machine.js';
-import { isAcceptable, logEntries, packageValue, walkawayValue, zoneOfAgreement, type NegotiationContext, type Zopa } from './model.js';
+import { isAcceptable, logEntries, meterShare, packageValue, termValue, walkawayValue, zoneOfAgreement, type NegotiationContext, type Zopa } from './model.js';
 import { endingView, type EndingView } from './view.js';
 
 /** One side's view of the final package, revealed. */
@@ -29,6 +29,28 @@ export interface TermDebrief {
   optionLabel: string;
   /** What each option of the term was worth to each side, revealed. */
   options: { id: string; label: string; values: Record<string, number> }[];
+  /**
+   * For a promise (a term with `credibility`) whose final option is worth
+   * something to the side that must believe it: how much of it counted.
+   */
+  promise: PromiseDebrief | null;
+}
+
+/** How far a promise on the final package was believed, and what it was worth for it. */
+export interface PromiseDebrief {
+  side: string;
+  sideName: string;
+  /** Its value if fully believed. */
+  full: number;
+  /** The share of it that counted, 0..1: where the meter stood in its range. */
+  belief: number;
+  /** What it counted for: full × belief. */
+  worth: number;
+  meter: string;
+  meterLabel: string;
+  meterValue: number;
+  meterMin: number;
+  meterMax: number;
 }
 
 /** A step the player took. */
@@ -70,12 +92,32 @@ export function debriefOf(compiled: CompiledScenario, ctx: NegotiationContext): 
   }));
   const terms = (s.terms ?? []).map((t) => {
     const option = ctx.terms[t.id] ?? null;
+    const chosen = t.options.find((o) => o.id === option);
+    const cred = t.credibility;
+    const full = cred && chosen ? (chosen.values[cred.side] ?? 0) : 0;
+    const meter = cred ? s.meters?.find((m) => m.id === cred.meter) : undefined;
+    const promise: PromiseDebrief | null =
+      cred && chosen && meter && full > 0
+        ? {
+            side: cred.side,
+            sideName: s.sides.find((x) => x.id === cred.side)?.name ?? cred.side,
+            full,
+            belief: round(meterShare(idx, ctx.meters, cred.meter)),
+            worth: round(termValue(idx, t, chosen.id, cred.side, ctx.meters)),
+            meter: meter.id,
+            meterLabel: meter.label,
+            meterValue: ctx.meters[meter.id] ?? meter.start,
+            meterMin: meter.min,
+            meterMax: meter.max,
+          }
+        : null;
     return {
       id: t.id,
       label: t.label,
       option,
-      optionLabel: option === null ? 'Open' : (t.options.find((o) => o.id === option)?.label ?? option),
+      optionLabel: option === null ? 'Open' : (chosen?.label ?? option),
       options: t.options.map((o) => ({ id: o.id, label: o.label, values: { ...o.values } })),
+      promise,
     };
   });
   const path = logEntries(ctx.log).flatMap((e) => {
@@ -91,8 +133,8 @@ export function debriefOf(compiled: CompiledScenario, ctx: NegotiationContext): 
     terms,
     sides,
     inZone: sides.every((x) => x.accepted),
-    zoneAtStart: zoneOfAgreement(idx, startMeters),
-    zoneAtEnd: zoneOfAgreement(idx, ctx.meters),
+    zoneAtStart: roundZone(zoneOfAgreement(idx, startMeters)),
+    zoneAtEnd: roundZone(zoneOfAgreement(idx, ctx.meters)),
     path,
     meters: (s.meters ?? []).map((m) => ({ id: m.id, label: m.label, start: m.start, end: ctx.meters[m.id] ?? m.start, hidden: m.hidden === true })),
     turns: ctx.turn,
@@ -100,3 +142,9 @@ export function debriefOf(compiled: CompiledScenario, ctx: NegotiationContext): 
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
+
+/** Values to the cent, as everywhere else in the debrief: sums of decimals carry binary noise (3.3499999999999996). */
+function roundZone(z: Zopa): Zopa {
+  const each = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]));
+  return { ...z, walkaways: each(z.walkaways), best: z.best.map((b) => ({ terms: b.terms, values: each(b.values) })) };
+}

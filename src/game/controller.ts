@@ -26,7 +26,7 @@ import {
   type Screen,
   type ScreenModel,
 } from './screens.js';
-import { clamp01, loadSettings, motionReduced, storeSettings, type Settings, type TextSpeed } from './settings.js';
+import { clamp01, cleanPlayer, loadSettings, motionReduced, storeSettings, type Settings, type TextSpeed } from './settings.js';
 import type { SafeStorage } from './storage.js';
 import type { UrlOptions } from './url.js';
 
@@ -200,6 +200,14 @@ export class GameController {
     this.saveSettings();
   }
 
+  /** The name or group written into exported results, remembered like the other settings. */
+  setPlayer(name: string): void {
+    const player = cleanPlayer(name);
+    if (player === this.settings.player) return;
+    this.settings = { ...this.settings, player };
+    this.saveSettings();
+  }
+
   setSystemReducedMotion(on: boolean): void {
     this.systemReduced = on;
     this.rebuild();
@@ -213,7 +221,8 @@ export class GameController {
     const compiled = s.compiled;
     const d = debriefOf(compiled, s.snapshot.context);
     const rec = s.record();
-    return { fileName: exportFileName(compiled.scenario.id, s.role, now), json: JSON.stringify(exportData(compiled, d, rec, now), null, 2) };
+    const player = this.settings.player;
+    return { fileName: exportFileName(compiled.scenario.id, s.role, now, player), json: JSON.stringify(exportData(compiled, d, rec, now, player), null, 2) };
   }
 
   // ---- internals -----------------------------------------------------------

@@ -15,7 +15,7 @@ import type { CallView, InjectView, LogView } from '../engine/view.js';
 import { fill, signed, type Strings } from './i18n.js';
 import { meterShare } from './layout.js';
 import type { ActionModel, ScreenModel, SectionModel } from './screens.js';
-import { TEXT_SPEEDS, type TextSpeed } from './settings.js';
+import { PLAYER_MAX, TEXT_SPEEDS, type TextSpeed } from './settings.js';
 
 /** What the mirror's controls call. */
 export interface MirrorHost {
@@ -24,6 +24,7 @@ export interface MirrorHost {
   setVolume(v: number): void;
   setTextSpeed(s: TextSpeed): void;
   setReducedMotion(on: boolean): void;
+  setPlayer(name: string): void;
   exportResults(): void;
   goToTitle(): void;
 }
@@ -58,7 +59,7 @@ export class Mirror {
   private readonly notices: HTMLElement;
   private readonly screen: HTMLElement;
   readonly group: HTMLElement;
-  readonly log: HTMLOListElement;
+  log: HTMLOListElement;
   private readonly logEmpty: HTMLElement;
   private readonly logHeading: HTMLElement;
   private readonly controls: HTMLElement;
@@ -70,11 +71,15 @@ export class Mirror {
   private readonly motion: HTMLInputElement;
   private readonly motionLabel: HTMLElement;
   private readonly exportBtn: HTMLButtonElement;
+  private readonly player: HTMLInputElement;
+  private readonly playerLabel: HTMLElement;
   private readonly titleBtn: HTMLButtonElement;
   private readonly controlsHeading: HTMLElement;
   private logKeys: string[] = [];
   private lastScreenKey = '';
   private lastActionsKey = '';
+  /** The kind of screen the log was last drawn for. */
+  private logScreen = '';
 
   constructor(root: HTMLElement, host: MirrorHost) {
     this.doc = root.ownerDocument;
@@ -101,6 +106,8 @@ export class Mirror {
     this.motion = el('input', { type: 'checkbox', id: 'm-motion', 'data-control': 'reduced-motion' });
     this.motionLabel = el('label', { for: 'm-motion' });
     this.exportBtn = el('button', { type: 'button', class: 'ctl', 'data-control': 'export' });
+    this.player = el('input', { type: 'text', id: 'm-player', class: 'ctl-text', 'data-control': 'player', maxlength: PLAYER_MAX, autocomplete: 'off', spellcheck: 'false' });
+    this.playerLabel = el('label', { for: 'm-player' });
     this.titleBtn = el('button', { type: 'button', class: 'ctl', 'data-control': 'title' });
     for (const s of TEXT_SPEEDS) this.speed.append(el('option', { value: s }));
     this.controls = el(
@@ -111,6 +118,7 @@ export class Mirror {
       el('div', { class: 'ctl-row ctl-field' }, this.volumeLabel, this.volume),
       el('div', { class: 'ctl-row ctl-field' }, this.speedLabel, this.speed),
       el('div', { class: 'ctl-row ctl-check' }, this.motion, this.motionLabel),
+      el('div', { class: 'ctl-row ctl-field' }, this.playerLabel, this.player),
     );
     root.append(
       el('header', { class: 'm-head' }, this.eyebrow, this.title, this.sub),
@@ -124,6 +132,7 @@ export class Mirror {
     this.volume.addEventListener('input', () => this.host.setVolume(Number(this.volume.value) / 100));
     this.speed.addEventListener('change', () => this.host.setTextSpeed(this.speed.value as TextSpeed));
     this.motion.addEventListener('change', () => this.host.setReducedMotion(this.motion.checked));
+    this.player.addEventListener('change', () => this.host.setPlayer(this.player.value));
     this.exportBtn.addEventListener('click', () => this.host.exportResults());
     this.titleBtn.addEventListener('click', () => this.host.goToTitle());
     this.group.addEventListener('click', (ev) => {
@@ -140,6 +149,7 @@ export class Mirror {
   render(m: ScreenModel): void {
     const t = m.strings;
     const s = m.screen;
+    const focusWasHere = this.root.contains(this.doc.activeElement);
     this.root.setAttribute('lang', m.uiLang);
     this.root.setAttribute('aria-label', t.appName);
     this.group.setAttribute('aria-label', t.choicesLabel);
@@ -162,7 +172,17 @@ export class Mirror {
       this.lastActionsKey = actionsKey;
       this.renderActions(m.actions, m);
     }
-    this.renderLog(s.kind === 'call' ? s.view.log : s.kind === 'outcome' ? s.log : [], t, m);
+    this.renderLog(s.kind === 'call' ? s.view.log : s.kind === 'outcome' ? s.log : [], t, m, s.kind);
+    // A control that hid itself (Back to title) would leave focus on the
+    // page's body: keep it in the panel, on the actions.
+    if (focusWasHere && !this.root.contains(this.doc.activeElement) && !this.group.hidden) this.focusGroup();
+  }
+
+  /** Focuses the actions and brings them into view inside the panel, without moving the page more than needed. */
+  private focusGroup(): void {
+    this.group.focus({ preventScroll: true });
+    // The group can sit far down a long debrief; a focus ring out of sight helps no one.
+    this.group.scrollIntoView?.({ block: 'nearest' });
   }
 
   private screenKey(m: ScreenModel): string {
@@ -186,6 +206,9 @@ export class Mirror {
     this.motionLabel.textContent = t.reducedMotion;
     this.motion.checked = m.reducedMotion;
     this.exportBtn.textContent = t.exportResults;
+    this.playerLabel.textContent = t.playerName;
+    // Never overwrite what the player is typing.
+    if (this.doc.activeElement !== this.player && this.player.value !== m.settings.player) this.player.value = m.settings.player;
     this.exportBtn.hidden = !m.canExport;
     this.titleBtn.textContent = t.backToTitle;
     this.titleBtn.hidden = !m.canGoToTitle;
@@ -274,7 +297,8 @@ export class Mirror {
       out.push(
         el(
           'div',
-          { class: 'm-flash', role: 'alert', 'data-inject': f.id },
+          // Not an alert: the log announces the same news once, politely, with its source.
+          { class: 'm-flash', 'data-inject': f.id },
           el('p', { class: 'm-flash-kicker', text: t.newsFlash }),
           el('h3', { text: f.headline, lang }),
           el('p', { text: f.text, lang }),
@@ -341,18 +365,27 @@ export class Mirror {
     });
     this.group.replaceChildren(...children);
     this.group.hidden = actions.length === 0;
-    if (hadFocus) this.group.focus({ preventScroll: true });
+    if (hadFocus) this.focusGroup();
   }
 
-  private renderLog(log: LogView[], t: Strings, m: ScreenModel): void {
+  private renderLog(log: LogView[], t: Strings, m: ScreenModel, screen: string): void {
     const keys = log.map((e, i) => `${i}:${e.kind}:${e.id}`);
     const prefix = keys.length >= this.logKeys.length && this.logKeys.every((k, i) => keys[i] === k);
     const lang = m.contentLang !== m.uiLang ? m.contentLang : null;
-    if (!prefix) {
-      this.log.replaceChildren();
+    // A call resumed (from the title) arrives with its whole history.
+    const arriving = screen === 'call' && this.logScreen !== 'call' && log.length > 1;
+    this.logScreen = screen;
+    if (!prefix || arriving) {
+      // A screen reader should not read a whole call back at once. A live
+      // region announces what is added to it, not a region that arrives
+      // already filled, so the log is replaced whole; the notice "your saved
+      // call was resumed" and the line on screen say where the call stands.
+      const fresh = this.log.cloneNode(false) as HTMLOListElement;
+      fresh.append(...log.map((e) => this.logItem(e, t, lang)));
+      this.log.replaceWith(fresh);
+      this.log = fresh;
       this.logKeys = [];
-    }
-    for (let i = this.logKeys.length; i < log.length; i++) this.log.append(this.logItem(log[i]!, t, lang));
+    } else for (let i = this.logKeys.length; i < log.length; i++) this.log.append(this.logItem(log[i]!, t, lang));
     this.logKeys = keys;
     this.logEmpty.textContent = t.dialogueEmpty;
     this.logEmpty.hidden = log.length > 0;

@@ -43,7 +43,7 @@ export async function fontsReady(ms = 3000): Promise<void> {
 }
 
 export function startPhaser(ctl: GameController, parent: HTMLElement, portraits: Record<string, string>, onExport: () => void): PhaserApp {
-  const app: AppContext = { ctl, portraits };
+  const app: AppContext = { ctl, portraits, scrollPage: (dy) => window.scrollBy(0, dy) };
   const size = () => ({ w: Math.max(1, Math.round(parent.clientWidth)), h: Math.max(1, Math.round(parent.clientHeight)) });
   let dpr = densityFor(window.devicePixelRatio || 1, size().w, size().h);
   display.dpr = dpr;

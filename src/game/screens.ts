@@ -197,7 +197,20 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
       id: 'terms',
       heading: t.terms,
       items: d.terms.map((term) => ({
-        text: `${term.label}: ${term.option === null ? t.termsOpen : term.optionLabel}`,
+        text: `${term.label}: ${term.option === null ? t.termsOpen : term.optionLabel}${
+          term.promise
+            ? ` (${fill(t.promiseWorth, {
+                side: term.promise.sideName,
+                full: signed(term.promise.full),
+                percent: Math.round(term.promise.belief * 100),
+                worth: signed(term.promise.worth),
+                meter: term.promise.meterLabel,
+                value: term.promise.meterValue,
+                min: term.promise.meterMin,
+                max: term.promise.meterMax,
+              })})`
+            : ''
+        }`,
         marker: term.options
           .map((o) => `${o.label}: ${s.sides.map((side) => `${side.name} ${signed(o.values[side.id] ?? 0)}`).join(', ')}`)
           .join(' · '),
@@ -236,11 +249,13 @@ export function outcomeScreen(compiled: CompiledScenario, role: Role, d: Debrief
 }
 
 /** What a teacher's export holds: the debrief and enough to replay the call. */
-export function exportData(compiled: CompiledScenario, d: Debrief, record: { role: string; seed: number; moves: string[] }, now: Date) {
+export function exportData(compiled: CompiledScenario, d: Debrief, record: { role: string; seed: number; moves: string[] }, now: Date, player = '') {
   return {
     app: 'backchannel',
     kind: 'debrief',
     exportedAt: now.toISOString(),
+    /** The name or group the player gave, or null. */
+    player: player || null,
     scenario: { id: compiled.scenario.id, title: compiled.scenario.title, contentHash: compiled.contentHash },
     role: record.role,
     seed: record.seed,
@@ -249,7 +264,13 @@ export function exportData(compiled: CompiledScenario, d: Debrief, record: { rol
   };
 }
 
-export function exportFileName(scenarioId: string, role: string, now: Date): string {
+export function exportFileName(scenarioId: string, role: string, now: Date, player = ''): string {
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  return `backchannel-${scenarioId}-${role}-${stamp}.json`;
+  // Letters and digits of any script survive; anything a file system could object to becomes a dash.
+  const who = player
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return `backchannel-${scenarioId}-${role}-${who ? `${who}-` : ''}${stamp}.json`;
 }

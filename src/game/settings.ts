@@ -19,9 +19,20 @@ export interface Settings {
   textSpeed: TextSpeed;
   /** null: follow the system's prefers-reduced-motion. */
   reducedMotion: boolean | null;
+  /** A name or group the player gives, written into exported results so a teacher can tell them apart; '' for none. */
+  player: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { muted: false, volume: 0.8, textSpeed: 'normal', reducedMotion: null };
+export const DEFAULT_SETTINGS: Settings = { muted: false, volume: 0.8, textSpeed: 'normal', reducedMotion: null, player: '' };
+
+/** Longest name or group kept. */
+export const PLAYER_MAX = 60;
+
+/** A name or group as kept: control characters dropped, spaces folded, trimmed, at most PLAYER_MAX characters. */
+export function cleanPlayer(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return [...text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim()].slice(0, PLAYER_MAX).join('').trim();
+}
 
 /** Reads settings from their stored text; whatever is wrong in it falls back to the default. */
 export function parseSettings(text: string | null): Settings {
@@ -39,6 +50,7 @@ export function parseSettings(text: string | null): Settings {
   if (typeof d['volume'] === 'number' && Number.isFinite(d['volume'])) s.volume = clamp01(d['volume']);
   if (typeof d['textSpeed'] === 'string' && (TEXT_SPEEDS as readonly string[]).includes(d['textSpeed'])) s.textSpeed = d['textSpeed'] as TextSpeed;
   if (typeof d['reducedMotion'] === 'boolean' || d['reducedMotion'] === null) s.reducedMotion = d['reducedMotion'] as boolean | null;
+  if (typeof d['player'] === 'string') s.player = cleanPlayer(d['player']);
   return s;
 }
 

@@ -153,6 +153,41 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     await context.close();
   });
 
+  it('keeps keyboard focus in the panel and in sight: through news flashes told once, to the ending, and back to the title', async () => {
+    const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${f.roles[0]}&seed=11`, reducedMotion: 'reduce' });
+    await waitCanvas(page);
+    await page.focus('[data-choices]');
+    await page.keyboard.press('Enter');
+    let flashes = 0;
+    await playByKeyboard(page, {
+      each: async () => {
+        const { model } = await hook(page);
+        if ((model.screen.flash ?? []).length === 0) return;
+        flashes++;
+        // Told once: by the log, which carries the news and its source, and not again by an alert.
+        expect(await page.locator('[role="alert"]').count()).toBe(0);
+        for (const news of model.screen.flash!) expect(await page.locator(`[role="log"] [data-log="${news.id}"]`).count()).toBe(1);
+      },
+    });
+    expect(flashes, 'the keyboard play met a news flash').toBeGreaterThan(0);
+    const inSight = () =>
+      page.evaluate(() => {
+        const a = document.activeElement as HTMLElement;
+        const r = a.getBoundingClientRect();
+        const panel = document.getElementById('mirror')!.getBoundingClientRect();
+        return { choices: a.hasAttribute('data-choices'), visible: r.bottom > Math.max(0, panel.top) && r.top < Math.min(innerHeight, panel.bottom) };
+      });
+    expect(await readMirror(page).then((m) => m.ending)).not.toBeNull();
+    expect(await inSight(), 'at the ending, the focused actions are on screen').toEqual({ choices: true, visible: true });
+    // "Back to title" hides itself once pressed; focus stays in the panel, on the actions.
+    await page.focus('[data-control="title"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.body.dataset['screen'] === 'title');
+    expect(await inSight()).toEqual({ choices: true, visible: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('shows the game in the mirror before Phaser has loaded', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();

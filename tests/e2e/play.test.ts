@@ -63,12 +63,17 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     expect((await hook(page)).canvas.ending).toBe(endingDef.title);
     expect(mirror.buttons.map((b) => b.id)[0]).toBe('again');
     await shot(page, 'outcome-1280x720');
+    // The player writes a name or group (digits typed there press nothing), then exports.
+    await page.fill('[data-control="player"]', 'Group 12');
+    await page.locator('[data-control="player"]').press('Tab');
+    expect((await readMirror(page)).ending).toEqual({ id: ending, title: endingDef.title });
     // The export downloads the debrief as JSON.
     const download = page.waitForEvent('download');
     await page.locator('[data-control="export"]').click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(new RegExp(`^backchannel-${f.id}-${role}-.*\\.json$`));
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^backchannel-${f.id}-${role}-Group-12-.*\\.json$`));
     const data = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8'));
+    expect(data.player).toBe('Group 12');
     expect(data.debrief.ending.id).toBe(ending);
     expect(data.seed).toBe(11);
     expect(problems).toEqual([]);

@@ -66,6 +66,35 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
     await context.close();
   });
 
+  it('on a phone held sideways, swiping up past the end of the canvas scrolls the page to the panel', async () => {
+    const { page, problems, context } = await open(browser(), { width: 844, height: 390, query: '?seed=2&scenario=the-call', touch: true, scale: 2 });
+    await waitCanvas(page);
+    await clickCard(page, 'start', 'touch');
+    await waitCanvas(page);
+    const box = (await page.locator('#game canvas').boundingBox())!;
+    const cdp = await context.newCDPSession(page);
+    const swipeUp = async () => {
+      const x = box.x + box.width / 2;
+      const [from, to] = [box.height * 0.8, box.height * 0.2];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: from }] });
+      for (let k = 1; k <= 6; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: from + ((to - from) * k) / 6 }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await page.waitForTimeout(60);
+    };
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const lineBefore = (await hook(page)).view?.line?.id;
+    // The canvas fills the screen: swipes first scroll its own content, then the page.
+    for (let i = 0; i < 8 && (await page.evaluate(() => window.scrollY)) < 300; i++) await swipeUp();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThanOrEqual(300);
+    const top = await page.evaluate(() => document.querySelector('#mirror')!.getBoundingClientRect().top);
+    expect(top, 'the panel has come up into the screen').toBeLessThan(390);
+    // A swipe is not a tap: the call is still at the same line.
+    expect((await hook(page)).view?.line?.id).toBe(lineBefore);
+    await cdp.detach();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   for (const [w, h] of [
     [844, 390],
     [1920, 1080],

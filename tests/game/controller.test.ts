@@ -91,6 +91,13 @@ describe('the game flow', () => {
     const data = JSON.parse(ex!.json);
     expect(data).toMatchObject({ app: 'backchannel', role: 'a', seed: 7, scenario: { id: 'tiny' }, debrief: { ending: { id: 'deal' }, inZone: true } });
     expect(data.moves).toContain('deal');
+    expect(data.player).toBeNull();
+    // A name or group, once given, goes into the file and its name, so a teacher can tell results apart.
+    ctl.setPlayer('  Équipe 4 / Ana & Luis ');
+    expect(ctl.model.settings.player).toBe('Équipe 4 / Ana & Luis');
+    const named = ctl.exportResults()!;
+    expect(named.fileName).toBe('backchannel-tiny-a-Équipe-4-Ana-Luis-2026-01-02-03-04-05.json');
+    expect(JSON.parse(named.json).player).toBe('Équipe 4 / Ana & Luis');
   });
 
   it('shows injects as a flash the player dismisses', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fill, signed, stringsFor } from '../../src/game/i18n.js';
 import { commandForKey } from '../../src/game/keys.js';
 import { callLayout, clampScroll, densityFor, MAX_CANVAS_PIXELS, maxScroll, meterGrid, meterShare, metricsFor, MIN_BODY, MIN_METER_CELL, row, stack, stackHeight, valueScale } from '../../src/game/layout.js';
-import { DEFAULT_SETTINGS, loadSettings, motionReduced, nextTextSpeed, parseSettings, SETTINGS_KEY, storeSettings } from '../../src/game/settings.js';
+import { cleanPlayer, DEFAULT_SETTINGS, loadSettings, PLAYER_MAX, motionReduced, nextTextSpeed, parseSettings, SETTINGS_KEY, storeSettings } from '../../src/game/settings.js';
 import { memoryStorage, safeStorage } from '../../src/game/storage.js';
 import { sliceWrapped, Typewriter, wrappedLength } from '../../src/game/typewriter.js';
 import { readUrlOptions } from '../../src/game/url.js';
@@ -99,9 +99,15 @@ describe('settings', () => {
   });
   it('round-trips through storage', () => {
     const st = memoryStorage();
-    storeSettings(st, { muted: true, volume: 0.25, textSpeed: 'fast', reducedMotion: true });
-    expect(loadSettings(st)).toEqual({ muted: true, volume: 0.25, textSpeed: 'fast', reducedMotion: true });
+    storeSettings(st, { muted: true, volume: 0.25, textSpeed: 'fast', reducedMotion: true, player: 'Group 3' });
+    expect(loadSettings(st)).toEqual({ muted: true, volume: 0.25, textSpeed: 'fast', reducedMotion: true, player: 'Group 3' });
     expect(st.get(SETTINGS_KEY)).toContain('"muted":true');
+  });
+  it('keeps a name or group as plain, bounded text, whatever storage holds', () => {
+    expect(parseSettings(JSON.stringify({ player: '  Ana \u0000 & Luis\n(4B)  ' })).player).toBe('Ana & Luis (4B)');
+    expect(parseSettings(JSON.stringify({ player: 42 })).player).toBe('');
+    expect(parseSettings(JSON.stringify({ player: 'x'.repeat(500) })).player).toHaveLength(PLAYER_MAX);
+    expect(cleanPlayer('Zoë 😀 Grupo')).toBe('Zoë 😀 Grupo');
   });
   it('follows the system unless set, and cycles text speeds', () => {
     expect(motionReduced({ ...DEFAULT_SETTINGS, reducedMotion: null }, true)).toBe(true);

@@ -91,6 +91,23 @@ describe.each(['us', 've'])('playing the %s role', (role) => {
     expect(d.terms.find((t) => t.id === 'resignation')!.option).toBe('now');
     expect(d.terms.find((t) => t.id === 'safe-passage')!.option).not.toBeNull();
     expect(d.inZone).toBe(true);
+    // Safe passage is a promise to Caracas: the debrief says how much of it counted, and why.
+    const sp = d.terms.find((t) => t.id === 'safe-passage')!.promise!;
+    expect(sp).toMatchObject({ side: 've', full: 4.5, meter: 'credibility' });
+    expect(sp.belief).toBeCloseTo((sp.meterValue - sp.meterMin) / (sp.meterMax - sp.meterMin), 2);
+    expect(sp.worth).toBeCloseTo(4.5 * sp.belief, 1);
+    // So a student can add the package up: each side's value is the sum of what each term counted for it.
+    for (const side of d.sides) {
+      const sum = d.terms.reduce((acc, t) => {
+        if (t.option === null) return acc;
+        if (t.promise && t.promise.side === side.id) return acc + t.promise.worth;
+        return acc + (t.options.find((o) => o.id === t.option)!.values[side.id] ?? 0);
+      }, 0);
+      expect(sum).toBeCloseTo(side.value, 1);
+    }
+    // No binary noise in what a teacher exports: every number to the cent at most.
+    const numbers = JSON.stringify(d).match(/-?\d+\.\d+/g) ?? [];
+    for (const n of numbers) expect(n.split('.')[1]!.length, n).toBeLessThanOrEqual(2);
   });
 
   it('the amnesty demand refused ends with the lines going dead, an impasse', () => {

@@ -15,6 +15,22 @@ export interface AppContext {
   ctl: GameController;
   /** Portrait keys that have a file, to their URLs. */
   portraits: Record<string, string>;
+  /** Scrolls the page by `dy` CSS pixels: what a drag or a wheel on the canvas could not scroll inside it. */
+  scrollPage?: (dy: number) => void;
+}
+
+/**
+ * Where a pointer is on the screen, in CSS pixels. Phaser's own position is
+ * on the page, so it moves when the page scrolls under a still finger; a
+ * drag that scrolls the page must follow the screen instead.
+ */
+function screenY(p: Phaser.Input.Pointer): number {
+  const e = p.event as MouseEvent | TouchEvent | undefined;
+  if (e && 'changedTouches' in e) {
+    const touches = Array.from(e.changedTouches);
+    return (touches.find((t) => t.identifier === p.identifier) ?? touches[0])?.clientY ?? p.y / display.dpr;
+  }
+  return e && 'clientY' in e ? e.clientY : p.y / display.dpr;
 }
 
 /** An action card as drawn, in canvas coordinates. */
@@ -55,6 +71,8 @@ export abstract class BaseScene extends Phaser.Scene {
   private dragging = false;
   private dragStartY = 0;
   private dragStartScroll = 0;
+  /** How far the current drag has scrolled the page. */
+  private dragPassed = 0;
 
   constructor(key: string, app: AppContext) {
     super({ key });
@@ -65,17 +83,33 @@ export abstract class BaseScene extends Phaser.Scene {
     this.model = this.app.ctl.model;
     this.cameras.main.setBackgroundColor(HEX.bg);
     this.scale.on('resize', this.onResize, this);
-    this.input.on('wheel', (_p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => this.scrollBy(dy));
+    // A wheel or a drag scrolls the canvas first and hands the page what is
+    // left: on a phone held sideways the canvas fills the screen and the panel
+    // lies below it, and Phaser keeps the touches it is given.
+    this.input.on('wheel', (_p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
+      const want = this.cameras.main.scrollY + dy;
+      this.setScroll(want);
+      const rest = want - this.cameras.main.scrollY;
+      if (rest !== 0) this.app.scrollPage?.(rest);
+    });
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
       this.dragging = false;
-      this.dragStartY = p.y / display.dpr;
+      this.dragStartY = screenY(p);
       this.dragStartScroll = this.cameras.main.scrollY;
+      this.dragPassed = 0;
     });
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
-      if (!p.isDown || this.maxScroll() <= 0) return;
-      const y = p.y / display.dpr;
-      if (!this.dragging && Math.abs(y - this.dragStartY) > 10) this.dragging = true;
-      if (this.dragging) this.setScroll(this.dragStartScroll - (y - this.dragStartY));
+      if (!p.isDown) return;
+      const moved = screenY(p) - this.dragStartY;
+      if (!this.dragging && Math.abs(moved) > 10) this.dragging = true;
+      if (!this.dragging) return;
+      const want = this.dragStartScroll - moved;
+      this.setScroll(want);
+      const rest = want - this.cameras.main.scrollY;
+      if (rest !== this.dragPassed) {
+        this.app.scrollPage?.(rest - this.dragPassed);
+        this.dragPassed = rest;
+      }
     });
     this.input.on('pointerup', () => {
       // Let card handlers see the drag flag first.
