@@ -15,7 +15,7 @@ import { scenariosUrl } from 'virtual:scenarios';
 import { compileScenario, type CompiledScenario } from './engine/machine.js';
 import { audioProxy, guardedAudio } from './game/audio-port.js';
 import { GameController } from './game/controller.js';
-import { fill } from './game/i18n.js';
+import { fill, stringsFor } from './game/i18n.js';
 import { commandForKey } from './game/keys.js';
 import { Mirror } from './game/mirror.js';
 import type { PhaserApp } from './game/phaser-app.js';
@@ -88,7 +88,8 @@ function download(fileName: string, json: string): void {
 
 async function main(): Promise<void> {
   const url = readUrlOptions(location.search);
-  if (url.lang) document.documentElement.lang = url.lang;
+  // The page's language is the one its words are in: an unknown code falls back to English, and so does the tag.
+  if (url.lang) document.documentElement.lang = stringsFor(url.lang).lang;
   const loaded = await scenarioLoad;
   if (!loaded.ok) console.warn(`[backchannel] the scenarios could not be loaded: ${loaded.reason}`);
   const data = loaded.ok ? loaded.data : { scenarios: [], problems: [loaded.reason], warnings: [] };
@@ -132,7 +133,9 @@ async function main(): Promise<void> {
     console.warn(`[backchannel] ${reason}`, e);
     ctl = new GameController({ ...options, scenarios: [], problems: [reason], loadFailed: true });
   }
-  if (!url.lang) document.documentElement.lang = ctl.uiLang;
+  document.documentElement.lang = ctl.uiLang;
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = stringsFor(ctl.uiLang).strings.skipToPanel;
   media?.addEventListener?.('change', (e) => ctl.setSystemReducedMotion(e.matches));
 
   const exportResults = () => {

@@ -195,7 +195,7 @@ export class Mirror {
     const t = m.strings;
     this.muteBtn.setAttribute('aria-pressed', String(m.settings.muted));
     this.muteBtn.textContent = t.mute;
-    this.muteBtn.title = m.settings.muted ? t.soundOff : t.soundOn;
+    this.muteBtn.title = m.settings.muted || m.settings.volume === 0 ? t.soundOff : t.soundOn;
     this.volumeLabel.textContent = t.volume;
     const vol = String(Math.round(m.settings.volume * 100));
     if (this.volume.value !== vol) this.volume.value = vol;
@@ -239,7 +239,7 @@ export class Mirror {
               'li',
               { class: it.tone ? `tone-${it.tone}` : null },
               el('span', { class: 'note-text', text: it.text }),
-              it.marker ? el('span', { class: it.invented ? 'marker marker-invented' : 'marker', text: it.marker }) : null,
+              it.marker ? el('span', { class: it.invented ? 'marker marker-invented' : 'marker', text: ` ${it.marker}` }) : null,
             ),
           ),
         ),
@@ -325,8 +325,9 @@ export class Mirror {
           ...view.meters.map((mt) =>
             el(
               'li',
-              { 'data-meter': mt.id, title: mt.description ?? null },
-              el('span', { class: 'm-meter-label', text: mt.label }),
+              { 'data-meter': mt.id },
+              // The description as a tooltip on the label, not on the item, whose name is then its label and value.
+              el('span', { class: 'm-meter-label', text: mt.label, title: mt.description ?? null }),
               el('span', { class: 'm-bar', 'aria-hidden': 'true' }, el('span', { class: 'm-bar-fill', style: `width:${Math.round(meterShare(mt.value, mt.min, mt.max) * 100)}%` })),
               el('span', { class: 'm-meter-value', text: `${mt.value} / ${mt.max}` }),
               el('span', { class: mt.delta > 0 ? 'delta up' : mt.delta < 0 ? 'delta down' : 'delta', text: mt.delta !== 0 ? signed(mt.delta) : '' }),
@@ -360,8 +361,10 @@ export class Mirror {
         el('span', { class: 'act-label', text: a.label }),
       );
       children.push(b);
-      if (a.disabled && a.reason) children.push(el('p', { class: 'act-reason', id: reasonId, text: fill(m.strings.unavailable, { reason: a.reason }) }));
-      else if (a.detail) children.push(el('p', { class: 'act-detail', id: `m-detail-${safeId(a.id)}`, text: a.detail }));
+      // A choice's reason and a pick's summary are the scenario's words, in its language.
+      const textLang = (a.kind === 'choice' || a.kind === 'pick') && m.contentLang !== m.uiLang ? m.contentLang : null;
+      if (a.disabled && a.reason) children.push(el('p', { class: 'act-reason', id: reasonId, text: fill(m.strings.unavailable, { reason: a.reason }), lang: textLang }));
+      else if (a.detail) children.push(el('p', { class: 'act-detail', id: `m-detail-${safeId(a.id)}`, text: a.detail, lang: textLang }));
     });
     this.group.replaceChildren(...children);
     this.group.hidden = actions.length === 0;

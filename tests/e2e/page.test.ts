@@ -218,6 +218,7 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     const role = f.roles[f.roles.length - 1]!;
     const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${role}&lang=es&seed=4242` });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await page.locator('.skip-link').textContent()).toBe('Saltar al panel de la llamada');
     const { model } = await hook(page);
     expect(model.screen.kind).toBe('briefing');
     const m = await readMirror(page);
@@ -228,10 +229,11 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
     const rec = (await page.evaluate(() => window.__backchannel!.session())) as { role: string; seed: number };
     expect(rec).toMatchObject({ role, seed: 4242 });
-    // A language the game has no words for still sets the document language, and the game's words stay English.
+    // For a language the game has no words for, its words stay English, and the page says so to a screen reader.
     const fr = await open(browser(), { query: `?lang=fr`, context });
-    expect(await fr.page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await fr.page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect((await readMirror(fr.page)).groupLabel).toBe('Choices');
+    expect(await fr.page.locator('.skip-link').textContent()).toBe('Skip to the call panel');
     expect(problems).toEqual([]);
     await context.close();
   });
