@@ -171,6 +171,18 @@ function zoneSentence(z: Zopa, whole: string, partial: string, t: Strings): stri
   return fill(z.partial ? partial : whole, { size: n.format(z.size), total: n.format(z.total), considered: n.format(z.considered) });
 }
 
+/** One package every side would have accepted, at the end or else at the start: the zone made concrete. */
+function zoneExample(d: Debrief, t: Strings): SectionModel['items'] {
+  const [best, template] = d.zoneAtEnd.best[0] ? [d.zoneAtEnd.best[0], t.zoneExampleEnd] : d.zoneAtStart.best[0] ? [d.zoneAtStart.best[0], t.zoneExampleStart] : [null, ''];
+  if (!best) return [];
+  const parts = d.terms.flatMap((term) => {
+    const option = best.terms[term.id];
+    return option ? [`${term.label}: ${term.options.find((o) => o.id === option)?.label ?? option}`] : [];
+  });
+  const values = d.sides.map((side) => `${side.name} ${signed(best.values[side.id] ?? 0)}`).join(', ');
+  return [{ text: fill(template, { package: parts.length > 0 ? parts.join('; ') : t.termsAllOpen, values }), marker: null, invented: false }];
+}
+
 /** The debrief as sections, for the outcome screen and the mirror. */
 export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strings): SectionModel[] {
   const s = compiled.scenario;
@@ -190,6 +202,7 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
       })),
       { text: zoneSentence(d.zoneAtStart, t.zoneAtStart, t.zoneAtStartPartial, t), marker: null, invented: false },
       { text: zoneSentence(d.zoneAtEnd, t.zoneAtEnd, t.zoneAtEndPartial, t), marker: null, invented: false },
+      ...zoneExample(d, t),
     ],
   });
   if (d.terms.length > 0)

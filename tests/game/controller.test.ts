@@ -309,6 +309,22 @@ describe('the debrief in words', () => {
     expect(zone.items.map((i) => i.text)).toContain(`At the start, ${z.size} of ${z.total} possible packages were acceptable to every side.`);
   });
 
+  it('makes the zone concrete with a package both sides would have accepted', () => {
+    const z = zoneOfAgreement(compiled.index, meters);
+    expect(z.best.length).toBeGreaterThan(0);
+    const zone = outcomeSections(compiled, d, stringsFor('en').strings).find((x) => x.id === 'zone')!;
+    const example = zone.items.map((i) => i.text).find((x) => x.startsWith('For example, both sides would have accepted this at the end:'))!;
+    for (const [termId, option] of Object.entries(z.best[0]!.terms)) {
+      const term = s.terms!.find((x) => x.id === termId)!;
+      if (option === null) expect(example).not.toContain(term.label);
+      else expect(example).toContain(`${term.label}: ${term.options.find((o) => o.id === option)!.label}`);
+    }
+    for (const side of s.sides) expect(example).toContain(side.name);
+    // No zone, no example.
+    const none = { ...d, zoneAtStart: { ...d.zoneAtStart, best: [] }, zoneAtEnd: { ...d.zoneAtEnd, best: [] } };
+    expect(outcomeSections(compiled, none, stringsFor('en').strings).find((x) => x.id === 'zone')!.items.some((i) => i.text.includes('For example'))).toBe(false);
+  });
+
   it('says "at least" when the count stopped short, in the reader\'s language and number format', () => {
     const cut = { ...d, zoneAtEnd: { ...d.zoneAtEnd, size: 4200, total: 3 ** 20, considered: 1_234_567, partial: true } };
     const en = outcomeSections(compiled, cut, stringsFor('en').strings).find((x) => x.id === 'zone')!;
