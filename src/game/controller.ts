@@ -260,7 +260,10 @@ export class GameController {
     if (want !== null) {
       const c = this.byId.get(want);
       if (!c) {
-        this.notice({ id: 'unknown-scenario', text: fill(this.strings.noticeUnknownScenario, { id: want }), tone: 'warning' });
+        // While authoring, the scenario asked for is most likely the one that fails the check: say so, with its first error.
+        const problems = this.opts.problems;
+        const text = problems.length > 0 ? fill(this.strings.noticeUnknownScenarioProblems, { id: want, count: problems.length, first: problems[0]! }) : fill(this.strings.noticeUnknownScenario, { id: want });
+        this.notice({ id: 'unknown-scenario', text, tone: 'warning' });
         return { kind: 'title', scenarioId: first };
       }
       let roleId = c.scenario.roles[0]!.id;

@@ -141,6 +141,11 @@ describe('the game flow', () => {
     expect(bad.model.notices.map((n) => n.id)).toContain('unknown-scenario');
     const badRole = make({ url: { ...noUrl, scenario: 'tiny', role: 'zz' } }).ctl;
     expect(badRole.model.notices.map((n) => n.id)).toContain('unknown-role');
+    // While authoring, a scenario that fails the check is not "unknown": the notice gives the checker's first error.
+    const broken = make({ url: { ...noUrl, scenario: 'cuba-1962' }, problems: ['scenarios/cuba-1962.yaml:156:15: error BC301: no beat has the id \'talk\'', 'scenarios/cuba-1962.yaml:160:3: error BC301: x'] }).ctl;
+    expect(broken.model.notices.find((n) => n.id === 'unknown-scenario')?.text).toBe(
+      'There is no playable scenario called "cuba-1962". The scenario check found 2 error(s), which keep a file out of the game; the first: scenarios/cuba-1962.yaml:156:15: error BC301: no beat has the id \'talk\'',
+    );
   });
 
   it('uses the URL seed and language', () => {

@@ -131,6 +131,8 @@ describe('in Vite', () => {
     const server = await createServer({ root, configFile: false, logLevel: 'silent', plugins: [scenarioPlugin()], server: { host: '127.0.0.1', port: 0, ws: false } });
     try {
       await server.listen();
+      const sent: { type: string; err?: { id?: string; loc?: { file: string; line: number; column: number } } }[] = [];
+      server.ws.send = ((payload: (typeof sent)[number]) => void sent.push(payload)) as typeof server.ws.send;
       const base = server.resolvedUrls!.local[0]!;
       const res = await fetch(new URL(DEV_FILE, base));
       expect(res.status).toBe(200);
@@ -138,6 +140,11 @@ describe('in Vite', () => {
       const data = readScenarioData(await res.json());
       expect(data?.scenarios.map((s) => s.scenario.id)).toEqual(['tiny']);
       expect(data?.problems.join('\n')).toMatch(/scenarios\/broken\.yaml:\d+:\d+: error BC\d{3}/);
+      // The error overlay links to the broken file at its first error, not to the folder.
+      const shown = sent.filter((p) => p.type === 'error').at(-1);
+      const [, line, col] = /scenarios\/broken\.yaml:(\d+):(\d+)/.exec(data!.problems[0]!)!;
+      expect(shown?.err?.id).toBe(path.join(root, 'scenarios/broken.yaml'));
+      expect(shown?.err?.loc).toEqual({ file: path.join(root, 'scenarios/broken.yaml'), line: Number(line), column: Number(col) });
       // The page preloads the same URL the code is given.
       const html = await (await fetch(base)).text();
       expect(html).toContain(`<link rel="preload" href="/${DEV_FILE}" as="fetch"`);

@@ -138,16 +138,21 @@ export function scenarioPlugin(options: ScenarioPluginOptions = {}): Plugin {
   let server: ViteDevServer | undefined;
   const cache = new Map<string, CacheEntry>();
   let lastErrors: string | null = null;
+  let lastFirst: Diagnostic | undefined;
   let lastReport = '';
   let built: { ref: string; fileName: string } | null = null;
   const rootOf = () => config?.root ?? process.cwd();
   const dirOf = () => path.resolve(rootOf(), options.dir ?? 'scenarios');
   const devUrl = () => `${config?.base ?? '/'}${DEV_FILE}`;
 
-  const overlay = (message: string) => ({
-    type: 'error' as const,
-    err: { message, stack: '', plugin: 'backchannel:scenarios', id: dirOf() },
-  });
+  /** The overlay's payload; its link opens the first error's file at its line, not the folder. */
+  const overlay = (message: string, first?: Diagnostic) => {
+    const file = first ? path.resolve(rootOf(), first.file) : dirOf();
+    return {
+      type: 'error' as const,
+      err: { message, stack: '', plugin: 'backchannel:scenarios', id: file, ...(first ? { loc: { file, line: first.line, column: first.col } } : {}) },
+    };
+  };
 
   /** Checks the folder in development: says what is wrong in the terminal (once per change) and in the overlay. */
   const checkForDev = (): ScenarioBuildResult => {
@@ -162,7 +167,8 @@ export function scenarioPlugin(options: ScenarioPluginOptions = {}): Plugin {
     }
     if (errors) {
       lastErrors = errors;
-      server?.ws.send(overlay(`Scenario check failed:\n${errors}`));
+      lastFirst = result.errors[0];
+      server?.ws.send(overlay(`Scenario check failed:\n${errors}`, lastFirst));
     } else lastErrors = null;
     return result;
   };
@@ -229,7 +235,7 @@ export function scenarioPlugin(options: ScenarioPluginOptions = {}): Plugin {
       s.watcher.on('unlink', onChange);
       // A page that connects after the check failed still sees the overlay.
       s.ws.on('connection', () => {
-        if (lastErrors !== null) setTimeout(() => s.ws.send(overlay(`Scenario check failed:\n${lastErrors}`)), 50);
+        if (lastErrors !== null) setTimeout(() => s.ws.send(overlay(`Scenario check failed:\n${lastErrors}`, lastFirst)), 50);
       });
     },
   };
