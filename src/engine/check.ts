@@ -6,7 +6,8 @@
 import { diag } from '../scenario/parse.js';
 import { readScenario } from '../scenario/load.js';
 import { sortDiagnostics, type Diagnostic, type Position } from '../scenario/diagnostics.js';
-import type { Scenario } from '../scenario/schema.js';
+import type { Condition, Scenario } from '../scenario/schema.js';
+import { effects } from '../scenario/walk.js';
 import { compileScenario, type CompiledScenario } from './machine.js';
 import { proveScenario, type Proof } from './prove.js';
 
@@ -79,6 +80,50 @@ export function checkScenario(input: string | Uint8Array, file: string, options:
         hasWhen
           ? 'Check its `when:` against the meters\' ranges and what the beats before it can set, or remove the choice.'
           : 'Something always takes play past this beat first (an interrupt, or branches): check what leads here.',
+      ]),
+    );
+  }
+  const stuckAt = new Set(proof.deadEnds.map((d) => d.beat));
+  // A condition on a flag no effect sets is reported once, as BC501, at the flag.
+  const setFlags = new Set<string>();
+  for (const { effect } of effects(scenario)) if ('flag' in effect && effect.set) setFlags.add(effect.flag);
+  const readsUnsetFlag = (c: Condition | undefined): boolean =>
+    c !== undefined &&
+    ('all' in c ? c.all.some(readsUnsetFlag) : 'any' in c ? c.any.some(readsUnsetFlag) : 'not' in c ? readsUnsetFlag(c.not) : 'flag' in c && c.is !== false && !setFlags.has(c.flag));
+  for (const { beat, choice, branch } of proof.neverTaken) {
+    const bi = scenario.beats.findIndex((b) => b.id === beat);
+    const b = scenario.beats[bi]!;
+    const ci = choice === undefined ? -1 : (b.choices?.findIndex((c) => c.id === choice) ?? -1);
+    const owner = choice === undefined ? b : b.choices![ci]!;
+    const base = choice === undefined ? ['beats', bi, 'branches', branch] : ['beats', bi, 'choices', ci, 'branches', branch];
+    const target = owner.branches?.[branch];
+    const hasWhen = target?.when !== undefined;
+    // A last branch without `when` is the safety net the guide asks for, so that play can always go on: unused is fine.
+    if (!hasWhen && branch === (owner.branches?.length ?? 0) - 1) continue;
+    // Said already, where the author will look first: the ending no play reaches, or the beat where play gets stuck.
+    if (target?.end !== undefined && proof.unreachedEndings.includes(target.end)) continue;
+    if (stuckAt.has(beat) || readsUnsetFlag(target?.when)) continue;
+    diagnostics.push(
+      diag(file, parsed.locate(hasWhen ? [...base, 'when'] : base), 'BC408', `no play takes branch ${branch + 1} of ${choice === undefined ? `the beat '${beat}'` : `the choice '${choice}'`}`, [
+        hasWhen
+          ? 'Its `when:` never holds when play gets here, or a branch above it always comes first: check it against what the beats before can set, or reorder the branches.'
+          : 'A branch above it always holds first, so this one is never reached: move it up, or remove it.',
+      ]),
+    );
+  }
+  for (const { beat, reply } of proof.neverShown) {
+    const bi = scenario.beats.findIndex((b) => b.id === beat);
+    const replies = scenario.beats[bi]!.replies ?? [];
+    const hasWhen = replies[reply]?.when !== undefined;
+    if (readsUnsetFlag(replies[reply]?.when)) continue;
+    // Likewise a last reply without `when`: the answer for whatever the replies above do not cover.
+    if (!hasWhen && reply === replies.length - 1) continue;
+    const base = ['beats', bi, 'replies', reply];
+    diagnostics.push(
+      diag(file, parsed.locate(hasWhen ? [...base, 'when'] : base), 'BC409', `no play shows reply ${reply + 1} of the beat '${beat}'`, [
+        hasWhen
+          ? 'Its `when:` never holds when play enters the beat (check the roles and the meter values it asks for), or a reply above it always fits first.'
+          : 'A reply above it always fits first: only the first reply whose `when:` holds is spoken.',
       ]),
     );
   }

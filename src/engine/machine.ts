@@ -53,7 +53,8 @@ const targetOf = (e: { next?: string | undefined; end?: string | undefined }): s
  * answer is kept per context and choice.
  */
 const lookAhead = new WeakMap<NegotiationContext, Map<string, NegotiationContext>>();
-function afterChoice(ctx: NegotiationContext, choice: string, idx: ScenarioIndex): NegotiationContext {
+/** The context taking `choice` would leave (remembered per context, as the machine's guards ask it too). */
+export function afterChoice(ctx: NegotiationContext, choice: string, idx: ScenarioIndex): NegotiationContext {
   let byChoice = lookAhead.get(ctx);
   if (!byChoice) lookAhead.set(ctx, (byChoice = new Map()));
   let next = byChoice.get(choice);

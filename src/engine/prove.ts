@@ -5,7 +5,8 @@
  * at each the moves a player could make there.
  */
 import { getAdjacencyMap, type AdjacencyValue } from '@xstate/graph';
-import type { CompiledScenario, NegotiationEvent, NegotiationSnapshot } from './machine.js';
+import { afterChoice, type CompiledScenario, type NegotiationEvent, type NegotiationSnapshot } from './machine.js';
+import { holds, type NegotiationContext } from './model.js';
 import { canAdvance, openChoices } from './view.js';
 
 /** Most distinct states explored per role before the proof gives up. */
@@ -34,6 +35,14 @@ export interface Proof {
    * state of any role; empty when a role's exploration was incomplete.
    */
   neverOpen: { beat: string; choice: string }[];
+  /**
+   * Branches that no play takes, though play reaches their owner (a choice
+   * that opens, or a beat): `choice` is absent for a beat's own branches.
+   * Empty when a role's exploration was incomplete.
+   */
+  neverTaken: { beat: string; choice?: string; branch: number }[];
+  /** Replies of beats that play reaches that no play shows; empty when incomplete. */
+  neverShown: { beat: string; reply: number }[];
 }
 
 /** The moves a player could make in a state: continue, or each open choice. */
@@ -83,9 +92,16 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
     serialized.set(snap, text);
     return text;
   };
-  const proof: Proof = { endings: {}, unreachedEndings: [], deadEnds: [], incomplete: [], states: 0, neverOpen: [] };
+  const proof: Proof = { endings: {}, unreachedEndings: [], deadEnds: [], incomplete: [], states: 0, neverOpen: [], neverTaken: [], neverShown: [] };
+  const idx = compiled.index;
   const reachedBeats = new Set<string>();
   const opened = new Set<string>();
+  // Branches taken, as 'choice#i' or 'beat@i', and lines that were ever queued (a reply shown queues its lines).
+  const taken = new Set<string>();
+  const queued = new Set<string>();
+  const interrupts = s.interrupts ?? [];
+  /** The branch the machine takes from `owner` on `ctx`: the first whose condition holds, or -1. */
+  const branchOn = (branches: { when?: unknown }[], ctx: NegotiationContext) => branches.findIndex((b) => b.when === undefined || holds(b.when as never, ctx, idx));
   for (const role of s.roles) {
     let adjacency: Record<string, AdjacencyValue<NegotiationSnapshot, NegotiationEvent>>;
     try {
@@ -121,8 +137,27 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
       const node = adjacency[key]!;
       const snap = node.state;
       const ending = snap.context.ending;
-      reachedBeats.add(snap.context.beat);
-      for (const t of Object.values(node.transitions)) if (t.event.type === 'CHOOSE') opened.add(t.event.choice);
+      const ctx = snap.context;
+      reachedBeats.add(ctx.beat);
+      for (const l of ctx.queue) queued.add(l);
+      for (const t of Object.values(node.transitions)) {
+        if (t.event.type !== 'CHOOSE') continue;
+        const id = t.event.choice;
+        opened.add(id);
+        const branches = idx.choices.get(id)?.branches;
+        if (!branches) continue;
+        // As the machine does: an interrupt set off by the choice comes before any branch.
+        const after = afterChoice(ctx, id, idx);
+        if (interrupts.some((it) => !after.firedInterrupts.includes(it.id) && holds(it.when, after, idx))) continue;
+        const i = branchOn(branches, after);
+        if (i >= 0) taken.add(`${id}#${i}`);
+      }
+      const beat = idx.beats.get(ctx.beat);
+      // A beat's own branches are read when its last line is showing (or it has none) and play moves on.
+      if (beat?.branches && !beat.choices && ctx.ending === null && ctx.lineIndex >= ctx.queue.length - 1) {
+        const i = branchOn(beat.branches, ctx);
+        if (i >= 0) taken.add(`${beat.id}@${i}`);
+      }
       // A move that changes nothing (a branch list where nothing holds) is no way out.
       const transitions = Object.values(node.transitions).filter((t) => serializeState(t.state) !== key);
       if (ending !== null) {
@@ -142,6 +177,15 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
   }
   proof.unreachedEndings = proof.incomplete.length > 0 ? [] : s.endings.map((e) => e.id).filter((id) => !proof.endings[id]);
   if (proof.incomplete.length === 0)
-    for (const b of s.beats) if (reachedBeats.has(b.id)) for (const c of b.choices ?? []) if (!opened.has(c.id)) proof.neverOpen.push({ beat: b.id, choice: c.id });
+    for (const b of s.beats) {
+      if (!reachedBeats.has(b.id)) continue;
+      for (const c of b.choices ?? []) {
+        if (!opened.has(c.id)) proof.neverOpen.push({ beat: b.id, choice: c.id });
+        else (c.branches ?? []).forEach((_, i) => taken.has(`${c.id}#${i}`) || proof.neverTaken.push({ beat: b.id, choice: c.id, branch: i }));
+      }
+      // A beat with no lines of its own can pass straight through, and then no state of play sits at it to be seen.
+      if (!b.choices && (b.lines ?? []).length > 0) (b.branches ?? []).forEach((_, i) => taken.has(`${b.id}@${i}`) || proof.neverTaken.push({ beat: b.id, branch: i }));
+      (b.replies ?? []).forEach((r, i) => r.lines.some((l) => queued.has(l.id)) || proof.neverShown.push({ beat: b.id, reply: i }));
+    }
   return proof;
 }

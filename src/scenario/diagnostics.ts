@@ -63,6 +63,8 @@ export const CODES = {
   BC405: { severity: 'error', summary: 'A role that never gets a choice.' },
   BC406: { severity: 'warning', summary: 'Routing that may match nothing.' },
   BC407: { severity: 'warning', summary: 'A choice that is open in no play.' },
+  BC408: { severity: 'warning', summary: 'A branch that no play takes.' },
+  BC409: { severity: 'warning', summary: 'A reply that no play shows.' },
   BC500: { severity: 'error', summary: 'A condition that can never hold.' },
   BC501: { severity: 'warning', summary: 'A meter or flag that nothing uses.' },
   BC502: { severity: 'error', summary: 'A meter whose range or start is wrong.' },

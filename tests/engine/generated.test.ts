@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { stringify as stringifyYaml } from 'yaml';
 import { checkScenario } from '../../src/engine/check.js';
+import { logEntries } from '../../src/engine/model.js';
 import { simulate } from '../../src/engine/simulate.js';
 import type { Condition, Effect } from '../../src/scenario/schema.js';
 
@@ -155,8 +156,8 @@ describe('generated scenarios', () => {
           return;
         }
         valid++;
-        // Warnings are about unused meters or flags, or choices whose conditions never hold.
-        expect(r.diagnostics.map((d) => d.code).filter((c) => c !== 'BC501' && c !== 'BC407')).toEqual([]);
+        // Warnings are about unused meters or flags, or choices, branches and replies whose conditions never hold.
+        expect(r.diagnostics.map((d) => d.code).filter((c) => !['BC501', 'BC407', 'BC408', 'BC409'].includes(c))).toEqual([]);
         const compiled = r.compiled!;
         const proof = r.proof!;
         expect(r.diagnostics.filter((d) => d.code === 'BC407')).toHaveLength(proof.neverOpen.length);
@@ -175,6 +176,12 @@ describe('generated scenarios', () => {
             expect(actor.getSnapshot()).not.toBe(before);
           }
           expect(actor.getSnapshot().context.ending).toBe(id);
+          // A reply said to be shown in no play is not shown on the way either.
+          const said = new Set(logEntries(actor.getSnapshot().context.log).flatMap((e) => (e.kind === 'line' ? [e.id] : [])));
+          for (const n of proof.neverShown) {
+            const reply = compiled.index.beats.get(n.beat)!.replies![n.reply]!;
+            for (const l of reply.lines) expect(said.has(l.id)).toBe(false);
+          }
           actor.stop();
         }
         // With no dead end proved, random play always ends (paths are at most 30 beats long).

@@ -197,6 +197,26 @@ const RULES: [string, Expected][] = [
     },
   ],
   [
+    'BC408-never-taken',
+    {
+      code: 'BC408',
+      line: 34,
+      col: 21,
+      message: "no play takes branch 2 of the choice 'ask'",
+      hint: 'Its `when:` never holds when play gets here, or a branch above it always comes first: check it against what the beats before can set, or reorder the branches.',
+    },
+  ],
+  [
+    'BC409-never-shown',
+    {
+      code: 'BC409',
+      line: 34,
+      col: 15,
+      message: "no play shows reply 1 of the beat 'hello'",
+      hint: 'Its `when:` never holds when play enters the beat (check the roles and the meter values it asks for), or a reply above it always fits first.',
+    },
+  ],
+  [
     'BC500-never-holds',
     { code: 'BC500', line: 30, col: 40, message: "the condition on 'trust' can never hold: gte 9", hint: "'trust' stays between 0 and 5." },
   ],
