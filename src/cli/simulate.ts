@@ -1,7 +1,7 @@
 /**
- * `npm run simulate -- FILE --runs N --seed S [--role R] [--json]`: plays
- * N seeded random playthroughs and reports how often each ending came.
- * The same seed prints the same output.
+ * `npm run simulate -- FILE [--runs N] [--seed S] [--role R] [--json]`:
+ * plays N seeded random playthroughs (1000 with seed 1 unless given) and
+ * reports how often each ending came. The same seed prints the same output.
  */
 import { checkScenario } from '../engine/check.js';
 import { simulate } from '../engine/simulate.js';
@@ -9,7 +9,7 @@ import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { intOption, parseArgs, runTool, UsageError } from './args.js';
 import { readScenarioFile } from './read-file.js';
 
-const USAGE = `usage: npm run simulate -- FILE --runs N --seed S [--role ROLE] [--json]
+const USAGE = `usage: npm run simulate -- FILE [--runs N] [--seed S] [--role ROLE] [--json]
   Plays N seeded random playthroughs of the scenario and counts the endings.
   --runs N    how many playthroughs (1 to 1000000, default 1000)
   --seed S    the seed of every random draw (a whole number, default 1)

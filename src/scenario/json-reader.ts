@@ -12,7 +12,7 @@ import { replayPositions, type PositionLog, type Positions } from './positions.j
  */
 export type JsonRead =
   | { ok: true; data: unknown; positions: () => Positions }
-  | { ok: false; offset: number; kind: 'syntax' | 'duplicate' | 'forbidden' | 'depth' | 'size'; message: string };
+  | { ok: false; offset: number; kind: 'syntax' | 'duplicate' | 'forbidden' | 'depth' | 'size'; message: string; hint?: string };
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -21,6 +21,8 @@ class Stop {
     readonly offset: number,
     readonly kind: 'syntax' | 'duplicate' | 'forbidden' | 'depth' | 'size',
     readonly message: string,
+    /** What to do, when the problem says more than the usual missing comma, quote or bracket. */
+    readonly hint?: string,
   ) {}
 }
 
@@ -30,15 +32,24 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
   let nodes = 0;
   const recorded: PositionLog = { log: [], keys: [] };
   const { log, keys } = recorded;
+  const fail = (message: string, kind: Stop['kind'] = 'syntax', hint?: string): never => {
+    throw new Stop(i, kind, message, hint);
+  };
   const ws = () => {
     while (i < text.length) {
       const c = text.charCodeAt(i);
       if (c === 32 || c === 10 || c === 13 || c === 9) i++;
       else break;
     }
+    // Authors used to JavaScript write comments; say so rather than that a key or value is missing.
+    if (text[i] === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) fail('JSON has no comments', 'syntax', 'Remove it, or write the scenario in YAML, which allows # comments.');
   };
-  const fail = (message: string, kind: Stop['kind'] = 'syntax'): never => {
-    throw new Stop(i, kind, message);
+  /** After a comma: a closing bracket there is a trailing comma, reported at the comma. */
+  const noTrailingComma = (comma: number, close: string) => {
+    ws();
+    if (text[i] !== close) return;
+    i = comma;
+    fail(`a comma just before ${close}`, 'syntax', 'Remove this comma: JSON allows no comma before } or ].');
   };
   const str = (): string => {
     const start = i;
@@ -81,7 +92,8 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
     if (c === '{') {
       i++;
       const out: Record<string, unknown> = {};
-      const seen = new Set<string>();
+      // Each key with where it starts, to say where a repeated key first appears.
+      const seen = new Map<string, number>();
       ws();
       if (text[i] === '}') {
         i++;
@@ -90,18 +102,20 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') fail('expected a key in "double quotes"');
+        if (text[i] !== '"') fail('expected a key in "double quotes"', 'syntax', /[A-Za-z_']/.test(text[i] ?? '') ? 'Write every key in "double quotes", e.g. "id": "safe-passage".' : undefined);
         const keyStart = i;
         const key = str();
-        if (seen.has(key)) {
+        const first = seen.get(key);
+        if (first !== undefined) {
           i = keyStart;
-          fail(`the key '${key}' appears twice`, 'duplicate');
+          const line = text.slice(0, first).split('\n').length;
+          fail(`the key '${key}' appears twice in this mapping (first at line ${line})`, 'duplicate');
         }
         if (FORBIDDEN.has(key)) {
           i = keyStart;
           fail(`the key '${key}' is not allowed`, 'forbidden');
         }
-        seen.add(key);
+        seen.set(key, keyStart);
         keys.push(key);
         log.push(keyStart);
         ws();
@@ -110,7 +124,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
         Object.defineProperty(out, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
         ws();
         if (text[i] === ',') {
-          i++;
+          noTrailingComma(i++, '}');
           continue;
         }
         if (text[i] === '}') {
@@ -134,7 +148,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
         out.push(value(depth + 1));
         ws();
         if (text[i] === ',') {
-          i++;
+          noTrailingComma(i++, ']');
           continue;
         }
         if (text[i] === ']') {
@@ -159,7 +173,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
     let positions: Positions | undefined;
     return { ok: true, data, positions: () => (positions ??= replayPositions(recorded)) };
   } catch (err) {
-    if (err instanceof Stop) return { ok: false, offset: err.offset, kind: err.kind, message: err.message };
+    if (err instanceof Stop) return { ok: false, offset: err.offset, kind: err.kind, message: err.message, ...(err.hint === undefined ? {} : { hint: err.hint }) };
     throw err;
   }
 }

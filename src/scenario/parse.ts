@@ -10,6 +10,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import { readJson } from './json-reader.js';
 import { readYaml, type YamlPositions } from './yaml-reader.js';
 import { CODES, type Diagnostic, type DiagnosticCode, type Position } from './diagnostics.js';
+import { KNOWN_KEYS } from './keys.js';
 
 /** Bounds on what a scenario file may be. */
 export const LIMITS = {
@@ -46,6 +47,11 @@ export interface ParsedFile {
   /** The data, or undefined when the file could not be read at all. */
   data: unknown;
   diagnostics: Diagnostic[];
+  /**
+   * The text that was read, with line ends made plain (empty when the file
+   * was refused unread), so that a hint can look at how a value was written.
+   */
+  text: string;
   /** Where the value at `path` starts (or its nearest ancestor that exists). */
   locate(path: DataPath): Position;
   /** Where the key that names `path` starts (falls back to the value). */
@@ -125,6 +131,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     file,
     data: undefined,
     diagnostics: [],
+    text: '',
     reader: undefined,
     get valueAt() {
       settle();
@@ -165,6 +172,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Windows line ends are line ends: YAML reads CRLF as LF anyway, and lines and columns stay the same, so the fast readers need not know CR.
   if (text.includes('\r\n')) text = text.replace(/\r\n/g, '\n');
+  result.text = text;
   if (text.trim() === '') {
     return fail('BC100', 'the file is empty', ['Start from the worked example in scenarios/README.md.']);
   }
@@ -192,7 +200,8 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
       countLines();
       const code = json.kind === 'duplicate' ? 'BC106' : json.kind === 'forbidden' ? 'BC105' : json.kind === 'syntax' ? 'BC103' : 'BC104';
       const hint =
-        json.kind === 'duplicate' ? 'Remove one of the two, or merge them.'
+        json.hint ? json.hint
+        : json.kind === 'duplicate' ? 'Keep one: remove the other, or merge the two.'
         : json.kind === 'forbidden' ? 'Rename the key: __proto__, constructor and prototype are reserved.'
         : json.kind === 'syntax' ? 'Check for a missing comma, quote or bracket just before this place.'
         : 'Make the scenario smaller or flatter.';
@@ -249,11 +258,18 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   }
 
   const syntax: Diagnostic[] = [];
+  let repeats: Map<number, RepeatedKey> | undefined;
+  let quoted: Map<number, number> | undefined;
+  // Found once: a file full of errors must not walk the document for each.
+  const quotedEndingAt = (offset: number) => (quoted ??= quotedTextByEnd(doc)).get(offset);
   for (const e of doc.errors) {
     const pos = toPos(e.pos[0]);
     const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     if (e.code === 'DUPLICATE_KEY') {
-      result.diagnostics.push(diag(file, pos, 'BC106', 'a key appears twice in the same mapping', ['Remove one of the two, or merge them.']));
+      repeats ??= repeatedKeys(doc);
+      const repeat = repeats.get(e.pos[0]);
+      const message = repeat ? `the key '${repeat.key}' appears twice in this mapping (first at line ${toPos(repeat.first).line})` : 'a key appears twice in the same mapping';
+      result.diagnostics.push(diag(file, pos, 'BC106', message, ['Keep one: remove the other, or merge the two.']));
     } else if (e.code === 'RESOURCE_EXHAUSTION' || e.message.includes('Maximum call stack size exceeded')) {
       // Where the library's stack runs out depends on how deep the stack
       // already is; when it runs out while resolving a scalar, the library
@@ -263,17 +279,24 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     } else if (e.code === 'MULTIPLE_DOCS') {
       result.diagnostics.push(diag(file, pos, 'BC103', 'the file holds more than one YAML document', ['Remove the `---` separator: one scenario per file.']));
     } else {
-      syntax.push(diag(file, pos, 'BC103', `syntax error: ${firstLine}`, syntaxHint(e.code, firstLine)));
+      const own = plainSyntaxError(text, quotedEndingAt, e.code, firstLine, e.pos[0]);
+      syntax.push(own ? diag(file, toPos(own.at), 'BC103', own.message, own.hints) : diag(file, pos, 'BC103', `syntax error: ${firstLine}`, syntaxHint(e.code, firstLine)));
     }
   }
+  // The library reports an unclosed quote where the text runs out, after
+  // the errors it set off; at its opening quote it comes first on its line.
+  syntax.sort((a, b) => a.line - b.line || a.col - b.col);
   // One slip of indentation sets off errors on every line after it. The
-  // first error of each of the first lines is what helps; the rest is
-  // counted in a note on the last one shown.
-  const shown = syntax.filter((d, i) => i === 0 || d.line !== syntax[i - 1]!.line).slice(0, MAX_SYNTAX_SHOWN);
-  const hidden = syntax.length - shown.length;
+  // first error of each of the first lines is what helps; the lines after
+  // them are only counted in a note on the last one shown, and left out of
+  // the summary, since they are most often not mistakes of their own.
+  const firstOfLine = syntax.filter((d, i) => i === 0 || d.line !== syntax[i - 1]!.line);
+  const shown = firstOfLine.slice(0, MAX_SYNTAX_SHOWN);
+  const hidden = firstOfLine.length - shown.length;
   if (hidden > 0) {
     const last = shown[shown.length - 1]!;
-    shown[shown.length - 1] = { ...last, hints: [...last.hints, `${hidden} more syntax error${hidden === 1 ? '' : 's'} after this, most often caused by the first: fix it and check again.`] };
+    const lines = hidden === 1 ? '1 more line after this has a syntax error' : `${hidden} more lines after this have syntax errors`;
+    shown[shown.length - 1] = { ...last, hints: [...last.hints, `${lines}, most likely caused by the first; they are not shown or counted: fix the first and check again.`] };
   }
   result.diagnostics.push(...shown);
   if (result.diagnostics.length > 0) return result;
@@ -453,6 +476,101 @@ export function nestingOverrun(text: string, depth: number, bound: number): numb
     }
   }
   return -1;
+}
+
+/** A mapping key written twice: its text and the offset where it first appears. */
+interface RepeatedKey {
+  key: string;
+  first: number;
+}
+
+/** Every repeated mapping key, by the offset of the repeat (where the library reports it). */
+function repeatedKeys(doc: Document.Parsed): Map<number, RepeatedKey> {
+  const out = new Map<number, RepeatedKey>();
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<unknown, number>();
+      for (const pair of map.items) {
+        const k = pair.key;
+        if (!isScalar(k) || !k.range) continue;
+        const first = seen.get(k.value);
+        if (first === undefined) seen.set(k.value, k.range[0]);
+        else out.set(k.range[0], { key: String(k.value), first });
+      }
+    },
+  });
+  return out;
+}
+
+/** Where each quoted text starts, by where it ends. */
+function quotedTextByEnd(doc: Document.Parsed): Map<number, number> {
+  const out = new Map<number, number>();
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.range && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) out.set(node.range[1], node.range[0]);
+    },
+  });
+  return out;
+}
+
+/**
+ * A syntax error told in the author's terms, where the library's own words
+ * would mislead: a key written without its colon, which the library sees as
+ * a key running over two lines, and an unclosed quote, which it reports
+ * where the text runs out rather than where the quote opens. Undefined for
+ * every other error.
+ */
+function plainSyntaxError(
+  text: string,
+  quotedEndingAt: (offset: number) => number | undefined,
+  code: string,
+  message: string,
+  offset: number,
+): { at: number; message: string; hints: string[] } | undefined {
+  if (code === 'MULTILINE_IMPLICIT_KEY' || (code === 'MISSING_CHAR' && /map values/i.test(message))) {
+    const slip = keyWithoutColon(text, offset);
+    if (!slip) return undefined;
+    const example = `${slip.word}: ${slip.rest.length > 40 ? `${slip.rest.slice(0, 40).trimEnd()}…` : slip.rest}`;
+    if (KNOWN_KEYS.has(slip.word))
+      return { at: offset, message: `missing ':' after the key '${slip.word}'`, hints: [`Write \`${example}\`: a key is followed by a colon and a space, then its value.`] };
+    return {
+      at: offset,
+      message: `a line with no ':' where a key was expected`,
+      hints: [
+        `If '${slip.word}' is a key, write \`${example}\`.`,
+        'If the line goes on with the text of the line above, indent it further than the key above, or put the whole text in "double quotes".',
+      ],
+    };
+  }
+  const quote = code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(message)?.[1] : undefined;
+  if (quote) {
+    // The unclosed text runs up to the place of the error.
+    const open = quotedEndingAt(offset);
+    if (open === undefined || text[open] !== quote) return undefined;
+    const name = quote === '"' ? 'double quote (")' : "single quote (')";
+    return {
+      at: open,
+      message: `syntax error: the ${name} that starts this text is not closed`,
+      hints: [`Close it with another ${quote} where the text ends; to put ${quote} inside the text, ${quote === '"' ? 'write \\"' : "write it twice ('')"}.`],
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The first word and the rest of the line at `offset`, when that line reads
+ * as a key written without its colon (`language en`, `- id warn`): the
+ * offset starts the line's content, after any `- `, with a word, a space and
+ * more text, and nowhere on the line a colon that could end a key.
+ */
+function keyWithoutColon(text: string, offset: number): { word: string; rest: string } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+  if (!/^ *(?:- +)*$/.test(text.slice(lineStart, offset))) return undefined;
+  const line = text.slice(offset, lineEnd);
+  const m = /^([A-Za-z_][\w-]*)[ \t]+([^\s#].*)$/.exec(line);
+  if (!m || /:(?:\s|$)/.test(line)) return undefined;
+  return { word: m[1]!, rest: m[2]!.replace(/\s+#.*$/, '').trimEnd() };
 }
 
 /** What to do about one of the `yaml` library's errors, by its code and, where one code has several causes, its message. */

@@ -4,64 +4,12 @@
  */
 import type { z } from 'zod';
 import { diag, type DataPath, type ParsedFile } from './parse.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic, Position } from './diagnostics.js';
 import { closest, suggest } from './diagnostics.js';
-import {
-  actorSchema,
-  beatSchema,
-  branchSchema,
-  choiceSchema,
-  CONDITION_KINDS,
-  EFFECT_KINDS,
-  endingSchema,
-  FORMAT_VERSION,
-  injectSchema,
-  interruptSchema,
-  lineSchema,
-  meterSchema,
-  flagSchema,
-  optionSchema,
-  replySchema,
-  roleSchema,
-  scenarioSchema,
-  sideSchema,
-  sourceSchema,
-  termSchema,
-  type Scenario,
-} from './schema.js';
+import { CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, scenarioSchema, type Scenario } from './schema.js';
+import { KEYS_BY_KIND } from './keys.js';
 
 const ID_HINT = 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.';
-
-/** Keys allowed in each kind of object, for "did you mean" hints. */
-const KEYS_BY_KIND: Record<string, readonly string[]> = {
-  scenario: Object.keys(scenarioSchema.shape),
-  line: Object.keys(lineSchema.shape),
-  beat: Object.keys(beatSchema.shape),
-  choice: Object.keys(choiceSchema.shape),
-  branch: Object.keys(branchSchema.shape),
-  reply: Object.keys(replySchema.shape),
-  ending: Object.keys(endingSchema.shape),
-  role: Object.keys(roleSchema.shape),
-  side: Object.keys(sideSchema.shape),
-  actor: Object.keys(actorSchema.shape),
-  meter: Object.keys(meterSchema.shape),
-  flag: Object.keys(flagSchema.shape),
-  term: Object.keys(termSchema.shape),
-  option: Object.keys(optionSchema.shape),
-  inject: Object.keys(injectSchema.shape),
-  interrupt: Object.keys(interruptSchema.shape),
-  source: Object.keys(sourceSchema.shape),
-  note: ['id', 'text', 'source', 'invented'],
-  objective: ['id', 'text'],
-  concept: ['id', 'name', 'text'],
-  part: ['id', 'title', 'description'],
-  period: ['label', 'start', 'end'],
-  history: ['text', 'source'],
-  credibility: ['side', 'meter'],
-  shift: ['meter', 'perPoint'],
-  condition: ['meter', 'gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'flag', 'is', 'term', 'in', 'acceptable', 'value', 'visited', 'chose', 'role', 'all', 'any', 'not'],
-  effect: [...EFFECT_KINDS, 'add', 'set'],
-};
 
 const KIND_OF_LIST: Record<string, string> = {
   lines: 'line',
@@ -163,12 +111,27 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
       case 'unrecognized_keys': {
         const kind = kindAt(path);
         const allowed = KEYS_BY_KIND[kind] ?? [];
+        const mapping = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+        // The later pieces of a text cut at commas belong to the error at its first piece.
+        const covered = new Set<string>();
         for (const key of issue.keys) {
-          out.push(
-            diag(file, parsed.locateKey([...path, key]), 'BC202', `unknown key '${key}' in ${article(kind)}`, [
-              suggest(key, allowed, 'keys here'),
-            ]),
-          );
+          if (covered.has(key)) continue;
+          const at = parsed.locateKey([...path, key]);
+          const slip = spaceForColon(key, allowed);
+          if (slip) {
+            const value = mapping[key];
+            const written = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? `${slip.word}: ${slip.rest}: ${String(value)}` : `${slip.word}: ${slip.rest}`;
+            out.push(diag(file, at, 'BC202', `unknown key '${key}': it looks like '${slip.word}' followed by a space instead of a colon`, [`Write \`${written}\`.`]));
+            continue;
+          }
+          const cut = writtenPlainInBraces(parsed, path, at) ? cutAtComma(mapping, key, allowed) : undefined;
+          if (cut) {
+            for (const piece of cut.pieces) covered.add(piece);
+            const fix = cut.key ? ` Put the whole text in double quotes: ${cut.key}: ${JSON.stringify(cut.text)}` : ' Put the whole text in double quotes.';
+            out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}`, [`This looks like text cut at a comma: inside { } a comma ends the value.${fix}`]));
+            continue;
+          }
+          out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}`, [suggest(key, allowed, 'keys here')]));
         }
         break;
       }
@@ -176,12 +139,12 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
         if (raw === undefined) {
           const parent = path.slice(0, -1);
           const missing = keyName(path);
-          // A misspelt key is already reported (BC202) with this key as its suggestion: saying it is missing too only adds noise.
+          // A misspelt key, or this key followed by a space instead of a colon, is already reported (BC202) as this key: saying it is missing too only adds noise.
           const siblings = valueAt(parsed.data, parent);
           const allowedHere = KEYS_BY_KIND[kindAt(parent)] ?? [];
           const misspelt =
             siblings !== null && typeof siblings === 'object' && !Array.isArray(siblings)
-              ? Object.keys(siblings).some((k) => !allowedHere.includes(k) && closest(k, allowedHere) === missing)
+              ? Object.keys(siblings).some((k) => !allowedHere.includes(k) && (closest(k, allowedHere) === missing || spaceForColon(k, allowedHere)?.word === missing))
               : false;
           if (misspelt) break;
           out.push(
@@ -241,6 +204,54 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
         out.push(diag(file, parsed.locate(path), 'BC204', `'${keyName(path)}': ${issue.message}`, ['Compare with the reference in scenarios/README.md.']));
     }
   }
+}
+
+/**
+ * A key that is a known key of its place, a space and more text, as
+ * `title "Thirteen Days: the channel"` reads: the colon after `title` was
+ * left out, and YAML took the text up to the next colon as the key.
+ */
+function spaceForColon(key: string, allowed: readonly string[]): { word: string; rest: string } | undefined {
+  const m = /^(\S+) +(\S.*)$/.exec(key);
+  return m && allowed.includes(m[1]!) ? { word: m[1]!, rest: m[2]! } : undefined;
+}
+
+/** The lines of each file's text, split once however many keys are looked at. */
+const linesOf = new WeakMap<ParsedFile, string[]>();
+
+/**
+ * Whether the mapping at `path` is written in braces and its key at `key`
+ * is plain (unquoted) text: only there can a comma in text start a new key.
+ * A JSON object has braces too, but its keys are quoted.
+ */
+function writtenPlainInBraces(parsed: ParsedFile, path: DataPath, key: Position): boolean {
+  let lines = linesOf.get(parsed);
+  if (!lines) linesOf.set(parsed, (lines = parsed.text.split('\n')));
+  const open = parsed.locate(path);
+  const keyStart = lines[key.line - 1]?.[key.col - 1];
+  return lines[open.line - 1]?.[open.col - 1] === '{' && keyStart !== '"' && keyStart !== "'";
+}
+
+/**
+ * When the unknown `key` of a mapping in braces reads as a piece of text cut
+ * at a comma (it holds a space, cannot be a key, or is a bare word after a
+ * text), the key whose text was cut (the known key before it, when its value
+ * is text), the whole text put back together, and the pieces it was cut into.
+ */
+function cutAtComma(mapping: Record<string, unknown>, key: string, allowed: readonly string[]): { key?: string; text: string; pieces: string[] } | undefined {
+  const keys = Object.keys(mapping);
+  const at = keys.indexOf(key);
+  if (at < 0) return undefined;
+  const before = at > 0 ? keys[at - 1]! : undefined;
+  const cutKey = before !== undefined && allowed.includes(before) && typeof mapping[before] === 'string' ? before : undefined;
+  const spaced = /\s/.test(key);
+  // A single word close to a known key is a misspelling, told as such.
+  if (!spaced && closest(key, allowed) !== undefined) return undefined;
+  if (!spaced && /^[a-z][A-Za-z0-9_-]*$/.test(key) && !(cutKey && mapping[key] === null)) return undefined;
+  const pieces: string[] = [];
+  for (let i = at; i < keys.length && !allowed.includes(keys[i]!); i++) pieces.push(keys[i]!);
+  const parts = pieces.map((k) => (mapping[k] === null || typeof mapping[k] === 'object' ? k : `${k}: ${String(mapping[k])}`));
+  return cutKey ? { key: cutKey, text: [mapping[cutKey] as string, ...parts].join(', '), pieces } : { text: parts.join(', '), pieces };
 }
 
 function article(kind: string): string {

@@ -50,6 +50,18 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     expect(r.stderr).toBe('1 file checked: 1 error, 0 warnings\n');
   });
 
+  // The summary counts the errors printed; the note names the lines left out and says they are not counted.
+  it('after a tab, the summary counts the syntax errors it prints', async ({ expect }) => {
+    const file = join(dir, 'tab.yaml');
+    writeFileSync(file, readFileSync(join(ROOT, TINY), 'utf8').replace('    side: a\n', '\tside: a\n'));
+    const r = await run('validate', [file]);
+    expect(r.status).toBe(1);
+    const heads = r.stdout.split('\n').filter((l) => DIAGNOSTIC.test(l));
+    expect(heads).toHaveLength(3);
+    expect(r.stdout).toContain('  3 more lines after this have syntax errors, most likely caused by the first; they are not shown or counted: fix the first and check again.\n');
+    expect(r.stderr).toBe('1 file checked: 3 errors, 0 warnings\n');
+  });
+
   it('refuses a second file with a scenario id already used, at its id, as the build does', async ({ expect }) => {
     const copy = join(dir, 'copy-of-tiny.yaml');
     copyFileSync(join(ROOT, TINY), copy);

@@ -51,13 +51,25 @@ interface Expected {
 /** [fixture name, the one diagnostic it must give] */
 const RULES: [string, Expected][] = [
   ['BC100-empty', { code: 'BC100', line: 1, col: 1, message: 'the file is empty', hint: 'Start from the worked example in scenarios/README.md.' }],
-  ['BC103-unclosed-quote', { code: 'BC103', line: 3, col: 13, message: 'syntax error: Missing closing "quote', hint: 'A quote or bracket is not closed.' }],
+  [
+    'BC103-unclosed-quote',
+    {
+      code: 'BC103',
+      line: 3,
+      col: 8,
+      message: 'syntax error: the double quote (") that starts this text is not closed',
+      hint: 'Close it with another " where the text ends; to put " inside the text, write \\".',
+    },
+  ],
   ['BC104-billion-laughs', { code: 'BC104', line: 7, col: 8, message: 'aliases expand too much', hint: 'Write the values out instead of nesting aliases.' }],
   [
     'BC105-proto-key',
     { code: 'BC105', line: 5, col: 23, message: "the key '__proto__' is not allowed", hint: 'Rename the key: __proto__, constructor and prototype are reserved.' },
   ],
-  ['BC106-duplicate-key', { code: 'BC106', line: 5, col: 1, message: 'a key appears twice in the same mapping', hint: 'Remove one of the two, or merge them.' }],
+  [
+    'BC106-duplicate-key',
+    { code: 'BC106', line: 5, col: 1, message: "the key 'title' appears twice in this mapping (first at line 3)", hint: 'Keep one: remove the other, or merge the two.' },
+  ],
   [
     'BC107-top-level-list',
     {
@@ -525,6 +537,21 @@ describe('more checks an author relies on', () => {
     expect(hints).not.toMatch(/not closed/);
   });
 
+  // The first lines are shown and counted; the rest are named in a note and
+  // counted nowhere, so the summary agrees with what the author sees.
+  it('after a tab, three errors are given and the note counts the other lines, not the library errors', () => {
+    const text = readFileSync(tinyPath, 'utf8').replace('    side: a\n', '\tside: a\n');
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['BC103', 20],
+      ['BC103', 21],
+      ['BC103', 22],
+    ]);
+    expect(r.diagnostics[2]!.hints.at(-1)).toBe(
+      '3 more lines after this have syntax errors, most likely caused by the first; they are not shown or counted: fix the first and check again.',
+    );
+  });
+
   it('a tab used as indentation names the tab', () => {
     const text = readFileSync(tinyPath, 'utf8').replace('    side: a\n', '\tside: a\n');
     const r = checkScenario(text, 'x.yaml');
@@ -624,5 +651,88 @@ describe('more checks an author relies on', () => {
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0]).toMatchObject({ code: 'BC201', line: 1, col: 14 });
     expect(`${r.diagnostics[0]!.message}`).toMatch(/number/);
+  });
+});
+
+describe('slips a newcomer makes, told in plain words', () => {
+  const tiny = readFileSync(tinyPath, 'utf8');
+  const seen = (text: string) => checkScenario(text, 'x.yaml').diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints]);
+
+  it('a top-level key without its colon names the key and shows the line with it', () => {
+    expect(seen(tiny.replace('summary: The smallest', 'language en\nsummary: The smallest'))).toEqual([
+      ['BC103', 4, 1, "missing ':' after the key 'language'", ['Write `language: en`: a key is followed by a colon and a space, then its value.']],
+    ]);
+  });
+
+  it('a key without its colon in a list item is pointed at after the `- `', () => {
+    expect(seen(tiny.replace('  - id: b\n    side: b', '  - id b\n    side: b'))).toEqual([
+      ['BC103', 26, 5, "missing ':' after the key 'id'", ['Write `id: b`: a key is followed by a colon and a space, then its value.']],
+    ]);
+  });
+
+  // The library words this one differently: no key follows on the next line.
+  it('a key without its colon on the last line of the file', () => {
+    expect(seen(`${tiny}language en\n`)).toEqual([
+      ['BC103', 75, 1, "missing ':' after the key 'language'", ['Write `language: en`: a key is followed by a colon and a space, then its value.']],
+    ]);
+  });
+
+  it('a long value is shortened in the example', () => {
+    const [d] = seen(tiny.replace('    summary: You speak for A.', '    summary You speak for the town of A, which wants the bridge.'));
+    expect(d!.slice(0, 4)).toEqual(['BC103', 22, 5, "missing ':' after the key 'summary'"]);
+    expect(d![4]).toEqual(['Write `summary: You speak for the town of A, which wants…`: a key is followed by a colon and a space, then its value.']);
+  });
+
+  it('a line that starts with no known key may be a key without its colon or text that lost its indentation', () => {
+    expect(seen(tiny.replace('summary: The smallest scenario that', 'summary: The smallest scenario\nthat'))).toEqual([
+      [
+        'BC103',
+        5,
+        1,
+        "a line with no ':' where a key was expected",
+        [
+          "If 'that' is a key, write `that: exercises every part of the format.`.",
+          'If the line goes on with the text of the line above, indent it further than the key above, or put the whole text in "double quotes".',
+        ],
+      ],
+    ]);
+  });
+
+  it('a known key, a space and text with a colon is one error at the key, not also a missing title', () => {
+    expect(seen(tiny.replace('title: A tiny call', 'title "Thirteen Days: the Dobrynin channel"'))).toEqual([
+      ['BC202', 3, 1, 'unknown key \'title "Thirteen Days\': it looks like \'title\' followed by a space instead of a colon', ['Write `title: "Thirteen Days: the Dobrynin channel"`.']],
+    ]);
+  });
+
+  it('text cut at commas inside { } is one error at the first piece, naming the key whose text was cut', () => {
+    const text = tiny.replace('{ id: goal-a, text: Get the bridge., invented: true }', '{ id: goal-a, text: Get the missiles out, under inspection, without war, invented: true }');
+    expect(seen(text)).toEqual([
+      [
+        'BC202',
+        25,
+        55,
+        "unknown key 'under inspection' in a note",
+        ['This looks like text cut at a comma: inside { } a comma ends the value. Put the whole text in double quotes: text: "Get the missiles out, under inspection, without war"'],
+      ],
+    ]);
+  });
+
+  it('a single word cut off a text inside { } is told the same way', () => {
+    const text = tiny.replace('{ id: goal-a, text: Get the bridge., invented: true }', '{ id: goal-a, text: Yes, please, invented: true }');
+    expect(seen(text)).toEqual([
+      ['BC202', 25, 38, "unknown key 'please' in a note", ['This looks like text cut at a comma: inside { } a comma ends the value. Put the whole text in double quotes: text: "Yes, please"']],
+    ]);
+  });
+
+  it('an unclosed quote that runs on over the lines below is reported at the quote', () => {
+    expect(seen(tiny.replace('    summary: You speak for A.', '    summary: "You speak for A.'))).toEqual([
+      ['BC103', 22, 14, 'syntax error: the double quote (") that starts this text is not closed', ['Close it with another " where the text ends; to put " inside the text, write \\".']],
+    ]);
+  });
+
+  it('a repeated key in a nested mapping names the key and the line where it first appears', () => {
+    expect(seen(tiny.replace('    summary: You speak for A.\n', '    summary: You speak for A.\n    name: Again\n'))).toEqual([
+      ['BC106', 23, 5, "the key 'name' appears twice in this mapping (first at line 21)", ['Keep one: remove the other, or merge the two.']],
+    ]);
   });
 });

@@ -31,8 +31,27 @@ describe('JSON scenarios', () => {
     const [d] = checkScenario(text, 'tiny.json').diagnostics;
     expect(d).toMatchObject({ code: 'BC103', line: lineNo, severity: 'error' });
   });
+  it('a trailing comma is pointed at, before } and before ]', () => {
+    const seen = (text: string) => checkScenario(text, 'x.json').diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints]);
+    const hints = ['Remove this comma: JSON allows no comma before } or ].'];
+    expect(seen('{\n  "backchannel": 1,\n  "note": "x",\n}\n')).toEqual([['BC103', 3, 14, 'syntax error: a comma just before }', hints]]);
+    expect(seen('{\n  "tags": ["a", "b",\n  ]\n}\n')).toEqual([['BC103', 2, 20, 'syntax error: a comma just before ]', hints]]);
+  });
+  it('a comment says JSON has none, for // and /* */', () => {
+    const seen = (text: string) => checkScenario(text, 'x.json').diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints]);
+    const hints = ['Remove it, or write the scenario in YAML, which allows # comments.'];
+    expect(seen('{\n  // the version\n  "backchannel": 1\n}\n')).toEqual([['BC103', 2, 3, 'syntax error: JSON has no comments', hints]]);
+    expect(seen('{ "backchannel": 1, /* the id */ "id": "x" }')).toEqual([['BC103', 1, 21, 'syntax error: JSON has no comments', hints]]);
+  });
+  it('a key without quotes is told to be quoted', () => {
+    expect(checkScenario('{ backchannel: 1 }', 'x.json').diagnostics.map((d) => [d.line, d.col, d.message, d.hints])).toEqual([
+      [1, 3, 'syntax error: expected a key in "double quotes"', ['Write every key in "double quotes", e.g. "id": "safe-passage".']],
+    ]);
+  });
   it('a duplicate key and a __proto__ key are refused', () => {
-    expect(checkScenario('{"backchannel": 1, "id": "a", "id": "b"}', 'd.json').diagnostics[0]).toMatchObject({ code: 'BC106', line: 1, col: 31 });
+    expect(checkScenario('{"backchannel": 1,\n "id": "a", "id": "b"}', 'd.json').diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([
+      ['BC106', 2, 13, "the key 'id' appears twice in this mapping (first at line 2)"],
+    ]);
     expect(checkScenario('{"backchannel": 1, "__proto__": {"polluted": true}}', 'p.json').diagnostics[0]).toMatchObject({ code: 'BC105' });
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
