@@ -50,5 +50,9 @@ await runTool(USAGE, () => {
   }
   lines.push('', `stuck runs: ${result.stuck}`, `mean choices a run: ${result.meanChoices}`, `mean moves a run: ${result.meanMoves}`);
   process.stdout.write(`${lines.join('\n')}\n`);
+  // Random runs can miss a rare ending; only the proof can say no play reaches it.
+  const missed = Object.entries(result.endings).filter(([, n]) => n === 0).map(([id]) => `'${id}'`);
+  if (missed.length > 0)
+    process.stderr.write(`note: no run reached ${missed.join(', ')}; \`npm run validate -- ${file}\` proves whether any play can.\n`);
   return 0;
 });

@@ -222,7 +222,7 @@ export class GameController {
     const d = debriefOf(compiled, s.snapshot.context);
     const rec = s.record();
     const player = this.settings.player;
-    return { fileName: exportFileName(compiled.scenario.id, s.role, now, player), json: JSON.stringify(exportData(compiled, d, rec, now, player), null, 2) };
+    return { fileName: exportFileName(compiled.scenario.id, s.role, now, player), json: JSON.stringify(exportData(compiled, d, rec, now, player, s.view.log), null, 2) };
   }
 
   // ---- internals -----------------------------------------------------------

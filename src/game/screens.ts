@@ -262,7 +262,7 @@ export function outcomeScreen(compiled: CompiledScenario, role: Role, d: Debrief
 }
 
 /** What a teacher's export holds: the debrief and enough to replay the call. */
-export function exportData(compiled: CompiledScenario, d: Debrief, record: { role: string; seed: number; moves: string[] }, now: Date, player = '') {
+export function exportData(compiled: CompiledScenario, d: Debrief, record: { role: string; seed: number; moves: string[] }, now: Date, player = '', transcript: LogView[] = []) {
   return {
     app: 'backchannel',
     kind: 'debrief',
@@ -273,6 +273,8 @@ export function exportData(compiled: CompiledScenario, d: Debrief, record: { rol
     role: record.role,
     seed: record.seed,
     moves: record.moves,
+    /** What was said and what happened, in order, each line with its source or marked invented. */
+    transcript,
     debrief: d,
   };
 }

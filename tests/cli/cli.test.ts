@@ -144,6 +144,12 @@ describe.concurrent('simulate', { timeout: 60_000 }, () => {
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/^10 runs, seed 1\n/);
     expect(table.stdout).toMatch(/^walkout +\d+ +[\d.]+%/m);
+    // One run reaches one ending: the tool says that missing the others proves nothing.
+    const few = await run('simulate', [TINY, '--runs', '1', '--seed', '3', '--json']);
+    const missed = Object.entries(JSON.parse(few.stdout).endings as Record<string, number>).filter(([, n]) => n === 0).map(([id]) => id);
+    const once = await run('simulate', [TINY, '--runs', '1', '--seed', '3']);
+    expect(missed.length).toBeGreaterThan(0);
+    expect(once.stderr).toBe(`note: no run reached ${missed.map((id) => `'${id}'`).join(', ')}; \`npm run validate -- ${TINY}\` proves whether any play can.\n`);
     const bad = await run('simulate', [TINY, '--role', 'zz']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/no role 'zz' \(roles: a, b\)/);

@@ -92,6 +92,10 @@ describe('the game flow', () => {
     expect(data).toMatchObject({ app: 'backchannel', role: 'a', seed: 7, scenario: { id: 'tiny' }, debrief: { ending: { id: 'deal' }, inZone: true } });
     expect(data.moves).toContain('deal');
     expect(data.player).toBeNull();
+    // The transcript: every line said, the choices made and the ending, in order, as the log showed them.
+    expect(data.transcript).toEqual(JSON.parse(JSON.stringify(ctl.session!.view.log)));
+    expect(data.transcript.at(-1)).toMatchObject({ kind: 'ending', id: 'deal' });
+    expect(data.transcript.filter((e: { kind: string }) => e.kind === 'line').length).toBeGreaterThan(1);
     // A name or group, once given, goes into the file and its name, so a teacher can tell results apart.
     ctl.setPlayer('  Équipe 4 / Ana & Luis ');
     expect(ctl.model.settings.player).toBe('Équipe 4 / Ana & Luis');
@@ -311,7 +315,7 @@ describe('the debrief in words', () => {
     const zone = outcomeSections(compiled, d, stringsFor('en').strings).find((x) => x.id === 'zone')!;
     const z = zoneOfAgreement(compiled.index, meters);
     expect(z.partial).toBe(false);
-    expect(zone.items.map((i) => i.text)).toContain(`At the start, ${z.size} of ${z.total} possible packages were acceptable to every side.`);
+    expect(zone.items.map((i) => i.text)).toContain(`At the start, ${z.size} of the ${z.total} possible packages (every mix of options on the terms) were acceptable to every side.`);
   });
 
   it('makes the zone concrete with a package both sides would have accepted', () => {
