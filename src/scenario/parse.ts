@@ -87,6 +87,33 @@ export function diag(file: string, pos: Position, code: DiagnosticCode, message:
   return { file, line: pos.line, col: pos.col, severity: CODES[code].severity, code, message, hints };
 }
 
+/**
+ * Where the first byte that breaks UTF-8 is, as a position (columns in
+ * characters, as everywhere else), so that the author can find the letter
+ * an editor saved in another encoding. Undefined when no such byte is found.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): Position | undefined {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    // How many continuation bytes this lead byte takes, and the range the first of them must fall in (no overlongs, no surrogates).
+    const [n, lo, hi] = b < 0x80 ? [0, 0, 0] : b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf] : b === 0xe0 ? [2, 0xa0, 0xbf] : b === 0xed ? [2, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [2, 0x80, 0xbf] : b === 0xf0 ? [3, 0x90, 0xbf] : b === 0xf4 ? [3, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf] : [-1, 0, 0];
+    let ok = n >= 0 && i + n < bytes.length + (n === 0 ? 1 : 0);
+    for (let k = 1; ok && k <= n; k++) {
+      const c = bytes[i + k];
+      ok = c !== undefined && (k === 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xbf);
+    }
+    if (!ok) return { line, col: new TextDecoder().decode(bytes.subarray(lineStart, i)).length + 1 };
+    if (b === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+    i += n + 1;
+  }
+  return undefined;
+}
+
 /** Decodes bytes as UTF-8, or returns undefined when they are not text. */
 function decode(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined;
@@ -165,6 +192,15 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   }
   let text = typeof input === 'string' ? input : decode(input);
   if (text === undefined || text.includes('\u0000')) {
+    // A file with NUL bytes is binary; otherwise point at the first letter saved in another encoding.
+    const bad = typeof input !== 'string' && !input.includes(0) ? firstInvalidUtf8(input) : undefined;
+    if (bad)
+      return fail(
+        'BC101',
+        'the file is not UTF-8 text: the letter here is in another encoding',
+        ['Save the scenario as UTF-8 from your editor (often under "Save as" or "Encoding"); files saved as Latin-1 or Windows-1252 break at letters such as é or ñ.'],
+        bad,
+      );
     return fail('BC101', 'the file is not UTF-8 text', [
       'Save the scenario as plain UTF-8 text (.yaml or .json) from a text editor.',
     ]);

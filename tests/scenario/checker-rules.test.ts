@@ -338,7 +338,14 @@ describe('BC101: not text', () => {
   it('invalid UTF-8 without any NUL byte', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('backchannel: 1\ntitle: Caf'), 0xe9, 0x0a]);
     const r = checkScenario(bytes, 'latin1.yaml');
-    expect(r.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['BC101', 1, 1]]);
+    // At the letter saved in Latin-1, so the author can find it.
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC101', 2, 11, 'the file is not UTF-8 text: the letter here is in another encoding']]);
+    // Columns count characters: valid accents before it on the line count once each.
+    const later = new Uint8Array([...new TextEncoder().encode('a: 1\ntitle: Ñandú y Caf'), 0xe9]);
+    expect(checkScenario(later, 'x.yaml').diagnostics.map((d) => [d.line, d.col])).toEqual([[2, 19]]);
+    // A lead byte with too few bytes after it, at the end of the file.
+    const cut = new Uint8Array([...new TextEncoder().encode('a: b'), 0xe2, 0x82]);
+    expect(checkScenario(cut, 'x.yaml').diagnostics.map((d) => [d.line, d.col])).toEqual([[1, 5]]);
   });
 
   it('a text string holding a NUL character', () => {
