@@ -104,7 +104,7 @@ function firstInvalidUtf8(bytes: Uint8Array): Position | undefined {
       const c = bytes[i + k];
       ok = c !== undefined && (k === 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xbf);
     }
-    if (!ok) return { line, col: new TextDecoder().decode(bytes.subarray(lineStart, i)).length + 1 };
+    if (!ok) return { line, col: [...new TextDecoder().decode(bytes.subarray(lineStart, i))].length + 1 };
     if (b === 0x0a) {
       line++;
       lineStart = i + 1;
@@ -145,7 +145,13 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   const start: Position = { line: 1, col: 1 };
   const toPos = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
-    return { line: Math.max(1, p.line), col: Math.max(1, p.col) };
+    const line = Math.max(1, p.line);
+    let col = Math.max(1, p.col);
+    // Columns count characters, as editors show them: a character outside
+    // the basic plane (an emoji) is two UTF-16 units but one column.
+    const before = result.text.slice(offset - (col - 1), offset);
+    if (/[\uD800-\uDBFF]/.test(before)) col = [...before].length + 1;
+    return { line, col };
   };
   const find = (map: Map<string, number>, path: DataPath): number | undefined => {
     for (let n = path.length; n >= 0; n--) {

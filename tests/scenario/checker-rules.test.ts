@@ -319,6 +319,21 @@ describe('one fixture per checker rule', () => {
   });
 });
 
+describe('positions', () => {
+  it('count columns in characters, as editors do: an emoji before the problem counts once', () => {
+    for (const reader of ['fast', 'library'] as const) {
+      const before = '      - { id: hello-1, speaker: envoy, text: Hello., invented: true, cue: ring }';
+      const after = '      - { id: hello-1, speaker: envoy, text: "Hello 😀😀 ✓", invented: true, cue: ring, mood: warm }';
+      // An anchor keeps the file from the fast reader, so both readers are held to it.
+      const base = readFileSync(tinyPath, 'utf8').replace(before, after);
+      const text = reader === 'library' ? base.replace('backchannel: 1', 'backchannel: &v 1') : base;
+      const r = checkScenario(text, 'emoji.yaml', { prove: false });
+      const line = text.split('\n').findIndex((l) => l === after) + 1;
+      expect(r.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['BC202', line, [...after.slice(0, after.indexOf('mood'))].length + 1]]);
+    }
+  });
+});
+
 describe('BC101: not text', () => {
   it('binary bytes (a PNG header with NUL bytes)', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
