@@ -351,8 +351,16 @@ export function checkSchema(parsed: ParsedFile): SchemaResult {
   const record = data as Record<string, unknown>;
   const version = record['backchannel'];
   if (version === undefined) {
+    // A version written another way (`format: backchannel-1`, `version: 1`, `backchanel: 1`) is pointed at, not only missed.
+    const lookalike = Object.keys(record).find(
+      (k) => ['format', 'version', 'schema'].includes(k.toLowerCase()) || closest(k, ['backchannel']) !== undefined || (typeof record[k] === 'string' && /backchannel/i.test(record[k] as string)),
+    );
     diagnostics.push(
-      diag(file, { line: 1, col: 1 }, 'BC200', 'the format version is missing', [`Add \`backchannel: ${FORMAT_VERSION}\` as the first key of the file.`]),
+      lookalike === undefined
+        ? diag(file, { line: 1, col: 1 }, 'BC200', 'the format version is missing', [`Add \`backchannel: ${FORMAT_VERSION}\` as the first key of the file.`])
+        : diag(file, parsed.locateKey([lookalike]), 'BC200', `the format version is missing: it is written \`backchannel: ${FORMAT_VERSION}\`, not with '${lookalike}'`, [
+            `Replace this line with \`backchannel: ${FORMAT_VERSION}\`.`,
+          ]),
     );
     return { diagnostics };
   }

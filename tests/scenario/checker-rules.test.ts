@@ -319,6 +319,27 @@ describe('one fixture per checker rule', () => {
   });
 });
 
+describe('BC200: a version written another way', () => {
+  it('points at the line that tried, and says how it is written', () => {
+    const tiny = readFileSync(tinyPath, 'utf8');
+    for (const [line, key] of [
+      ['format: backchannel-1', 'format'],
+      ['version: 1', 'version'],
+      ['backchanel: 1', 'backchanel'],
+    ] as const) {
+      const text = tiny.replace('backchannel: 1', line);
+      const r = checkScenario(text, 'x.yaml', { prove: false });
+      expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints])).toEqual([
+        ['BC200', 1, 1, `the format version is missing: it is written \`backchannel: 1\`, not with '${key}'`, ['Replace this line with `backchannel: 1`.']],
+      ]);
+    }
+    // Moved down the file, it is still found where it is.
+    const moved = tiny.replace('backchannel: 1\n', '').replace(/^(id: .*)$/m, '$1\nformat: backchannel-1');
+    const at = moved.split('\n').indexOf('format: backchannel-1') + 1;
+    expect(checkScenario(moved, 'x.yaml', { prove: false }).diagnostics.map((d) => [d.code, d.line])).toEqual([['BC200', at]]);
+  });
+});
+
 describe('positions', () => {
   it('count columns in characters, as editors do: an emoji before the problem counts once', () => {
     for (const reader of ['fast', 'library'] as const) {
