@@ -18,7 +18,8 @@ export function scenarioEdges(s: Scenario): GraphEdge[] {
   const to = (e: { next?: string | undefined; end?: string | undefined }) => (e.next ?? e.end)!;
   const branches = (from: string, bs: Branch[], prefix: string) =>
     bs.forEach((b, i) => edges.push({ from, to: to(b), label: `${prefix}${b.when ? `if #${i + 1}` : 'otherwise'}`, kind: 'branch' }));
-  for (const r of s.roles) edges.push({ from: `@role-${r.id}`, to: r.start, label: r.name, kind: 'start' });
+  // The start node already carries the role's name; the arrow from it needs none.
+  for (const r of s.roles) edges.push({ from: `@role-${r.id}`, to: r.start, label: '', kind: 'start' });
   for (const b of s.beats) {
     if (b.next !== undefined || b.end !== undefined) edges.push({ from: b.id, to: to(b), label: '', kind: 'next' });
     if (b.branches) branches(b.id, b.branches, '');

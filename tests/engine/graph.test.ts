@@ -11,8 +11,8 @@ const tiny = compileText(TINY).scenario;
 describe('edges', () => {
   it('lists role starts, choices, branches and interrupts of tiny', () => {
     expect(scenarioEdges(tiny)).toEqual([
-      { from: '@role-a', to: 'hello', label: "Side A's envoy", kind: 'start' },
-      { from: '@role-b', to: 'hello', label: "Side B's envoy", kind: 'start' },
+      { from: '@role-a', to: 'hello', label: '', kind: 'start' },
+      { from: '@role-b', to: 'hello', label: '', kind: 'start' },
       { from: 'hello', to: 'answer', label: 'offer', kind: 'choice' },
       { from: 'hello', to: 'answer', label: 'warn', kind: 'choice' },
       { from: 'hello', to: 'deal', label: 'deal', kind: 'choice' },
@@ -50,7 +50,8 @@ describe('Mermaid', () => {
     expect(lines).toContain('  from_any(("any beat"))');
     expect(lines).toContain('  from_any -.->|"out-of-time"| timeout');
     expect(lines).toContain(`  start_a(["Side A's envoy"])`);
-    expect(lines).toContain('  start_a -->|"Side A\'s envoy"| hello');
+    // The role's name is on its start node, not repeated on the arrow.
+    expect(lines).toContain('  start_a --> hello');
     const quoted = toMermaid({ ...tiny, endings: tiny.endings.map((e) => ({ ...e, title: 'A "deal" <b>' })) });
     expect(quoted).toContain(`deal{{"A 'deal' b (agreement)"}}`);
   });
