@@ -256,7 +256,10 @@ export class GameController {
   private initialState(): State {
     const first = this.firstScenarioId();
     if (first === null) return { kind: 'problem' };
-    const { scenario: want, role } = this.opts.url;
+    const { scenario: asked, role, ignored } = this.opts.url;
+    for (const name of ignored) this.notice({ id: `ignored-${name}`, text: fill(this.strings.noticeIgnoredParameter, { name }), tone: 'warning' });
+    // A role alone (?role=ve) is a role of the scenario the title opens on.
+    const want = asked ?? (role !== null ? first : null);
     if (want !== null) {
       const c = this.byId.get(want);
       if (!c) {

@@ -11,6 +11,8 @@ export interface UrlOptions {
   lang: string | null;
   /** The seed given, or null to draw one. */
   seed: number | null;
+  /** Parameters given with a value that cannot be an id (scenario, role), which were ignored. */
+  ignored: ('scenario' | 'role')[];
 }
 
 const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
@@ -18,14 +20,22 @@ const ID = /^[a-z][a-z0-9_-]{0,63}$/;
 
 export function readUrlOptions(search: string): UrlOptions {
   const p = new URLSearchParams(search);
-  const scenario = p.get('scenario');
-  const role = p.get('role');
   const lang = p.get('lang');
   const seed = p.get('seed');
+  const ignored: UrlOptions['ignored'] = [];
+  // Ids are lowercase; an address typed as ?scenario=The-Call still means the-call. Anything else is dropped, and said so.
+  const id = (name: 'scenario' | 'role'): string | null => {
+    const v = p.get(name);
+    if (v === null || v === '') return null;
+    if (ID.test(v.toLowerCase())) return v.toLowerCase();
+    ignored.push(name);
+    return null;
+  };
   return {
-    scenario: scenario !== null && ID.test(scenario) ? scenario : null,
-    role: role !== null && ID.test(role) ? role : null,
+    scenario: id('scenario'),
+    role: id('role'),
     lang: lang !== null && LANG.test(lang) ? lang : null,
     seed: seed === null || seed === '' ? null : parseSeed(seed, 1),
+    ignored,
   };
 }

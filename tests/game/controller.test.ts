@@ -13,7 +13,7 @@ import { memoryStorage, safeStorage, type SafeStorage } from '../../src/game/sto
 import type { UrlOptions } from '../../src/game/url.js';
 import { tinyCompiled } from './support.js';
 
-const noUrl: UrlOptions = { scenario: null, role: null, lang: null, seed: null };
+const noUrl: UrlOptions = { scenario: null, role: null, lang: null, seed: null, ignored: [] };
 
 function make(over: Partial<ControllerOptions> = {}) {
   const audio = silentAudio();
@@ -143,6 +143,14 @@ describe('the game flow', () => {
     const bad = make({ url: { ...noUrl, scenario: 'nope', role: 'zz' } }).ctl;
     expect(bad.model.screen.kind).toBe('title');
     expect(bad.model.notices.map((n) => n.id)).toContain('unknown-scenario');
+    // A role alone opens the briefing of the scenario the title shows, in that role.
+    const roleOnly = make({ url: { ...noUrl, role: 'b' } }).ctl.model.screen;
+    expect(roleOnly.kind).toBe('briefing');
+    if (roleOnly.kind === 'briefing') expect(roleOnly.heading).toContain("Side B's envoy");
+    // A value that is not an id is left out, and the page says so.
+    const odd = make({ url: { ...noUrl, ignored: ['scenario'] } }).ctl;
+    expect(odd.model.screen.kind).toBe('title');
+    expect(odd.model.notices.find((n) => n.id === 'ignored-scenario')?.text).toBe('The address gives scenario= a value that is not an id (lowercase letters, digits, - and _), so it was left out.');
     const badRole = make({ url: { ...noUrl, scenario: 'tiny', role: 'zz' } }).ctl;
     expect(badRole.model.notices.map((n) => n.id)).toContain('unknown-role');
     // While authoring, a scenario that fails the check is not "unknown": the notice gives the checker's first error.

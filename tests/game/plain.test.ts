@@ -34,12 +34,17 @@ describe('keys', () => {
 
 describe('url', () => {
   it('reads scenario, role, lang and seed', () => {
-    expect(readUrlOptions('?scenario=the-call&role=ve&lang=es&seed=42')).toEqual({ scenario: 'the-call', role: 've', lang: 'es', seed: 42 });
+    expect(readUrlOptions('?scenario=the-call&role=ve&lang=es&seed=42')).toEqual({ scenario: 'the-call', role: 've', lang: 'es', seed: 42, ignored: [] });
+  });
+  it('reads an id typed with capitals as the lowercase id', () => {
+    expect(readUrlOptions('?scenario=The-Call&role=VE')).toMatchObject({ scenario: 'the-call', role: 've', ignored: [] });
   });
   it('ignores malformed values and hashes non-numeric seeds', () => {
     const o = readUrlOptions('?scenario=%3Cscript%3E&role=&lang=not%20a%20lang&seed=abc');
     expect(o.scenario).toBeNull();
     expect(o.role).toBeNull();
+    // A scenario that cannot be an id is named as left out; an empty role is simply absent.
+    expect(o.ignored).toEqual(['scenario']);
     expect(o.lang).toBeNull();
     expect(typeof o.seed).toBe('number');
     expect(readUrlOptions('?seed=abc').seed).toBe(o.seed);
