@@ -1,0 +1,56 @@
+/**
+ * `npm run results -- FILE... [--csv]`: a teacher's summary of the result
+ * files players exported, as a table or as CSV for a spreadsheet.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { parseArgs, runTool, UsageError } from './args.js';
+import { endingCounts, MAX_RESULT_BYTES, readResult, toCsv, type ResultRow } from './results-data.js';
+
+const USAGE = `usage: npm run results -- FILE... [--csv]
+  Summarises result files exported with "Export results": who played which role, the ending, whether
+  the final package was inside the zone of agreement, and how many reached each ending.
+  --csv prints one line a result instead, for a spreadsheet.`;
+
+await runTool(USAGE, () => {
+  const args = parseArgs(process.argv.slice(2), [], ['csv', 'help']);
+  if (args.flags.has('help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.files.length === 0) throw new UsageError('name at least one result file');
+  const rows: ResultRow[] = [];
+  const problems: string[] = [];
+  for (const file of args.files) {
+    try {
+      const st = statSync(file);
+      if (st.isDirectory()) {
+        problems.push(`${file}: a folder; name the files in it, e.g. ${file}/*.json`);
+        continue;
+      }
+      if (st.size > MAX_RESULT_BYTES) {
+        problems.push(`${file}: larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB, not a result file`);
+        continue;
+      }
+      const r = readResult(file, readFileSync(file, 'utf8'));
+      if ('row' in r) rows.push(r.row);
+      else problems.push(r.error);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      problems.push(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'could not be read'}`);
+    }
+  }
+  for (const p of problems) process.stderr.write(`left out: ${p}\n`);
+  if (args.flags.has('csv')) {
+    process.stdout.write(toCsv(rows));
+  } else {
+    const table = [['player', 'scenario', 'role', 'ending', 'inside the zone', 'turns', 'choices'], ...rows.map((r) => [r.player || '—', r.scenario, r.role, r.endingTitle || r.ending || '—', r.inZone ? 'yes' : 'no', String(r.turns), String(r.choices)])];
+    const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => [...row[i]!].length)));
+    const line = (row: string[]) => row.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd();
+    const out = [`${rows.length} result${rows.length === 1 ? '' : 's'}`, '', ...table.map(line), '', 'endings reached:'];
+    for (const c of endingCounts(rows)) out.push(`  ${c.scenario}, ${c.role}: ${c.title || c.ending || 'no ending'} × ${c.count}`);
+    process.stdout.write(`${out.join('\n')}\n`);
+  }
+  // Usable output with some files left out is still a summary; none at all is a failure.
+  return rows.length === 0 ? 1 : 0;
+});
+

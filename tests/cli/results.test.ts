@@ -1,0 +1,112 @@
+/**
+ * The teacher's summary of exported results: it reads the files the game
+ * exports, leaves out anything else with the reason, and writes CSV a
+ * spreadsheet opens without running anything.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvCell, endingCounts, readResult, toCsv } from '../../src/cli/results-data.js';
+import { silentAudio } from '../../src/game/audio-port.js';
+import { GameController } from '../../src/game/controller.js';
+import { memoryStorage } from '../../src/game/storage.js';
+import { tinyCompiled } from '../game/support.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'backchannel-results-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A result exactly as the game exports it: tiny played to its deal, by a named player. */
+function exported(player: string): string {
+  const ctl = new GameController({
+    scenarios: [tinyCompiled()],
+    problems: [],
+    storage: memoryStorage(),
+    audio: silentAudio(),
+    url: { scenario: 'tiny', role: 'a', lang: null, seed: 7, ignored: [] },
+    systemReducedMotion: false,
+    randomSeed: () => 7,
+    now: () => new Date('2026-03-04T10:00:00Z'),
+  });
+  ctl.setPlayer(player);
+  ctl.press('start');
+  for (let i = 0; i < 40 && ctl.model.screen.kind === 'call'; i++) {
+    const deal = ctl.model.actions.find((a) => a.id === 'choice:deal' && !a.disabled);
+    const offer = ctl.model.actions.find((a) => a.id === 'choice:offer' && !a.disabled);
+    if (deal) ctl.press('choice:deal');
+    else if (offer) ctl.press('choice:offer');
+    else ctl.continueOrFinish();
+  }
+  return ctl.exportResults()!.json;
+}
+
+describe('reading a result file', () => {
+  it('reads what the game exports', () => {
+    const r = readResult('ana.json', exported('Ana & Luis'));
+    expect(r).toEqual({
+      row: expect.objectContaining({ file: 'ana.json', player: 'Ana & Luis', scenario: 'tiny', role: 'a', ending: 'deal', kind: 'agreement', inZone: true, exportedAt: '2026-03-04T10:00:00.000Z' }),
+    });
+    if ('row' in r) expect(r.row.choices).toBeGreaterThan(0);
+  });
+
+  it('leaves out anything else, saying why', () => {
+    expect(readResult('a.json', '{not json')).toEqual({ error: 'a.json: not JSON, so not a result file exported by Backchannel' });
+    expect(readResult('b.json', JSON.stringify({ app: 'other' }))).toEqual({ error: 'b.json: not a result file exported by Backchannel ("Export results" on the outcome screen)' });
+    expect(readResult('c.json', JSON.stringify({ app: 'backchannel', kind: 'debrief', role: 'a' }))).toEqual({ error: 'c.json: a result file without its scenario, role or debrief' });
+    expect(readResult('d.json', '[1,2]')).toMatchObject({ error: expect.stringContaining('not a result file') });
+  });
+
+  it('keeps odd field values as plain, bounded text', () => {
+    const data = JSON.parse(exported('x'));
+    data.player = 'y'.repeat(1000);
+    data.debrief.turns = 'many';
+    const r = readResult('odd.json', JSON.stringify(data).replace(/^\{/, '{"__proto__":{"polluted":true},'));
+    if (!('row' in r)) throw new Error(r.error);
+    expect(r.row.player).toHaveLength(60);
+    expect(r.row.turns).toBe(0);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('the summary', () => {
+  it('counts endings by scenario and role', () => {
+    const rows = ['Ana', 'Bo', 'Cy'].map((p) => (readResult(`${p}.json`, exported(p)) as { row: Parameters<typeof toCsv>[0][number] }).row);
+    expect(endingCounts(rows)).toEqual([{ scenario: 'tiny', role: 'a', ending: 'deal', title: 'A deal', count: 3 }]);
+  });
+
+  it('writes CSV that a spreadsheet reads as text, never as a formula', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-2')).toBe("'-2");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('Ana, Luis')).toBe('"Ana, Luis"');
+    expect(csvCell(3)).toBe('3');
+    expect(csvCell(true)).toBe('true');
+    const row = (readResult('ana.json', exported('=1+1')) as { row: Parameters<typeof toCsv>[0][number] }).row;
+    const csv = toCsv([row]).split('\n');
+    expect(csv[0]).toBe('player,scenario,role,ending,ending title,kind,inside the zone,turns,choices,exported at,file');
+    expect(csv[1]!.startsWith("'=1+1,tiny,a,deal,A deal,agreement,true,")).toBe(true);
+  });
+
+  it('npm run results: a table, files that are not results left out with the reason, and CSV on request', () => {
+    writeFileSync(join(dir, 'ana.json'), exported('Ana'));
+    writeFileSync(join(dir, 'bo.json'), exported('Bo'));
+    writeFileSync(join(dir, 'notes.json'), '{"hello": 1}');
+    const tool = (args: string[]) => spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/results.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+    const files = ['ana.json', 'bo.json', 'notes.json', 'missing.json'].map((f) => join(dir, f));
+    const r = tool(files);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^2 results\n\nplayer +scenario +role +ending +inside the zone +turns +choices\nAna +tiny +a +A deal +yes +\d+ +\d+\nBo +tiny +a +A deal +yes/);
+    expect(r.stdout).toContain('endings reached:\n  tiny, a: A deal × 2\n');
+    expect(r.stderr).toBe(`left out: ${files[2]}: not a result file exported by Backchannel ("Export results" on the outcome screen)\nleft out: ${files[3]}: no such file\n`);
+    const csv = tool(['--csv', ...files.slice(0, 2)]);
+    expect(csv.status).toBe(0);
+    expect(csv.stdout.trimEnd().split('\n')).toHaveLength(3);
+    const none = tool([files[2]!]);
+    expect(none.status).toBe(1);
+    expect(tool([]).status).toBe(2);
+  }, 60_000);
+});
