@@ -25,7 +25,14 @@ export interface ResultRow {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown, max = 200): string | undefined => (typeof v === 'string' ? v.slice(0, max) : undefined);
+/**
+ * A string field as plain, bounded text. Control characters go: a result
+ * file written by hand could otherwise move the cursor, retitle the window
+ * or fake rows in the teacher's terminal.
+ */
+const text = (v: unknown, max = 200): string | undefined =>
+  // eslint-disable-next-line no-control-regex
+  typeof v === 'string' ? [...v.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')].slice(0, max).join('') : undefined;
 
 /** Reads one exported result file; `error` says in words why it was left out. */
 export function readResult(file: string, content: string): { row: ResultRow } | { error: string } {

@@ -6,7 +6,7 @@
  */
 import { getAdjacencyMap, type AdjacencyValue } from '@xstate/graph';
 import { afterChoice, type CompiledScenario, type NegotiationEvent, type NegotiationSnapshot } from './machine.js';
-import { holds, type NegotiationContext } from './model.js';
+import { holds, logEntries, type NegotiationContext } from './model.js';
 import { canAdvance, openChoices } from './view.js';
 
 /** Most distinct states explored per role before the proof gives up. */
@@ -57,8 +57,10 @@ export function movesIn(compiled: CompiledScenario, snapshot: NegotiationSnapsho
  * What makes two states of a call the same for everything that can happen
  * next: where the call is, the line showing, and what conditions read (the
  * meters, flags, package, fired injects and interrupts, tracked history,
- * the role). The text of the lines shown and the log are left out: no guard
- * reads them, so two calls that differ only there go on alike.
+ * the role). The log is left out: no guard reads it, so two calls that
+ * differ only there go on alike. The last line queued is kept, as it tells
+ * which reply the beat gave, so that the proof can say which replies play
+ * shows (two replies of one length would otherwise be one state).
  */
 export function stateKey(snap: NegotiationSnapshot): string {
   const c = snap.context;
@@ -67,6 +69,7 @@ export function stateKey(snap: NegotiationSnapshot): string {
     c.role,
     c.lineIndex,
     c.queue.length,
+    c.queue[c.queue.length - 1] ?? null,
     c.meters,
     c.flags,
     c.terms,
@@ -140,6 +143,8 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
       const ctx = snap.context;
       reachedBeats.add(ctx.beat);
       for (const l of ctx.queue) queued.add(l);
+      // Lines shown on the way here count too: a reply whose effects set off an interrupt is shown and left at once.
+      for (const e of logEntries(ctx.log)) if (e.kind === 'line') queued.add(e.id);
       for (const t of Object.values(node.transitions)) {
         if (t.event.type !== 'CHOOSE') continue;
         const id = t.event.choice;
@@ -185,7 +190,10 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
       }
       // A beat with no lines of its own can pass straight through, and then no state of play sits at it to be seen.
       if (!b.choices && (b.lines ?? []).length > 0) (b.branches ?? []).forEach((_, i) => taken.has(`${b.id}@${i}`) || proof.neverTaken.push({ beat: b.id, branch: i }));
-      (b.replies ?? []).forEach((r, i) => r.lines.some((l) => queued.has(l.id)) || proof.neverShown.push({ beat: b.id, reply: i }));
+      // A reply with effects, in a call with interrupts, may be shown and left in one step on a path the proof merged with another: not told.
+      (b.replies ?? []).forEach(
+        (r, i) => r.lines.some((l) => queued.has(l.id)) || (interrupts.length > 0 && (r.effects ?? []).length > 0) || proof.neverShown.push({ beat: b.id, reply: i }),
+      );
     }
   return proof;
 }

@@ -378,7 +378,7 @@ export class Mirror {
     // A call resumed (from the title) arrives with its whole history.
     const arriving = screen === 'call' && this.logScreen !== 'call' && log.length > 1;
     this.logScreen = screen;
-    if (!prefix || arriving) {
+    if (arriving) {
       // A screen reader should not read a whole call back at once. A live
       // region announces what is added to it, not a region that arrives
       // already filled, so the log is replaced whole; the notice "your saved
@@ -387,8 +387,14 @@ export class Mirror {
       fresh.append(...log.map((e) => this.logItem(e, t, lang)));
       this.log.replaceWith(fresh);
       this.log = fresh;
-      this.logKeys = [];
-    } else for (let i = this.logKeys.length; i < log.length; i++) this.log.append(this.logItem(log[i]!, t, lang));
+    } else {
+      // A new call (Play again) starts an empty log whose first line is announced as it is added.
+      if (!prefix) {
+        this.log.replaceChildren();
+        this.logKeys = [];
+      }
+      for (let i = this.logKeys.length; i < log.length; i++) this.log.append(this.logItem(log[i]!, t, lang));
+    }
     this.logKeys = keys;
     this.logEmpty.textContent = t.dialogueEmpty;
     this.logEmpty.hidden = log.length > 0;

@@ -215,7 +215,8 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
             ? ` (${fill(t.promiseWorth, {
                 side: term.promise.sideName,
                 full: signed(term.promise.full),
-                percent: Math.round(term.promise.belief * 100),
+                num: term.promise.meterValue - term.promise.meterMin,
+                den: term.promise.meterMax - term.promise.meterMin,
                 worth: signed(term.promise.worth),
                 meter: term.promise.meterLabel,
                 value: term.promise.meterValue,
@@ -282,10 +283,13 @@ export function exportData(compiled: CompiledScenario, d: Debrief, record: { rol
 export function exportFileName(scenarioId: string, role: string, now: Date, player = ''): string {
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
   // Letters and digits of any script survive; anything a file system could object to becomes a dash.
-  const who = player
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
+  const who = [
+    ...player
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, ''),
+  ]
+    .slice(0, 40)
+    .join('');
   return `backchannel-${scenarioId}-${role}-${who ? `${who}-` : ''}${stamp}.json`;
 }

@@ -217,7 +217,7 @@ function spaceForColon(key: string, allowed: readonly string[]): { word: string;
 }
 
 /** The lines of each file's text, split once however many keys are looked at. */
-const linesOf = new WeakMap<ParsedFile, string[]>();
+const linesOf = new WeakMap<ParsedFile, string[][]>();
 
 /**
  * Whether the mapping at `path` is written in braces and its key at `key`
@@ -226,7 +226,8 @@ const linesOf = new WeakMap<ParsedFile, string[]>();
  */
 function writtenPlainInBraces(parsed: ParsedFile, path: DataPath, key: Position): boolean {
   let lines = linesOf.get(parsed);
-  if (!lines) linesOf.set(parsed, (lines = parsed.text.split('\n')));
+  // By characters, as positions count columns.
+  if (!lines) linesOf.set(parsed, (lines = parsed.text.split('\n').map((l) => [...l])));
   const open = parsed.locate(path);
   const keyStart = lines[key.line - 1]?.[key.col - 1];
   return lines[open.line - 1]?.[open.col - 1] === '{' && keyStart !== '"' && keyStart !== "'";
@@ -352,9 +353,8 @@ export function checkSchema(parsed: ParsedFile): SchemaResult {
   const version = record['backchannel'];
   if (version === undefined) {
     // A version written another way (`format: backchannel-1`, `version: 1`, `backchanel: 1`) is pointed at, not only missed.
-    const lookalike = Object.keys(record).find(
-      (k) => ['format', 'version', 'schema'].includes(k.toLowerCase()) || closest(k, ['backchannel']) !== undefined || (typeof record[k] === 'string' && /backchannel/i.test(record[k] as string)),
-    );
+    // By the key alone: a title or id that mentions Backchannel is not a version.
+    const lookalike = Object.keys(record).find((k) => ['format', 'version', 'schema'].includes(k.toLowerCase()) || closest(k, ['backchannel']) !== undefined);
     diagnostics.push(
       lookalike === undefined
         ? diag(file, { line: 1, col: 1 }, 'BC200', 'the format version is missing', [`Add \`backchannel: ${FORMAT_VERSION}\` as the first key of the file.`])

@@ -66,6 +66,11 @@ describe('reading a result file', () => {
     const r = readResult('odd.json', JSON.stringify(data).replace(/^\{/, '{"__proto__":{"polluted":true},'));
     if (!('row' in r)) throw new Error(r.error);
     expect(r.row.player).toHaveLength(60);
+    // Control characters (a terminal's escapes, a line break faking a row) become spaces.
+    data.player = '\u001b[2J\u001b]0;pwned\u0007Eve\nfake row';
+    const esc = readResult('esc.json', JSON.stringify(data));
+    if (!('row' in esc)) throw new Error(esc.error);
+    expect(esc.row.player).toBe(' [2J ]0;pwned Eve fake row');
     expect(r.row.turns).toBe(0);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });

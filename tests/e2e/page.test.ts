@@ -179,6 +179,18 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
       });
     expect(await readMirror(page).then((m) => m.ending)).not.toBeNull();
     expect(await inSight(), 'at the ending, the focused actions are on screen').toEqual({ choices: true, visible: true });
+    // Play again: the new call's first line is told, added to the live log already on the page.
+    await page.evaluate(() => {
+      const w = window as unknown as { told: number };
+      w.told = 0;
+      new MutationObserver((records) => {
+        for (const r of records) if ((r.target as Element).matches?.('[role="log"]')) w.told += [...r.addedNodes].filter((n) => n.nodeName === 'LI').length;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.keyboard.press('1');
+    await page.waitForFunction(() => document.body.dataset['screen'] === 'call');
+    expect(await page.evaluate(() => (window as unknown as { told: number }).told)).toBe(1);
+    await playByKeyboard(page);
     // "Back to title" hides itself once pressed; focus stays in the panel, on the actions.
     await page.focus('[data-control="title"]');
     await page.keyboard.press('Enter');

@@ -618,6 +618,61 @@ describe('more checks an author relies on', () => {
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['BC208', 'a term condition has both `is:` and `in:`']]);
   });
 
+  it('BC409 is not told for replies play shows: two of one length that leave the same meters, or one that sets off an interrupt', () => {
+    const base = readFileSync(fixturePath('BC407-never-open'), 'utf8');
+    const head = base.slice(0, base.indexOf('beats:\n'));
+    const sameLength = `${head}beats:
+  - id: hello
+    lines:
+      - { id: hello-1, speaker: envoy, text: Hello., invented: true }
+    choices:
+      - { id: warm, text: Warm., effects: [{ meter: trust, add: 3 }], next: answer }
+      - { id: cold, text: Cold., next: answer }
+  - id: answer
+    replies:
+      - when: { meter: trust, gte: 2 }
+        effects: [{ meter: trust, set: 1 }]
+        lines: [{ id: glad, speaker: envoy, text: Glad., invented: true }]
+      - when: { meter: trust, lt: 2 }
+        effects: [{ meter: trust, set: 1 }]
+        lines: [{ id: sorry, speaker: envoy, text: Sorry., invented: true }]
+    choices:
+      - { id: done, text: Done., end: deal }
+endings:
+  - { id: deal, title: Deal, kind: agreement, summary: Done., debrief: Done. }
+`;
+    expect(checkScenario(sameLength, 'x.yaml').diagnostics).toEqual([]);
+    const interrupted = `${head}interrupts:
+  - { id: walk, when: { meter: trust, gte: 4 }, end: walked }
+beats:
+  - id: hello
+    lines:
+      - { id: hello-1, speaker: envoy, text: Hello., invented: true }
+    choices:
+      - { id: warm, text: Warm., effects: [{ meter: trust, add: 2 }], next: angry }
+      - { id: done, text: Done., end: deal }
+  - id: angry
+    replies:
+      - when: { meter: trust, gte: 2 }
+        effects: [{ meter: trust, add: 2 }]
+        lines: [{ id: angry-1, speaker: envoy, text: Enough., invented: true }]
+      - lines: [{ id: calm, speaker: envoy, text: Fine., invented: true }]
+    choices:
+      - { id: back, text: Back., next: hello }
+endings:
+  - { id: deal, title: Deal, kind: agreement, summary: Done., debrief: Done. }
+  - { id: walked, title: Walked out, kind: impasse, summary: Gone., debrief: Gone. }
+`;
+    const r = checkScenario(interrupted, 'x.yaml');
+    expect(r.diagnostics.filter((d) => d.code === 'BC409')).toEqual([]);
+    expect(Object.keys(r.proof!.endings).sort()).toEqual(['deal', 'walked']);
+  });
+
+  it('BC200 is not told for a title or id that mentions Backchannel', () => {
+    const text = readFileSync(tinyPath, 'utf8').replace('backchannel: 1\n', '').replace(/^title: .*$/m, 'title: Backchannel practice call');
+    expect(checkScenario(text, 'x.yaml', { prove: false }).diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC200', 1, 1, 'the format version is missing']]);
+  });
+
   it('a flag set but never read, and one read but never set', () => {
     const text = readFileSync(tinyPath, 'utf8')
       .replace('when: { flag: warned }', 'when: { flag: heard }')

@@ -10,7 +10,17 @@ import { BaseScene, type AppContext } from './base.js';
 import { kicker, tapSlop, text } from './ui.js';
 
 /** A small side-control button drawn on the canvas (settings): not one of the game's actions. */
-export function pill(scene: Phaser.Scene, x: number, y: number, label: string, size: number, onPress: () => void, pressed: boolean | null = null): Phaser.GameObjects.GameObject[] {
+export function pill(
+  scene: Phaser.Scene,
+  x: number,
+  y: number,
+  label: string,
+  size: number,
+  onPress: () => void,
+  pressed: boolean | null = null,
+  /** True while the pointer is dragging the content (or the page): a swipe that starts on a pill is not a press. */
+  shouldIgnore: () => boolean = () => false,
+): Phaser.GameObjects.GameObject[] {
   const padX = Math.round(size * 0.7);
   const padY = Math.round(size * 0.4);
   const t = text(scene, x + padX, y + padY, label, { size, color: pressed === false ? CSS.textDim : CSS.text });
@@ -22,7 +32,7 @@ export function pill(scene: Phaser.Scene, x: number, y: number, label: string, s
     .setDepth(-1);
   bg.setInteractive({ useHandCursor: true });
   bg.on('pointerup', (p: Phaser.Input.Pointer) => {
-    if (p.getDistance() <= tapSlop()) onPress();
+    if (!shouldIgnore() && p.getDistance() <= tapSlop()) onPress();
   });
   return [bg, t];
 }
@@ -151,9 +161,10 @@ export class TitleScene extends BaseScene {
     };
     const settings = model.settings;
     const ctl = this.app.ctl;
-    place(pill(this, sx, sy, settings.muted ? t.soundOff : t.soundOn, m.small, () => ctl.toggleMute(), settings.muted));
-    place(pill(this, sx, sy, `${t.textSpeed}: ${t.textSpeeds[settings.textSpeed]}`, m.small, () => ctl.setTextSpeed(nextTextSpeed(settings.textSpeed)), null));
-    const lastH = place(pill(this, sx, sy, `${t.reducedMotion}: ${model.reducedMotion ? t.on : t.off}`, m.small, () => ctl.setReducedMotion(!model.reducedMotion), model.reducedMotion));
+    const dragging = () => this.isDragging;
+    place(pill(this, sx, sy, settings.muted ? t.soundOff : t.soundOn, m.small, () => ctl.toggleMute(), settings.muted, dragging));
+    place(pill(this, sx, sy, `${t.textSpeed}: ${t.textSpeeds[settings.textSpeed]}`, m.small, () => ctl.setTextSpeed(nextTextSpeed(settings.textSpeed)), null, dragging));
+    const lastH = place(pill(this, sx, sy, `${t.reducedMotion}: ${model.reducedMotion ? t.on : t.off}`, m.small, () => ctl.setReducedMotion(!model.reducedMotion), model.reducedMotion, dragging));
     const bottom = Math.max(y, sy + lastH) + pad;
     this.contentBottom = bottom;
     // Short content sits a little above the middle rather than at the top.
