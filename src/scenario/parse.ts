@@ -609,7 +609,8 @@ function keyWithoutColon(text: string, offset: number): { word: string; rest: st
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
   if (!/^ *(?:- +)*$/.test(text.slice(lineStart, offset))) return undefined;
-  const line = text.slice(offset, lineEnd);
+  // A hint needs the start of the line only; a bounded slice keeps the patterns below linear on a hostile file.
+  const line = text.slice(offset, Math.min(lineEnd, offset + 400));
   const m = /^([A-Za-z_][\w-]*)[ \t]+([^\s#].*)$/.exec(line);
   if (!m || /:(?:\s|$)/.test(line)) return undefined;
   return { word: m[1]!, rest: m[2]!.replace(/\s+#.*$/, '').trimEnd() };

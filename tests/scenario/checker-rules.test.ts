@@ -668,6 +668,12 @@ endings:
     expect(Object.keys(r.proof!.endings).sort()).toEqual(['deal', 'walked']);
   });
 
+  it('a key without its colon on a line of 100,000 spaces still gets its message', () => {
+    // The hint reads only the start of the line: scanning all of it with a backtracking pattern never ended.
+    const text = `backchannel: 1\ntitle x${' '.repeat(100_000)}y\nid: a\n`;
+    expect(checkScenario(text, 'long.yaml', { prove: false }).diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['BC103', 2, "missing ':' after the key 'title'"]]);
+  });
+
   it('BC200 is not told for a title or id that mentions Backchannel', () => {
     const text = readFileSync(tinyPath, 'utf8').replace('backchannel: 1\n', '').replace(/^title: .*$/m, 'title: Backchannel practice call');
     expect(checkScenario(text, 'x.yaml', { prove: false }).diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC200', 1, 1, 'the format version is missing']]);
