@@ -7,7 +7,7 @@ import { diag } from '../scenario/parse.js';
 import { readScenario } from '../scenario/load.js';
 import { sortDiagnostics, type Diagnostic, type Position } from '../scenario/diagnostics.js';
 import type { Condition, Scenario } from '../scenario/schema.js';
-import { effects } from '../scenario/walk.js';
+import { flagsEverTrue } from '../scenario/walk.js';
 import { compileScenario, type CompiledScenario } from './machine.js';
 import { proveScenario, type Proof } from './prove.js';
 
@@ -84,9 +84,8 @@ export function checkScenario(input: string | Uint8Array, file: string, options:
     );
   }
   const stuckAt = new Set(proof.deadEnds.map((d) => d.beat));
-  // A condition on a flag no effect sets is reported once, as BC501, at the flag.
-  const setFlags = new Set<string>();
-  for (const { effect } of effects(scenario)) if ('flag' in effect && effect.set) setFlags.add(effect.flag);
+  // A condition on a flag play never makes true is reported once, as BC501, at the flag.
+  const setFlags = flagsEverTrue(scenario);
   const readsUnsetFlag = (c: Condition | undefined): boolean =>
     c !== undefined &&
     ('all' in c ? c.all.some(readsUnsetFlag) : 'any' in c ? c.any.some(readsUnsetFlag) : 'not' in c ? readsUnsetFlag(c.not) : 'flag' in c && c.is !== false && !setFlags.has(c.flag));

@@ -6,7 +6,7 @@
 import { diag, type DataPath, type ParsedFile } from './parse.js';
 import { suggest, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 import { COMPARISON_KEYS, type Beat, type Scenario } from './schema.js';
-import { beatExits, choices, conditions, effects, lines } from './walk.js';
+import { beatExits, choices, conditions, effects, flagsEverTrue, lines } from './walk.js';
 
 type Loc = (path: DataPath) => { line: number; col: number };
 
@@ -198,10 +198,9 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
   const readMeters = new Set<string>();
   const writtenMeters = new Set<string>();
   const readFlags = new Set<string>();
-  const setFlags = new Set<string>();
+  const setFlags = flagsEverTrue(s);
   for (const side of s.sides) for (const w of side.walkawayShifts ?? []) readMeters.add(w.meter);
   for (const t of s.terms ?? []) if (t.credibility) readMeters.add(t.credibility.meter);
-  for (const f of s.flags ?? []) if (f.start) setFlags.add(f.id);
 
   for (const { cond, path } of conditions(s)) {
     if ('meter' in cond) {
@@ -241,7 +240,6 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
       writtenMeters.add(effect.meter);
       ref(effect.meter, meters, [...path, 'meter'], 'BC303', 'meter');
     } else if ('flag' in effect) {
-      if (effect.set) setFlags.add(effect.flag);
       ref(effect.flag, flags, [...path, 'flag'], 'BC304', 'flag');
     } else if ('term' in effect) {
       const t = termById.get(effect.term);

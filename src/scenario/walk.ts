@@ -37,6 +37,14 @@ export function* conditions(s: Scenario): Generator<{ cond: Condition; path: Dat
   }
 }
 
+/** Flags that play can make true: those that start true, and those an effect sets. */
+export function flagsEverTrue(s: Scenario): Set<string> {
+  const set = new Set<string>();
+  for (const f of s.flags ?? []) if (f.start) set.add(f.id);
+  for (const { effect } of effects(s)) if ('flag' in effect && effect.set) set.add(effect.flag);
+  return set;
+}
+
 /** Every effect in the scenario with its path. */
 export function* effects(s: Scenario): Generator<{ effect: Effect; path: DataPath }> {
   const list = function* (es: Effect[] | undefined, path: DataPath) {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, preview } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, readMirror, ROOT, shot, startAs, useBrowser, waitCanvas, watch } from './support.js';
+import { countAnnounced, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, readMirror, ROOT, shot, startAs, useBrowser, waitCanvas, watch } from './support.js';
 
 describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
   const browser = useBrowser();
@@ -180,16 +180,10 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     expect(await readMirror(page).then((m) => m.ending)).not.toBeNull();
     expect(await inSight(), 'at the ending, the focused actions are on screen').toEqual({ choices: true, visible: true });
     // Play again: the new call's first line is told, added to the live log already on the page.
-    await page.evaluate(() => {
-      const w = window as unknown as { told: number };
-      w.told = 0;
-      new MutationObserver((records) => {
-        for (const r of records) if ((r.target as Element).matches?.('[role="log"]')) w.told += [...r.addedNodes].filter((n) => n.nodeName === 'LI').length;
-      }).observe(document.body, { childList: true, subtree: true });
-    });
+    const told = await countAnnounced(page);
     await page.keyboard.press('1');
     await page.waitForFunction(() => document.body.dataset['screen'] === 'call');
-    expect(await page.evaluate(() => (window as unknown as { told: number }).told)).toBe(1);
+    expect(await told()).toBe(1);
     await playByKeyboard(page);
     // "Back to title" hides itself once pressed; focus stays in the panel, on the actions.
     await page.focus('[data-control="title"]');

@@ -4,7 +4,7 @@
  * remembered.
  */
 import { describe, expect, it } from 'vitest';
-import { e2e, expectInSync, flagship, hook, noBrowser, open, readMirror, shot, startAs, useBrowser, waitCanvas } from './support.js';
+import { countAnnounced, e2e, expectInSync, flagship, hook, noBrowser, open, readMirror, shot, startAs, useBrowser, waitCanvas } from './support.js';
 
 describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () => {
   const browser = useBrowser();
@@ -30,20 +30,13 @@ describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () =>
     expect(title.model.screen.kind).toBe('title');
     expect(title.model.actions[0]!.id).toBe('resume');
     await shot(page, 'title-continue-1280x720');
-    // Count what a screen reader would be told: entries added to a live log already on the page.
-    await page.evaluate(() => {
-      const w = window as unknown as { announced: number };
-      w.announced = 0;
-      new MutationObserver((records) => {
-        for (const r of records) if ((r.target as Element).matches?.('[role="log"]')) w.announced += [...r.addedNodes].filter((n) => n.nodeName === 'LI').length;
-      }).observe(document.body, { childList: true, subtree: true });
-    });
+    const announced = await countAnnounced(page);
     // Enter continues the saved call.
     await page.keyboard.press('Enter');
     await waitCanvas(page);
     const after = await hook(page);
     expect(before.view!.log.length).toBeGreaterThan(3);
-    expect(await page.evaluate(() => (window as unknown as { announced: number }).announced), 'the resumed call is not read back entry by entry').toBe(0);
+    expect(await announced(), 'the resumed call is not read back entry by entry').toBe(0);
     expect((await readMirror(page)).log).toHaveLength(before.view!.log.length);
     expect(after.view?.line).toEqual(before.view?.line);
     expect(after.view?.meters.map((m) => [m.id, m.value])).toEqual(before.view?.meters.map((m) => [m.id, m.value]));

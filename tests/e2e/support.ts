@@ -183,6 +183,22 @@ interface HookModel {
   actions: { id: string; label: string; disabled: boolean; reason: string; kind: string }[];
 }
 
+/**
+ * Starts counting what a screen reader would be told from the dialogue:
+ * entries added to a live log that is already on the page. Returns a
+ * reader of the count so far.
+ */
+export async function countAnnounced(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { announced: number };
+    w.announced = 0;
+    new MutationObserver((records) => {
+      for (const r of records) if ((r.target as Element).matches?.('[role="log"]')) w.announced += [...r.addedNodes].filter((n) => n.nodeName === 'LI').length;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { announced: number }).announced);
+}
+
 export async function hook(page: Page) {
   return page.evaluate(() => {
     const h = window.__backchannel!;
