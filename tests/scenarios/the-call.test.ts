@@ -5,10 +5,13 @@
  * and package the branch should show along the way.
  */
 import { readFileSync } from 'node:fs';
+import { getAdjacencyMap, type AdjacencyValue } from '@xstate/graph';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/engine/check.js';
 import { debriefOf } from '../../src/engine/debrief.js';
-import type { CompiledScenario } from '../../src/engine/machine.js';
+import type { CompiledScenario, NegotiationEvent, NegotiationSnapshot } from '../../src/engine/machine.js';
+import { logEntries, type NegotiationContext } from '../../src/engine/model.js';
+import { movesIn, stateKey } from '../../src/engine/prove.js';
 import { NegotiationSession } from '../../src/engine/session.js';
 import type { CallView } from '../../src/engine/view.js';
 
@@ -156,5 +159,57 @@ describe('facts and fiction', () => {
   it('the same offer lands differently depending on what came before (a reply reads the state)', () => {
     const beatsWithStateReplies = compiled.scenario.beats.filter((b) => (b.replies ?? []).filter((r) => r.when).length > 0);
     expect(beatsWithStateReplies.length).toBeGreaterThanOrEqual(6);
+  });
+});
+
+/**
+ * Every state each role can reach, with the ending states kept: the same
+ * walk the checker's proof makes. States that differ only in their log are
+ * one state, so a log read here is that of one shortest way to the state.
+ */
+function endingStates(role: string): NegotiationContext[] {
+  const adjacency = getAdjacencyMap(compiled.machine, {
+    input: { role, seed: 1 },
+    events: (snap: NegotiationSnapshot) => movesIn(compiled, snap),
+    serializeState: (snap: NegotiationSnapshot) => stateKey(snap),
+  }) as unknown as Record<string, AdjacencyValue<NegotiationSnapshot, NegotiationEvent>>;
+  return Object.values(adjacency)
+    .map((node) => node.state.context)
+    .filter((ctx) => ctx.ending !== null);
+}
+
+describe('what the model teaches, over every reachable ending', () => {
+  let ends: Record<string, NegotiationContext[]>;
+  beforeAll(() => {
+    ends = { us: endingStates('us'), ve: endingStates('ve') };
+  }, 120_000);
+  const threatening = (ctx: NegotiationContext) =>
+    logEntries(ctx.log).some((e) => e.kind === 'choice' && (compiled.index.choices.get(e.id)?.tags ?? []).includes('threaten'));
+
+  it('threats alone never buy a resignation: every deal in which Maduro resigns now has guarantors behind the promise', () => {
+    for (const role of ['us', 've']) {
+      const resigns = ends[role]!.filter((c) => c.ending === 'safe-passage-deal' || c.ending === 'guaranteed-amnesty');
+      expect(resigns.length, role).toBeGreaterThan(0);
+      for (const c of resigns) expect(c.flags['guarantors-engaged'], `${role} ${c.ending}`).toBe(true);
+    }
+  });
+
+  it('a deal struck in the transition talks never reads as an immediate resignation', () => {
+    for (const role of ['us', 've']) {
+      for (const c of ends[role]!) {
+        if (c.terms['armed-forces'] === 'kept-for-transition' && c.ending !== 'escalation') {
+          expect(c.terms['resignation'], `${role} ${c.ending}`).toBe('after-election');
+        }
+        if (c.ending === 'safe-passage-deal' || c.ending === 'guaranteed-amnesty') expect(c.terms['resignation']).toBe('now');
+      }
+    }
+  });
+
+  it('each role can reach every agreement without making a threat', () => {
+    const agreements = compiled.scenario.endings.filter((e) => e.kind === 'agreement').map((e) => e.id);
+    for (const role of ['us', 've']) {
+      const peaceful = new Set(ends[role]!.filter((c) => !threatening(c)).map((c) => c.ending));
+      for (const id of agreements) expect(peaceful.has(id), `${role} reaches ${id} without a threat`).toBe(true);
+    }
   });
 });
