@@ -2,14 +2,19 @@
  * `npm run results -- FILE... [--csv]`: a teacher's summary of the result
  * files players exported, as a table or as CSV for a spreadsheet.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs, runTool, UsageError } from './args.js';
 import { endingCounts, MAX_RESULT_BYTES, readResult, toCsv, type ResultRow } from './results-data.js';
 
-const USAGE = `usage: npm run results -- FILE... [--csv]
+const USAGE = `usage: npm run results -- FILE_OR_FOLDER... [--csv]
   Summarises result files exported with "Export results": who played which role, the ending, whether
   the final package was inside the zone of agreement, and how many reached each ending.
+  A folder stands for the .json files directly inside it.
   --csv prints one line a result instead, for a spreadsheet.`;
+
+/** More files than any class exports; a bound so a mistyped folder (a whole disk) is refused, not read. */
+const MAX_FOLDER_FILES = 5000;
 
 await runTool(USAGE, () => {
   const args = parseArgs(process.argv.slice(2), [], ['csv', 'help']);
@@ -17,14 +22,28 @@ await runTool(USAGE, () => {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (args.files.length === 0) throw new UsageError('name at least one result file');
+  if (args.files.length === 0) throw new UsageError('name at least one result file, or the folder that holds them');
   const rows: ResultRow[] = [];
   const problems: string[] = [];
-  for (const file of args.files) {
+  // A folder is read here rather than left to the shell, whose * does not expand in Windows' Command Prompt or PowerShell.
+  const files: string[] = [];
+  for (const name of args.files) {
+    let listing: string[] | null = null;
+    try {
+      if (statSync(name).isDirectory()) listing = readdirSync(name).filter((f) => f.toLowerCase().endsWith('.json')).sort();
+    } catch {
+      // Reported below, when the name is read as a file.
+    }
+    if (listing === null) files.push(name);
+    else if (listing.length === 0) problems.push(`${name}: a folder with no .json files in it`);
+    else if (listing.length > MAX_FOLDER_FILES) problems.push(`${name}: more than ${MAX_FOLDER_FILES} .json files; split them into smaller folders`);
+    else files.push(...listing.map((f) => join(name, f)));
+  }
+  for (const file of files) {
     try {
       const st = statSync(file);
       if (st.isDirectory()) {
-        problems.push(`${file}: a folder; name the files in it, e.g. ${file}/*.json`);
+        problems.push(`${file}: a folder inside a folder; name it on its own`);
         continue;
       }
       if (st.size > MAX_RESULT_BYTES) {

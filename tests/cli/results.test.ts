@@ -114,4 +114,25 @@ describe('the summary', () => {
     expect(none.status).toBe(1);
     expect(tool([]).status).toBe(2);
   }, 60_000);
+
+  it('npm run results with a folder reads the .json files in it, as on Windows where the shell leaves * to the program', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'backchannel-class-'));
+    try {
+      writeFileSync(join(folder, 'cy.json'), exported('Cy'));
+      writeFileSync(join(folder, 'ana.json'), exported('Ana'));
+      writeFileSync(join(folder, 'readme.txt'), 'not a result');
+      const tool = (args: string[]) => spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/results.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+      const r = tool([folder]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^2 results\n\nplayer .*\nAna +tiny .*\nCy +tiny /);
+      expect(r.stderr).toBe('');
+      const empty = mkdtempSync(join(tmpdir(), 'backchannel-empty-'));
+      const none = tool([empty]);
+      expect(none.status).toBe(1);
+      expect(none.stderr).toBe(`left out: ${empty}: a folder with no .json files in it\n`);
+      rmSync(empty, { recursive: true, force: true });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
