@@ -300,6 +300,25 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   }
 
   const syntax: Diagnostic[] = [];
+  // Lines indented with a tab: each is a slip of its own, and the other errors on them come from it.
+  const tabs = new Map<number, Position>();
+  for (const e of doc.errors) {
+    if (e.code !== 'TAB_AS_INDENT') continue;
+    const lineStart = text.lastIndexOf('\n', e.pos[0] - 1) + 1;
+    const tab = text.indexOf('\t', lineStart);
+    const at = toPos(tab >= lineStart && tab <= e.pos[1] ? tab : e.pos[0]);
+    if (!tabs.has(at.line)) tabs.set(at.line, at);
+  }
+  // The library stops naming tabs once they have upset the lines around
+  // them; a line that starts with a tab can be nothing but indentation.
+  const firstTab = tabs.size > 0 ? Math.min(...tabs.keys()) : Infinity;
+  if (tabs.size > 0) {
+    for (let at = 0, line = 1; at < text.length; line++) {
+      const end = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+      if (text[at] === '\t' && line > firstTab && !tabs.has(line) && /\S/.test(text.slice(at, end))) tabs.set(line, { line, col: 1 });
+      at = end + 1;
+    }
+  }
   let repeats: Map<number, RepeatedKey> | undefined;
   let quoted: Map<number, number> | undefined;
   // Found once: a file full of errors must not walk the document for each.
@@ -311,7 +330,8 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
       repeats ??= repeatedKeys(doc);
       const repeat = repeats.get(e.pos[0]);
       const message = repeat ? `the key '${repeat.key}' appears twice in this mapping (first at line ${toPos(repeat.first).line})` : 'a key appears twice in the same mapping';
-      result.diagnostics.push(diag(file, pos, 'BC106', message, ['Keep one: remove the other, or merge the two.']));
+      // Below a tab, keys of a nested mapping can land in the one above and meet a key of the same name there.
+      (pos.line > firstTab ? syntax : result.diagnostics).push(diag(file, pos, 'BC106', message, ['Keep one: remove the other, or merge the two.']));
     } else if (e.code === 'RESOURCE_EXHAUSTION' || e.message.includes('Maximum call stack size exceeded')) {
       // Where the library's stack runs out depends on how deep the stack
       // already is; when it runs out while resolving a scalar, the library
@@ -320,7 +340,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
         result.diagnostics.push(diag(file, pos, 'BC104', 'the file nests values too deeply or expands too much to read', ['Flatten the structure, and write values out instead of using aliases (*name).']));
     } else if (e.code === 'MULTIPLE_DOCS') {
       result.diagnostics.push(diag(file, pos, 'BC103', 'the file holds more than one YAML document', ['Remove the `---` separator: one scenario per file.']));
-    } else {
+    } else if (!tabs.has(pos.line)) {
       const own = plainSyntaxError(text, quotedEndingAt, e.code, firstLine, e.pos[0]);
       syntax.push(own ? diag(file, toPos(own.at), 'BC103', own.message, own.hints) : diag(file, pos, 'BC103', `syntax error: ${firstLine}`, syntaxHint(e.code, firstLine)));
     }
@@ -328,19 +348,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   // The library reports an unclosed quote where the text runs out, after
   // the errors it set off; at its opening quote it comes first on its line.
   syntax.sort((a, b) => a.line - b.line || a.col - b.col);
-  // One slip of indentation sets off errors on every line after it. The
-  // first error of each of the first lines is what helps; the lines after
-  // them are only counted in a note on the last one shown, and left out of
-  // the summary, since they are most often not mistakes of their own.
-  const firstOfLine = syntax.filter((d, i) => i === 0 || d.line !== syntax[i - 1]!.line);
-  const shown = firstOfLine.slice(0, MAX_SYNTAX_SHOWN);
-  const hidden = firstOfLine.length - shown.length;
-  if (hidden > 0) {
-    const last = shown[shown.length - 1]!;
-    const lines = hidden === 1 ? '1 more line after this has a syntax error' : `${hidden} more lines after this have syntax errors`;
-    shown[shown.length - 1] = { ...last, hints: [...last.hints, `${lines}, most likely caused by the first; they are not shown or counted: fix the first and check again.`] };
-  }
-  result.diagnostics.push(...shown);
+  result.diagnostics.push(...(tabs.size > 0 ? tabSlips(syntax, tabs, file) : firstSyntaxErrors(syntax)));
   if (result.diagnostics.length > 0) return result;
 
   let nodes = 0;
@@ -518,6 +526,64 @@ export function nestingOverrun(text: string, depth: number, bound: number): numb
     }
   }
   return -1;
+}
+
+/**
+ * The first error of each of the first lines with syntax errors. One slip
+ * of indentation sets off errors on every line after it: the lines after
+ * the first few are only counted in a note on the last one shown, and left
+ * out of the summary, since they are most often not mistakes of their own.
+ */
+function firstSyntaxErrors(syntax: readonly Diagnostic[]): Diagnostic[] {
+  const firstOfLine = syntax.filter((d, i) => i === 0 || d.line !== syntax[i - 1]!.line);
+  const shown = firstOfLine.slice(0, MAX_SYNTAX_SHOWN);
+  const hidden = firstOfLine.length - shown.length;
+  if (hidden > 0) {
+    const lines = hidden === 1 ? '1 more line after this has a syntax error' : `${hidden} more lines after this have syntax errors`;
+    withNote(shown, `${lines}, most likely caused by the first; they are not shown or counted: fix the first and check again.`);
+  }
+  return shown;
+}
+
+/** Adds a hint to the last diagnostic of a list. */
+function withNote(shown: Diagnostic[], note: string): void {
+  const last = shown[shown.length - 1]!;
+  shown[shown.length - 1] = { ...last, hints: [...last.hints, note] };
+}
+
+/**
+ * Syntax errors in a file indented with tabs. A tab throws off the
+ * indentation of every line below it, so the library's errors after the
+ * first tab read as slips of their own (a colon needing quotes, keys not
+ * lined up) when only the tab is wrong. So each line indented with a tab is
+ * reported, as that, and the other errors after the first of them are only
+ * counted in a note that names the tab as their likely cause. Errors above
+ * the first tab are the author's own, and are kept.
+ */
+function tabSlips(syntax: readonly Diagnostic[], tabs: ReadonlyMap<number, Position>, file: string): Diagnostic[] {
+  const tabLines = [...tabs.keys()].sort((a, b) => a - b);
+  const firstTab = tabLines[0]!;
+  const before = firstSyntaxErrors(syntax.filter((d) => d.line < firstTab)).slice(0, MAX_SYNTAX_SHOWN - 1);
+  const room = MAX_SYNTAX_SHOWN - before.length;
+  const shown = [
+    ...before,
+    ...tabLines.slice(0, room).map((line) =>
+      diag(file, tabs.get(line)!, 'BC103', 'syntax error: this line is indented with a tab', [
+        'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").',
+      ]),
+    ),
+  ];
+  const moreTabs = tabLines.slice(room);
+  const knockOn = new Set(syntax.filter((d) => d.line > firstTab && !tabs.has(d.line)).map((d) => d.line)).size;
+  if (moreTabs.length > 0) {
+    const listed = moreTabs.slice(0, 10).join(', ') + (moreTabs.length > 10 ? `, and ${moreTabs.length - 10} more` : '');
+    withNote(shown, `${moreTabs.length === 1 ? 'Line' : 'Lines'} ${listed} ${moreTabs.length === 1 ? 'is' : 'are'} indented with a tab too.`);
+  }
+  if (knockOn > 0) {
+    const lines = knockOn === 1 ? '1 other line below the tab has a syntax error, most likely only because of the tab; it is' : `${knockOn} other lines below the tab have syntax errors, most likely only because of the tab; they are`;
+    withNote(shown, `${lines} not shown or counted: replace the tabs with spaces and check again.`);
+  }
+  return shown;
 }
 
 /** A mapping key written twice: its text and the offset where it first appears. */

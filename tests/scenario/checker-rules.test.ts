@@ -61,6 +61,25 @@ const RULES: [string, Expected][] = [
       hint: 'Close it with another " where the text ends; to put " inside the text, write \\".',
     },
   ],
+  // Plain text where a list item's mapping belongs: the colon after the first key was left out.
+  [
+    'BC103-list-item-no-colon',
+    { code: 'BC103', line: 9, col: 5, message: "missing ':' after the key 'id'", hint: 'Write `id: learn`: a key is followed by a colon and a space, then its value.' },
+  ],
+  // The lines below a tab fail only because of it: one error, at the tab, and a count of the rest.
+  [
+    'BC103-tab-indent',
+    {
+      code: 'BC103',
+      line: 14,
+      col: 1,
+      message: 'syntax error: this line is indented with a tab',
+      hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").',
+      moreHints: [
+        '4 other lines below the tab have syntax errors, most likely only because of the tab; they are not shown or counted: replace the tabs with spaces and check again.',
+      ],
+    },
+  ],
   ['BC104-billion-laughs', { code: 'BC104', line: 7, col: 8, message: 'aliases expand too much', hint: 'Write the values out instead of nesting aliases.' }],
   [
     'BC105-proto-key',
@@ -580,26 +599,36 @@ describe('more checks an author relies on', () => {
     expect(hints).not.toMatch(/not closed/);
   });
 
-  // The first lines are shown and counted; the rest are named in a note and
-  // counted nowhere, so the summary agrees with what the author sees.
-  it('after a tab, three errors are given and the note counts the other lines, not the library errors', () => {
-    const text = readFileSync(tinyPath, 'utf8').replace('    side: a\n', '\tside: a\n');
+  // Each line indented with a tab is its own slip and is shown; the lines
+  // the tabs upset are counted in a note, so the summary agrees with what
+  // the author sees.
+  it('two lines indented with a tab are both shown, at the tab, and the lines they upset are only counted', () => {
+    const text = readFileSync(tinyPath, 'utf8').replace('    side: a\n', '\tside: a\n').replace('    side: b\n', '  \tside: b\n');
     const r = checkScenario(text, 'x.yaml');
-    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
-      ['BC103', 20],
-      ['BC103', 21],
-      ['BC103', 22],
+    const lines = text.split('\n');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([
+      ['BC103', lines.indexOf('\tside: a') + 1, 1, 'syntax error: this line is indented with a tab'],
+      ['BC103', lines.indexOf('  \tside: b') + 1, 3, 'syntax error: this line is indented with a tab'],
     ]);
-    expect(r.diagnostics[2]!.hints.at(-1)).toBe(
-      '3 more lines after this have syntax errors, most likely caused by the first; they are not shown or counted: fix the first and check again.',
-    );
+    expect(r.diagnostics[1]!.hints.at(-1)).toMatch(/^\d+ other lines below the tab have syntax errors, most likely only because of the tab/);
+    expect(r.diagnostics.flatMap((d) => d.hints).join(' ')).not.toMatch(/colon|line up|line the keys/);
   });
 
-  it('a tab used as indentation names the tab', () => {
-    const text = readFileSync(tinyPath, 'utf8').replace('    side: a\n', '\tside: a\n');
+  it('more tabs than are shown are listed by line', () => {
+    const text = readFileSync(tinyPath, 'utf8').replace(/\n {4}(?=\S)/g, '\n\t');
     const r = checkScenario(text, 'x.yaml');
-    const line = text.split('\n').indexOf('\tside: a') + 1;
-    expect(r.diagnostics[0]).toMatchObject({ code: 'BC103', line, col: 1, hints: ['Indent with spaces, not tabs.'] });
+    expect(r.diagnostics).toHaveLength(3);
+    expect(r.diagnostics.every((d) => d.message === 'syntax error: this line is indented with a tab')).toBe(true);
+    expect(r.diagnostics[2]!.hints.join(' ')).toMatch(/^.* Lines \d+, \d+, .* are indented with a tab too\./);
+  });
+
+  it('a slip above the first tab is kept, with its own hint', () => {
+    const text = readFileSync(tinyPath, 'utf8').replace('title: A tiny call', 'title: Clerk: a tiny call').replace('    side: a\n', '\tside: a\n');
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.line, d.message.includes('tab')])).toEqual([
+      [3, false],
+      [text.split('\n').indexOf('\tside: a') + 1, true],
+    ]);
   });
 
   // Conditions inside all: and any: are judged as conditions, not as option ids.
