@@ -391,8 +391,14 @@ export function checkSchema(parsed: ParsedFile): SchemaResult {
     // A version written another way (`format: backchannel-1`, `version: 1`, `backchanel: 1`) is pointed at, not only missed.
     // By the key alone: a title or id that mentions Backchannel is not a version.
     const lookalike = Object.keys(record).find((k) => ['format', 'version', 'schema'].includes(k.toLowerCase()) || closest(k, ['backchannel']) !== undefined);
+    // `version:` is also the content version: with the other keys of a scenario around it, it was meant as that, and replacing it would lose it.
+    const contentVersion = lookalike === 'version' && typeof record['version'] === 'number' && 'id' in record;
     diagnostics.push(
-      lookalike === undefined
+      contentVersion
+        ? diag(file, { line: 1, col: 1 }, 'BC200', 'the format version is missing', [
+            `Add \`backchannel: ${FORMAT_VERSION}\` as the first key of the file. Keep \`version:\`: it numbers your own content, not the file format.`,
+          ])
+        : lookalike === undefined
         ? diag(file, { line: 1, col: 1 }, 'BC200', 'the format version is missing', [`Add \`backchannel: ${FORMAT_VERSION}\` as the first key of the file.`])
         : diag(file, parsed.locateKey([lookalike]), 'BC200', `the format version is missing: it is written \`backchannel: ${FORMAT_VERSION}\`, not with '${lookalike}'`, [
             `Replace this line with \`backchannel: ${FORMAT_VERSION}\`.`,
