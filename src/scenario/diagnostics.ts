@@ -122,7 +122,11 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       best = c;
     }
   }
-  return best !== undefined && bestDist <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  if (best !== undefined && bestDist <= Math.max(2, Math.floor(word.length / 3))) return best;
+  // A word cut short (`accept` for `acceptable`, `desc` for `description`) is far in edits but plain to a reader.
+  const lower = word.toLowerCase();
+  const starts = word.length >= 4 ? [...candidates].filter((c) => c.toLowerCase().startsWith(lower)) : [];
+  return starts.length === 1 ? starts[0] : undefined;
 }
 
 /** A "did you mean" hint, or the list of what is allowed when nothing is close. */

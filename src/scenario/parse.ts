@@ -207,13 +207,18 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
         ['Save the scenario as UTF-8 from your editor (often under "Save as" or "Encoding"); files saved as Latin-1 or Windows-1252 break at letters such as é or ñ.'],
         bad,
       );
+    const utf16 = typeof input !== 'string' && input.length >= 2 && ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff));
+    if (utf16)
+      return fail('BC101', 'the file is saved as UTF-16 text, not UTF-8', [
+        'Save it again as UTF-8 (in Windows Notepad, "Save as", then Encoding: UTF-8; "Unicode" there means UTF-16).',
+      ]);
     return fail('BC101', 'the file is not UTF-8 text', [
       'Save the scenario as plain UTF-8 text (.yaml or .json) from a text editor.',
     ]);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // Windows line ends are line ends: YAML reads CRLF as LF anyway, and lines and columns stay the same, so the fast readers need not know CR.
-  if (text.includes('\r\n')) text = text.replace(/\r\n/g, '\n');
+  // Windows line ends (CRLF), and the lone CR of old Mac editors, are line ends to YAML and to editors alike; made plain, they keep lines and columns, and the fast readers need not know CR.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   result.text = text;
   if (text.trim() === '') {
     return fail('BC100', 'the file is empty', ['Start from the worked example in scenarios/README.md.']);
@@ -300,6 +305,27 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   }
 
   const syntax: Diagnostic[] = [];
+  // Slips that throw off the reading of the lines after them (an unclosed quote, a line indented wrongly).
+  const upsetting = new Set<Diagnostic>();
+  // Lines indented with a tab: each is a slip of its own, and the other errors on them come from it.
+  const tabs = new Map<number, Position>();
+  for (const e of doc.errors) {
+    if (e.code !== 'TAB_AS_INDENT') continue;
+    const lineStart = text.lastIndexOf('\n', e.pos[0] - 1) + 1;
+    const tab = text.indexOf('\t', lineStart);
+    const at = toPos(tab >= lineStart && tab <= e.pos[1] ? tab : e.pos[0]);
+    if (!tabs.has(at.line)) tabs.set(at.line, at);
+  }
+  // The library stops naming tabs once they have upset the lines around
+  // them; a line that starts with a tab can be nothing but indentation.
+  const firstTab = tabs.size > 0 ? Math.min(...tabs.keys()) : Infinity;
+  if (tabs.size > 0) {
+    for (let at = 0, line = 1; at < text.length; line++) {
+      const end = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+      if (text[at] === '\t' && line > firstTab && !tabs.has(line) && /\S/.test(text.slice(at, end))) tabs.set(line, { line, col: 1 });
+      at = end + 1;
+    }
+  }
   let repeats: Map<number, RepeatedKey> | undefined;
   let quoted: Map<number, number> | undefined;
   // Found once: a file full of errors must not walk the document for each.
@@ -310,8 +336,16 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     if (e.code === 'DUPLICATE_KEY') {
       repeats ??= repeatedKeys(doc);
       const repeat = repeats.get(e.pos[0]);
-      const message = repeat ? `the key '${repeat.key}' appears twice in this mapping (first at line ${toPos(repeat.first).line})` : 'a key appears twice in the same mapping';
-      result.diagnostics.push(diag(file, pos, 'BC106', message, ['Keep one: remove the other, or merge the two.']));
+      if (repeat?.echo) continue;
+      const message =
+        repeat?.newItem ? `the key '${repeat.key}' appears twice in this list item (first at line ${toPos(repeat.first).line})`
+        : repeat ? `the key '${repeat.key}' appears twice in this mapping (first at line ${toPos(repeat.first).line})`
+        : 'a key appears twice in the same mapping';
+      const hint = repeat?.newItem
+        ? `If a new item starts here, begin it with "- ", lined up with the "- " on line ${toPos(repeat.first).line}. Otherwise keep one '${repeat.key}'.`
+        : 'Keep one: remove the other, or merge the two.';
+      // Below a tab, keys of a nested mapping can land in the one above and meet a key of the same name there.
+      (pos.line > firstTab ? syntax : result.diagnostics).push(diag(file, pos, 'BC106', message, [hint]));
     } else if (e.code === 'RESOURCE_EXHAUSTION' || e.message.includes('Maximum call stack size exceeded')) {
       // Where the library's stack runs out depends on how deep the stack
       // already is; when it runs out while resolving a scalar, the library
@@ -320,27 +354,17 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
         result.diagnostics.push(diag(file, pos, 'BC104', 'the file nests values too deeply or expands too much to read', ['Flatten the structure, and write values out instead of using aliases (*name).']));
     } else if (e.code === 'MULTIPLE_DOCS') {
       result.diagnostics.push(diag(file, pos, 'BC103', 'the file holds more than one YAML document', ['Remove the `---` separator: one scenario per file.']));
-    } else {
+    } else if (!tabs.has(pos.line)) {
       const own = plainSyntaxError(text, quotedEndingAt, e.code, firstLine, e.pos[0]);
-      syntax.push(own ? diag(file, toPos(own.at), 'BC103', own.message, own.hints) : diag(file, pos, 'BC103', `syntax error: ${firstLine}`, syntaxHint(e.code, firstLine)));
+      const d = own ? diag(file, toPos(own.at), 'BC103', own.message, own.hints) : diag(file, pos, 'BC103', `syntax error: ${firstLine}`, syntaxHint(e.code, firstLine));
+      if (own?.upsets) upsetting.add(d);
+      syntax.push(d);
     }
   }
   // The library reports an unclosed quote where the text runs out, after
   // the errors it set off; at its opening quote it comes first on its line.
   syntax.sort((a, b) => a.line - b.line || a.col - b.col);
-  // One slip of indentation sets off errors on every line after it. The
-  // first error of each of the first lines is what helps; the lines after
-  // them are only counted in a note on the last one shown, and left out of
-  // the summary, since they are most often not mistakes of their own.
-  const firstOfLine = syntax.filter((d, i) => i === 0 || d.line !== syntax[i - 1]!.line);
-  const shown = firstOfLine.slice(0, MAX_SYNTAX_SHOWN);
-  const hidden = firstOfLine.length - shown.length;
-  if (hidden > 0) {
-    const last = shown[shown.length - 1]!;
-    const lines = hidden === 1 ? '1 more line after this has a syntax error' : `${hidden} more lines after this have syntax errors`;
-    shown[shown.length - 1] = { ...last, hints: [...last.hints, `${lines}, most likely caused by the first; they are not shown or counted: fix the first and check again.`] };
-  }
-  result.diagnostics.push(...shown);
+  result.diagnostics.push(...(tabs.size > 0 ? tabSlips(syntax, tabs, file) : firstSyntaxErrors(syntax, upsetting)));
   if (result.diagnostics.length > 0) return result;
 
   let nodes = 0;
@@ -520,24 +544,102 @@ export function nestingOverrun(text: string, depth: number, bound: number): numb
   return -1;
 }
 
-/** A mapping key written twice: its text and the offset where it first appears. */
+/**
+ * The first error of each of the first lines with syntax errors. One slip
+ * of indentation sets off errors on every line after it: the lines after
+ * the first few are only counted in a note on the last one shown, and left
+ * out of the summary, since they are most often not mistakes of their own.
+ */
+function firstSyntaxErrors(syntax: readonly Diagnostic[], upsetting: ReadonlySet<Diagnostic> = new Set()): Diagnostic[] {
+  const firstOfLine = syntax.filter((d, i) => i === 0 || d.line !== syntax[i - 1]!.line);
+  // A slip known to upset the lines after it ends what is shown: what follows it is most likely its doing.
+  const upset = firstOfLine.findIndex((d) => upsetting.has(d));
+  const count = upset >= 0 && upset < MAX_SYNTAX_SHOWN ? upset + 1 : MAX_SYNTAX_SHOWN;
+  const shown = firstOfLine.slice(0, count);
+  const hidden = firstOfLine.length - shown.length;
+  if (hidden > 0 && upsetting.has(shown[shown.length - 1]!)) {
+    const lines = hidden === 1 ? '1 more line after this has a syntax error, most likely only because of this one; it is' : `${hidden} more lines after this have syntax errors, most likely only because of this one; they are`;
+    withNote(shown, `${lines} not shown or counted: fix this and check again.`);
+  } else if (hidden > 0) {
+    const lines = hidden === 1 ? '1 more line after this has a syntax error' : `${hidden} more lines after this have syntax errors`;
+    withNote(shown, `${lines}, most likely caused by the first; they are not shown or counted: fix the first and check again.`);
+  }
+  return shown;
+}
+
+/** Adds a hint to the last diagnostic of a list. */
+function withNote(shown: Diagnostic[], note: string): void {
+  const last = shown[shown.length - 1]!;
+  shown[shown.length - 1] = { ...last, hints: [...last.hints, note] };
+}
+
+/**
+ * Syntax errors in a file indented with tabs. A tab throws off the
+ * indentation of every line below it, so the library's errors after the
+ * first tab read as slips of their own (a colon needing quotes, keys not
+ * lined up) when only the tab is wrong. So each line indented with a tab is
+ * reported, as that, and the other errors after the first of them are only
+ * counted in a note that names the tab as their likely cause. Errors above
+ * the first tab are the author's own, and are kept.
+ */
+function tabSlips(syntax: readonly Diagnostic[], tabs: ReadonlyMap<number, Position>, file: string): Diagnostic[] {
+  const tabLines = [...tabs.keys()].sort((a, b) => a - b);
+  const firstTab = tabLines[0]!;
+  const before = firstSyntaxErrors(syntax.filter((d) => d.line < firstTab)).slice(0, MAX_SYNTAX_SHOWN - 1);
+  const room = MAX_SYNTAX_SHOWN - before.length;
+  const shown = [
+    ...before,
+    ...tabLines.slice(0, room).map((line) =>
+      diag(file, tabs.get(line)!, 'BC103', 'syntax error: this line is indented with a tab', [
+        'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").',
+      ]),
+    ),
+  ];
+  const moreTabs = tabLines.slice(room);
+  const knockOn = new Set(syntax.filter((d) => d.line > firstTab && !tabs.has(d.line)).map((d) => d.line)).size;
+  if (moreTabs.length > 0) {
+    const listed = moreTabs.slice(0, 10).join(', ') + (moreTabs.length > 10 ? `, and ${moreTabs.length - 10} more` : '');
+    withNote(shown, `${moreTabs.length === 1 ? 'Line' : 'Lines'} ${listed} ${moreTabs.length === 1 ? 'is' : 'are'} indented with a tab too.`);
+  }
+  if (knockOn > 0) {
+    const lines = knockOn === 1 ? '1 other line below the tab has a syntax error, most likely only because of the tab; it is' : `${knockOn} other lines below the tab have syntax errors, most likely only because of the tab; they are`;
+    withNote(shown, `${lines} not shown or counted: replace the tabs with spaces and check again.`);
+  }
+  return shown;
+}
+
+/**
+ * A mapping key written twice: its text and the offset where it first
+ * appears. `newItem` when the mapping is a list item and the repeat is of
+ * its first key: most likely a new item whose "- " was left out, and then
+ * the keys after it repeat too, only because of that (`echo`).
+ */
 interface RepeatedKey {
   key: string;
   first: number;
+  newItem?: boolean;
+  echo?: boolean;
 }
 
 /** Every repeated mapping key, by the offset of the repeat (where the library reports it). */
 function repeatedKeys(doc: Document.Parsed): Map<number, RepeatedKey> {
   const out = new Map<number, RepeatedKey>();
   visit(doc, {
-    Map(_, map) {
+    Map(_, map, path) {
       const seen = new Map<unknown, number>();
+      const inList = isSeq(path[path.length - 1]);
+      const firstKey = isScalar(map.items[0]?.key) ? (map.items[0].key as { value: unknown }).value : undefined;
+      let newItem = false;
       for (const pair of map.items) {
         const k = pair.key;
         if (!isScalar(k) || !k.range) continue;
         const first = seen.get(k.value);
         if (first === undefined) seen.set(k.value, k.range[0]);
-        else out.set(k.range[0], { key: String(k.value), first });
+        else if (newItem) out.set(k.range[0], { key: String(k.value), first, echo: true });
+        else {
+          newItem = inList && k.value === firstKey;
+          out.set(k.range[0], { key: String(k.value), first, newItem });
+        }
       }
     },
   });
@@ -568,8 +670,50 @@ function plainSyntaxError(
   code: string,
   message: string,
   offset: number,
-): { at: number; message: string; hints: string[] } | undefined {
+): { at: number; message: string; hints: string[]; upsets?: boolean } | undefined {
+  const indent = code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'BAD_INDENT' || code === 'MULTILINE_IMPLICIT_KEY' ? indentSlip(text, offset) : undefined;
+  if (indent) return indent;
+  const special = specialStart(text, offset, code);
+  if (special) return special;
+  if (code === 'UNEXPECTED_TOKEN') {
+    // Text that opens with a quote ends at the matching quote; words after it are a slip of their own.
+    const end = text.slice(0, offset).trimEnd().length;
+    const open = quotedEndingAt(end);
+    if (open !== undefined && lineAround(text, open).start === lineAround(text, offset).start)
+      return {
+        at: open,
+        message: 'syntax error: the text in quotes that starts here ends before the rest of the line',
+        hints: [
+          text[open] === "'"
+            ? `A value that starts with a quote must end with it. Put the whole text in "double quotes"; single quotes inside it are then fine.`
+            : `A value that starts with a quote must end with it. Put the whole text in "double quotes", and write \\" for each quote inside it.`,
+        ],
+      };
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/i.test(message))
+    return {
+      at: offset,
+      upsets: true,
+      message: 'syntax error: this list item is indented less than the items before it',
+      hints: ['Line up every `- ` of one list at the same column.'],
+    };
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' && /nested mappings/i.test(message)) {
+    const colon = colonInText(text, offset);
+    if (colon) return colon;
+  }
+  if (code === 'BLOCK_IN_FLOW')
+    return {
+      at: offset,
+      message: 'syntax error: a colon and a space inside text written in { } or [ ]',
+      hints: ['Put this text in "double quotes": inside { } or [ ], a colon followed by a space starts a new key.'],
+    };
+  if (code === 'BAD_INDENT' && /flow (map|sequence) in block collection/i.test(message)) {
+    const open = unclosedBracket(text, offset);
+    if (open) return open;
+  }
   if (code === 'MULTILINE_IMPLICIT_KEY' || (code === 'MISSING_CHAR' && /map values/i.test(message))) {
+    const noSpace = keyWithoutSpace(text, offset);
+    if (noSpace) return noSpace;
     const slip = keyWithoutColon(text, offset);
     if (!slip) return undefined;
     const example = `${slip.word}: ${slip.rest.length > 40 ? `${slip.rest.slice(0, 40).trimEnd()}…` : slip.rest}`;
@@ -592,6 +736,7 @@ function plainSyntaxError(
     const name = quote === '"' ? 'double quote (")' : "single quote (')";
     return {
       at: open,
+      upsets: true,
       message: `syntax error: the ${name} that starts this text is not closed`,
       hints: [`Close it with another ${quote} where the text ends; to put ${quote} inside the text, ${quote === '"' ? 'write \\"' : "write it twice ('')"}.`],
     };
@@ -614,6 +759,184 @@ function keyWithoutColon(text: string, offset: number): { word: string; rest: st
   const m = /^([A-Za-z_][\w-]*)[ \t]+([^\s#].*)$/.exec(line);
   if (!m || /:(?:\s|$)/.test(line)) return undefined;
   return { word: m[1]!, rest: m[2]!.replace(/\s+#.*$/, '').trimEnd() };
+}
+
+/** The line around `offset`: where it starts and ends. */
+function lineAround(text: string, offset: number): { start: number; end: number } {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return { start, end: end < 0 ? text.length : end };
+}
+
+/** The line before the one starting at `start` that holds more than spaces and a comment, or undefined. */
+function lineAbove(text: string, start: number): { start: number; end: number } | undefined {
+  let end = start - 1;
+  while (end > 0) {
+    const from = text.lastIndexOf('\n', end - 1) + 1;
+    if (/^\s*[^\s#]/.test(text.slice(from, Math.min(end, from + 400)))) return { start: from, end };
+    end = from - 1;
+  }
+  return undefined;
+}
+
+/** A line read as `  - key: value`: the column of its key (0-based), the key, and what follows its colon. */
+const KEY_LINE = /^( *)((?:- +)*)([A-Za-z_][\w-]*):(?: +(.*))?$/;
+
+/**
+ * A key indented further than the key on the line above it, whose value
+ * stands on that same line, so that nothing can nest under it: YAML reads
+ * the deeper line as more of that value, and fails on its colon. Told at
+ * the key, with the column to start it at. The lines after it are then
+ * read wrongly too.
+ */
+function indentSlip(text: string, offset: number): { at: number; message: string; hints: string[]; upsets: boolean } | undefined {
+  // The library reports this at the value above (which it reads as running on) or at the deeper key.
+  const here = lineAround(text, offset);
+  const next = here.end < text.length ? lineBelow(text, here.end + 1) : undefined;
+  return (next && deeperKey(text, here, next)) ?? (lineAbove(text, here.start) ? deeperKey(text, lineAbove(text, here.start)!, here) : undefined);
+}
+
+/** The first line from `start` on that holds more than spaces and a comment, or undefined. */
+function lineBelow(text: string, start: number): { start: number; end: number } | undefined {
+  for (let from = start; from < text.length; ) {
+    const line = lineAround(text, from);
+    if (/^\s*[^\s#]/.test(text.slice(line.start, Math.min(line.end, line.start + 400)))) return line;
+    from = line.end + 1;
+  }
+  return undefined;
+}
+
+/** When `line` is a key indented further than the key of `above`, whose value stands on its own line: the slip, told at the key. */
+function deeperKey(text: string, above: { start: number; end: number }, line: { start: number; end: number }): { at: number; message: string; hints: string[]; upsets: boolean } | undefined {
+  const m = KEY_LINE.exec(text.slice(line.start, Math.min(line.end, line.start + 400)));
+  if (!m || m[2] !== '') return undefined;
+  const p = KEY_LINE.exec(text.slice(above.start, Math.min(above.end, above.start + 400)));
+  if (!p || !p[4] || /^[|>]/.test(p[4]) || (p[4].startsWith('"') && !/"\s*(#.*)?$/.test(p[4]))) return undefined;
+  const col = m[1]!.length;
+  const aboveCol = p[1]!.length + p[2]!.length;
+  if (col <= aboveCol) return undefined;
+  if (p[2] !== '') {
+    // The item above may be the slip: a "- " indented less than the items of its list before it. Going up, the
+    // lines less indented than all below them lead out of nested values to the item's siblings, then its parent.
+    let outer: RegExpExecArray | undefined;
+    let least = Infinity;
+    for (let line = lineAbove(text, above.start); line; line = lineAbove(text, line.start)) {
+      const lead = /^( *)(- )?/.exec(text.slice(line.start, Math.min(line.end, line.start + 400)))!;
+      const col = lead[1]!.length;
+      if (col <= p[1]!.length) break;
+      if (col < least) [least, outer] = [col, lead];
+    }
+    if (outer?.[2])
+      return {
+        at: above.start + p[1]!.length,
+        upsets: true,
+        message: 'syntax error: this list item is indented less than the items before it',
+        hints: [`Line up every \`- \` of one list at the same column: start this one at column ${least + 1}.`],
+      };
+  }
+  return {
+    at: line.start + col,
+    upsets: true,
+    message: `syntax error: '${m[3]!}' is indented further than '${p[3]!}' on the line above`,
+    hints: [`Keys of one mapping start at the same column: start '${m[3]!}' at column ${aboveCol + 1}, under '${p[3]!}'.`],
+  };
+}
+
+/**
+ * Text after a key that itself holds a colon and a space (`title: Clerk:
+ * a call`), which YAML reads as a second key on the line. Told at the text,
+ * with the line written as it should be.
+ */
+function colonInText(text: string, offset: number): { at: number; message: string; hints: string[] } | undefined {
+  const line = lineAround(text, offset);
+  const m = KEY_LINE.exec(text.slice(line.start, Math.min(line.end, line.start + 400)));
+  if (!m || !m[4] || !/: /.test(m[4]) || /^["'[{]/.test(m[4])) return undefined;
+  const value = m[4].replace(/\s+#.*$/, '');
+  const shown = value.length > 50 ? `${value.slice(0, 50).trimEnd()}…` : value;
+  return {
+    at: line.start + m[1]!.length + m[2]!.length + m[3]!.length + 1 + (m[0].length - m[1]!.length - m[2]!.length - m[3]!.length - 1 - m[4].length),
+    message: 'syntax error: a colon and a space inside text that is not in quotes',
+    hints: [`Put the text in "double quotes": ${m[3]!}: ${JSON.stringify(shown)}. Unquoted, a colon followed by a space starts a new key.`],
+  };
+}
+
+/**
+ * A plain value that starts with a character YAML keeps for itself (`*`
+ * names an anchor, `@` and a backquote are reserved, `%` starts a
+ * directive), which the library words in its own terms. Told at that
+ * character, with the quoting that makes it text.
+ */
+function specialStart(text: string, offset: number, code: string): { at: number; message: string; hints: string[] } | undefined {
+  if (code !== 'BAD_SCALAR_START' && code !== 'UNEXPECTED_TOKEN') return undefined;
+  const line = lineAround(text, offset);
+  const before = text.slice(line.start, offset);
+  // The value the error sits in or just after: the last one started on this line before the error.
+  const starts = [...before.matchAll(/(?:^|: |- |[{[,] *)([*@`%])/g)];
+  const last = starts[starts.length - 1];
+  if (!last) return undefined;
+  const at = line.start + last.index + last[0].length - 1;
+  const c = last[1]!;
+  return {
+    at,
+    message: `syntax error: text that starts with ${c} must be in quotes`,
+    hints: [`Put the whole text in "double quotes": in YAML, ${c === '*' ? '* at the start of a value refers to a saved value (an alias)' : c === '%' ? '% at the start of a value is a directive' : `${c} cannot start a value`}.`],
+  };
+}
+
+/** `id:vote`: a key whose colon has no space after it, so YAML reads the whole as text. */
+function keyWithoutSpace(text: string, offset: number): { at: number; message: string; hints: string[] } | undefined {
+  const line = lineAround(text, offset);
+  const m = /^( *(?:- +)*)([A-Za-z_][\w-]*):([^\s:].*)$/.exec(text.slice(line.start, Math.min(line.end, line.start + 400)));
+  if (!m || !KNOWN_KEYS.has(m[2]!) || /: /.test(m[3]!)) return undefined;
+  const rest = m[3]!.replace(/\s+#.*$/, '').trimEnd();
+  return {
+    at: line.start + m[1]!.length,
+    message: `missing space after the colon of '${m[2]!}'`,
+    hints: [`Write \`${m[2]!}: ${rest.length > 40 ? `${rest.slice(0, 40)}…` : rest}\`: a key is followed by a colon and a space, then its value.`],
+  };
+}
+
+/**
+ * A `{` or `[` opened on the line above the error and never closed there:
+ * most often a `#` in the text, which starts a comment and hides the
+ * closing bracket, else a bracket left out. Told at the `#` or the bracket.
+ */
+function unclosedBracket(text: string, offset: number): { at: number; message: string; hints: string[]; upsets: boolean } | undefined {
+  const here = lineAround(text, offset);
+  for (const line of [here, lineAbove(text, here.start)]) {
+    if (!line) continue;
+    const content = text.slice(line.start, Math.min(line.end, line.start + 4000));
+    let depth = 0;
+    let firstOpen = -1;
+    let quote = '';
+    for (let i = 0; i < content.length; i++) {
+      const c = content[i]!;
+      if (quote) {
+        if (c === quote) quote = '';
+        continue;
+      }
+      if ((c === '"' || c === "'") && /[\s{[,:]/.test(content[i - 1] ?? ' ')) quote = c;
+      else if (c === '{' || c === '[') {
+        if (depth++ === 0 && firstOpen < 0) firstOpen = i;
+      } else if (c === '}' || c === ']') depth--;
+      else if (c === '#' && depth > 0 && /\s/.test(content[i - 1] ?? ' '))
+        return {
+          at: line.start + i,
+          upsets: true,
+          message: "syntax error: '#' starts a comment here, which hides the rest of the line and its closing bracket",
+          hints: ['Put the text in "double quotes": after a space, # starts a comment in YAML.'],
+        };
+    }
+    // An unclosed quote is told where it opens, by its own error.
+    if (depth > 0 && firstOpen >= 0 && !quote)
+      return {
+        at: line.start + firstOpen,
+        upsets: true,
+        message: `syntax error: the ${content[firstOpen]} that starts here is not closed on its line`,
+        hints: [`Close it with ${content[firstOpen] === '{' ? '}' : ']'} at the end of the line.`],
+      };
+  }
+  return undefined;
 }
 
 /** What to do about one of the `yaml` library's errors, by its code and, where one code has several causes, its message. */

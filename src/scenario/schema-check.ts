@@ -153,10 +153,20 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
             ]),
           );
         } else {
+          const slip = issue.expected === 'object' ? keyWithoutColon(parsed, path, raw) : undefined;
+          if (slip) {
+            out.push(slip);
+            break;
+          }
+          const item = typeof path[path.length - 1] === 'number';
           out.push(
-            diag(file, parsed.locate(path), 'BC204', `'${keyName(path)}' should be ${expectedName[issue.expected] ?? issue.expected}, not ${describeType(raw)}`, [
-              typeHint(issue.expected, path),
-            ]),
+            diag(
+              file,
+              parsed.locate(path),
+              'BC204',
+              `${item ? `an item of '${keyName(path)}'` : `'${keyName(path)}'`} should be ${expectedName[issue.expected] ?? issue.expected}, not ${describeType(raw)}`,
+              [typeHint(issue.expected, path)],
+            ),
           );
         }
         break;
@@ -216,6 +226,26 @@ function spaceForColon(key: string, allowed: readonly string[]): { word: string;
   return m && allowed.includes(m[1]!) ? { word: m[1]!, rest: m[2]! } : undefined;
 }
 
+/**
+ * A list item written as one plain text where a mapping belongs, as
+ * `- id warn` reads when the colon after `id` was left out: told as the
+ * missing colon it is, at the text, in the words a key without its colon
+ * gets elsewhere in the file. Undefined when the text does not start with a
+ * key of its place, or was quoted (then it was meant as text).
+ */
+function keyWithoutColon(parsed: ParsedFile, path: DataPath, raw: unknown): Diagnostic | undefined {
+  // Only an item of a list: a value such as `period: label Now` needs the mapping on its own lines, which this hint would not say.
+  if (typeof raw !== 'string' || typeof path[path.length - 1] !== 'number') return undefined;
+  const m = /^([A-Za-z_][\w-]*)[ \t]+(\S.*)$/.exec(raw.slice(0, 400));
+  const allowed = KEYS_BY_KIND[kindAt(path)] ?? [];
+  if (!m || !allowed.includes(m[1]!)) return undefined;
+  const at = parsed.locate(path);
+  const first = charAt(parsed, at);
+  if (first === '"' || first === "'") return undefined;
+  const rest = m[2]!.length > 40 ? `${m[2]!.slice(0, 40).trimEnd()}…` : m[2]!;
+  return diag(parsed.file, at, 'BC103', `missing ':' after the key '${m[1]!}'`, [`Write \`${m[1]!}: ${rest}\`: a key is followed by a colon and a space, then its value.`]);
+}
+
 /** The lines of each file's text, split once however many keys are looked at. */
 const linesOf = new WeakMap<ParsedFile, string[][]>();
 
@@ -225,12 +255,16 @@ const linesOf = new WeakMap<ParsedFile, string[][]>();
  * A JSON object has braces too, but its keys are quoted.
  */
 function writtenPlainInBraces(parsed: ParsedFile, path: DataPath, key: Position): boolean {
+  const keyStart = charAt(parsed, key);
+  return charAt(parsed, parsed.locate(path)) === '{' && keyStart !== '"' && keyStart !== "'";
+}
+
+/** The character written at a position of the file. */
+function charAt(parsed: ParsedFile, at: Position): string | undefined {
   let lines = linesOf.get(parsed);
   // By characters, as positions count columns.
   if (!lines) linesOf.set(parsed, (lines = parsed.text.split('\n').map((l) => [...l])));
-  const open = parsed.locate(path);
-  const keyStart = lines[key.line - 1]?.[key.col - 1];
-  return lines[open.line - 1]?.[open.col - 1] === '{' && keyStart !== '"' && keyStart !== "'";
+  return lines[at.line - 1]?.[at.col - 1];
 }
 
 /**
@@ -270,7 +304,9 @@ function typeHint(expected: string, path: DataPath): string {
     case 'array':
       return `'${keyName(path)}' is a list: start each item on its own line with "- ".`;
     case 'object':
-      return `'${keyName(path)}' is a mapping: give it keys on the lines below, indented.`;
+      return typeof path[path.length - 1] === 'number'
+        ? `Each item of '${keyName(path)}' is a mapping: after the "- " write its keys with a colon, e.g. \`- id: …\`, and its other keys lined up below.`
+        : `'${keyName(path)}' is a mapping: give it keys on the lines below, indented.`;
     default:
       return 'Compare with the reference in scenarios/README.md.';
   }
@@ -355,8 +391,14 @@ export function checkSchema(parsed: ParsedFile): SchemaResult {
     // A version written another way (`format: backchannel-1`, `version: 1`, `backchanel: 1`) is pointed at, not only missed.
     // By the key alone: a title or id that mentions Backchannel is not a version.
     const lookalike = Object.keys(record).find((k) => ['format', 'version', 'schema'].includes(k.toLowerCase()) || closest(k, ['backchannel']) !== undefined);
+    // `version:` is also the content version: with the other keys of a scenario around it, it was meant as that, and replacing it would lose it.
+    const contentVersion = lookalike === 'version' && typeof record['version'] === 'number' && 'id' in record;
     diagnostics.push(
-      lookalike === undefined
+      contentVersion
+        ? diag(file, { line: 1, col: 1 }, 'BC200', 'the format version is missing', [
+            `Add \`backchannel: ${FORMAT_VERSION}\` as the first key of the file. Keep \`version:\`: it numbers your own content, not the file format.`,
+          ])
+        : lookalike === undefined
         ? diag(file, { line: 1, col: 1 }, 'BC200', 'the format version is missing', [`Add \`backchannel: ${FORMAT_VERSION}\` as the first key of the file.`])
         : diag(file, parsed.locateKey([lookalike]), 'BC200', `the format version is missing: it is written \`backchannel: ${FORMAT_VERSION}\`, not with '${lookalike}'`, [
             `Replace this line with \`backchannel: ${FORMAT_VERSION}\`.`,

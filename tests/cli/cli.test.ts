@@ -57,9 +57,9 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     const r = await run('validate', [file]);
     expect(r.status).toBe(1);
     const heads = r.stdout.split('\n').filter((l) => DIAGNOSTIC.test(l));
-    expect(heads).toHaveLength(3);
-    expect(r.stdout).toContain('  3 more lines after this have syntax errors, most likely caused by the first; they are not shown or counted: fix the first and check again.\n');
-    expect(r.stderr).toBe('1 file checked: 3 errors, 0 warnings\n');
+    expect(heads).toHaveLength(1);
+    expect(r.stdout).toContain('other lines below the tab have syntax errors, most likely only because of the tab; they are not shown or counted: replace the tabs with spaces and check again.\n');
+    expect(r.stderr).toBe('1 file checked: 1 error, 0 warnings\n');
   });
 
   it('refuses a second file with a scenario id already used, at its id, as the build does', async ({ expect }) => {

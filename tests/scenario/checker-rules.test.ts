@@ -61,6 +61,38 @@ const RULES: [string, Expected][] = [
       hint: 'Close it with another " where the text ends; to put " inside the text, write \\".',
     },
   ],
+  // Plain text where a list item's mapping belongs: the colon after the first key was left out.
+  [
+    'BC103-list-item-no-colon',
+    { code: 'BC103', line: 9, col: 5, message: "missing ':' after the key 'id'", hint: 'Write `id: learn`: a key is followed by a colon and a space, then its value.' },
+  ],
+  // The lines below a tab fail only because of it: one error, at the tab, and a count of the rest.
+  [
+    'BC103-tab-indent',
+    {
+      code: 'BC103',
+      line: 14,
+      col: 1,
+      message: 'syntax error: this line is indented with a tab',
+      hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").',
+      moreHints: [
+        '4 other lines below the tab have syntax errors, most likely only because of the tab; they are not shown or counted: replace the tabs with spaces and check again.',
+      ],
+    },
+  ],
+  // Slips a newcomer makes, each told in plain words where it is, rather than in the YAML library's terms.
+  ['BC103-key-too-deep', { code: 'BC103', line: 14, col: 6, message: 'syntax error: \'side\' is indented further than \'id\' on the line above', hint: 'Keys of one mapping start at the same column: start \'side\' at column 5, under \'id\'.' }],
+  ['BC103-item-too-short', { code: 'BC103', line: 10, col: 1, message: 'syntax error: this list item is indented less than the items before it', hint: 'Line up every `- ` of one list at the same column.' }],
+  ['BC103-colon-in-text', { code: 'BC103', line: 4, col: 10, message: 'syntax error: a colon and a space inside text that is not in quotes', hint: 'Put the text in "double quotes": summary: "Note: the smallest valid call.". Unquoted, a colon followed by a space starts a new key.' }],
+  ['BC103-colon-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: a colon and a space inside text written in { } or [ ]', hint: 'Put this text in "double quotes": inside { } or [ ], a colon followed by a space starts a new key.' }],
+  ['BC103-star-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with * must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, * at the start of a value refers to a saved value (an alias).' }],
+  ['BC103-hash-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: \'#\' starts a comment here, which hides the rest of the line and its closing bracket', hint: 'Put the text in "double quotes": after a space, # starts a comment in YAML.' }],
+  ['BC103-no-space-after-colon', { code: 'BC103', line: 23, col: 5, message: 'missing space after the colon of \'id\'', hint: 'Write `id: hello`: a key is followed by a colon and a space, then its value.' }],
+  ['BC103-text-after-quote', { code: 'BC103', line: 16, col: 14, message: 'syntax error: the text in quotes that starts here ends before the rest of the line', hint: 'A value that starts with a quote must end with it. Put the whole text in "double quotes"; single quotes inside it are then fine.' }],
+  ['BC103-unclosed-quote-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: the double quote (") that starts this text is not closed', hint: 'Close it with another " where the text ends; to put " inside the text, write \\".', moreHints: ['1 more line after this has a syntax error, most likely only because of this one; it is not shown or counted: fix this and check again.'] }],
+  ['BC106-missing-dash', { code: 'BC106', line: 24, col: 5, message: 'the key \'id\' appears twice in this list item (first at line 21)', hint: 'If a new item starts here, begin it with "- ", lined up with the "- " on line 21. Otherwise keep one \'id\'.' }],
+  ['BC204-item-not-mapping', { code: 'BC204', line: 9, col: 5, message: 'an item of \'objectives\' should be a mapping, not text', hint: 'Each item of \'objectives\' is a mapping: after the "- " write its keys with a colon, e.g. `- id: …`, and its other keys lined up below.' }],
+  ['BC208-cut-short-kind', { code: 'BC208', line: 27, col: 40, message: 'a condition with no kind', hint: 'Did you mean \'acceptable\'?' }],
   ['BC104-billion-laughs', { code: 'BC104', line: 7, col: 8, message: 'aliases expand too much', hint: 'Write the values out instead of nesting aliases.' }],
   [
     'BC105-proto-key',
@@ -324,7 +356,6 @@ describe('BC200: a version written another way', () => {
     const tiny = readFileSync(tinyPath, 'utf8');
     for (const [line, key] of [
       ['format: backchannel-1', 'format'],
-      ['version: 1', 'version'],
       ['backchanel: 1', 'backchanel'],
     ] as const) {
       const text = tiny.replace('backchannel: 1', line);
@@ -333,6 +364,10 @@ describe('BC200: a version written another way', () => {
         ['BC200', 1, 1, `the format version is missing: it is written \`backchannel: 1\`, not with '${key}'`, ['Replace this line with `backchannel: 1`.']],
       ]);
     }
+    // `version:` is the content version too: the author is not told to replace it, which would lose it.
+    const contentVersion = checkScenario(tiny.replace('backchannel: 1\n', '').replace(/^(id: .*)$/m, '$1\nversion: 3'), 'x.yaml', { prove: false });
+    expect(contentVersion.diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC200', 1, 1, 'the format version is missing']]);
+    expect(contentVersion.diagnostics[0]!.hints.join(' ')).toMatch(/^Add `backchannel: 1` .*Keep `version:`/);
     // Moved down the file, it is still found where it is.
     const moved = tiny.replace('backchannel: 1\n', '').replace(/^(id: .*)$/m, '$1\nformat: backchannel-1');
     const at = moved.split('\n').indexOf('format: backchannel-1') + 1;
@@ -393,6 +428,20 @@ describe('BC101: not text', () => {
     const text = readFileSync(fixturePath('BC204-wrong-type'), 'utf8');
     const r = checkScenario(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]), 'bom.yaml');
     expect(r.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['BC204', 11, 38]]);
+  });
+
+  it('a file saved as UTF-16 (Notepad\'s "Unicode") is named as such, with how to save it as UTF-8', () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...[...'backchannel: 1\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const r = checkScenario(bytes, 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC101', 1, 1, 'the file is saved as UTF-16 text, not UTF-8']]);
+    expect(r.diagnostics[0]!.hints[0]).toMatch(/UTF-8/);
+  });
+
+  it('old Mac line ends (a lone CR) are line ends: a problem is placed on its line', () => {
+    const text = readFileSync(tinyPath, 'utf8').replace('walkaway: 1 }', 'walkaway: one }');
+    const line = text.split('\n').findIndex((l) => l.includes('walkaway: one')) + 1;
+    const r = checkScenario(text.replace(/\n/g, '\r'), 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['BC204', line, "'walkaway' should be a number, not text"]]);
   });
 
   it('Windows line endings give the same positions', () => {
@@ -570,36 +619,46 @@ describe('more checks an author relies on', () => {
   it('a key indented one space too far, a list item one space short, and colons in unquoted text', () => {
     const tiny = readFileSync(tinyPath, 'utf8');
     const hintsFor = (text: string) => checkScenario(text, 'x.yaml').diagnostics.filter((d) => d.code === 'BC103').flatMap((d) => d.hints);
-    expect(hintsFor(tiny.replace('    side: a\n', '     side: a\n')).join(' ')).toMatch(/indented further than the keys beside it/);
-    expect(hintsFor(tiny.replace('title: A tiny call', 'title: Clerk: a tiny call'))[0]).toMatch(/colon followed by a space needs "double quotes"/);
-    expect(hintsFor(tiny.replace(/\{ id: hello-2, speaker: envoy, text: [^,]*,/, '{ id: hello-2, speaker: envoy, text: Clerk: a tiny call,')).join(' ')).toMatch(/Inside \{ \} or \[ \], text with a colon/);
+    expect(hintsFor(tiny.replace('    side: a\n', '     side: a\n')).join(' ')).toMatch(/start 'side' at column 5, under 'id'/);
+    expect(hintsFor(tiny.replace('title: A tiny call', 'title: Clerk: a tiny call'))[0]).toBe('Put the text in "double quotes": title: "Clerk: a tiny call". Unquoted, a colon followed by a space starts a new key.');
+    expect(hintsFor(tiny.replace(/\{ id: hello-2, speaker: envoy, text: [^,]*,/, '{ id: hello-2, speaker: envoy, text: Clerk: a tiny call,')).join(' ')).toMatch(/inside \{ \} or \[ \], a colon followed by a space/);
     const shortItem = tiny.replace(/\n {2}- id: b\n/, '\n - id: b\n');
     expect(shortItem).not.toBe(tiny);
     const hints = hintsFor(shortItem).join(' ');
-    expect(hints).toMatch(/indented less than the items before it|check its indentation/);
+    expect(hints).toMatch(/^Line up every `- ` of one list at the same column: start this one at column 3\./);
     expect(hints).not.toMatch(/not closed/);
   });
 
-  // The first lines are shown and counted; the rest are named in a note and
-  // counted nowhere, so the summary agrees with what the author sees.
-  it('after a tab, three errors are given and the note counts the other lines, not the library errors', () => {
-    const text = readFileSync(tinyPath, 'utf8').replace('    side: a\n', '\tside: a\n');
+  // Each line indented with a tab is its own slip and is shown; the lines
+  // the tabs upset are counted in a note, so the summary agrees with what
+  // the author sees.
+  it('two lines indented with a tab are both shown, at the tab, and the lines they upset are only counted', () => {
+    const text = readFileSync(tinyPath, 'utf8').replace('    side: a\n', '\tside: a\n').replace('    side: b\n', '  \tside: b\n');
     const r = checkScenario(text, 'x.yaml');
-    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
-      ['BC103', 20],
-      ['BC103', 21],
-      ['BC103', 22],
+    const lines = text.split('\n');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([
+      ['BC103', lines.indexOf('\tside: a') + 1, 1, 'syntax error: this line is indented with a tab'],
+      ['BC103', lines.indexOf('  \tside: b') + 1, 3, 'syntax error: this line is indented with a tab'],
     ]);
-    expect(r.diagnostics[2]!.hints.at(-1)).toBe(
-      '3 more lines after this have syntax errors, most likely caused by the first; they are not shown or counted: fix the first and check again.',
-    );
+    expect(r.diagnostics[1]!.hints.at(-1)).toMatch(/^\d+ other lines below the tab have syntax errors, most likely only because of the tab/);
+    expect(r.diagnostics.flatMap((d) => d.hints).join(' ')).not.toMatch(/colon|line up|line the keys/);
   });
 
-  it('a tab used as indentation names the tab', () => {
-    const text = readFileSync(tinyPath, 'utf8').replace('    side: a\n', '\tside: a\n');
+  it('more tabs than are shown are listed by line', () => {
+    const text = readFileSync(tinyPath, 'utf8').replace(/\n {4}(?=\S)/g, '\n\t');
     const r = checkScenario(text, 'x.yaml');
-    const line = text.split('\n').indexOf('\tside: a') + 1;
-    expect(r.diagnostics[0]).toMatchObject({ code: 'BC103', line, col: 1, hints: ['Indent with spaces, not tabs.'] });
+    expect(r.diagnostics).toHaveLength(3);
+    expect(r.diagnostics.every((d) => d.message === 'syntax error: this line is indented with a tab')).toBe(true);
+    expect(r.diagnostics[2]!.hints.join(' ')).toMatch(/^.* Lines \d+, \d+, .* are indented with a tab too\./);
+  });
+
+  it('a slip above the first tab is kept, with its own hint', () => {
+    const text = readFileSync(tinyPath, 'utf8').replace('title: A tiny call', 'title: Clerk: a tiny call').replace('    side: a\n', '\tside: a\n');
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.line, d.message.includes('tab')])).toEqual([
+      [3, false],
+      [text.split('\n').indexOf('\tside: a') + 1, true],
+    ]);
   });
 
   // Conditions inside all: and any: are judged as conditions, not as option ids.

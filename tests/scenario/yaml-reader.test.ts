@@ -371,7 +371,6 @@ describe('what the fast reader declines', () => {
     'a flow collection as a key': '[a]: 1\n',
     'a tab as indentation': 'a:\n\tb: 1\n',
     'a tab after a key': 'a:\t1\n',
-    'a lone carriage return (Windows line ends are made plain before reading)': 'a: 1\rb: 2\n',
     'a duplicate key': 'a: 1\na: 2\n',
     'a duplicate key in a flow mapping': 'a: { b: 1, b: 2 }\n',
     'a reserved key': '__proto__: 1\n',
