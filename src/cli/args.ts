@@ -3,6 +3,8 @@
  * each reports usage errors the same way (exit code 2).
  */
 
+import { closest } from '../scenario/diagnostics.js';
+
 /** A usage error: printed with the tool's usage, exit code 2. */
 export class UsageError extends Error {}
 
@@ -34,7 +36,10 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], fl
         const v = inline ?? argv[++i];
         if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
         out.options.set(name, v);
-      } else throw new UsageError(`unknown option --${name}`);
+      } else {
+        const near = closest(name, [...valued, ...flags]);
+        throw new UsageError(`unknown option --${name}${near ? ` (did you mean --${near}?)` : ''}`);
+      }
     } else out.files.push(a);
   }
   return out;

@@ -366,6 +366,19 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   syntax.sort((a, b) => a.line - b.line || a.col - b.col);
   result.diagnostics.push(...(tabs.size > 0 ? tabSlips(syntax, tabs, file) : firstSyntaxErrors(syntax, upsetting)));
   if (result.diagnostics.length > 0) return result;
+  // A value that starts with ! is a YAML tag, which the library only warns
+  // about and then drops: `title: !Stop now` would quietly become "now".
+  // Scenarios use no tags, so each is reported as the slip it almost always is.
+  for (const w of doc.warnings) {
+    if (w.code !== 'TAG_RESOLVE_FAILED' || result.diagnostics.length >= MAX_SYNTAX_SHOWN) continue;
+    const tag = /^[^\s,\]}]{1,40}/.exec(text.slice(w.pos[0], w.pos[0] + 41))?.[0] ?? '!';
+    result.diagnostics.push(
+      diag(file, toPos(w.pos[0]), 'BC103', 'syntax error: text that starts with ! must be in quotes', [
+        `Put the whole text in "double quotes": in YAML, ! at the start of a value is a tag, which is dropped, so '${tag}' would be lost.`,
+      ]),
+    );
+  }
+  if (result.diagnostics.length > 0) return result;
 
   let nodes = 0;
   let aliasUses = 0;

@@ -112,6 +112,12 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/^error: unknown option --frobnicate\nusage: npm run validate/);
   });
 
+  it('names the option meant when an unknown one is a slip of it', async ({ expect }) => {
+    const r = await run('simulate', [TINY, '--run', '5']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: unknown option --run \(did you mean --runs\?\)\nusage: npm run simulate/);
+  });
+
   // A beat with `replies` but none that holds shows no line and passes
   // straight on; two such beats leading to each other would turn the
   // machine's eventless transitions round forever, so the checker must
