@@ -4,8 +4,11 @@
  * error, as they are to the build. Exit 0 when every file is valid
  * (warnings allowed), 1 on any error, 2 on a usage error.
  */
+import { basename } from 'node:path';
 import { checkScenario, scenarioIdTaken } from '../engine/check.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
+import { isScenarioFile } from '../scenario/load.js';
+import { diag } from '../scenario/parse.js';
 import { parseArgs, runTool, UsageError } from './args.js';
 import { readScenarioFile } from './read-file.js';
 
@@ -29,6 +32,15 @@ await runTool(USAGE, () => {
     const diagnostics = [];
     if ('diagnostic' in read) diagnostics.push(read.diagnostic);
     else {
+      const name = basename(file);
+      if (!isScenarioFile(name)) {
+        const stem = name.replace(/\.[^.]*$/, '').replace(/\.schema$/i, '') || name;
+        diagnostics.push(
+          diag(file, { line: 1, col: 1 }, 'BC108', 'the game reads only files whose names end in .yaml, .yml or .json, so it will not show this one', [
+            /\.schema\.json$/i.test(name) ? 'A name ending in .schema.json is kept for the JSON Schema that editors use: give the scenario another name.' : `Rename it, e.g. to ${stem}.yaml (or ${stem}.json if it is written in JSON), and keep it in the scenarios folder.`,
+          ]),
+        );
+      }
       const r = checkScenario(read.bytes, file);
       diagnostics.push(...r.diagnostics);
       if (r.scenario) {

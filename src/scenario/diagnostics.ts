@@ -37,6 +37,7 @@ export const CODES = {
   BC105: { severity: 'error', summary: 'A forbidden key such as __proto__.' },
   BC106: { severity: 'error', summary: 'A key appears twice in the same mapping.' },
   BC107: { severity: 'error', summary: 'The top of the file is not a mapping.' },
+  BC108: { severity: 'warning', summary: 'The file name does not end in .yaml, .yml or .json, so the game does not read it.' },
   BC200: { severity: 'error', summary: 'The format version (`backchannel:`) is missing.' },
   BC201: { severity: 'error', summary: 'The format version is not one this build reads.' },
   BC202: { severity: 'error', summary: 'A key the format does not know.' },

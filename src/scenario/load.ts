@@ -31,3 +31,13 @@ export function readScenario(input: string | Uint8Array, file: string): ReadResu
     ? { diagnostics, parsed }
     : { scenario: schema.scenario, diagnostics, parsed };
 }
+
+/**
+ * Whether the game reads a file of this name from the scenarios folder:
+ * YAML or JSON, but not the JSON Schema that editors use.
+ */
+export function isScenarioFile(name: string): boolean {
+  if (!/\.(ya?ml|json)$/i.test(name)) return false;
+  if (/\.schema\.json$/i.test(name)) return false;
+  return true;
+}

@@ -112,6 +112,24 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/^error: unknown option --frobnicate\nusage: npm run validate/);
   });
 
+  it('warns (BC108) that the game will not read a scenario saved under another ending, and says what to rename it to', async ({ expect }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'backchannel-names-'));
+    try {
+      const txt = join(dir, 'river.txt');
+      writeFileSync(txt, readFileSync(join(ROOT, TINY), 'utf8'));
+      const r = await run('validate', [txt]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(
+        `${txt}:1:1: warning BC108: the game reads only files whose names end in .yaml, .yml or .json, so it will not show this one\n  Rename it, e.g. to river.yaml (or river.json if it is written in JSON), and keep it in the scenarios folder.\n`,
+      );
+      const yml = join(dir, 'river.yml');
+      writeFileSync(yml, readFileSync(join(ROOT, TINY), 'utf8'));
+      expect((await run('validate', [yml])).stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names the option meant when an unknown one is a slip of it', async ({ expect }) => {
     const r = await run('simulate', [TINY, '--run', '5']);
     expect(r.status).toBe(2);

@@ -24,6 +24,7 @@ import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { checkScenario, scenarioIdTaken } from '../../engine/check.js';
 import { formatDiagnostic, type Diagnostic, type Position } from '../../scenario/diagnostics.js';
+import { isScenarioFile } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { ScenarioData } from '../scenario-data.js';
 
@@ -32,12 +33,7 @@ const RESOLVED_ID = '\0' + VIRTUAL_ID;
 /** The file's name in development, under the server's base. */
 export const DEV_FILE = 'scenarios.json';
 
-/** Scenario files are YAML or JSON; the JSON Schema that editors use is not a scenario. */
-export function isScenarioFile(name: string): boolean {
-  if (!/\.(ya?ml|json)$/i.test(name)) return false;
-  if (/\.schema\.json$/i.test(name)) return false;
-  return true;
-}
+export { isScenarioFile };
 
 /** What checking the folder gave. */
 export interface ScenarioBuildResult {
