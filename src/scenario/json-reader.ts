@@ -44,6 +44,28 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
     // Authors used to JavaScript write comments; say so rather than that a key or value is missing.
     if (text[i] === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) fail('JSON has no comments', 'syntax', 'Remove it, or write the scenario in YAML, which allows # comments.');
   };
+  const lineOf = (at: number) => text.slice(0, at).split('\n').length;
+  /**
+   * Where a list or mapping should go on or end but does not: told at the
+   * place to fix. A new line that starts another key or value after a value
+   * wants a comma at the end of the line before; the end of the file or the
+   * wrong closing bracket wants the bracket that opened at `open` closed.
+   */
+  const notContinued = (valueEnd: number, open: number, close: '}' | ']'): never => {
+    const opener = close === '}' ? '{' : '[';
+    if (i >= text.length) {
+      i = open;
+      fail(`this ${opener} is never closed with ${close}`, 'syntax', `Add ${close} where the ${close === '}' ? 'mapping' : 'list'} ends, and check that every { and [ opened after it is closed too.`);
+    }
+    if (text[i] === '}' || text[i] === ']') {
+      fail(`a ${close} is missing here, to close the ${opener} opened at line ${lineOf(open)}`, 'syntax', `Add ${close} before this ${text[i]}.`);
+    }
+    if (text.slice(valueEnd, i).includes('\n') && /["{[\-\dtfn]/.test(text[i] ?? '')) {
+      i = valueEnd;
+      fail('a comma is missing after this value', 'syntax', 'Add a comma here: in JSON, the items of a list or mapping are separated by commas.');
+    }
+    return fail(`expected "," or "${close}"`);
+  };
   /** After a comma: a closing bracket there is a trailing comma, reported at the comma. */
   const noTrailingComma = (comma: number, close: string) => {
     ws();
@@ -63,6 +85,11 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
       }
       const c = text.charCodeAt(i);
       if (c === 34) break;
+      if (c === 10 || c === 13) {
+        // Most often the closing quote was left out: point at the text that was never closed.
+        i = start;
+        fail('this text is not closed with " before the end of its line', 'syntax', 'Add the closing ". Text in JSON stays on one line; write \\n where a new line is meant.');
+      }
       if (c < 32) fail('a control character inside text; write \\n for a new line');
       if (c === 92) {
         out += text.slice(from, i);
@@ -90,6 +117,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
     log.push(i, 0);
     const c = text[i];
     if (c === '{') {
+      const open = i;
       i++;
       const out: Record<string, unknown> = {};
       // Each key with where it starts, to say where a repeated key first appears.
@@ -122,6 +150,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
         if (text[i] !== ':') fail('expected ":" after the key');
         i++;
         Object.defineProperty(out, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
+        const valueEnd = i;
         ws();
         if (text[i] === ',') {
           noTrailingComma(i++, '}');
@@ -132,10 +161,11 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
           log[at + 1] = seen.size * 2 + 1;
           return out;
         }
-        fail('expected "," or "}"');
+        notContinued(valueEnd, open, '}');
       }
     }
     if (c === '[') {
+      const open = i;
       i++;
       const out: unknown[] = [];
       ws();
@@ -146,6 +176,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
       }
       for (;;) {
         out.push(value(depth + 1));
+        const valueEnd = i;
         ws();
         if (text[i] === ',') {
           noTrailingComma(i++, ']');
@@ -156,7 +187,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
           log[at + 1] = out.length * 2 + 2;
           return out;
         }
-        fail('expected "," or "]"');
+        notContinued(valueEnd, open, ']');
       }
     }
     if (c === '"') return str();

@@ -25,11 +25,24 @@ describe('JSON scenarios', () => {
     expect(d).toMatchObject({ line: lineNo, col: 3, message: "unknown key 'titel' in a scenario" });
     expect(d!.hints[0]).toBe("Did you mean 'title'?");
   });
-  it('a missing comma is a syntax error at its place', () => {
+  it('a missing comma at the end of a line is reported there, where it goes, not on the next line', () => {
     const text = pretty.replace('"id": "tiny",', '"id": "tiny"');
-    const lineNo = text.split('\n').findIndex((l) => l.includes('"id": "tiny"')) + 2;
+    const lines = text.split('\n');
+    const lineNo = lines.findIndex((l) => l.includes('"id": "tiny"')) + 1;
     const [d] = checkScenario(text, 'tiny.json').diagnostics;
-    expect(d).toMatchObject({ code: 'BC103', line: lineNo, severity: 'error' });
+    expect(d).toMatchObject({ code: 'BC103', line: lineNo, col: lines[lineNo - 1]!.length + 1, severity: 'error', message: 'syntax error: a comma is missing after this value' });
+    expect(d!.hints).toEqual(['Add a comma here: in JSON, the items of a list or mapping are separated by commas.']);
+  });
+  it('a text without its closing quote is reported where it opens', () => {
+    const seen = (text: string) => checkScenario(text, 'x.json').diagnostics.map((d) => [d.line, d.col, d.message]);
+    expect(seen('{\n  "backchannel": 1,\n  "id": "x,\n  "title": "T"\n}\n')).toEqual([[3, 9, 'syntax error: this text is not closed with " before the end of its line']]);
+  });
+  it('a bracket left open is named: at the wrong closing bracket, or where it opens when the file ends first', () => {
+    const seen = (text: string) => checkScenario(text, 'x.json').diagnostics.map((d) => [d.line, d.col, d.message, d.hints]);
+    expect(seen('{\n  "a": { "b": [1, 2\n}\n')).toEqual([[3, 1, 'syntax error: a ] is missing here, to close the [ opened at line 2', ['Add ] before this }.']]]);
+    expect(seen('{\n  "backchannel": 1,\n  "a": { "b": 2\n')).toEqual([
+      [3, 8, 'syntax error: this { is never closed with }', ['Add } where the mapping ends, and check that every { and [ opened after it is closed too.']],
+    ]);
   });
   it('a trailing comma is pointed at, before } and before ]', () => {
     const seen = (text: string) => checkScenario(text, 'x.json').diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints]);
