@@ -232,6 +232,23 @@ export async function expectInSync(page: Page): Promise<void> {
   }
 }
 
+/**
+ * The share of a page rectangle, drawn on the canvas, that is not plain
+ * background: about 0 where nothing is drawn, most of it over a card.
+ */
+export async function canvasInk(page: Page, r: { x: number; y: number; w: number; h: number }): Promise<number> {
+  return page.evaluate((r) => {
+    const c = document.querySelector('#game canvas') as HTMLCanvasElement;
+    const box = c.getBoundingClientRect();
+    const k = c.width / box.width;
+    const d = c.getContext('2d')!.getImageData(Math.round((r.x - box.left) * k), Math.round((r.y - box.top) * k), Math.round(r.w * k), Math.round(r.h * k)).data;
+    // The call's background, #0b111c.
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 0x0b) + Math.abs(d[i + 1]! - 0x11) + Math.abs(d[i + 2]! - 0x1c) > 16) ink++;
+    return ink / (d.length / 4);
+  }, r);
+}
+
 // ---- the scenario under test -------------------------------------------------
 
 export interface Flagship {
