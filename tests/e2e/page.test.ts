@@ -194,6 +194,41 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     await context.close();
   });
 
+  it('gives a screen reader the words as written, never capitals added by the style', async () => {
+    const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${f.roles[0]}&seed=11`, reducedMotion: 'reduce' });
+    const cdp = await context.newCDPSession(page);
+    const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+    /** Text the accessibility tree exposes that the page does not hold as written (capitals from text-transform show up here). */
+    const notAsWritten = async (): Promise<string[]> => {
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: unknown } }[] };
+      // textContent, not innerText, which applies text-transform itself.
+      const written = squash(await page.evaluate(() => document.body.textContent ?? ''));
+      return nodes
+        .filter((n) => !n.ignored && ['StaticText', 'heading', 'log'].includes(n.role?.value ?? ''))
+        .map((n) => squash(String(n.name?.value ?? '')))
+        .filter((t) => /\p{L}/u.test(t) && !written.includes(t));
+    };
+    // The briefing: the panel's headings.
+    expect(await notAsWritten()).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+    // The call, through an invented line's marker and a news flash, to the ending.
+    let flashes = 0;
+    await playByKeyboard(page, {
+      each: async () => {
+        const { model } = await hook(page);
+        if ((model.screen.flash ?? []).length > 0) flashes++;
+        if (flashes <= 1) expect(await notAsWritten()).toEqual([]);
+      },
+    });
+    expect(flashes).toBeGreaterThan(0);
+    expect(await page.locator('.marker-invented').count()).toBeGreaterThan(0);
+    expect(await notAsWritten()).toEqual([]);
+    await cdp.detach();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('shows the game in the mirror before Phaser has loaded', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
