@@ -48,6 +48,8 @@ const en = {
   backToCall: 'Back to the call',
   newsFlash: 'News flash',
   meters: 'Meters',
+  /** Told to a screen reader when a move changes a meter. */
+  meterNews: '{label} {delta}, now {value} of {max}.',
   partLabel: 'Part: {title}',
   yourMove: 'Your move',
   unavailable: 'Not available: {reason}',
@@ -149,6 +151,7 @@ const es: Strings = {
   backToCall: 'Volver a la llamada',
   newsFlash: 'Última hora',
   meters: 'Indicadores',
+  meterNews: '{label} {delta}, ahora {value} de {max}.',
   partLabel: 'Parte: {title}',
   yourMove: 'Tu jugada',
   unavailable: 'No disponible: {reason}',

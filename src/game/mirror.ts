@@ -75,6 +75,10 @@ export class Mirror {
   private readonly playerLabel: HTMLElement;
   private readonly titleBtn: HTMLButtonElement;
   private readonly controlsHeading: HTMLElement;
+  /** Tells a screen reader how a move changed the meters, which the canvas shows with +1 and −1 chips. */
+  private readonly meterNews: HTMLElement;
+  /** The meters' values last drawn in this call; null outside a call. */
+  private meterSeen: Map<string, number> | null = null;
   private logKeys: string[] = [];
   private lastScreenKey = '';
   private lastActionsKey = '';
@@ -98,6 +102,7 @@ export class Mirror {
     this.log = el('ol', { class: 'm-log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'm-log-heading' });
     this.logEmpty = el('p', { class: 'm-log-empty' });
     this.controlsHeading = el('h2', { class: 'm-h2', id: 'm-controls-heading' });
+    this.meterNews = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-meter-news': '' });
     this.muteBtn = el('button', { type: 'button', class: 'ctl ctl-mute', 'aria-pressed': 'false', 'data-control': 'mute' });
     this.volume = el('input', { type: 'range', min: 0, max: 100, step: 5, id: 'm-volume', class: 'ctl-range', 'data-control': 'volume' });
     this.volumeLabel = el('label', { for: 'm-volume' });
@@ -126,6 +131,7 @@ export class Mirror {
       this.screen,
       this.group,
       el('section', { class: 'm-log-section', 'aria-labelledby': 'm-log-heading' }, this.logHeading, this.logEmpty, this.log),
+      this.meterNews,
       this.controls,
     );
     this.muteBtn.addEventListener('click', () => this.host.toggleMute());
@@ -173,6 +179,7 @@ export class Mirror {
       this.renderActions(m.actions, m);
     }
     this.renderLog(s.kind === 'call' ? s.view.log : s.kind === 'outcome' ? s.log : [], t, m, s.kind);
+    this.renderMeterNews(m);
     // A control that hid itself (Back to title) would leave focus on the
     // page's body: keep it in the panel, on the actions.
     if (focusWasHere && !this.root.contains(this.doc.activeElement) && !this.group.hidden) this.focusGroup();
@@ -369,6 +376,23 @@ export class Mirror {
     this.group.replaceChildren(...children);
     this.group.hidden = actions.length === 0;
     if (hadFocus) this.focusGroup();
+  }
+
+  private renderMeterNews(m: ScreenModel): void {
+    const s = m.screen;
+    if (s.kind !== 'call') {
+      this.meterSeen = null;
+      this.meterNews.textContent = '';
+      return;
+    }
+    const before = this.meterSeen;
+    const meters = s.view.meters;
+    this.meterSeen = new Map(meters.map((x) => [x.id, x.value]));
+    // A call that starts, or is resumed, is not news: a change seen here is.
+    if (!before) return;
+    const changed = meters.filter((x) => before.has(x.id) && before.get(x.id) !== x.value);
+    if (changed.length === 0) return;
+    this.meterNews.textContent = changed.map((x) => fill(m.strings.meterNews, { label: x.label, delta: signed(x.value - before.get(x.id)!), value: x.value, max: x.max })).join(' ');
   }
 
   private renderLog(log: LogView[], t: Strings, m: ScreenModel, screen: string): void {

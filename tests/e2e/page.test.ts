@@ -167,6 +167,12 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
         // Told once: by the log, which carries the news and its source, and not again by an alert.
         expect(await page.locator('[role="alert"]').count()).toBe(0);
         for (const news of model.screen.flash!) expect(await page.locator(`[role="log"] [data-log="${news.id}"]`).count()).toBe(1);
+        if (flashes === 1) {
+          // The flash covers the call like a dialogue box: Escape closes it, as its button does, and focus stays on the actions.
+          await page.keyboard.press('Escape');
+          await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { flash?: unknown[] } }).screen.flash?.length === 0);
+          expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-choices'))).toBe(true);
+        }
       },
     });
     expect(flashes, 'the keyboard play met a news flash').toBeGreaterThan(0);
@@ -225,6 +231,45 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     expect(await page.locator('.marker-invented').count()).toBeGreaterThan(0);
     expect(await notAsWritten()).toEqual([]);
     await cdp.detach();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('tells a screen reader how a move changed the meters', async () => {
+    const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${f.roles[0]}&seed=11`, reducedMotion: 'reduce' });
+    const news = page.locator('[data-meter-news]');
+    expect(await news.getAttribute('role')).toBe('status');
+    expect(await news.getAttribute('aria-live')).toBe('polite');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+    expect(await news.textContent(), 'the meters a call starts with are not news').toBe('');
+    const minus = (n: number) => (n > 0 ? `+${n}` : `\u2212${-n}`);
+    let told = 0;
+    for (let step = 0; step < 80 && told < 2; step++) {
+      await waitCanvas(page);
+      const { view, model } = await hook(page);
+      if (model.screen.kind !== 'call' || !view) break;
+      if (model.actions.some((a) => a.kind === 'continue')) {
+        await page.keyboard.press('Enter');
+        continue;
+      }
+      const before = new Map(view.meters.map((m) => [m.id, m.value]));
+      const open = view.choices.find((c) => c.available)!;
+      await page.keyboard.press(String(open.number));
+      await waitCanvas(page);
+      const after = (await hook(page)).view;
+      if (!after) break;
+      const changed = after.meters.filter((m) => before.get(m.id) !== m.value);
+      if (changed.length === 0) continue;
+      told++;
+      const labels = await page.locator('[data-meter] .m-meter-label').allTextContents();
+      const text = await news.textContent();
+      for (const m of changed) {
+        const label = labels[after.meters.indexOf(m)]!;
+        expect(text).toContain(`${label} ${minus(m.value - before.get(m.id)!)}, now ${m.value} of `);
+      }
+    }
+    expect(told, 'moves changed the meters').toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await context.close();
   });

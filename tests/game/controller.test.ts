@@ -121,6 +121,22 @@ describe('the game flow', () => {
     expect(ids(ctl)).toEqual(['continue']);
   });
 
+  it('Escape closes a news flash and nothing else', () => {
+    const { ctl } = make();
+    ctl.press('role:a');
+    ctl.press('start');
+    expect(ctl.close()).toBe(false);
+    expect(ids(ctl)).toEqual(['continue']);
+    ctl.continueOrFinish();
+    ctl.press('choice:warn');
+    expect(ids(ctl)).toEqual(['dismiss-flash']);
+    expect(ctl.close()).toBe(true);
+    const s = ctl.model.screen;
+    if (s.kind !== 'call') throw new Error();
+    expect(s.flash).toEqual([]);
+    expect(ids(ctl)).toEqual(['continue']);
+  });
+
   it('Enter finishes the line being typed before it continues', () => {
     const { ctl } = make();
     ctl.press('role:a');
