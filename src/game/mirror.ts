@@ -285,6 +285,8 @@ export class Mirror {
         return;
       case 'outcome':
         this.screen.replaceChildren(
+          // Outside the data-ending element, which holds the ending's title alone.
+          el('p', { class: 'm-ending-kind', text: s.kindLabel }),
           el(
             'div',
             { class: `m-ending kind-${s.ending.kind}`, 'data-ending': s.ending.id },

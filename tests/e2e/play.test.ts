@@ -61,6 +61,8 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     const endingDef = f.scenario.endings.find((e) => e.id === ending)!;
     expect(mirror.ending).toEqual({ id: ending, title: endingDef.title });
     expect((await hook(page)).canvas.ending).toBe(endingDef.title);
+    // The panel names the kind of ending, as the canvas does above its title.
+    expect(await page.locator('.m-ending-kind').textContent()).toBe({ agreement: 'Agreement', mediated: 'Mediated', impasse: 'Impasse', escalation: 'Escalation' }[endingDef.kind]);
     expect(mirror.buttons.map((b) => b.id)[0]).toBe('again');
     await shot(page, 'outcome-1280x720');
     // The player writes a name or group (digits typed there press nothing), then exports.

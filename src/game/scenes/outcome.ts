@@ -56,7 +56,7 @@ export class OutcomeScene extends BaseScene {
     const x = pad;
     let y = topH + pad;
     const kindColor = s.ending.kind === 'escalation' ? CSS.red : s.ending.kind === 'impasse' ? CSS.steel : CSS.brass;
-    const k = kicker(this, x, y, s.ending.kind, m.small, kindColor);
+    const k = kicker(this, x, y, s.kindLabel, m.small, kindColor);
     y += k.height + m.gap * 0.6;
     const title = text(this, x, y, s.ending.title, { size: m.title, weight: '600', width: colW, lineSpacing: 2 });
     y += title.height + m.gap;
