@@ -59,6 +59,8 @@ export interface SceneDescription {
   flash: string | null;
   ending: string | null;
   typing: boolean;
+  /** Where the line is drawn, on the page, when a line shows: a tap there finishes it or continues. */
+  lineBox: { x: number; y: number; w: number; h: number } | null;
   actions: (Omit<DrawnAction, 'rect' | 'fixed' | 'objects'> & { x: number; y: number; w: number; h: number; visible: boolean })[];
   /** The side controls drawn on the canvas (sound, text speed, export…), with their places on the page. */
   controls: { id: string; label: string; x: number; y: number; w: number; h: number }[];
@@ -69,6 +71,8 @@ export abstract class BaseScene extends Phaser.Scene {
   protected model!: ScreenModel;
   protected m!: Metrics;
   protected drawnActions: DrawnAction[] = [];
+  /** The line's box, in content coordinates (it scrolls), when a line shows. */
+  protected lineRect: Rect | null = null;
   /** Side controls drawn on the canvas, by their backgrounds (read where they end up, after any shifting). */
   private drawnControls: { id: string; label: string; bg: Phaser.GameObjects.Rectangle }[] = [];
   protected heading = '';
@@ -161,6 +165,7 @@ export abstract class BaseScene extends Phaser.Scene {
     for (const o of [...this.children.list]) o.destroy();
     this.drawnActions = [];
     this.drawnControls = [];
+    this.lineRect = null;
     const w = this.vw;
     const h = this.vh;
     const cam = this.cameras.main;
@@ -332,6 +337,7 @@ export abstract class BaseScene extends Phaser.Scene {
       flash: null,
       ending: null,
       typing: false,
+      lineBox: this.lineRect && { x: box.left + (this.lineRect.x - cam.scrollX) * sx, y: box.top + (this.lineRect.y - cam.scrollY) * sy, w: this.lineRect.w * sx, h: this.lineRect.h * sy },
       ...this.describeExtra(),
       actions: this.drawnActions.map((a) => {
         const x = a.rect.x - (a.fixed ? 0 : cam.scrollX);

@@ -193,6 +193,7 @@ export class CallScene extends BaseScene {
       // At least three lines high, so the choices below do not jump about from line to line.
       const minH = innerPad * 2 + Math.round(size * 1.35) * 3 + m.gap + Math.round(m.small * 1.6);
       dialogueBottom = Math.max(d.y + (L.metersAs === 'row' ? d.h : minH), my + innerPad);
+      this.lineRect = { x: d.x, y: d.y, w: d.w, h: dialogueBottom - d.y };
       const box = panel(this, { x: d.x, y: d.y, w: d.w, h: dialogueBottom - d.y }, HEX.panel, HEX.line, 6);
       box.setDepth(-2);
       this.add.rectangle(d.x, d.y, 3, dialogueBottom - d.y, HEX.brass, 1).setOrigin(0, 0).setDepth(-1);
