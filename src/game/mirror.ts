@@ -231,13 +231,14 @@ export class Mirror {
     this.notices.hidden = m.notices.length === 0;
   }
 
-  private sections(sections: SectionModel[]): HTMLElement[] {
+  /** A briefing's sections sit under the page's heading (level 2); a debrief's under the ending's title (level 3). */
+  private sections(sections: SectionModel[], level: 'h2' | 'h3'): HTMLElement[] {
     const el = this.el;
     return sections.map((sec) =>
       el(
         'section',
         { class: `m-sec m-sec-${sec.id}`, 'data-section': sec.id },
-        el('h3', { text: sec.heading }),
+        el(level, { class: 'm-sec-h', text: sec.heading }),
         el(
           sec.ordered ? 'ol' : 'ul',
           { class: 'm-notes' },
@@ -278,7 +279,7 @@ export class Mirror {
         );
         return;
       case 'briefing':
-        this.screen.replaceChildren(el('p', { class: 'm-lead', text: s.summary, lang }), ...this.sections(s.sections).map((x) => (lang && x.setAttribute('lang', lang), x)));
+        this.screen.replaceChildren(el('p', { class: 'm-lead', text: s.summary, lang }), ...this.sections(s.sections, 'h2').map((x) => (lang && x.setAttribute('lang', lang), x)));
         return;
       case 'call':
         this.screen.replaceChildren(...this.callContent(s.view, s.flash, s.lineMarker, t, lang));
@@ -293,7 +294,7 @@ export class Mirror {
             el('h2', { class: 'm-ending-title', text: s.ending.title, lang }),
           ),
           el('p', { class: 'm-lead', text: s.ending.summary, lang }),
-          ...this.sections(s.sections).map((x) => (lang && x.setAttribute('lang', lang), x)),
+          ...this.sections(s.sections, 'h3').map((x) => (lang && x.setAttribute('lang', lang), x)),
         );
         return;
     }
@@ -309,7 +310,7 @@ export class Mirror {
           // Not an alert: the log announces the same news once, politely, with its source.
           { class: 'm-flash', 'data-inject': f.id },
           el('p', { class: 'm-flash-kicker', text: t.newsFlash }),
-          el('h3', { text: f.headline, lang }),
+          el('h2', { class: 'm-flash-h', text: f.headline, lang }),
           el('p', { text: f.text, lang }),
           el('p', { class: f.invented ? 'marker marker-invented' : 'marker', text: f.source ? fill(t.source, { source: f.source.title }) : f.invented ? t.invented : '' }),
           f.timeline ? el('p', { class: 'marker marker-timeline', text: f.timeline, lang }) : null,

@@ -200,7 +200,7 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     await context.close();
   });
 
-  it('gives a screen reader the words as written, never capitals added by the style', async () => {
+  it('gives a screen reader the words as written, never capitals added by the style, and headings that step down one level at a time', async () => {
     const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${f.roles[0]}&seed=11`, reducedMotion: 'reduce' });
     const cdp = await context.newCDPSession(page);
     const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
@@ -214,8 +214,15 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
         .map((n) => squash(String(n.name?.value ?? '')))
         .filter((t) => /\p{L}/u.test(t) && !written.includes(t));
     };
+    /** Headings, in page order, that skip a level on the way down (an h1 followed by an h3). */
+    const skipped = () =>
+      page.evaluate(() => {
+        const hs = [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].filter((h) => h.checkVisibility());
+        return hs.filter((h, i) => i > 0 && Number(h.tagName[1]) > Number(hs[i - 1]!.tagName[1]) + 1).map((h) => `${h.tagName}: ${h.textContent}`);
+      });
     // The briefing: the panel's headings.
     expect(await notAsWritten()).toEqual([]);
+    expect(await skipped()).toEqual([]);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
     // The call, through an invented line's marker and a news flash, to the ending.
@@ -225,11 +232,13 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
         const { model } = await hook(page);
         if ((model.screen.flash ?? []).length > 0) flashes++;
         if (flashes <= 1) expect(await notAsWritten()).toEqual([]);
+        expect(await skipped()).toEqual([]);
       },
     });
     expect(flashes).toBeGreaterThan(0);
     expect(await page.locator('.marker-invented').count()).toBeGreaterThan(0);
     expect(await notAsWritten()).toEqual([]);
+    expect(await skipped()).toEqual([]);
     await cdp.detach();
     expect(problems).toEqual([]);
     await context.close();
