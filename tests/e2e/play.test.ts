@@ -140,6 +140,20 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     // Now the same tap chooses.
     await clickCard(page, first.id);
     await page.waitForFunction((n) => ((window.__backchannel!.view() as { log: unknown[] }).log.length > n), typing.view!.log.length);
+    // A click the moment the cards appear lands too: finish the next choice's line and click at once.
+    for (let i = 0; i < 40; i++) {
+      await waitCanvas(page);
+      const { view, canvas } = await hook(page);
+      if (view?.phase === 'choosing' && canvas.actions.some((a) => a.held)) break;
+      await page.keyboard.press('Enter');
+    }
+    const next = await hook(page);
+    expect(next.canvas.actions.every((a) => a.held)).toBe(true);
+    const card = next.canvas.actions.find((a) => !a.disabled)!;
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !window.__backchannel!.canvas()!.typing);
+    await page.mouse.click(card.x + card.w / 2, card.y + card.h / 2);
+    await page.waitForFunction((n) => ((window.__backchannel!.view() as { log: unknown[] }).log.length > n), next.view!.log.length, { timeout: 3000 });
     expect(problems).toEqual([]);
     await context.close();
   });

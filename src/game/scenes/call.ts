@@ -111,8 +111,11 @@ export class CallScene extends BaseScene {
     for (const a of this.drawnActions) a.held = false;
     for (const o of objs) {
       const tr = o as unknown as Phaser.GameObjects.Components.Alpha;
-      if (this.motion) this.tweens.add({ targets: tr, alpha: 1, duration: 200, ease: 'Sine.easeOut' });
-      else tr.setAlpha(1);
+      if (this.motion) {
+        // From just above zero: Phaser passes clicks by a card at alpha 0, and a click as the cards appear must land.
+        tr.setAlpha(0.01);
+        this.tweens.add({ targets: tr, alpha: 1, duration: 200, ease: 'Sine.easeOut' });
+      } else tr.setAlpha(1);
     }
   }
 
