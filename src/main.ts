@@ -168,7 +168,7 @@ async function main(): Promise<void> {
   ctl.subscribe(apply);
   apply(ctl.model);
 
-  // The keyboard: digits press the Nth button of the choices group; Enter or Space finishes the line or continues; M mutes.
+  // The keyboard: digits press the Nth button of the choices group; Enter or Space finishes the line or continues; Escape closes a news flash; M mutes.
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement | null;
     const cmd = commandForKey({
@@ -191,6 +191,8 @@ async function main(): Promise<void> {
       }
     } else if (cmd.kind === 'continue') {
       if (ctl.continueOrFinish()) e.preventDefault();
+    } else if (cmd.kind === 'close') {
+      if (ctl.close()) e.preventDefault();
     } else {
       e.preventDefault();
       ctl.toggleMute();

@@ -156,6 +156,11 @@ export class GameController {
     return true;
   }
 
+  /** Escape: closes the news flash covering the call, as its own button does. */
+  close(): boolean {
+    return this.press('dismiss-flash');
+  }
+
   goToTitle(): void {
     const scenarioId = 'scenarioId' in this.state ? this.state.scenarioId : this.firstScenarioId();
     if (scenarioId === null) return;

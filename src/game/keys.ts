@@ -1,11 +1,12 @@
 /**
  * The keyboard, as commands: digits 1–9 press the Nth button of the
- * choices group, Enter or Space finishes the line or continues, M toggles
+ * choices group, Enter or Space finishes the line or continues, Escape
+ * closes a news flash (drawn like a dialogue box over the call), M toggles
  * mute. Keys typed into a form field, or Enter/Space on a focused control
  * (which the browser already turns into a click), are left alone.
  */
 
-export type KeyCommand = { kind: 'number'; n: number } | { kind: 'continue' } | { kind: 'mute' };
+export type KeyCommand = { kind: 'number'; n: number } | { kind: 'continue' } | { kind: 'close' } | { kind: 'mute' };
 
 /** What the key handler needs to know about a key event. */
 export interface KeyInfo {
@@ -41,6 +42,7 @@ export function commandForKey(e: KeyInfo): KeyCommand | null {
     if (e.repeat) return null;
     return { kind: 'number', n: Number(digit) };
   }
+  if ((e.key === 'Escape' || e.key === 'Esc') && !e.repeat) return { kind: 'close' };
   if ((e.key === 'm' || e.key === 'M') && !e.repeat) return { kind: 'mute' };
   return null;
 }

@@ -75,6 +75,10 @@ export class Mirror {
   private readonly playerLabel: HTMLElement;
   private readonly titleBtn: HTMLButtonElement;
   private readonly controlsHeading: HTMLElement;
+  /** Tells a screen reader how a move changed the meters, which the canvas shows with +1 and −1 chips. */
+  private readonly meterNews: HTMLElement;
+  /** The meters' values last drawn in this call; null outside a call. */
+  private meterSeen: Map<string, number> | null = null;
   private logKeys: string[] = [];
   private lastScreenKey = '';
   private lastActionsKey = '';
@@ -98,6 +102,7 @@ export class Mirror {
     this.log = el('ol', { class: 'm-log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'm-log-heading' });
     this.logEmpty = el('p', { class: 'm-log-empty' });
     this.controlsHeading = el('h2', { class: 'm-h2', id: 'm-controls-heading' });
+    this.meterNews = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-meter-news': '' });
     this.muteBtn = el('button', { type: 'button', class: 'ctl ctl-mute', 'aria-pressed': 'false', 'data-control': 'mute' });
     this.volume = el('input', { type: 'range', min: 0, max: 100, step: 5, id: 'm-volume', class: 'ctl-range', 'data-control': 'volume' });
     this.volumeLabel = el('label', { for: 'm-volume' });
@@ -126,6 +131,7 @@ export class Mirror {
       this.screen,
       this.group,
       el('section', { class: 'm-log-section', 'aria-labelledby': 'm-log-heading' }, this.logHeading, this.logEmpty, this.log),
+      this.meterNews,
       this.controls,
     );
     this.muteBtn.addEventListener('click', () => this.host.toggleMute());
@@ -173,6 +179,7 @@ export class Mirror {
       this.renderActions(m.actions, m);
     }
     this.renderLog(s.kind === 'call' ? s.view.log : s.kind === 'outcome' ? s.log : [], t, m, s.kind);
+    this.renderMeterNews(m);
     // A control that hid itself (Back to title) would leave focus on the
     // page's body: keep it in the panel, on the actions.
     if (focusWasHere && !this.root.contains(this.doc.activeElement) && !this.group.hidden) this.focusGroup();
@@ -224,13 +231,14 @@ export class Mirror {
     this.notices.hidden = m.notices.length === 0;
   }
 
-  private sections(sections: SectionModel[]): HTMLElement[] {
+  /** A briefing's sections sit under the page's heading (level 2); a debrief's under the ending's title (level 3). */
+  private sections(sections: SectionModel[], level: 'h2' | 'h3'): HTMLElement[] {
     const el = this.el;
     return sections.map((sec) =>
       el(
         'section',
         { class: `m-sec m-sec-${sec.id}`, 'data-section': sec.id },
-        el('h3', { text: sec.heading }),
+        el(level, { class: 'm-sec-h', text: sec.heading }),
         el(
           sec.ordered ? 'ol' : 'ul',
           { class: 'm-notes' },
@@ -271,20 +279,22 @@ export class Mirror {
         );
         return;
       case 'briefing':
-        this.screen.replaceChildren(el('p', { class: 'm-lead', text: s.summary, lang }), ...this.sections(s.sections).map((x) => (lang && x.setAttribute('lang', lang), x)));
+        this.screen.replaceChildren(el('p', { class: 'm-lead', text: s.summary, lang }), ...this.sections(s.sections, 'h2').map((x) => (lang && x.setAttribute('lang', lang), x)));
         return;
       case 'call':
         this.screen.replaceChildren(...this.callContent(s.view, s.flash, s.lineMarker, t, lang));
         return;
       case 'outcome':
         this.screen.replaceChildren(
+          // Outside the data-ending element, which holds the ending's title alone.
+          el('p', { class: 'm-ending-kind', text: s.kindLabel }),
           el(
             'div',
             { class: `m-ending kind-${s.ending.kind}`, 'data-ending': s.ending.id },
             el('h2', { class: 'm-ending-title', text: s.ending.title, lang }),
           ),
           el('p', { class: 'm-lead', text: s.ending.summary, lang }),
-          ...this.sections(s.sections).map((x) => (lang && x.setAttribute('lang', lang), x)),
+          ...this.sections(s.sections, 'h3').map((x) => (lang && x.setAttribute('lang', lang), x)),
         );
         return;
     }
@@ -300,7 +310,7 @@ export class Mirror {
           // Not an alert: the log announces the same news once, politely, with its source.
           { class: 'm-flash', 'data-inject': f.id },
           el('p', { class: 'm-flash-kicker', text: t.newsFlash }),
-          el('h3', { text: f.headline, lang }),
+          el('h2', { class: 'm-flash-h', text: f.headline, lang }),
           el('p', { text: f.text, lang }),
           el('p', { class: f.invented ? 'marker marker-invented' : 'marker', text: f.source ? fill(t.source, { source: f.source.title }) : f.invented ? t.invented : '' }),
           f.timeline ? el('p', { class: 'marker marker-timeline', text: f.timeline, lang }) : null,
@@ -369,6 +379,23 @@ export class Mirror {
     this.group.replaceChildren(...children);
     this.group.hidden = actions.length === 0;
     if (hadFocus) this.focusGroup();
+  }
+
+  private renderMeterNews(m: ScreenModel): void {
+    const s = m.screen;
+    if (s.kind !== 'call') {
+      this.meterSeen = null;
+      this.meterNews.textContent = '';
+      return;
+    }
+    const before = this.meterSeen;
+    const meters = s.view.meters;
+    this.meterSeen = new Map(meters.map((x) => [x.id, x.value]));
+    // A call that starts, or is resumed, is not news: a change seen here is.
+    if (!before) return;
+    const changed = meters.filter((x) => before.has(x.id) && before.get(x.id) !== x.value);
+    if (changed.length === 0) return;
+    this.meterNews.textContent = changed.map((x) => fill(m.strings.meterNews, { label: x.label, delta: signed(x.value - before.get(x.id)!), value: x.value, max: x.max })).join(' ');
   }
 
   private renderLog(log: LogView[], t: Strings, m: ScreenModel, screen: string): void {

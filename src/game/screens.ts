@@ -70,7 +70,18 @@ export type Screen =
       /** "Invented dialogue" or "Source: …" for the current line. */
       lineMarker: string;
     }
-  | { kind: 'outcome'; heading: string; subheading: string; ending: EndingView; inZone: boolean; sides: SideChart[]; sections: SectionModel[]; log: LogView[] };
+  | {
+      kind: 'outcome';
+      heading: string;
+      subheading: string;
+      ending: EndingView;
+      /** The kind of ending (agreement, impasse…) in the game's language. */
+      kindLabel: string;
+      inZone: boolean;
+      sides: SideChart[];
+      sections: SectionModel[];
+      log: LogView[];
+    };
 
 export interface Notice {
   id: string;
@@ -255,6 +266,7 @@ export function outcomeScreen(compiled: CompiledScenario, role: Role, d: Debrief
     heading: t.outcomeHeading,
     subheading: `${compiled.scenario.title} · ${role.name}`,
     ending: d.ending,
+    kindLabel: t.endingKinds[d.ending.kind],
     inZone: d.inZone,
     sides: d.sides.map((x) => ({ id: x.id, name: x.name, value: x.value, walkaway: x.walkaway, walkawayAtStart: x.walkawayAtStart, accepted: x.accepted })),
     sections: outcomeSections(compiled, d, t),

@@ -167,6 +167,12 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
         // Told once: by the log, which carries the news and its source, and not again by an alert.
         expect(await page.locator('[role="alert"]').count()).toBe(0);
         for (const news of model.screen.flash!) expect(await page.locator(`[role="log"] [data-log="${news.id}"]`).count()).toBe(1);
+        if (flashes === 1) {
+          // The flash covers the call like a dialogue box: Escape closes it, as its button does, and focus stays on the actions.
+          await page.keyboard.press('Escape');
+          await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { flash?: unknown[] } }).screen.flash?.length === 0);
+          expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-choices'))).toBe(true);
+        }
       },
     });
     expect(flashes, 'the keyboard play met a news flash').toBeGreaterThan(0);
@@ -190,6 +196,89 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.body.dataset['screen'] === 'title');
     expect(await inSight()).toEqual({ choices: true, visible: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('gives a screen reader the words as written, never capitals added by the style, and headings that step down one level at a time', async () => {
+    const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${f.roles[0]}&seed=11`, reducedMotion: 'reduce' });
+    const cdp = await context.newCDPSession(page);
+    const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+    /** Text the accessibility tree exposes that the page does not hold as written (capitals from text-transform show up here). */
+    const notAsWritten = async (): Promise<string[]> => {
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: unknown } }[] };
+      // textContent, not innerText, which applies text-transform itself.
+      const written = squash(await page.evaluate(() => document.body.textContent ?? ''));
+      return nodes
+        .filter((n) => !n.ignored && ['StaticText', 'heading', 'log'].includes(n.role?.value ?? ''))
+        .map((n) => squash(String(n.name?.value ?? '')))
+        .filter((t) => /\p{L}/u.test(t) && !written.includes(t));
+    };
+    /** Headings, in page order, that skip a level on the way down (an h1 followed by an h3). */
+    const skipped = () =>
+      page.evaluate(() => {
+        const hs = [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].filter((h) => h.checkVisibility());
+        return hs.filter((h, i) => i > 0 && Number(h.tagName[1]) > Number(hs[i - 1]!.tagName[1]) + 1).map((h) => `${h.tagName}: ${h.textContent}`);
+      });
+    // The briefing: the panel's headings.
+    expect(await notAsWritten()).toEqual([]);
+    expect(await skipped()).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+    // The call, through an invented line's marker and a news flash, to the ending.
+    let flashes = 0;
+    await playByKeyboard(page, {
+      each: async () => {
+        const { model } = await hook(page);
+        if ((model.screen.flash ?? []).length > 0) flashes++;
+        if (flashes <= 1) expect(await notAsWritten()).toEqual([]);
+        expect(await skipped()).toEqual([]);
+      },
+    });
+    expect(flashes).toBeGreaterThan(0);
+    expect(await page.locator('.marker-invented').count()).toBeGreaterThan(0);
+    expect(await notAsWritten()).toEqual([]);
+    expect(await skipped()).toEqual([]);
+    await cdp.detach();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('tells a screen reader how a move changed the meters', async () => {
+    const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${f.roles[0]}&seed=11`, reducedMotion: 'reduce' });
+    const news = page.locator('[data-meter-news]');
+    expect(await news.getAttribute('role')).toBe('status');
+    expect(await news.getAttribute('aria-live')).toBe('polite');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+    expect(await news.textContent(), 'the meters a call starts with are not news').toBe('');
+    const minus = (n: number) => (n > 0 ? `+${n}` : `\u2212${-n}`);
+    let told = 0;
+    for (let step = 0; step < 80 && told < 2; step++) {
+      await waitCanvas(page);
+      const { view, model } = await hook(page);
+      if (model.screen.kind !== 'call' || !view) break;
+      if (model.actions.some((a) => a.kind === 'continue')) {
+        await page.keyboard.press('Enter');
+        continue;
+      }
+      const before = new Map(view.meters.map((m) => [m.id, m.value]));
+      const open = view.choices.find((c) => c.available)!;
+      await page.keyboard.press(String(open.number));
+      await waitCanvas(page);
+      const after = (await hook(page)).view;
+      if (!after) break;
+      const changed = after.meters.filter((m) => before.get(m.id) !== m.value);
+      if (changed.length === 0) continue;
+      told++;
+      const labels = await page.locator('[data-meter] .m-meter-label').allTextContents();
+      const text = await news.textContent();
+      for (const m of changed) {
+        const label = labels[after.meters.indexOf(m)]!;
+        expect(text).toContain(`${label} ${minus(m.value - before.get(m.id)!)}, now ${m.value} of `);
+      }
+    }
+    expect(told, 'moves changed the meters').toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -4,7 +4,7 @@
  * the engine's view and the canvas show the same line and choices.
  */
 import { describe, expect, it } from 'vitest';
-import { clickCard, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, playByMouse, readMirror, shot, startAs, useBrowser, waitCanvas } from './support.js';
+import { canvasInk, clickCard, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, playByMouse, readMirror, shot, startAs, useBrowser, waitCanvas } from './support.js';
 
 describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
   const browser = useBrowser();
@@ -61,6 +61,8 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     const endingDef = f.scenario.endings.find((e) => e.id === ending)!;
     expect(mirror.ending).toEqual({ id: ending, title: endingDef.title });
     expect((await hook(page)).canvas.ending).toBe(endingDef.title);
+    // The panel names the kind of ending, as the canvas does above its title.
+    expect(await page.locator('.m-ending-kind').textContent()).toBe({ agreement: 'Agreement', mediated: 'Mediated', impasse: 'Impasse', escalation: 'Escalation' }[endingDef.kind]);
     expect(mirror.buttons.map((b) => b.id)[0]).toBe('again');
     await shot(page, 'outcome-1280x720');
     // The player writes a name or group (digits typed there press nothing), then exports.
@@ -102,6 +104,56 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
       expect(model.screen.kind).toBe('briefing');
       await expectInSync(page);
     }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the choice cards on the canvas once the line they answer has typed out; a tap on their place finishes the line', async () => {
+    const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${f.roles[0]}&seed=3` });
+    // Slow text, so the line is still typing when it is looked at.
+    await page.selectOption('[data-control="text-speed"]', 'slow');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+    for (let i = 0; i < 40; i++) {
+      await waitCanvas(page);
+      const { view, canvas } = await hook(page);
+      if (view?.phase === 'choosing' && canvas.typing) break;
+      await page.keyboard.press('Enter');
+    }
+    const typing = await hook(page);
+    expect(typing.view?.phase).toBe('choosing');
+    expect(typing.canvas.typing).toBe(true);
+    // The panel has no typewriter: its buttons are there, and they are the same choices the canvas has laid out.
+    await expectInSync(page);
+    const first = typing.canvas.actions[0]!;
+    expect(typing.canvas.actions.every((a) => a.held)).toBe(true);
+    expect(await canvasInk(page, first), 'no card is drawn while the line types').toBeLessThan(0.01);
+    // A tap where the first card will be finishes the line and chooses nothing.
+    await page.mouse.click(first.x + first.w / 2, first.y + first.h / 2);
+    await page.waitForFunction(() => !window.__backchannel!.canvas()!.typing);
+    await page.waitForTimeout(300);
+    const shown = await hook(page);
+    expect(shown.view?.log).toHaveLength(typing.view!.log.length);
+    expect(shown.canvas.actions.some((a) => a.held)).toBe(false);
+    expect(await canvasInk(page, first), 'the card is drawn once the line is out').toBeGreaterThan(0.5);
+    await expectInSync(page);
+    // Now the same tap chooses.
+    await clickCard(page, first.id);
+    await page.waitForFunction((n) => ((window.__backchannel!.view() as { log: unknown[] }).log.length > n), typing.view!.log.length);
+    // A click the moment the cards appear lands too: finish the next choice's line and click at once.
+    for (let i = 0; i < 40; i++) {
+      await waitCanvas(page);
+      const { view, canvas } = await hook(page);
+      if (view?.phase === 'choosing' && canvas.actions.some((a) => a.held)) break;
+      await page.keyboard.press('Enter');
+    }
+    const next = await hook(page);
+    expect(next.canvas.actions.every((a) => a.held)).toBe(true);
+    const card = next.canvas.actions.find((a) => !a.disabled)!;
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !window.__backchannel!.canvas()!.typing);
+    await page.mouse.click(card.x + card.w / 2, card.y + card.h / 2);
+    await page.waitForFunction((n) => ((window.__backchannel!.view() as { log: unknown[] }).log.length > n), next.view!.log.length, { timeout: 3000 });
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -95,6 +95,51 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
     await context.close();
   });
 
+  it('on a phone, a swipe that starts on a canvas setting does not press it; a tap does', async () => {
+    const { page, problems, context } = await open(browser(), { width: 390, height: 844, query: '?seed=2', touch: true, scale: 2 });
+    const cdp = await context.newCDPSession(page);
+    const swipe = async (x: number, from: number, to: number) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: from }] });
+      for (let k = 1; k <= 8; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: from + ((to - from) * k) / 8 }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await page.waitForTimeout(60);
+    };
+    const pill = async (id: string) => {
+      const c = (await hook(page)).canvas.controls.find((x) => x.id === id);
+      if (!c) throw new Error(`no ${id} pill on the canvas`);
+      return c;
+    };
+    const box = (await page.locator('#game canvas').boundingBox())!;
+    // The settings sit at the end of the title: scroll the canvas there with swipes that start elsewhere.
+    for (let i = 0; i < 10; i++) {
+      const p = await pill('mute');
+      const canvasBottom = (await page.locator('#game canvas').boundingBox())!;
+      if (p.y + p.h < canvasBottom.y + canvasBottom.height - 40) break;
+      await swipe(box.x + 30, box.y + box.height * 0.6, box.y + box.height * 0.25);
+    }
+    const muted = () => page.locator('[data-control="mute"]').getAttribute('aria-pressed');
+    const speed = () => page.locator('[data-control="text-speed"]').inputValue();
+    expect(await muted()).toBe('false');
+    const speedBefore = await speed();
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    // A swipe up from the pill: the canvas has no more to scroll, so the page moves under the finger.
+    for (const id of ['mute', 'text-speed']) {
+      const p = await pill(id);
+      await swipe(p.x + p.w / 2, p.y + p.h / 2, p.y + p.h / 2 - 120);
+    }
+    expect(await page.evaluate(() => window.scrollY), 'the swipes scrolled the page').toBeGreaterThan(scrollBefore);
+    expect(await muted(), 'a swipe from the sound pill left the sound as it was').toBe('false');
+    expect(await speed(), 'a swipe from the text-speed pill left the speed as it was').toBe(speedBefore);
+    // A tap on the same pill still presses it.
+    const p = await pill('mute');
+    await page.touchscreen.tap(p.x + p.w / 2, p.y + p.h / 2);
+    await page.waitForFunction(() => document.querySelector('[data-control="mute"]')?.getAttribute('aria-pressed') === 'true');
+    expect((await pill('mute')).label).toBe('Sound: off');
+    await cdp.detach();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   for (const [w, h] of [
     [844, 390],
     [1920, 1080],

@@ -232,6 +232,23 @@ export async function expectInSync(page: Page): Promise<void> {
   }
 }
 
+/**
+ * The share of a page rectangle, drawn on the canvas, that is not plain
+ * background: about 0 where nothing is drawn, most of it over a card.
+ */
+export async function canvasInk(page: Page, r: { x: number; y: number; w: number; h: number }): Promise<number> {
+  return page.evaluate((r) => {
+    const c = document.querySelector('#game canvas') as HTMLCanvasElement;
+    const box = c.getBoundingClientRect();
+    const k = c.width / box.width;
+    const d = c.getContext('2d')!.getImageData(Math.round((r.x - box.left) * k), Math.round((r.y - box.top) * k), Math.round(r.w * k), Math.round(r.h * k)).data;
+    // The call's background, #0b111c.
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 0x0b) + Math.abs(d[i + 1]! - 0x11) + Math.abs(d[i + 2]! - 0x1c) > 16) ink++;
+    return ink / (d.length / 4);
+  }, r);
+}
+
 // ---- the scenario under test -------------------------------------------------
 
 export interface Flagship {
@@ -391,18 +408,41 @@ export async function clickCard(page: Page, id: string, how: 'mouse' | 'touch' =
   throw new Error(`card ${id} never came into view`);
 }
 
+/** Taps or clicks the line on the canvas, scrolling the canvas up to it first when it is out of view. */
+export async function tapLine(page: Page, how: 'mouse' | 'touch' = 'mouse'): Promise<void> {
+  const canvasBox = (await page.locator('#game canvas').boundingBox())!;
+  for (let i = 0; i < 12; i++) {
+    const line = (await hook(page)).canvas.lineBox;
+    if (!line) throw new Error('no line on the canvas');
+    const top = Math.max(line.y, canvasBox.y);
+    const bottom = Math.min(line.y + line.h, canvasBox.y + canvasBox.height);
+    if (bottom - top > 20) {
+      const [x, y] = [line.x + line.w / 2, (top + bottom) / 2];
+      if (how === 'touch') await page.touchscreen.tap(x, y);
+      else await page.mouse.click(x, y);
+      return;
+    }
+    await page.mouse.move(canvasBox.x + canvasBox.width / 2, canvasBox.y + canvasBox.height / 2);
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the line never came into view');
+}
+
 /** Plays the call to an ending by clicking cards on the canvas. Returns the ending id. */
 export async function playByMouse(page: Page, o: PlayOptions = {}): Promise<string> {
   const plan = [...(o.plan ?? [])];
   for (let step = 0; step < (o.maxSteps ?? 400); step++) {
     await waitCanvas(page);
     await o.each?.(step);
-    const { view, model } = await hook(page);
+    const { view, model, canvas } = await hook(page);
     if (model.screen.kind === 'outcome') return view?.ending?.id ?? '';
     if (!view) throw new Error(`not in a call but on ${model.screen.kind}`);
     const cont = model.actions.find((a) => a.kind === 'continue');
     const before = JSON.stringify([view.log.length, model.actions.map((a) => a.id), view.line?.id]);
     if (cont) await clickCard(page, cont.id, o.how);
+    // The choice cards wait for the line to type out; a tap on the line finishes it (and, once it is out, does nothing).
+    else if (canvas.actions.some((a) => a.held)) await tapLine(page, o.how);
     else {
       const c = pick(view, plan, o.strict);
       if (!c) throw new Error('no open choice');

@@ -81,6 +81,7 @@ describe('the game flow', () => {
     const out = ctl.model.screen;
     if (out.kind !== 'outcome') throw new Error();
     expect(out.ending.id).toBe('deal');
+    expect(out.kindLabel).toBe('Agreement');
     expect(out.sections.map((s) => s.id)).toEqual(expect.arrayContaining(['meaning', 'zone', 'terms', 'path', 'concepts', 'meters']));
     expect(out.sides.map((s) => s.id)).toEqual(['a', 'b']);
     expect(audio.played).toContain('agreement');
@@ -118,6 +119,22 @@ describe('the game flow', () => {
     const s2 = ctl.model.screen;
     if (s2.kind !== 'call') throw new Error();
     expect(s2.flash).toEqual([]);
+    expect(ids(ctl)).toEqual(['continue']);
+  });
+
+  it('Escape closes a news flash and nothing else', () => {
+    const { ctl } = make();
+    ctl.press('role:a');
+    ctl.press('start');
+    expect(ctl.close()).toBe(false);
+    expect(ids(ctl)).toEqual(['continue']);
+    ctl.continueOrFinish();
+    ctl.press('choice:warn');
+    expect(ids(ctl)).toEqual(['dismiss-flash']);
+    expect(ctl.close()).toBe(true);
+    const s = ctl.model.screen;
+    if (s.kind !== 'call') throw new Error();
+    expect(s.flash).toEqual([]);
     expect(ids(ctl)).toEqual(['continue']);
   });
 
@@ -169,6 +186,12 @@ describe('the game flow', () => {
     ctl.press('role:a');
     ctl.press('start');
     expect(ctl.session?.seed).toBe(99);
+    // The kind of ending is the game's word, in the game's language, like the rest of its words.
+    for (const step of ['continue', 'continue', 'choice:offer', 'continue', 'continue', 'choice:offer', 'continue', 'continue', 'choice:deal']) if (step === 'continue') ctl.continueOrFinish();
+    else ctl.press(step);
+    const out = ctl.model.screen;
+    if (out.kind !== 'outcome') throw new Error(`not at the outcome but on ${out.kind}`);
+    expect(out.kindLabel).toBe('Acuerdo');
   });
 
   it('opens on the flagship when it is there, and offers the other scenarios', () => {

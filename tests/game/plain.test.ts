@@ -30,6 +30,12 @@ describe('keys', () => {
     expect(commandForKey({ key: 'm', targetEditable: true })).toBeNull();
     expect(commandForKey({ key: '2', code: 'Digit2', targetTag: 'INPUT', targetType: 'range' })).toEqual({ kind: 'number', n: 2 });
   });
+  it('Escape closes, even from a focused button, but not from a field being typed in', () => {
+    expect(commandForKey({ key: 'Escape', targetTag: 'BODY' })).toEqual({ kind: 'close' });
+    expect(commandForKey({ key: 'Escape', targetTag: 'BUTTON' })).toEqual({ kind: 'close' });
+    expect(commandForKey({ key: 'Escape', targetTag: 'INPUT', targetType: 'text' })).toBeNull();
+    expect(commandForKey({ key: 'Escape', repeat: true })).toBeNull();
+  });
 });
 
 describe('url', () => {

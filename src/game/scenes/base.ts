@@ -43,6 +43,10 @@ export interface DrawnAction {
   rect: Rect;
   /** True when the card stays put while the content scrolls. */
   fixed: boolean;
+  /** What the card is drawn with, so a scene can hold it back and show it later. */
+  objects: Phaser.GameObjects.GameObject[];
+  /** Laid out but not shown yet (the call's choices wait for the line to finish typing). */
+  held: boolean;
 }
 
 /** What a scene drew, for the test hook. */
@@ -55,7 +59,11 @@ export interface SceneDescription {
   flash: string | null;
   ending: string | null;
   typing: boolean;
-  actions: (Omit<DrawnAction, 'rect' | 'fixed'> & { x: number; y: number; w: number; h: number; visible: boolean })[];
+  /** Where the line is drawn, on the page, when a line shows: a tap there finishes it or continues. */
+  lineBox: { x: number; y: number; w: number; h: number } | null;
+  actions: (Omit<DrawnAction, 'rect' | 'fixed' | 'objects'> & { x: number; y: number; w: number; h: number; visible: boolean })[];
+  /** The side controls drawn on the canvas (sound, text speed, export…), with their places on the page. */
+  controls: { id: string; label: string; x: number; y: number; w: number; h: number }[];
 }
 
 export abstract class BaseScene extends Phaser.Scene {
@@ -63,6 +71,10 @@ export abstract class BaseScene extends Phaser.Scene {
   protected model!: ScreenModel;
   protected m!: Metrics;
   protected drawnActions: DrawnAction[] = [];
+  /** The line's box, in content coordinates (it scrolls), when a line shows. */
+  protected lineRect: Rect | null = null;
+  /** Side controls drawn on the canvas, by their backgrounds (read where they end up, after any shifting). */
+  private drawnControls: { id: string; label: string; bg: Phaser.GameObjects.Rectangle }[] = [];
   protected heading = '';
   /** Top and bottom of the scrolling area (fixed bars lie outside it). */
   protected viewTop = 0;
@@ -152,6 +164,8 @@ export abstract class BaseScene extends Phaser.Scene {
     this.tweens.killAll();
     for (const o of [...this.children.list]) o.destroy();
     this.drawnActions = [];
+    this.drawnControls = [];
+    this.lineRect = null;
     const w = this.vw;
     const h = this.vh;
     const cam = this.cameras.main;
@@ -221,6 +235,17 @@ export abstract class BaseScene extends Phaser.Scene {
 
   // ---- actions -------------------------------------------------------------
 
+  /** Records a side control (a pill) for the test hook; `objs[0]` is its background. */
+  protected control(id: string, label: string, objs: Phaser.GameObjects.GameObject[]): Phaser.GameObjects.GameObject[] {
+    this.drawnControls.push({ id, label, bg: objs[0] as Phaser.GameObjects.Rectangle });
+    return objs;
+  }
+
+  /** A card was tapped or clicked. */
+  protected pressAction(id: string): void {
+    this.app.ctl.press(id);
+  }
+
   /** Draws the model's actions as a column of cards from (x, y); returns the bottom. */
   protected drawActionColumn(actions: ActionModel[], x: number, y: number, w: number, fixed = false, depth = 20): number {
     let cy = y;
@@ -232,12 +257,12 @@ export abstract class BaseScene extends Phaser.Scene {
         w,
         { number: i + 1, label: a.label, detail: a.detail, reason: a.reason, disabled: a.disabled, kind: a.kind },
         this.m,
-        () => this.app.ctl.press(a.id),
+        () => this.pressAction(a.id),
         () => this.isDragging,
       );
       if (fixed) for (const o of c.objects) (o as unknown as Phaser.GameObjects.Components.ScrollFactor).setScrollFactor(0);
       if (fixed) for (const o of c.objects) (o as unknown as Phaser.GameObjects.Components.Depth).setDepth(depth + ((o as unknown as Phaser.GameObjects.Components.Depth).depth < 0 ? 0 : 1));
-      this.drawnActions.push({ id: a.id, number: i + 1, label: a.label, disabled: a.disabled, reason: a.reason, rect: c.rect, fixed });
+      this.drawnActions.push({ id: a.id, number: i + 1, label: a.label, disabled: a.disabled, reason: a.reason, rect: c.rect, fixed, objects: c.objects, held: false });
       cy += c.height + this.m.gap;
     });
     return cy - (actions.length ? this.m.gap : 0);
@@ -257,7 +282,7 @@ export abstract class BaseScene extends Phaser.Scene {
     const avail = w - 2 * m.pad;
     const cw = m.narrow ? avail : Math.min(maxCardW, sideBySide ? (avail - m.gap * (n - 1)) / n : avail);
     const cards = actions.map((a, i) =>
-      card(this, 0, 0, cw, { number: i + 1, label: a.label, detail: a.detail, reason: a.reason, disabled: a.disabled, kind: a.kind }, m, () => this.app.ctl.press(a.id), () => false),
+      card(this, 0, 0, cw, { number: i + 1, label: a.label, detail: a.detail, reason: a.reason, disabled: a.disabled, kind: a.kind }, m, () => this.pressAction(a.id), () => false),
     );
     const rowH = sideBySide ? Math.max(...cards.map((c) => c.height)) : cards.reduce((acc, c) => acc + c.height, 0) + m.gap * (n - 1);
     const padY = Math.round(m.gap * 1.2);
@@ -276,7 +301,7 @@ export abstract class BaseScene extends Phaser.Scene {
         tr.setDepth(tr.depth < 0 ? 20 : 21);
       }
       const a = actions[i]!;
-      this.drawnActions.push({ id: a.id, number: i + 1, label: a.label, disabled: a.disabled, reason: a.reason, rect: { x, y, w: cw, h: c.height }, fixed: true });
+      this.drawnActions.push({ id: a.id, number: i + 1, label: a.label, disabled: a.disabled, reason: a.reason, rect: { x, y, w: cw, h: c.height }, fixed: true, objects: c.objects, held: false });
       if (sideBySide) x += cw + m.gap;
       else y += c.height + m.gap;
     });
@@ -312,12 +337,18 @@ export abstract class BaseScene extends Phaser.Scene {
       flash: null,
       ending: null,
       typing: false,
+      lineBox: this.lineRect && { x: box.left + (this.lineRect.x - cam.scrollX) * sx, y: box.top + (this.lineRect.y - cam.scrollY) * sy, w: this.lineRect.w * sx, h: this.lineRect.h * sy },
       ...this.describeExtra(),
       actions: this.drawnActions.map((a) => {
         const x = a.rect.x - (a.fixed ? 0 : cam.scrollX);
         const y = a.rect.y - (a.fixed ? 0 : cam.scrollY);
         const visible = a.fixed || (y >= this.viewTop - 1 && y + a.rect.h <= this.viewBottom + 1);
-        return { id: a.id, number: a.number, label: a.label, disabled: a.disabled, reason: a.reason, x: box.left + x * sx, y: box.top + y * sy, w: a.rect.w * sx, h: a.rect.h * sy, visible };
+        return { id: a.id, number: a.number, label: a.label, disabled: a.disabled, reason: a.reason, held: a.held, x: box.left + x * sx, y: box.top + y * sy, w: a.rect.w * sx, h: a.rect.h * sy, visible };
+      }),
+      controls: this.drawnControls.map(({ id, label, bg }) => {
+        const x = bg.x - cam.scrollX * bg.scrollFactorX;
+        const y = bg.y - cam.scrollY * bg.scrollFactorY;
+        return { id, label, x: box.left + x * sx, y: box.top + y * sy, w: bg.width * sx, h: bg.height * sy };
       }),
     };
   }

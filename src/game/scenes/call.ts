@@ -4,6 +4,13 @@
  * line is invented or drawn from a source, the meters moving with each
  * choice (with the change shown), numbered choice cards (unavailable ones
  * greyed with the reason), and news flashes that break into the call.
+ *
+ * The choice cards wait until the line they answer has typed out: a player
+ * reads the line before the options, and a tap meant to skip the typing
+ * cannot land on a card that just appeared under the finger. Their place is
+ * kept, so nothing moves when they show; a tap there finishes the line. The
+ * panel has no typewriter, so its buttons (and the digit keys, which press
+ * them) are there from the start.
  */
 import * as Phaser from 'phaser';
 import type { MeterView } from '../../engine/view.js';
@@ -24,6 +31,9 @@ export class CallScene extends BaseScene {
   private meterShown = new Map<string, number>();
   private deltaKey = '';
   private flashKey = '';
+  /** The "Your move" prompt and the choice cards while they wait for the line, and what catches a tap on their place. */
+  private held: Phaser.GameObjects.GameObject[] = [];
+  private heldCatcher: Phaser.GameObjects.Zone | null = null;
 
   constructor(app: AppContext) {
     super('call', app);
@@ -57,6 +67,7 @@ export class CallScene extends BaseScene {
     if (!this.typewriter) return;
     this.typewriter.finish();
     this.lineText?.setText(this.wrapped.join('\n'));
+    this.showHeld();
   }
 
   override update(_time: number, delta: number): void {
@@ -65,6 +76,47 @@ export class CallScene extends BaseScene {
     const before = tw.count;
     const n = tw.tick(delta);
     if (n !== before) this.lineText.setText(sliceWrapped(this.wrapped, n));
+    if (tw.done) this.showHeld();
+  }
+
+  protected override beforeClear(): void {
+    this.held = [];
+    this.heldCatcher = null;
+  }
+
+  protected override pressAction(id: string): void {
+    if (this.held.length > 0) this.finishTyping();
+    else super.pressAction(id);
+  }
+
+  /** Keeps the choices out of sight while the line types; their place still finishes the line when tapped. */
+  private holdChoices(objs: Phaser.GameObjects.GameObject[], area: Rect): void {
+    for (const o of objs) (o as unknown as Phaser.GameObjects.Components.Alpha).setAlpha(0);
+    for (const a of this.drawnActions) a.held = true;
+    this.held = objs;
+    const zone = this.add.zone(area.x, area.y, area.w, area.h).setOrigin(0, 0);
+    zone.setInteractive();
+    zone.on('pointerup', (p: Phaser.Input.Pointer) => {
+      if (!this.isDragging && p.getDistance() <= tapSlop()) this.finishTyping();
+    });
+    this.heldCatcher = zone;
+  }
+
+  private showHeld(): void {
+    if (this.held.length === 0) return;
+    const objs = this.held;
+    this.held = [];
+    this.heldCatcher?.destroy();
+    this.heldCatcher = null;
+    for (const a of this.drawnActions) a.held = false;
+    for (const o of objs) {
+      const tr = o as unknown as Phaser.GameObjects.Components.Alpha;
+      if (this.motion) {
+        // From just above zero: Phaser passes clicks by a card at alpha 0, and a click as the cards appear must land.
+        tr.setAlpha(0.01);
+        this.tweens.add({ targets: tr, alpha: 1, duration: 200, ease: 'Sine.easeOut' });
+      } else tr.setAlpha(1);
+    }
   }
 
   protected draw(): void {
@@ -144,6 +196,7 @@ export class CallScene extends BaseScene {
       // At least three lines high, so the choices below do not jump about from line to line.
       const minH = innerPad * 2 + Math.round(size * 1.35) * 3 + m.gap + Math.round(m.small * 1.6);
       dialogueBottom = Math.max(d.y + (L.metersAs === 'row' ? d.h : minH), my + innerPad);
+      this.lineRect = { x: d.x, y: d.y, w: d.w, h: dialogueBottom - d.y };
       const box = panel(this, { x: d.x, y: d.y, w: d.w, h: dialogueBottom - d.y }, HEX.panel, HEX.line, 6);
       box.setDepth(-2);
       this.add.rectangle(d.x, d.y, 3, dialogueBottom - d.y, HEX.brass, 1).setOrigin(0, 0).setDepth(-1);
@@ -161,6 +214,7 @@ export class CallScene extends BaseScene {
       if (view.phase === 'choosing') {
         const prompt = kicker(this, L.actions.x, ay, t.yourMove, m.small, CSS.brass);
         bottom = this.drawActionColumn(model.actions, L.actions.x, ay + prompt.height + m.gap, L.actions.w);
+        if (this.typewriter && !this.typewriter.done) this.holdChoices([prompt, ...this.drawnActions.flatMap((a) => a.objects)], { x: L.actions.x, y: ay, w: L.actions.w, h: bottom - ay });
       } else if (model.actions.length > 0) {
         const bw = Math.min(L.actions.w, Math.max(220, m.body * 14));
         bottom = this.drawActionColumn(model.actions, L.actions.x + L.actions.w - bw, ay, bw);

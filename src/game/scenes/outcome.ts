@@ -35,7 +35,7 @@ export class OutcomeScene extends BaseScene {
     const topH = Math.round(m.small * 2.6);
     this.fixedBar(0, topH);
     kicker(this, pad, Math.round((topH - m.small * 1.2) / 2), m.narrow ? t.outcomeHeading : `${t.outcomeHeading} · ${s.subheading}`, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
-    const ex = pill(this, 0, 0, t.exportResults, Math.max(12, m.small - 1), () => this.onExport(), null, () => this.isDragging);
+    const ex = this.control('export', t.exportResults, pill(this, 0, 0, t.exportResults, Math.max(12, m.small - 1), () => this.onExport(), null, () => this.isDragging));
     const exBg = ex[0] as Phaser.GameObjects.Rectangle;
     const dx = w - pad - exBg.width;
     const dy = Math.round((topH - exBg.height) / 2);
@@ -56,7 +56,7 @@ export class OutcomeScene extends BaseScene {
     const x = pad;
     let y = topH + pad;
     const kindColor = s.ending.kind === 'escalation' ? CSS.red : s.ending.kind === 'impasse' ? CSS.steel : CSS.brass;
-    const k = kicker(this, x, y, s.ending.kind, m.small, kindColor);
+    const k = kicker(this, x, y, s.kindLabel, m.small, kindColor);
     y += k.height + m.gap * 0.6;
     const title = text(this, x, y, s.ending.title, { size: m.title, weight: '600', width: colW, lineSpacing: 2 });
     y += title.height + m.gap;

@@ -162,9 +162,12 @@ export class TitleScene extends BaseScene {
     const settings = model.settings;
     const ctl = this.app.ctl;
     const dragging = () => this.isDragging;
-    place(pill(this, sx, sy, settings.muted ? t.soundOff : t.soundOn, m.small, () => ctl.toggleMute(), settings.muted, dragging));
-    place(pill(this, sx, sy, `${t.textSpeed}: ${t.textSpeeds[settings.textSpeed]}`, m.small, () => ctl.setTextSpeed(nextTextSpeed(settings.textSpeed)), null, dragging));
-    const lastH = place(pill(this, sx, sy, `${t.reducedMotion}: ${model.reducedMotion ? t.on : t.off}`, m.small, () => ctl.setReducedMotion(!model.reducedMotion), model.reducedMotion, dragging));
+    const sound = settings.muted ? t.soundOff : t.soundOn;
+    const speed = `${t.textSpeed}: ${t.textSpeeds[settings.textSpeed]}`;
+    const motion = `${t.reducedMotion}: ${model.reducedMotion ? t.on : t.off}`;
+    place(this.control('mute', sound, pill(this, sx, sy, sound, m.small, () => ctl.toggleMute(), settings.muted, dragging)));
+    place(this.control('text-speed', speed, pill(this, sx, sy, speed, m.small, () => ctl.setTextSpeed(nextTextSpeed(settings.textSpeed)), null, dragging)));
+    const lastH = place(this.control('reduced-motion', motion, pill(this, sx, sy, motion, m.small, () => ctl.setReducedMotion(!model.reducedMotion), model.reducedMotion, dragging)));
     const bottom = Math.max(y, sy + lastH) + pad;
     this.contentBottom = bottom;
     // Short content sits a little above the middle rather than at the top.
