@@ -15,6 +15,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', '**/node_modules/**'],
           environment: 'node',
+          // Property tests run hundreds of cases; on two busy cores the default 5 s can run out.
+          testTimeout: 30_000,
         },
       },
       {
