@@ -24,6 +24,7 @@ const en = {
   textSpeeds: { slow: 'Slow', normal: 'Normal', fast: 'Fast', instant: 'Instant' },
   reducedMotion: 'Reduced motion',
   exportResults: 'Export results',
+  exportResultsAs: 'Export results as {name}',
   skipToPanel: 'Skip to the call panel',
   playerName: 'Your name or group (written into exported results)',
   backToTitle: 'Back to title',
@@ -128,6 +129,7 @@ const es: Strings = {
   textSpeeds: { slow: 'Lenta', normal: 'Normal', fast: 'Rápida', instant: 'Instantánea' },
   reducedMotion: 'Movimiento reducido',
   exportResults: 'Exportar resultados',
+  exportResultsAs: 'Exportar resultados como {name}',
   skipToPanel: 'Saltar al panel de la llamada',
   playerName: 'Tu nombre o grupo (se escribe en los resultados exportados)',
   backToTitle: 'Volver al inicio',
@@ -224,6 +226,18 @@ export function stringsFor(lang: string | null | undefined): { lang: string; str
 }
 
 /** Fills {name} placeholders. */
+/**
+ * The export button's label. It names the player or group the file will
+ * carry, so that on a shared device the next group sees the last one's name
+ * before exporting under it. `max` characters of the name at most.
+ */
+export function exportLabel(t: Pick<Strings, 'exportResults' | 'exportResultsAs'>, player: string, max = 60): string {
+  const name = player.trim();
+  if (name === '') return t.exportResults;
+  const chars = [...name];
+  return fill(t.exportResultsAs, { name: chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : name });
+}
+
 export function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }

@@ -12,7 +12,7 @@
  *    the ending's title.
  */
 import type { CallView, InjectView, LogView } from '../engine/view.js';
-import { fill, signed, type Strings } from './i18n.js';
+import { exportLabel, fill, signed, type Strings } from './i18n.js';
 import { meterShare } from './layout.js';
 import type { ActionModel, ScreenModel, SectionModel } from './screens.js';
 import { PLAYER_MAX, TEXT_SPEEDS, type TextSpeed } from './settings.js';
@@ -212,7 +212,7 @@ export class Mirror {
     if (this.speed.value !== m.settings.textSpeed) this.speed.value = m.settings.textSpeed;
     this.motionLabel.textContent = t.reducedMotion;
     this.motion.checked = m.reducedMotion;
-    this.exportBtn.textContent = t.exportResults;
+    this.exportBtn.textContent = exportLabel(t, m.settings.player);
     this.playerLabel.textContent = t.playerName;
     // Never overwrite what the player is typing.
     if (this.doc.activeElement !== this.player && this.player.value !== m.settings.player) this.player.value = m.settings.player;

@@ -69,6 +69,9 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     await page.fill('[data-control="player"]', 'Group 12');
     await page.locator('[data-control="player"]').press('Tab');
     expect((await readMirror(page)).ending).toEqual({ id: ending, title: endingDef.title });
+    // The export names whom the file will carry, on the panel and on the canvas, so a group on a shared device sees the last group's name.
+    expect(await page.locator('[data-control="export"]').textContent()).toBe('Export results as Group 12');
+    await page.waitForFunction(() => window.__backchannel!.canvas()?.controls.some((c) => c.id === 'export' && c.label === 'Export results as Group 12'));
     // The export downloads the debrief as JSON.
     const download = page.waitForEvent('download');
     await page.locator('[data-control="export"]').click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill, signed, stringsFor } from '../../src/game/i18n.js';
+import { exportLabel, fill, signed, stringsFor } from '../../src/game/i18n.js';
 import { commandForKey } from '../../src/game/keys.js';
 import { callLayout, clampScroll, densityFor, MAX_CANVAS_PIXELS, maxScroll, meterGrid, meterShare, metricsFor, MIN_BODY, MIN_METER_CELL, row, stack, stackHeight, valueScale } from '../../src/game/layout.js';
 import { cleanPlayer, DEFAULT_SETTINGS, loadSettings, PLAYER_MAX, motionReduced, nextTextSpeed, parseSettings, SETTINGS_KEY, storeSettings } from '../../src/game/settings.js';
@@ -59,6 +59,16 @@ describe('url', () => {
 });
 
 describe('i18n', () => {
+  it('the export label names the player or group the file will carry, shortened to fit', () => {
+    const en = stringsFor(null).strings;
+    const es = stringsFor('es').strings;
+    expect(exportLabel(en, '')).toBe('Export results');
+    expect(exportLabel(en, '  ')).toBe('Export results');
+    expect(exportLabel(en, 'Group 3')).toBe('Export results as Group 3');
+    expect(exportLabel(es, 'Grupo 3')).toBe('Exportar resultados como Grupo 3');
+    expect(exportLabel(en, 'Ana, Ben and Chidi of 9B', 10)).toBe('Export results as Ana, Ben…');
+    expect(exportLabel(en, '🙂🙂🙂🙂', 3)).toBe('Export results as 🙂🙂…');
+  });
   it('falls back from a regional tag to its language, then to English', () => {
     expect(stringsFor('es-VE').lang).toBe('es');
     expect(stringsFor('fr').lang).toBe('en');

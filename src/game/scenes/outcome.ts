@@ -5,14 +5,14 @@
  * historical note and the meters. Play again, or play the other role.
  */
 import type * as Phaser from 'phaser';
-import { fill, signed } from '../i18n.js';
+import { exportLabel, fill, signed } from '../i18n.js';
 import { valueScale } from '../layout.js';
 import type { SideChart } from '../screens.js';
 import { CSS, HEX } from '../theme.js';
 import { BaseScene, type AppContext, type SceneDescription } from './base.js';
 import { drawSections } from './sections.js';
 import { pill } from './title.js';
-import { kicker, text } from './ui.js';
+import { fitWidth, kicker, text } from './ui.js';
 
 export class OutcomeScene extends BaseScene {
   private readonly onExport: () => void;
@@ -34,11 +34,14 @@ export class OutcomeScene extends BaseScene {
 
     const topH = Math.round(m.small * 2.6);
     this.fixedBar(0, topH);
-    kicker(this, pad, Math.round((topH - m.small * 1.2) / 2), m.narrow ? t.outcomeHeading : `${t.outcomeHeading} · ${s.subheading}`, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
-    const ex = this.control('export', t.exportResults, pill(this, 0, 0, t.exportResults, Math.max(12, m.small - 1), () => this.onExport(), null, () => this.isDragging));
+    const top = kicker(this, pad, Math.round((topH - m.small * 1.2) / 2), m.narrow ? t.outcomeHeading : `${t.outcomeHeading} · ${s.subheading}`, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
+    const exportText = exportLabel(t, model.settings.player, m.narrow ? 14 : 24);
+    const ex = this.control('export', exportText, pill(this, 0, 0, exportText, Math.max(12, m.small - 1), () => this.onExport(), null, () => this.isDragging));
     const exBg = ex[0] as Phaser.GameObjects.Rectangle;
     const dx = w - pad - exBg.width;
     const dy = Math.round((topH - exBg.height) / 2);
+    // The heading gives way to the export control, which names the group.
+    fitWidth(top, dx - 2 * pad);
     for (const o of ex) {
       const tr = o as unknown as Phaser.GameObjects.Components.Transform & Phaser.GameObjects.Components.ScrollFactor & Phaser.GameObjects.Components.Depth;
       tr.x += dx;
