@@ -365,7 +365,10 @@ function unionIssue(issue: z.core.$ZodIssueInvalidUnion, path: (string | number)
   const before = out.length;
   issuesToDiagnostics(nested, parsed, out);
   if (isEffect && present[0] === 'meter' && !('add' in raw) && !('set' in raw)) {
-    out.splice(before, out.length - before, diag(file, parsed.locate(path), 'BC208', 'a meter effect needs `add:` or `set:`', ['E.g. `{ meter: trust, add: 1 }` or `{ meter: clock, set: 0 }`.']));
+    // A word used in their place (`plus: 1`, `by: 2`) is named, so the author sees which key to rename.
+    const other = Object.keys(raw).find((k) => k !== 'meter');
+    const message = other === undefined ? 'a meter effect needs `add:` or `set:`' : `a meter effect needs \`add:\` or \`set:\`, not '${other.slice(0, 40)}'`;
+    out.splice(before, out.length - before, diag(file, parsed.locate(path), 'BC208', message, ['E.g. `{ meter: trust, add: 1 }` or `{ meter: clock, set: 0 }`.']));
   }
 }
 
