@@ -33,11 +33,20 @@ await runTool(USAGE, () => {
     if ('diagnostic' in read) diagnostics.push(read.diagnostic);
     else {
       const name = basename(file);
-      if (!isScenarioFile(name)) {
-        const stem = name.replace(/\.[^.]*$/, '').replace(/\.schema$/i, '') || name;
+      if (/\.schema\.json$/i.test(name)) {
+        diagnostics.push(
+          diag(file, { line: 1, col: 1 }, 'BC108', 'the game does not read files whose names end in .schema.json, so it will not show this one', [
+            `That ending is kept for the JSON Schema that editors use: rename it, e.g. to ${name.replace(/\.schema\.json$/i, '.json')}.`,
+          ]),
+        );
+      } else if (!isScenarioFile(name)) {
+        // An editor that adds its own ending (Notepad's .txt) leaves the one meant before it: keep that one.
+        const meant = /\.(ya?ml|json)(?=\.[^.]*$)/i.exec(name);
+        const stem = meant ? name.slice(0, meant.index) : name.replace(/\.[^.]*$/, '') || name;
+        const rename = meant ? `Rename it to ${stem}${meant[0]}` : `Rename it, e.g. to ${stem}.yaml (or ${stem}.json if it is written in JSON)`;
         diagnostics.push(
           diag(file, { line: 1, col: 1 }, 'BC108', 'the game reads only files whose names end in .yaml, .yml or .json, so it will not show this one', [
-            /\.schema\.json$/i.test(name) ? 'A name ending in .schema.json is kept for the JSON Schema that editors use: give the scenario another name.' : `Rename it, e.g. to ${stem}.yaml (or ${stem}.json if it is written in JSON), and keep it in the scenarios folder.`,
+            `${rename}, and keep it in the scenarios folder.`,
           ]),
         );
       }

@@ -225,7 +225,6 @@ export function stringsFor(lang: string | null | undefined): { lang: string; str
   return { lang: 'en', strings: en };
 }
 
-/** Fills {name} placeholders. */
 /**
  * The export button's label. It names the player or group the file will
  * carry, so that on a shared device the next group sees the last one's name
@@ -238,6 +237,7 @@ export function exportLabel(t: Pick<Strings, 'exportResults' | 'exportResultsAs'
   return fill(t.exportResultsAs, { name: chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : name });
 }
 
+/** Fills {name} placeholders. */
 export function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }

@@ -60,7 +60,8 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
     if (text[i] === '}' || text[i] === ']') {
       fail(`a ${close} is missing here, to close the ${opener} opened at line ${lineOf(open)}`, 'syntax', `Add ${close} before this ${text[i]}.`);
     }
-    if (text.slice(valueEnd, i).includes('\n') && /["{[\-\dtfn]/.test(text[i] ?? '')) {
+    // In a mapping only a key in quotes can come next; in a list, any value.
+    if (text.slice(valueEnd, i).includes('\n') && (close === '}' ? text[i] === '"' : /["{[\-\dtfn]/.test(text[i] ?? ''))) {
       i = valueEnd;
       fail('a comma is missing after this value', 'syntax', 'Add a comma here: in JSON, the items of a list or mapping are separated by commas.');
     }

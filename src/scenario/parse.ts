@@ -288,6 +288,22 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
 
   result.reader = 'yaml';
 
+  // The library's time grows with the square of the lines a tab upsets
+  // (minutes for a large file indented with tabs), so a file indented with
+  // tabs throughout is answered before the library reads it.
+  let tabLines = 0;
+  let firstTabAt = -1;
+  for (const m of text.matchAll(/^ *\t/gm)) {
+    if (firstTabAt < 0) firstTabAt = m.index + m[0].length - 1;
+    if (++tabLines > MAX_TAB_LINES) {
+      countLines();
+      return fail('BC103', 'syntax error: this line is indented with a tab', [
+        TAB_HINT,
+        `More than ${MAX_TAB_LINES} lines are indented with tabs: replace every tab with spaces and check again.`,
+      ], toPos(firstTabAt));
+    }
+  }
+
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, {
@@ -318,7 +334,9 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   }
   // The library stops naming tabs once they have upset the lines around
   // them; a line that starts with a tab can be nothing but indentation.
-  const firstTab = tabs.size > 0 ? Math.min(...tabs.keys()) : Infinity;
+  // A loop, not Math.min(...): a hostile file can have more tab lines than a call takes arguments.
+  let firstTab = Infinity;
+  for (const line of tabs.keys()) if (line < firstTab) firstTab = line;
   if (tabs.size > 0) {
     for (let at = 0, line = 1; at < text.length; line++) {
       const end = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
@@ -603,9 +621,7 @@ function tabSlips(syntax: readonly Diagnostic[], tabs: ReadonlyMap<number, Posit
   const shown = [
     ...before,
     ...tabLines.slice(0, room).map((line) =>
-      diag(file, tabs.get(line)!, 'BC103', 'syntax error: this line is indented with a tab', [
-        'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").',
-      ]),
+      diag(file, tabs.get(line)!, 'BC103', 'syntax error: this line is indented with a tab', [TAB_HINT]),
     ),
   ];
   const moreTabs = tabLines.slice(room);
@@ -703,13 +719,20 @@ function plainSyntaxError(
         ],
       };
   }
-  if (code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/i.test(message))
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/i.test(message)) {
+    const line = lineAround(text, offset);
+    const dash = text.slice(line.start, line.end).search(/\S/);
+    // The item above, when it is one, shows the column to use.
+    const above = lineAbove(text, line.start);
+    const aboveDash = above ? /^( *)- /.exec(text.slice(above.start, Math.min(above.end, above.start + 400))) : null;
+    const where = above && aboveDash ? ` Start this one at column ${aboveDash[1]!.length + 1}, under the \`- \` on line ${text.slice(0, above.start).split('\n').length}.` : '';
     return {
-      at: offset,
+      at: dash >= 0 ? line.start + dash : offset,
       upsets: true,
       message: 'syntax error: this list item is indented less than the items before it',
-      hints: ['Line up every `- ` of one list at the same column.'],
+      hints: [`Line up every \`- \` of one list at the same column.${where}`],
     };
+  }
   if (code === 'BLOCK_AS_IMPLICIT_KEY' && /nested mappings/i.test(message)) {
     const colon = colonInText(text, offset);
     if (colon) return colon;
@@ -873,6 +896,10 @@ function colonInText(text: string, offset: number): { at: number; message: strin
   };
 }
 
+/** Beyond this many lines indented with tabs, a file is answered without the library (see parseScenarioText). */
+const MAX_TAB_LINES = 500;
+const TAB_HINT = 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").';
+
 /**
  * A plain value that starts with a character YAML keeps for itself (`*`
  * names an anchor, `@` and a backquote are reserved, `%` starts a
@@ -882,8 +909,9 @@ function colonInText(text: string, offset: number): { at: number; message: strin
 function specialStart(text: string, offset: number, code: string): { at: number; message: string; hints: string[] } | undefined {
   if (code !== 'BAD_SCALAR_START' && code !== 'UNEXPECTED_TOKEN') return undefined;
   const line = lineAround(text, offset);
-  const before = text.slice(line.start, offset);
-  // The value the error sits in or just after: the last one started on this line before the error.
+  // Up to and with the character at the error: the library reports @, ` and % at that very character.
+  const before = text.slice(line.start, Math.min(offset + 1, line.end));
+  // The value the error sits in or just after: the last one started on this line up to the error.
   const starts = [...before.matchAll(/(?:^|: |- |[{[,] *)([*@`%])/g)];
   const last = starts[starts.length - 1];
   if (!last) return undefined;

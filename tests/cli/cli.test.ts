@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, it } from 'vitest';
+import { parse } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -121,6 +122,14 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(
         `${txt}:1:1: warning BC108: the game reads only files whose names end in .yaml, .yml or .json, so it will not show this one\n  Rename it, e.g. to river.yaml (or river.json if it is written in JSON), and keep it in the scenarios folder.\n`,
+      );
+      const doubled = join(dir, 'river.yaml.txt');
+      writeFileSync(doubled, readFileSync(join(ROOT, TINY), 'utf8'));
+      expect((await run('validate', [doubled])).stdout).toContain('\n  Rename it to river.yaml, and keep it in the scenarios folder.\n');
+      const schema = join(dir, 'river.schema.json');
+      writeFileSync(schema, JSON.stringify(parse(readFileSync(join(ROOT, TINY), 'utf8'))));
+      expect((await run('validate', [schema])).stdout).toBe(
+        `${schema}:1:1: warning BC108: the game does not read files whose names end in .schema.json, so it will not show this one\n  That ending is kept for the JSON Schema that editors use: rename it, e.g. to river.json.\n`,
       );
       const yml = join(dir, 'river.yml');
       writeFileSync(yml, readFileSync(join(ROOT, TINY), 'utf8'));

@@ -82,12 +82,14 @@ const RULES: [string, Expected][] = [
   ],
   // Slips a newcomer makes, each told in plain words where it is, rather than in the YAML library's terms.
   ['BC103-key-too-deep', { code: 'BC103', line: 14, col: 6, message: 'syntax error: \'side\' is indented further than \'id\' on the line above', hint: 'Keys of one mapping start at the same column: start \'side\' at column 5, under \'id\'.' }],
-  ['BC103-item-too-short', { code: 'BC103', line: 10, col: 1, message: 'syntax error: this list item is indented less than the items before it', hint: 'Line up every `- ` of one list at the same column.' }],
+  ['BC103-item-too-short', { code: 'BC103', line: 10, col: 2, message: 'syntax error: this list item is indented less than the items before it', hint: 'Line up every `- ` of one list at the same column. Start this one at column 3, under the `- ` on line 9.' }],
   ['BC103-colon-in-text', { code: 'BC103', line: 4, col: 10, message: 'syntax error: a colon and a space inside text that is not in quotes', hint: 'Put the text in "double quotes": summary: "Note: the smallest valid call.". Unquoted, a colon followed by a space starts a new key.' }],
   ['BC103-colon-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: a colon and a space inside text written in { } or [ ]', hint: 'Put this text in "double quotes": inside { } or [ ], a colon followed by a space starts a new key.' }],
   ['BC103-star-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with * must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, * at the start of a value refers to a saved value (an alias).' }],
   ['BC103-tag-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with ! must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, ! at the start of a value is a tag, which is dropped, so \'!Important\' would be lost.' }],
   ['BC208-meter-effect-word', { code: 'BC208', line: 27, col: 55, message: "a meter effect needs `add:` or `set:`, not 'plus'", hint: 'E.g. `{ meter: trust, add: 1 }` or `{ meter: clock, set: 0 }`.' }],
+  ['BC103-at-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with @ must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, @ cannot start a value.' }],
+  ['BC103-percent-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with % must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, % at the start of a value is a directive.' }],
   ['BC103-hash-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: \'#\' starts a comment here, which hides the rest of the line and its closing bracket', hint: 'Put the text in "double quotes": after a space, # starts a comment in YAML.' }],
   ['BC103-no-space-after-colon', { code: 'BC103', line: 23, col: 5, message: 'missing space after the colon of \'id\'', hint: 'Write `id: hello`: a key is followed by a colon and a space, then its value.' }],
   ['BC103-text-after-quote', { code: 'BC103', line: 16, col: 14, message: 'syntax error: the text in quotes that starts here ends before the rest of the line', hint: 'A value that starts with a quote must end with it. Put the whole text in "double quotes"; single quotes inside it are then fine.' }],
@@ -652,6 +654,14 @@ describe('more checks an author relies on', () => {
     expect(r.diagnostics).toHaveLength(3);
     expect(r.diagnostics.every((d) => d.message === 'syntax error: this line is indented with a tab')).toBe(true);
     expect(r.diagnostics[2]!.hints.join(' ')).toMatch(/^.* Lines \d+, \d+, .* are indented with a tab too\./);
+  });
+
+  it('a file indented with tabs throughout is answered at its first tab, without handing every upset line to the YAML library', () => {
+    const text = `backchannel: 1\nid: x\nnotes:\n${Array.from({ length: 600 }, (_, i) => `\tk${i}: v\n`).join('')}`;
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.line, d.col, d.message, d.hints[1]])).toEqual([
+      [4, 1, 'syntax error: this line is indented with a tab', 'More than 500 lines are indented with tabs: replace every tab with spaces and check again.'],
+    ]);
   });
 
   it('a slip above the first tab is kept, with its own hint', () => {

@@ -33,6 +33,10 @@ describe('JSON scenarios', () => {
     expect(d).toMatchObject({ code: 'BC103', line: lineNo, col: lines[lineNo - 1]!.length + 1, severity: 'error', message: 'syntax error: a comma is missing after this value' });
     expect(d!.hints).toEqual(['Add a comma here: in JSON, the items of a list or mapping are separated by commas.']);
   });
+  it('a stray word on the next line of a mapping is not taken for a missing comma (only a key in quotes can follow there)', () => {
+    const [d] = checkScenario('{"backchannel": 1\n nope}', 'x.json').diagnostics;
+    expect(d).toMatchObject({ line: 2, col: 2, message: 'syntax error: expected "," or "}"' });
+  });
   it('a text without its closing quote is reported where it opens', () => {
     const seen = (text: string) => checkScenario(text, 'x.json').diagnostics.map((d) => [d.line, d.col, d.message]);
     expect(seen('{\n  "backchannel": 1,\n  "id": "x,\n  "title": "T"\n}\n')).toEqual([[3, 9, 'syntax error: this text is not closed with " before the end of its line']]);
