@@ -137,8 +137,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
         const first = seen.get(key);
         if (first !== undefined) {
           i = keyStart;
-          const line = text.slice(0, first).split('\n').length;
-          fail(`the key '${key}' appears twice in this mapping (first at line ${line})`, 'duplicate');
+          fail(`the key '${key}' appears twice in this mapping (first at line ${lineOf(first)})`, 'duplicate');
         }
         if (FORBIDDEN.has(key)) {
           i = keyStart;
