@@ -3,6 +3,7 @@
  * on any static host), Phaser in a chunk of its own (loaded after the
  * accessible mirror is up), and the plugin that checks scenarios/ at build
  * time and gives the page the checked scenarios as a JSON file of their own.
+ * A second page, results.html, is the teacher's class results.
  */
 import { defineConfig } from 'vite';
 import { scenarioPlugin } from './src/game/build/scenario-plugin.js';
@@ -24,6 +25,8 @@ export default defineConfig({
     // visit downloads, though only a browser that needs that format fetches it.
     assetsInlineLimit: (file) => (/[\\/]assets[\\/](portraits|audio)[\\/]/.test(file) ? false : undefined),
     rolldownOptions: {
+      // Two pages: the game, and the class results page a teacher opens to read the files groups exported.
+      input: { index: 'index.html', results: 'results.html' },
       output: {
         codeSplitting: {
           groups: [

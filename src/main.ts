@@ -16,6 +16,7 @@ import { compileScenario, type CompiledScenario } from './engine/machine.js';
 import { audioProxy, guardedAudio } from './game/audio-port.js';
 import { GameController } from './game/controller.js';
 import { fill, stringsFor } from './game/i18n.js';
+import { download } from './game/dom.js';
 import { commandForKey } from './game/keys.js';
 import { Mirror } from './game/mirror.js';
 import type { PhaserApp } from './game/phaser-app.js';
@@ -73,19 +74,6 @@ function loadAudio(proxy: ReturnType<typeof audioProxy>): void {
     .catch((e: unknown) => console.warn('[backchannel] sound is off:', e));
 }
 
-function download(fileName: string, json: string): void {
-  const blob = new Blob([json], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 2000);
-}
-
 async function main(): Promise<void> {
   const url = readUrlOptions(location.search);
   // The page's language is the one its words are in: an unknown code falls back to English, and so does the tag.
@@ -141,7 +129,7 @@ async function main(): Promise<void> {
   const exportResults = () => {
     const r = ctl.exportResults();
     if (!r) return;
-    download(r.fileName, r.json);
+    download(document, r.fileName, r.json, 'application/json');
     mirrorStatus(fill(ctl.strings.exported, { file: r.fileName }));
   };
 

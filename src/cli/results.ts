@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, runTool, UsageError } from './args.js';
-import { endingCounts, MAX_RESULT_BYTES, readResult, toCsv, type ResultRow } from './results-data.js';
+import { endingCounts, MAX_RESULT_BYTES, readResult, toCsv, type ResultRow } from '../engine/results.js';
 
 const USAGE = `usage: npm run results -- FILE_OR_FOLDER... [--csv]
   Summarises result files exported with "Export results": who played which role, the ending, whether

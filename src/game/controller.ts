@@ -7,6 +7,7 @@
  */
 import { debriefOf } from '../engine/debrief.js';
 import type { CompiledScenario } from '../engine/machine.js';
+import { exportData, exportFileName } from '../engine/results.js';
 import { NegotiationSession } from '../engine/session.js';
 import type { CallView, InjectView } from '../engine/view.js';
 import type { Role } from '../scenario/schema.js';
@@ -17,8 +18,6 @@ import {
   briefingScreen,
   callActions,
   callScreen,
-  exportData,
-  exportFileName,
   outcomeScreen,
   titleScreen,
   type ActionModel,

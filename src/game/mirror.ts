@@ -12,6 +12,7 @@
  *    the ending's title.
  */
 import type { CallView, InjectView, LogView } from '../engine/view.js';
+import { builder } from './dom.js';
 import { exportLabel, fill, signed, type Strings } from './i18n.js';
 import { meterShare } from './layout.js';
 import type { ActionModel, ScreenModel, SectionModel } from './screens.js';
@@ -27,23 +28,6 @@ export interface MirrorHost {
   setPlayer(name: string): void;
   exportResults(): void;
   goToTitle(): void;
-}
-
-type Attrs = Record<string, string | number | boolean | null | undefined>;
-
-/** A DOM element builder bound to a document. */
-function builder(doc: Document) {
-  return function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
-    const e = doc.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v === null || v === undefined || v === false) continue;
-      if (k === 'class') e.className = String(v);
-      else if (k === 'text') e.textContent = String(v);
-      else e.setAttribute(k, v === true ? '' : String(v));
-    }
-    for (const c of children) if (c !== null && c !== undefined && c !== false) e.append(c);
-    return e;
-  };
 }
 
 const safeId = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '-');
@@ -71,6 +55,7 @@ export class Mirror {
   private readonly motion: HTMLInputElement;
   private readonly motionLabel: HTMLElement;
   private readonly exportBtn: HTMLButtonElement;
+  private readonly resultsLink: HTMLAnchorElement;
   private readonly player: HTMLInputElement;
   private readonly playerLabel: HTMLElement;
   private readonly titleBtn: HTMLButtonElement;
@@ -114,6 +99,8 @@ export class Mirror {
     this.player = el('input', { type: 'text', id: 'm-player', class: 'ctl-text', 'data-control': 'player', maxlength: PLAYER_MAX, autocomplete: 'off', spellcheck: 'false' });
     this.playerLabel = el('label', { for: 'm-player' });
     this.titleBtn = el('button', { type: 'button', class: 'ctl', 'data-control': 'title' });
+    // A page of its own, so a teacher can open it beside the game; the call is saved after every choice, so leaving loses nothing.
+    this.resultsLink = el('a', { href: 'results.html', class: 'm-link', 'data-control': 'class-results' });
     for (const s of TEXT_SPEEDS) this.speed.append(el('option', { value: s }));
     this.controls = el(
       'section',
@@ -124,6 +111,7 @@ export class Mirror {
       el('div', { class: 'ctl-row ctl-field' }, this.speedLabel, this.speed),
       el('div', { class: 'ctl-row ctl-check' }, this.motion, this.motionLabel),
       el('div', { class: 'ctl-row ctl-field' }, this.playerLabel, this.player),
+      el('p', { class: 'ctl-row' }, this.resultsLink),
     );
     root.append(
       el('header', { class: 'm-head' }, this.eyebrow, this.title, this.sub),
@@ -219,6 +207,8 @@ export class Mirror {
     this.exportBtn.hidden = !m.canExport;
     this.titleBtn.textContent = t.backToTitle;
     this.titleBtn.hidden = !m.canGoToTitle;
+    this.resultsLink.textContent = t.results.link;
+    this.resultsLink.href = m.uiLang === 'en' ? 'results.html' : `results.html?lang=${encodeURIComponent(m.uiLang)}`;
   }
 
   private renderNotices(m: ScreenModel): void {

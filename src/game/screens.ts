@@ -273,35 +273,3 @@ export function outcomeScreen(compiled: CompiledScenario, role: Role, d: Debrief
     log,
   };
 }
-
-/** What a teacher's export holds: the debrief and enough to replay the call. */
-export function exportData(compiled: CompiledScenario, d: Debrief, record: { role: string; seed: number; moves: string[] }, now: Date, player = '', transcript: LogView[] = []) {
-  return {
-    app: 'backchannel',
-    kind: 'debrief',
-    exportedAt: now.toISOString(),
-    /** The name or group the player gave, or null. */
-    player: player || null,
-    scenario: { id: compiled.scenario.id, title: compiled.scenario.title, contentHash: compiled.contentHash },
-    role: record.role,
-    seed: record.seed,
-    moves: record.moves,
-    /** What was said and what happened, in order, each line with its source or marked invented. */
-    transcript,
-    debrief: d,
-  };
-}
-
-export function exportFileName(scenarioId: string, role: string, now: Date, player = ''): string {
-  const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  // Letters and digits of any script survive; anything a file system could object to becomes a dash.
-  const who = [
-    ...player
-      .normalize('NFC')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, ''),
-  ]
-    .slice(0, 40)
-    .join('');
-  return `backchannel-${scenarioId}-${role}-${who ? `${who}-` : ''}${stamp}.json`;
-}

@@ -9,39 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvCell, endingCounts, readResult, toCsv } from '../../src/cli/results-data.js';
-import { silentAudio } from '../../src/game/audio-port.js';
-import { GameController } from '../../src/game/controller.js';
-import { memoryStorage } from '../../src/game/storage.js';
-import { tinyCompiled } from '../game/support.js';
+import { csvCell, endingCounts, readResult, toCsv } from '../../src/engine/results.js';
+import { exportedResult } from '../game/support.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'backchannel-results-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A result exactly as the game exports it: tiny played to its deal, by a named player. */
-function exported(player: string): string {
-  const ctl = new GameController({
-    scenarios: [tinyCompiled()],
-    problems: [],
-    storage: memoryStorage(),
-    audio: silentAudio(),
-    url: { scenario: 'tiny', role: 'a', lang: null, seed: 7, ignored: [] },
-    systemReducedMotion: false,
-    randomSeed: () => 7,
-    now: () => new Date('2026-03-04T10:00:00Z'),
-  });
-  ctl.setPlayer(player);
-  ctl.press('start');
-  for (let i = 0; i < 40 && ctl.model.screen.kind === 'call'; i++) {
-    const deal = ctl.model.actions.find((a) => a.id === 'choice:deal' && !a.disabled);
-    const offer = ctl.model.actions.find((a) => a.id === 'choice:offer' && !a.disabled);
-    if (deal) ctl.press('choice:deal');
-    else if (offer) ctl.press('choice:offer');
-    else ctl.continueOrFinish();
-  }
-  return ctl.exportResults()!.json;
-}
+const exported = (player: string) => exportedResult(player);
 
 describe('reading a result file', () => {
   it('reads what the game exports', () => {
@@ -49,6 +24,12 @@ describe('reading a result file', () => {
     expect(r).toEqual({
       row: expect.objectContaining({ file: 'ana.json', player: 'Ana & Luis', scenario: 'tiny', role: 'a', ending: 'deal', kind: 'agreement', inZone: true, exportedAt: '2026-03-04T10:00:00.000Z' }),
     });
+    // Titles and names come with the file, so a summary reads without the scenario at hand.
+    expect(r).toMatchObject({ row: { scenarioTitle: 'A tiny call', roleName: "Side A's envoy" } });
+    // A file from before names were written shows the role's id.
+    const old = JSON.parse(exportedResult('Bo'));
+    delete old.roleName;
+    expect(readResult('bo.json', JSON.stringify(old))).toMatchObject({ row: { role: 'a', roleName: 'a' } });
     if ('row' in r) expect(r.row.choices).toBeGreaterThan(0);
   });
 

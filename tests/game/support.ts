@@ -1,11 +1,44 @@
-/** Helpers for the game's Node tests: the tiny fixture scenario, compiled. */
+/** Helpers for the game's Node tests: the tiny fixture scenario, compiled, and results exported from it. */
 import { readFileSync } from 'node:fs';
 import { compileScenario, type CompiledScenario } from '../../src/engine/machine.js';
 import { readScenario } from '../../src/scenario/load.js';
+import { silentAudio } from '../../src/game/audio-port.js';
+import { GameController } from '../../src/game/controller.js';
+import { memoryStorage } from '../../src/game/storage.js';
 
 export function tinyCompiled(): CompiledScenario {
   const file = new URL('../fixtures/tiny.yaml', import.meta.url);
   const r = readScenario(readFileSync(file), 'tiny.yaml');
   if (!r.scenario) throw new Error('tiny.yaml does not read');
   return compileScenario(r.scenario);
+}
+
+/**
+ * A result exactly as the game exports it: tiny played by a named player,
+ * in role `a`, to its deal (offers until the deal opens) or, with `warn`,
+ * by warning until the call ends some other way.
+ */
+export function exportedResult(player: string, o: { warn?: boolean; at?: string } = {}): string {
+  const ctl = new GameController({
+    scenarios: [tinyCompiled()],
+    problems: [],
+    storage: memoryStorage(),
+    audio: silentAudio(),
+    url: { scenario: 'tiny', role: 'a', lang: null, seed: 7, ignored: [] },
+    systemReducedMotion: false,
+    randomSeed: () => 7,
+    now: () => new Date(o.at ?? '2026-03-04T10:00:00Z'),
+  });
+  ctl.setPlayer(player);
+  ctl.press('start');
+  for (let i = 0; i < 40 && ctl.model.screen.kind === 'call'; i++) {
+    const open = (id: string) => ctl.model.actions.some((a) => a.id === `choice:${id}` && !a.disabled);
+    const pick = o.warn ? ['warn'] : ['deal', 'offer'];
+    const id = pick.find(open);
+    if (id) ctl.press(`choice:${id}`);
+    else ctl.continueOrFinish();
+  }
+  const r = ctl.exportResults();
+  if (!r) throw new Error('tiny did not reach an ending');
+  return r.json;
 }

@@ -199,6 +199,8 @@ export function scenarioPlugin(options: ScenarioPluginOptions = {}): Plugin {
       return `export const scenariosUrl = ${url};\n`;
     },
     transformIndexHtml(_html, ctx) {
+      // Only the game's page reads the scenarios; the class results page does not.
+      if (path.posix.basename(ctx.path) !== 'index.html') return [];
       let href: string;
       if (ctx.server || !built) href = devUrl();
       else if (config && /^(\.\/|)$/.test(config.base)) {

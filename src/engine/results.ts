@@ -1,10 +1,53 @@
 /**
- * Reading the result files players export ("Export results") for a
- * teacher's summary. The files come from students' machines, so each is
- * read as untrusted data: bounded in size, parsed as JSON only, and checked
+ * Result files: what "Export results" writes when a call has ended, and how
+ * a teacher's summary reads them back (`npm run results` and the class
+ * results page). The files come from students' devices, so reading treats
+ * each as untrusted data: bounded in size, parsed as JSON only, and checked
  * field by field; a file that is not a Backchannel result is named with the
  * reason and left out, never trusted in part.
  */
+import type { Debrief } from './debrief.js';
+import type { CompiledScenario } from './machine.js';
+import type { LogView } from './view.js';
+
+/** What a teacher's export holds: the debrief and enough to replay the call. */
+export function exportData(compiled: CompiledScenario, d: Debrief, record: { role: string; seed: number; moves: string[] }, now: Date, player = '', transcript: LogView[] = []) {
+  return {
+    app: 'backchannel',
+    kind: 'debrief',
+    exportedAt: now.toISOString(),
+    /** The name or group the player gave, or null. */
+    player: player || null,
+    scenario: { id: compiled.scenario.id, title: compiled.scenario.title, contentHash: compiled.contentHash },
+    role: record.role,
+    /** The role's name, for a summary read without the scenario at hand. */
+    roleName: compiled.scenario.roles.find((r) => r.id === record.role)?.name ?? record.role,
+    seed: record.seed,
+    moves: record.moves,
+    /** What was said and what happened, in order, each line with its source or marked invented. */
+    transcript,
+    debrief: d,
+  };
+}
+
+/**
+ * The name "Export results" gives its file: the scenario, the role, the
+ * player or group, and the time in UTC, so a teacher's folder sorts them and
+ * no two groups' files collide.
+ */
+export function exportFileName(scenarioId: string, role: string, now: Date, player = ''): string {
+  const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  // Letters and digits of any script survive; anything a file system could object to becomes a dash.
+  const who = [
+    ...player
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, ''),
+  ]
+    .slice(0, 40)
+    .join('');
+  return `backchannel-${scenarioId}-${role}-${who ? `${who}-` : ''}${stamp}.json`;
+}
 
 /** Largest result file read; an export of the flagship is about 60 KB. */
 export const MAX_RESULT_BYTES = 2 * 1024 * 1024;
@@ -14,7 +57,11 @@ export interface ResultRow {
   file: string;
   player: string;
   scenario: string;
+  /** The scenario's title, or its id when the file lacks one. */
+  scenarioTitle: string;
   role: string;
+  /** The role's name, or its id in files exported before names were written. */
+  roleName: string;
   ending: string;
   endingTitle: string;
   kind: string;
@@ -56,7 +103,9 @@ export function readResult(file: string, content: string): { row: ResultRow } | 
       file,
       player: text(data['player'], 60) ?? '',
       scenario,
+      scenarioTitle: (isObject(data['scenario']) && text(data['scenario']['title'])) || scenario,
       role,
+      roleName: text(data['roleName'], 120) || role,
       ending: (ending && text(ending['id'], 64)) ?? '',
       endingTitle: (ending && text(ending['title'])) ?? '',
       kind: (ending && text(ending['kind'], 32)) ?? '',

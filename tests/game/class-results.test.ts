@@ -1,0 +1,88 @@
+/**
+ * The class results page's reading of files, without a browser: what a
+ * teacher sees counted, grouped and left out, however the files arrive.
+ */
+import { describe, expect, it } from 'vitest';
+import { MAX_RESULT_BYTES } from '../../src/engine/results.js';
+import { MAX_RESULT_FILES, ResultsList, shortTime, type ResultSource } from '../../src/game/class-results.js';
+import { stringsFor } from '../../src/game/i18n.js';
+import { exportedResult } from './support.js';
+
+const t = stringsFor('en').strings;
+const file = (name: string, content: string): ResultSource => ({ name, size: content.length, text: async () => content });
+
+describe('the class results list', () => {
+  it('counts each role’s endings, and how many final packages lay inside the zone', async () => {
+    const list = new ResultsList();
+    await list.add([file('g10.json', exportedResult('Group 10')), file('g2.json', exportedResult('Group 2', { warn: true })), file('g1.json', exportedResult('Group 1'))]);
+    const s = list.summary(t);
+    // Numbers in names sort as numbers.
+    expect(s.rows.map((r) => r.player)).toEqual(['Group 1', 'Group 2', 'Group 10']);
+    expect(s.groups).toHaveLength(1);
+    const g = s.groups[0]!;
+    expect(g.heading).toBe("A tiny call, playing Side A's envoy");
+    expect(g.total).toBe(3);
+    expect(g.endings[0]).toEqual({ ending: 'deal', title: 'A deal', count: 2 });
+    expect(g.endings[1]!.count).toBe(1);
+    expect(g.endings[1]!.ending).not.toBe('deal');
+    expect(g.inZone).toBe(s.rows.filter((r) => r.inZone).length);
+    expect(g.inZone).toBeGreaterThanOrEqual(2);
+    expect(s.leftOut).toEqual([]);
+  });
+
+  it('counts a file added again once, with its latest content', async () => {
+    const list = new ResultsList();
+    await list.add([file('ana.json', exportedResult('Ana'))]);
+    await list.add([file('ana.json', exportedResult('Ana', { warn: true })), file('bo.json', exportedResult('Bo'))]);
+    const s = list.summary(t);
+    expect(s.rows.map((r) => r.player)).toEqual(['Ana', 'Bo']);
+    expect(s.rows[0]!.ending).not.toBe('deal');
+    // A name that was not a result, then is, leaves the left-out list.
+    await list.add([file('cy.json', '{oops')]);
+    expect(list.summary(t).leftOut).toEqual(['cy.json: not JSON, so not a result file exported by Backchannel']);
+    await list.add([file('cy.json', exportedResult('Cy'))]);
+    expect(list.summary(t).leftOut).toEqual([]);
+    expect(list.summary(t).rows).toHaveLength(3);
+    list.clear();
+    expect(list.summary(t)).toEqual({ rows: [], leftOut: [], groups: [] });
+  });
+
+  it('leaves out what it cannot use, saying why, without reading files too large to be results', async () => {
+    const list = new ResultsList();
+    let read = false;
+    const huge: ResultSource = {
+      name: 'holiday.mp4',
+      size: MAX_RESULT_BYTES + 1,
+      text: async () => {
+        read = true;
+        return '';
+      },
+    };
+    const unreadable: ResultSource = { name: 'gone.json', size: 10, text: () => Promise.reject(new Error('NotReadableError')) };
+    await list.add([huge, unreadable, file('notes.json', '{"hello": 1}'), file('ok.json', exportedResult('Ok'))]);
+    const s = list.summary(t);
+    expect(read).toBe(false);
+    expect(s.rows.map((r) => r.player)).toEqual(['Ok']);
+    expect(s.leftOut).toEqual([
+      'gone.json: could not be read',
+      'holiday.mp4: larger than 2 MB, not a result file',
+      'notes.json: not a result file exported by Backchannel ("Export results" on the outcome screen)',
+    ]);
+  });
+
+  it('holds at most MAX_RESULT_FILES files and says how many more were refused', async () => {
+    const list = new ResultsList();
+    const many = Array.from({ length: MAX_RESULT_FILES + 3 }, (_, i) => file(`f${i}.json`, '{}'));
+    await list.add(many);
+    expect(list.summary(t).leftOut).toHaveLength(MAX_RESULT_FILES);
+    expect(list.overflowed).toBe(3);
+    // A file already in the list can still be replaced when it is full.
+    await list.add([file('f0.json', exportedResult('Zed'))]);
+    expect(list.summary(t).rows.map((r) => r.player)).toEqual(['Zed']);
+  });
+
+  it('shows export times in minutes, and anything odd as it came', () => {
+    expect(shortTime('2026-11-25T10:04:05.000Z')).toBe('2026-11-25 10:04');
+    expect(shortTime('yesterday')).toBe('yesterday');
+  });
+});
