@@ -61,6 +61,14 @@ export interface StepDebrief {
   part: string | null;
 }
 
+/** A line that was said in the call and carries the author's note for the debrief. */
+export interface LineNoteDebrief {
+  line: string;
+  speaker: string;
+  text: string;
+  note: string;
+}
+
 /** Everything the outcome screen and a teacher's export show. */
 export interface Debrief {
   scenarioId: string;
@@ -73,6 +81,8 @@ export interface Debrief {
   zoneAtStart: Zopa;
   zoneAtEnd: Zopa;
   path: StepDebrief[];
+  /** The author's notes on lines said in this call, in the order they were said, each once. */
+  notes: LineNoteDebrief[];
   meters: { id: string; label: string; start: number; end: number; hidden: boolean }[];
   turns: number;
 }
@@ -126,6 +136,14 @@ export function debriefOf(compiled: CompiledScenario, ctx: NegotiationContext): 
     if (!c) return [];
     return [{ choice: c.id, text: c.text, tags: c.tags ?? [], part: idx.beats.get(c.beat)?.part ?? null }];
   });
+  const noted = new Set<string>();
+  const notes = logEntries(ctx.log).flatMap((e) => {
+    if (e.kind !== 'line' || noted.has(e.id)) return [];
+    const l = idx.lines.get(e.id);
+    if (!l?.note) return [];
+    noted.add(e.id);
+    return [{ line: l.id, speaker: s.actors.find((a) => a.id === l.speaker)?.name ?? l.speaker, text: l.text, note: l.note }];
+  });
   return {
     scenarioId: s.id,
     role: ctx.role,
@@ -136,6 +154,7 @@ export function debriefOf(compiled: CompiledScenario, ctx: NegotiationContext): 
     zoneAtStart: roundZone(zoneOfAgreement(idx, startMeters)),
     zoneAtEnd: roundZone(zoneOfAgreement(idx, ctx.meters)),
     path,
+    notes,
     meters: (s.meters ?? []).map((m) => ({ id: m.id, label: m.label, start: m.start, end: ctx.meters[m.id] ?? m.start, hidden: m.hidden === true })),
     turns: ctx.turn,
   };

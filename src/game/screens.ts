@@ -194,6 +194,15 @@ function zoneExample(d: Debrief, t: Strings): SectionModel['items'] {
   return [{ text: fill(template, { package: parts.length > 0 ? parts.join('; ') : t.termsAllOpen, values }), marker: null, invented: false }];
 }
 
+/** The start of a line, cut at a word, to say which line a note is about. */
+export function excerpt(text: string, max = 80): string {
+  const chars = [...text.trim()];
+  if (chars.length <= max) return chars.join('');
+  const cut = chars.slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
 /** The debrief as sections, for the outcome screen and the mirror. */
 export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strings): SectionModel[] {
   const s = compiled.scenario;
@@ -248,6 +257,8 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
     ordered: true,
     items: d.path.length === 0 ? [{ text: t.noChoices, marker: null, invented: false }] : d.path.map((p) => ({ text: p.text, marker: p.tags.length ? p.tags.join(', ') : null, invented: false })),
   });
+  if (d.notes.length > 0)
+    out.push({ id: 'notes', heading: t.lineNotes, items: d.notes.map((n) => ({ text: n.note, marker: fill(t.lineNoteOn, { speaker: n.speaker, line: excerpt(n.text) }), invented: false })) });
   if (e && e.concepts.length > 0) out.push({ id: 'concepts', heading: t.concepts, items: e.concepts.map((c) => ({ text: `${c.name}: ${c.text}`, marker: null, invented: false })) });
   if (e?.history) out.push({ id: 'history', heading: t.history, items: [{ text: e.history.text, marker: fill(t.source, { source: e.history.source }), invented: false }] });
   if (d.meters.length > 0)

@@ -100,12 +100,12 @@ const effects = z.array(effectSchema).max(64);
 
 export const lineSchema = z
   .strictObject({
-    id: id.meta({ description: 'Stable id of this line; translations refer to it.' }),
+    id: id.meta({ description: 'Stable id of this line, unique across the file; exported transcripts name lines by it.' }),
     speaker: id.meta({ description: 'Id of the actor who speaks (under `actors`).' }),
     text: text('What is said.'),
     ...provenance,
     cue: id.optional().meta({ description: 'Sound cue played when the line appears.' }),
-    note: text('A note for teachers shown in the debrief, not during play.').optional(),
+    note: text('A note for the debrief, not shown during play: listed on the outcome screen when the line was said.').optional(),
   })
   .meta({ description: 'A line of dialogue. Give it a `source` or mark it `invented: true`.' });
 export type Line = z.infer<typeof lineSchema>;

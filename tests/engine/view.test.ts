@@ -4,6 +4,7 @@
  * on the state, news flashes for exactly one event, and the ending.
  */
 import { describe, expect, it } from 'vitest';
+import { debriefOf } from '../../src/engine/debrief.js';
 import { NegotiationSession } from '../../src/engine/session.js';
 import { viewOf } from '../../src/engine/view.js';
 import { checkScenario } from '../../src/engine/check.js';
@@ -94,6 +95,42 @@ describe('lines', () => {
       history: { text: 'It really happened.', source: 'Notes' },
     });
     expect(s.view.turn).toBe(1);
+  });
+});
+
+describe('authors\' notes on lines', () => {
+  const compiled = compile([`
+    beats:
+      - id: start
+        lines:
+          - { id: ask, speaker: envoy, text: Shall we talk again?, invented: true, note: A repeated question; ask pupils what changed. }
+          - { id: plain, speaker: envoy, text: Well?, invented: true }
+        choices:
+          - { id: again, text: Again., next: start }
+          - { id: agree, text: Agree., next: close }
+          - { id: leave, text: Leave., next: gone }
+      - id: close
+        lines: [{ id: closing, speaker: envoy, text: Done., invented: true, note: Never heard on the walkout path. }]
+        choices:
+          - { id: sign, text: Sign., end: deal }
+      - id: gone
+        lines: [{ id: unheard, speaker: envoy, text: Never said., invented: true, note: Not on the path played. }]
+        choices: [{ id: out, text: Out., end: walkout }]
+  `, ENDINGS]);
+  const play = (moves: string[]) => {
+    const s = new NegotiationSession(compiled, { role: 'a' });
+    for (const m of moves) {
+      while (s.view.phase === 'line' && s.advance());
+      s.choose(m);
+    }
+    return debriefOf(compiled, s.snapshot.context);
+  };
+
+  it('reach the debrief for the lines that were said, once each, in order', () => {
+    expect(play(['again', 'again', 'agree', 'sign']).notes).toEqual([
+      { line: 'ask', speaker: 'The envoy', text: 'Shall we talk again?', note: 'A repeated question; ask pupils what changed.' },
+      { line: 'closing', speaker: 'The envoy', text: 'Done.', note: 'Never heard on the walkout path.' },
+    ]);
   });
 });
 

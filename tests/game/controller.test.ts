@@ -365,6 +365,17 @@ describe('the debrief in words', () => {
     expect(outcomeSections(compiled, none, stringsFor('en').strings).find((x) => x.id === 'zone')!.items.some((i) => i.text.includes('For example'))).toBe(false);
   });
 
+  it('shows the author\'s notes on lines said in the call, each with the line it is about', () => {
+    const en = stringsFor('en').strings;
+    const long = 'The president asks again whether the army would answer to an elected government, and when that would begin.';
+    const withNotes = { ...d, notes: [{ line: 'x', speaker: 'The envoy', text: long, note: 'Ask pupils why this matters.' }] };
+    const notes = outcomeSections(compiled, withNotes, en).find((x) => x.id === 'notes')!;
+    expect(notes.heading).toBe('Notes on what was said');
+    expect(notes.items).toEqual([{ text: 'Ask pupils why this matters.', marker: 'On what The envoy said: “The president asks again whether the army would answer to an elected…”', invented: false }]);
+    // A call that said no noted line has no such section.
+    expect(outcomeSections(compiled, d, en).some((x) => x.id === 'notes')).toBe(false);
+  });
+
   it('says "at least" when the count stopped short, in the reader\'s language and number format', () => {
     const cut = { ...d, zoneAtEnd: { ...d.zoneAtEnd, size: 4200, total: 3 ** 20, considered: 1_234_567, partial: true } };
     const en = outcomeSections(compiled, cut, stringsFor('en').strings).find((x) => x.id === 'zone')!;
