@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clickCard, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, playByMouse, shot, useBrowser, waitCanvas } from './support.js';
+import { clickCard, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, playByMouse, shot, showChoices, useBrowser, waitCanvas } from './support.js';
 
 async function fits(page: Page, width: number): Promise<void> {
   const r = await page.evaluate(() => {
@@ -50,6 +50,7 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
         const { view, model } = await hook(page);
         if (!shotChoices && view?.phase === 'choosing' && !(model.screen.flash ?? []).length) {
           shotChoices = true;
+          await showChoices(page, 'touch');
           await shot(page, 'call-choices-390x844');
         }
         if (!shotFlash && (model.screen.flash ?? []).length > 0) {
@@ -167,8 +168,7 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
           }
           if (!shotChoices && view?.phase === 'choosing' && !(model.screen.flash ?? []).length) {
             shotChoices = true;
-            await page.waitForFunction(() => !window.__backchannel!.canvas()?.typing);
-            await page.waitForTimeout(300);
+            await showChoices(page, 'keyboard');
             await shot(page, `call-choices-${w}x${h}`);
           }
         },
