@@ -1,5 +1,6 @@
 /**
- * Every scene on a phone (390×844, both ways up) and a 1920×1080 projector:
+ * Every scene on a phone (390×844, both ways up), a 1280×720 laptop and a
+ * 1920×1080 projector:
  * it renders, fits and stays playable. Screenshots go to
  * test-results/screenshots/ for a person to look at.
  */
@@ -143,6 +144,7 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
 
   for (const [w, h] of [
     [844, 390],
+    [1280, 720],
     [1920, 1080],
   ] as const) {
     it(`renders every scene at ${w}×${h}`, async () => {
