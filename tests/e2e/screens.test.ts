@@ -20,6 +20,24 @@ async function fits(page: Page, width: number): Promise<void> {
   expect(r.canvasH).toBeGreaterThan(300);
 }
 
+type Box = { x: number; y: number; w: number; h: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Every meter on the canvas has its whole label, inside the canvas and clear of its bar and value. */
+async function expectMetersReadable(page: Page): Promise<void> {
+  const { canvas } = await hook(page);
+  const box = (await page.locator('#game canvas').boundingBox())!;
+  const labels = new Map((flagship().scenario.meters ?? []).map((m) => [m.id, m.label]));
+  expect(canvas.meters.length).toBeGreaterThan(0);
+  for (const m of canvas.meters) {
+    expect(m.label, 'the label is drawn in full').toBe(labels.get(m.id));
+    expect(m.labelBox.x).toBeGreaterThanOrEqual(box.x);
+    expect(m.labelBox.x + m.labelBox.w, `${m.label} ends inside the canvas`).toBeLessThanOrEqual(box.x + box.width);
+    expect(overlaps(m.labelBox, m.barBox), `${m.label} is clear of its bar`).toBe(false);
+    expect(overlaps(m.labelBox, m.valueBox), `${m.label} is clear of its value`).toBe(false);
+  }
+}
+
 describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`, () => {
   const browser = useBrowser();
   const f = flagship();
@@ -39,6 +57,7 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
     await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
     await waitCanvas(page);
     await fits(page, 390);
+    await expectMetersReadable(page);
     await shot(page, 'call-390x844');
     let shotChoices = false;
     let shotFlash = false;
@@ -171,6 +190,7 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
           if (!shotChoices && view?.phase === 'choosing' && !(model.screen.flash ?? []).length) {
             shotChoices = true;
             await showChoices(page, 'keyboard');
+            await expectMetersReadable(page);
             await shot(page, `call-choices-${w}x${h}`);
           }
         },

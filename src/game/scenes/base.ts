@@ -64,6 +64,23 @@ export interface SceneDescription {
   actions: (Omit<DrawnAction, 'rect' | 'fixed' | 'objects'> & { x: number; y: number; w: number; h: number; visible: boolean })[];
   /** The side controls drawn on the canvas (sound, text speed, export…), with their places on the page. */
   controls: { id: string; label: string; x: number; y: number; w: number; h: number }[];
+  /** The meters drawn on the canvas: the label text as drawn, and where the label, the bar and the value are on the page. */
+  meters: { id: string; label: string; labelBox: PageBox; barBox: PageBox; valueBox: PageBox }[];
+}
+
+export interface PageBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A meter as drawn, in content coordinates (it scrolls with the content). */
+export interface DrawnMeter {
+  id: string;
+  label: Phaser.GameObjects.Text;
+  bar: Rect;
+  value: Phaser.GameObjects.Text;
 }
 
 export abstract class BaseScene extends Phaser.Scene {
@@ -73,6 +90,7 @@ export abstract class BaseScene extends Phaser.Scene {
   protected drawnActions: DrawnAction[] = [];
   /** The line's box, in content coordinates (it scrolls), when a line shows. */
   protected lineRect: Rect | null = null;
+  protected drawnMeters: DrawnMeter[] = [];
   /** Side controls drawn on the canvas, by their backgrounds (read where they end up, after any shifting). */
   private drawnControls: { id: string; label: string; bg: Phaser.GameObjects.Rectangle }[] = [];
   protected heading = '';
@@ -166,6 +184,7 @@ export abstract class BaseScene extends Phaser.Scene {
     this.drawnActions = [];
     this.drawnControls = [];
     this.lineRect = null;
+    this.drawnMeters = [];
     const w = this.vw;
     const h = this.vh;
     const cam = this.cameras.main;
@@ -337,6 +356,11 @@ export abstract class BaseScene extends Phaser.Scene {
       flash: null,
       ending: null,
       typing: false,
+      meters: this.drawnMeters.map((d) => {
+        const page = (r: Rect): PageBox => ({ x: box.left + (r.x - cam.scrollX) * sx, y: box.top + (r.y - cam.scrollY) * sy, w: r.w * sx, h: r.h * sy });
+        const textBox = (t: Phaser.GameObjects.Text) => page({ x: t.x - t.originX * t.width, y: t.y - t.originY * t.height, w: t.width, h: t.height });
+        return { id: d.id, label: d.label.text, labelBox: textBox(d.label), barBox: page(d.bar), valueBox: textBox(d.value) };
+      }),
       lineBox: this.lineRect && { x: box.left + (this.lineRect.x - cam.scrollX) * sx, y: box.top + (this.lineRect.y - cam.scrollY) * sy, w: this.lineRect.w * sx, h: this.lineRect.h * sy },
       ...this.describeExtra(),
       actions: this.drawnActions.map((a) => {

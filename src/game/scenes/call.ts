@@ -286,6 +286,7 @@ export class CallScene extends BaseScene {
         this.tweens.add({ targets: drawn.fill, width: target, duration: 650, ease: 'Cubic.easeOut', onUpdate: () => drawn.fill.setSize(drawn.fill.width, barH - 2) });
       } else drawn.fill.setSize(target, barH - 2);
       this.meterShown.set(mt.id, mt.value);
+      this.drawnMeters.push({ id: mt.id, label, bar: { x: bar.x, y: bar.y, w: bar.w, h: barH }, value });
       if (mt.delta !== 0) {
         const up = mt.delta > 0;
         const badge = text(this, x + label.width + 6, y, signed(mt.delta), { size, color: up ? CSS.brass : CSS.text, weight: '600' });
