@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clickCard, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, playByMouse, shot, showChoices, useBrowser, waitCanvas } from './support.js';
+import { canvasInk, clickCard, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, playByMouse, shot, showChoices, useBrowser, waitCanvas } from './support.js';
 
 async function fits(page: Page, width: number): Promise<void> {
   const r = await page.evaluate(() => {
@@ -157,6 +157,35 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
     await page.waitForFunction(() => document.querySelector('[data-control="mute"]')?.getAttribute('aria-pressed') === 'true');
     expect((await pill('mute')).label).toBe('Sound: off');
     await cdp.detach();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('on a phone, "More below" has a strip of its own that no words run under, and a tap on it scrolls down', async () => {
+    const { page, problems, context } = await open(browser(), { width: 390, height: 844, query: '?seed=2', touch: true, scale: 2 });
+    const canvas = (await page.locator('#game canvas').boundingBox())!;
+    const hintClear = async () => {
+      const hint = (await hook(page)).canvas.scrollHint;
+      expect(hint, 'the hint shows while there is more below').not.toBeNull();
+      // The band the hint sits in, left of the hint: plain background, whatever is scrolled behind it.
+      const band = { x: canvas.x + 2, y: hint!.y, w: hint!.x - canvas.x - 10, h: hint!.h };
+      expect(await canvasInk(page, band), 'no words under the hint').toBeLessThan(0.01);
+      return hint!;
+    };
+    const hint = await hintClear();
+    const firstCard = async () => (await hook(page)).canvas.actions[0]!.y;
+    const before = await firstCard();
+    await page.touchscreen.tap(hint.x + hint.w / 2, hint.y + hint.h / 2);
+    expect(await firstCard(), 'the tap scrolled the content up').toBeLessThan(before - 100);
+    expect((await hook(page)).model.screen.kind, 'the tap pressed nothing').toBe('title');
+    // The briefing is long: part-way down, its words still stop above the hint.
+    await clickCard(page, `role:${f.roles[0]}`, 'touch');
+    await waitCanvas(page);
+    await hintClear();
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await page.mouse.wheel(0, 130);
+    await page.waitForTimeout(100);
+    await hintClear();
     expect(problems).toEqual([]);
     await context.close();
   });
