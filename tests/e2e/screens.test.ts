@@ -190,6 +190,29 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
     await context.close();
   });
 
+  it('the panel beside the canvas has larger type on a 1920×1080 projector, and the same as before on a laptop and a phone', async () => {
+    const sizes: Record<string, number> = {};
+    for (const [w, h] of [
+      [390, 844],
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      const { page, problems, context } = await open(browser(), { width: w, height: h, query: '?seed=2' });
+      const r = await page.evaluate(() => {
+        const mirror = document.querySelector('#mirror') as HTMLElement;
+        const button = mirror.querySelector('[data-choices] button') as HTMLElement;
+        return { button: parseFloat(getComputedStyle(button).fontSize), overflow: mirror.scrollWidth - mirror.clientWidth };
+      });
+      sizes[`${w}x${h}`] = r.button;
+      expect(r.overflow, `nothing in the panel runs past its edge at ${w}×${h}`).toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+    expect(sizes['390x844']).toBe(16);
+    expect(sizes['1280x720']).toBe(16);
+    expect(sizes['1920x1080']).toBeGreaterThanOrEqual(21);
+  });
+
   for (const [w, h] of [
     [844, 390],
     [1280, 720],
