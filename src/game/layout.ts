@@ -54,9 +54,17 @@ export interface CallLayout {
   portrait: Rect;
   /** Name and title of the speaker, beside or under the portrait. */
   nameplate: Rect;
+  /** The name sits beside a small portrait rather than under a large one. */
+  nameBeside: boolean;
   meters: Rect;
-  /** Meters drawn side by side (a row) or one above the other (a column). */
-  metersAs: 'row' | 'column';
+  /**
+   * 'column': the meters fill a side column, each label (and value) above
+   * its bar; 'list': one meter a line across the width, label, bar and value
+   * side by side.
+   */
+  metersAs: 'column' | 'list';
+  /** The line and the choices have a column of their own, beside the speaker and the meters. */
+  lineBeside: boolean;
   dialogue: Rect;
   /** Where choice cards or the continue button start; they may run below when there are many. */
   actions: Rect;
@@ -64,17 +72,22 @@ export interface CallLayout {
 
 /**
  * The call's layout. Wide canvases get a left column (portrait, meters) and
- * a right column (the line, then the choices); narrow or short ones stack a
- * small portrait beside the speaker's name, a row of meters, the line, and
- * the choices.
+ * a right column (the line, then the choices). Short or middling ones (a
+ * phone held sideways, a small window) keep the two columns with a small
+ * portrait beside the name, so the line and the choices start at the top
+ * instead of under the meters.
+ * Narrow ones stack the meters, a small portrait beside the speaker's name,
+ * the line and the choices. `metersHeight` says how tall the meters come
+ * out as a list at a given width (labels may wrap); by default every label
+ * takes one line.
  */
-export function callLayout(m: Metrics, meterCount: number): CallLayout {
+export function callLayout(m: Metrics, meterCount: number, metersHeight?: (width: number) => number): CallLayout {
   const { w, h, pad, gap } = m;
   const topH = Math.round(m.small * 2.4);
   const top = { x: 0, y: 0, w, h: topH };
   const y0 = topH + gap;
-  const wide = !m.narrow && !m.short && w >= 760;
-  if (wide) {
+  const smallPortrait = Math.round(clamp(m.body * 3.6, 48, 84));
+  if (!m.narrow && !m.short && w >= 760) {
     const leftW = Math.round(clamp(w * 0.27, 200, 380));
     const portraitSize = Math.round(Math.min(leftW - pad, (h - y0) * 0.42));
     const portrait = { x: pad, y: y0 + gap, w: portraitSize, h: portraitSize };
@@ -85,42 +98,79 @@ export function callLayout(m: Metrics, meterCount: number): CallLayout {
     const colW = w - colX - pad;
     const dialogue = { x: colX, y: y0 + gap, w: colW, h: Math.round((h - y0) * 0.36) };
     const actions = { x: colX, y: dialogue.y + dialogue.h + gap, w: colW, h: h - (dialogue.y + dialogue.h + gap) - pad };
-    return { top, portrait, nameplate, meters, metersAs: 'column', dialogue, actions };
+    return { top, portrait, nameplate, nameBeside: false, meters, metersAs: 'column', lineBeside: true, dialogue, actions };
+  }
+  if (!m.narrow) {
+    const leftW = Math.round(clamp(w * 0.3, 220, 300));
+    const portrait = { x: pad, y: y0, w: smallPortrait, h: smallPortrait };
+    const nameplate = { x: pad + smallPortrait + gap, y: y0, w: leftW - pad - smallPortrait - gap, h: smallPortrait };
+    const metersY = y0 + smallPortrait + gap;
+    const meters = { x: pad, y: metersY, w: leftW - pad, h: Math.max(0, h - metersY - pad) };
+    const colX = pad + leftW + pad;
+    const colW = w - colX - pad;
+    const dialogue = { x: colX, y: y0, w: colW, h: Math.round(m.body * 6.5) };
+    const actions = { x: colX, y: dialogue.y + dialogue.h + gap, w: colW, h: h - (dialogue.y + dialogue.h + gap) - pad };
+    return { top, portrait, nameplate, nameBeside: true, meters, metersAs: 'column', lineBeside: true, dialogue, actions };
   }
   const colW = w - 2 * pad;
-  const grid = meterGrid(colW, meterCount, m);
-  const meterRowH = grid.h;
-  const meters = { x: pad, y: y0, w: colW, h: meterRowH };
-  const py = y0 + meterRowH + (meterCount > 0 ? gap : 0);
-  const portraitSize = Math.round(clamp(m.body * 3.6, 48, 84));
-  const portrait = { x: pad, y: py, w: portraitSize, h: portraitSize };
-  const nameplate = { x: pad + portraitSize + gap, y: py, w: colW - portraitSize - gap, h: portraitSize };
-  const dy = py + portraitSize + gap;
+  const metersH = meterCount === 0 ? 0 : metersHeight ? metersHeight(colW) : meterListHeight(new Array<number>(meterCount).fill(0), m);
+  const meters = { x: pad, y: y0, w: colW, h: metersH };
+  const py = y0 + metersH + (meterCount > 0 ? gap : 0);
+  const portrait = { x: pad, y: py, w: smallPortrait, h: smallPortrait };
+  const nameplate = { x: pad + smallPortrait + gap, y: py, w: colW - smallPortrait - gap, h: smallPortrait };
+  const dy = py + smallPortrait + gap;
   const dialogue = { x: pad, y: dy, w: colW, h: Math.round(m.body * 6.5) };
   const actions = { x: pad, y: dy + dialogue.h + gap, w: colW, h: h - (dy + dialogue.h + gap) - pad };
-  return { top, portrait, nameplate, meters, metersAs: 'row', dialogue, actions };
+  return { top, portrait, nameplate, nameBeside: true, meters, metersAs: 'list', lineBeside: false, dialogue, actions };
 }
 
-/** How meters sit in a row layout: as many columns as fit labels readably, wrapping onto more rows. */
-export interface MeterGrid {
-  cols: number;
-  rows: number;
-  cellW: number;
-  cellH: number;
-  /** Total height of the grid. */
-  h: number;
+/** Room kept after every meter label for the chip that shows its last change ("+2"), so labels do not reflow when one appears. */
+export function chipRoom(m: Pick<Metrics, 'small'>): number {
+  return Math.round(m.small * 2.6);
 }
 
-/** The smallest width a meter cell gets: its label and value must stay readable. */
-export const MIN_METER_CELL = 150;
+/** The narrowest a meter's bar is drawn beside its label. */
+export const MIN_INLINE_BAR = 60;
 
-export function meterGrid(width: number, n: number, m: Pick<Metrics, 'small' | 'gap'>): MeterGrid {
-  if (n <= 0) return { cols: 0, rows: 0, cellW: 0, cellH: 0, h: 0 };
-  const cols = Math.max(1, Math.min(n, Math.floor((width + m.gap) / (MIN_METER_CELL + m.gap))));
-  const rows = Math.ceil(n / cols);
-  const cellW = (width - m.gap * (cols - 1)) / cols;
-  const cellH = Math.round(m.small * 2.5);
-  return { cols, rows, cellW, cellH, h: rows * cellH + (rows - 1) * Math.round(m.gap * 0.6) };
+/** The height of one line of meter label text. */
+export function meterLineHeight(m: Pick<Metrics, 'small'>): number {
+  return Math.round(m.small * 1.35);
+}
+
+/** Space between the lines of a meter list. */
+export function meterListGap(m: Pick<Metrics, 'gap'>): number {
+  return Math.round(m.gap * 0.8);
+}
+
+/** Where a meter's parts go on its line in a list, from the line's left. */
+export interface MeterLine {
+  /** The width labels wrap at; a label this wide or less stays on one line. */
+  labelW: number;
+  barX: number;
+  barW: number;
+}
+
+/**
+ * A meter list across `width`: the labels get a column as wide as the
+ * widest of them (plus the change chip), so every label is read in full and
+ * the bars line up; past a little over half the width a label wraps instead,
+ * so the bar keeps room. The value is right-aligned in `valueW`.
+ */
+export function meterLine(width: number, widestLabel: number, valueW: number, m: Pick<Metrics, 'small' | 'gap'>): MeterLine {
+  const chip = chipRoom(m);
+  const most = Math.min(width * 0.55, width - valueW - 2 * m.gap - MIN_INLINE_BAR) - chip;
+  const labelW = Math.max(1, Math.min(widestLabel, most));
+  const barX = labelW + chip + m.gap;
+  return { labelW, barX, barW: Math.max(0, width - barX - m.gap - valueW) };
+}
+
+/** The height of a meter list whose labels come out `labelHeights` tall (0 for one line). */
+export function meterListHeight(labelHeights: readonly number[], m: Pick<Metrics, 'small' | 'gap'>): number {
+  const line = meterLineHeight(m);
+  return stackHeight(
+    labelHeights.map((x) => Math.max(x, line)),
+    meterListGap(m),
+  );
 }
 
 /** Positions of items of the given heights stacked from `y0` with `gap` between them. */

@@ -1,11 +1,12 @@
 /**
- * Every scene on a phone (390×844, both ways up) and a 1920×1080 projector:
+ * Every scene on a phone (390×844, both ways up), a 1280×720 laptop and a
+ * 1920×1080 projector:
  * it renders, fits and stays playable. Screenshots go to
  * test-results/screenshots/ for a person to look at.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clickCard, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, playByMouse, shot, useBrowser, waitCanvas } from './support.js';
+import { canvasInk, clickCard, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, playByMouse, shot, showChoices, useBrowser, waitCanvas } from './support.js';
 
 async function fits(page: Page, width: number): Promise<void> {
   const r = await page.evaluate(() => {
@@ -17,6 +18,24 @@ async function fits(page: Page, width: number): Promise<void> {
   expect(r.left).toBeGreaterThanOrEqual(0);
   expect(r.canvasW).toBeLessThanOrEqual(width);
   expect(r.canvasH).toBeGreaterThan(300);
+}
+
+type Box = { x: number; y: number; w: number; h: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Every meter on the canvas has its whole label, inside the canvas and clear of its bar and value. */
+async function expectMetersReadable(page: Page): Promise<void> {
+  const { canvas } = await hook(page);
+  const box = (await page.locator('#game canvas').boundingBox())!;
+  const labels = new Map((flagship().scenario.meters ?? []).map((m) => [m.id, m.label]));
+  expect(canvas.meters.length).toBeGreaterThan(0);
+  for (const m of canvas.meters) {
+    expect(m.label, 'the label is drawn in full').toBe(labels.get(m.id));
+    expect(m.labelBox.x).toBeGreaterThanOrEqual(box.x);
+    expect(m.labelBox.x + m.labelBox.w, `${m.label} ends inside the canvas`).toBeLessThanOrEqual(box.x + box.width);
+    expect(overlaps(m.labelBox, m.barBox), `${m.label} is clear of its bar`).toBe(false);
+    expect(overlaps(m.labelBox, m.valueBox), `${m.label} is clear of its value`).toBe(false);
+  }
 }
 
 describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`, () => {
@@ -38,6 +57,7 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
     await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
     await waitCanvas(page);
     await fits(page, 390);
+    await expectMetersReadable(page);
     await shot(page, 'call-390x844');
     let shotChoices = false;
     let shotFlash = false;
@@ -50,6 +70,7 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
         const { view, model } = await hook(page);
         if (!shotChoices && view?.phase === 'choosing' && !(model.screen.flash ?? []).length) {
           shotChoices = true;
+          await showChoices(page, 'touch');
           await shot(page, 'call-choices-390x844');
         }
         if (!shotFlash && (model.screen.flash ?? []).length > 0) {
@@ -140,8 +161,61 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
     await context.close();
   });
 
+  it('on a phone, "More below" has a strip of its own that no words run under, and a tap on it scrolls down', async () => {
+    const { page, problems, context } = await open(browser(), { width: 390, height: 844, query: '?seed=2', touch: true, scale: 2 });
+    const canvas = (await page.locator('#game canvas').boundingBox())!;
+    const hintClear = async () => {
+      const hint = (await hook(page)).canvas.scrollHint;
+      expect(hint, 'the hint shows while there is more below').not.toBeNull();
+      // The band the hint sits in, left of the hint: plain background, whatever is scrolled behind it.
+      const band = { x: canvas.x + 2, y: hint!.y, w: hint!.x - canvas.x - 10, h: hint!.h };
+      expect(await canvasInk(page, band), 'no words under the hint').toBeLessThan(0.01);
+      return hint!;
+    };
+    const hint = await hintClear();
+    const firstCard = async () => (await hook(page)).canvas.actions[0]!.y;
+    const before = await firstCard();
+    await page.touchscreen.tap(hint.x + hint.w / 2, hint.y + hint.h / 2);
+    expect(await firstCard(), 'the tap scrolled the content up').toBeLessThan(before - 100);
+    expect((await hook(page)).model.screen.kind, 'the tap pressed nothing').toBe('title');
+    // The briefing is long: part-way down, its words still stop above the hint.
+    await clickCard(page, `role:${f.roles[0]}`, 'touch');
+    await waitCanvas(page);
+    await hintClear();
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await page.mouse.wheel(0, 130);
+    await page.waitForTimeout(100);
+    await hintClear();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the panel beside the canvas has larger type on a 1920×1080 projector, and the same as before on a laptop and a phone', async () => {
+    const sizes: Record<string, number> = {};
+    for (const [w, h] of [
+      [390, 844],
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      const { page, problems, context } = await open(browser(), { width: w, height: h, query: '?seed=2' });
+      const r = await page.evaluate(() => {
+        const mirror = document.querySelector('#mirror') as HTMLElement;
+        const button = mirror.querySelector('[data-choices] button') as HTMLElement;
+        return { button: parseFloat(getComputedStyle(button).fontSize), overflow: mirror.scrollWidth - mirror.clientWidth };
+      });
+      sizes[`${w}x${h}`] = r.button;
+      expect(r.overflow, `nothing in the panel runs past its edge at ${w}×${h}`).toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+    expect(sizes['390x844']).toBe(16);
+    expect(sizes['1280x720']).toBe(16);
+    expect(sizes['1920x1080']).toBeGreaterThanOrEqual(21);
+  });
+
   for (const [w, h] of [
     [844, 390],
+    [1280, 720],
     [1920, 1080],
   ] as const) {
     it(`renders every scene at ${w}×${h}`, async () => {
@@ -167,8 +241,8 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
           }
           if (!shotChoices && view?.phase === 'choosing' && !(model.screen.flash ?? []).length) {
             shotChoices = true;
-            await page.waitForFunction(() => !window.__backchannel!.canvas()?.typing);
-            await page.waitForTimeout(300);
+            await showChoices(page, 'keyboard');
+            await expectMetersReadable(page);
             await shot(page, `call-choices-${w}x${h}`);
           }
         },

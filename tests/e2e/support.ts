@@ -429,6 +429,28 @@ export async function tapLine(page: Page, how: 'mouse' | 'touch' = 'mouse'): Pro
   throw new Error('the line never came into view');
 }
 
+/**
+ * Finishes the line being typed the way a player would (a tap or click on the
+ * line, or Enter), then checks the choice cards are on the canvas: none held
+ * back, and the first one in view actually painted, not just laid out.
+ */
+export async function showChoices(page: Page, how: 'keyboard' | 'mouse' | 'touch'): Promise<void> {
+  if ((await hook(page)).canvas.typing) {
+    if (how === 'keyboard') await page.keyboard.press('Enter');
+    else await tapLine(page, how);
+  }
+  await page.waitForFunction(() => !window.__backchannel!.canvas()!.typing);
+  const { view, canvas } = await hook(page);
+  expect(view?.phase).toBe('choosing');
+  const choices = canvas.actions.filter((a) => a.id.startsWith('choice:'));
+  expect(choices.length, 'the canvas lays out the choices').toBe(view!.choices.length);
+  expect(choices.some((a) => a.held), 'no choice card is held back').toBe(false);
+  const first = choices.find((a) => a.visible);
+  expect(first, 'a choice card is in view').toBeDefined();
+  // The cards fade in: wait until the first one is painted.
+  await expect.poll(() => canvasInk(page, first!), { timeout: 3000 }).toBeGreaterThan(0.5);
+}
+
 /** Plays the call to an ending by clicking cards on the canvas. Returns the ending id. */
 export async function playByMouse(page: Page, o: PlayOptions = {}): Promise<string> {
   const plan = [...(o.plan ?? [])];

@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { exportLabel, fill, signed, stringsFor } from '../../src/game/i18n.js';
 import { commandForKey } from '../../src/game/keys.js';
-import { callLayout, clampScroll, densityFor, MAX_CANVAS_PIXELS, maxScroll, meterGrid, meterShare, metricsFor, MIN_BODY, MIN_METER_CELL, row, stack, stackHeight, valueScale } from '../../src/game/layout.js';
+import {
+  callLayout,
+  chipRoom,
+  clampScroll,
+  densityFor,
+  MAX_CANVAS_PIXELS,
+  maxScroll,
+  meterLine,
+  meterLineHeight,
+  meterListHeight,
+  meterShare,
+  metricsFor,
+  MIN_BODY,
+  MIN_INLINE_BAR,
+  row,
+  stack,
+  stackHeight,
+  valueScale,
+} from '../../src/game/layout.js';
 import { cleanPlayer, DEFAULT_SETTINGS, loadSettings, PLAYER_MAX, motionReduced, nextTextSpeed, parseSettings, SETTINGS_KEY, storeSettings } from '../../src/game/settings.js';
 import { memoryStorage, safeStorage } from '../../src/game/storage.js';
 import { sliceWrapped, Typewriter, wrappedLength } from '../../src/game/typewriter.js';
@@ -191,23 +209,47 @@ describe('layout', () => {
       const overlap = L.dialogue.x < L.portrait.x + L.portrait.w && L.portrait.x < L.dialogue.x + L.dialogue.w && L.dialogue.y < L.portrait.y + L.portrait.h && L.portrait.y < L.dialogue.y + L.dialogue.h;
       expect(overlap).toBe(false);
     }
-    expect(callLayout(metricsFor(1500, 1080), 3).metersAs).toBe('column');
-    expect(callLayout(metricsFor(390, 608), 3).metersAs).toBe('row');
+    expect(callLayout(metricsFor(1500, 1080), 3)).toMatchObject({ metersAs: 'column', lineBeside: true, nameBeside: false });
+    expect(callLayout(metricsFor(390, 608), 3)).toMatchObject({ metersAs: 'list', lineBeside: false, nameBeside: true });
   });
-  it('wraps meters onto more rows rather than squeeze their labels', () => {
-    const m = metricsFor(390, 608);
-    const g5 = meterGrid(362, 5, m);
-    expect(g5.cols).toBe(2);
-    expect(g5.rows).toBe(3);
-    expect(g5.cellW).toBeGreaterThanOrEqual(MIN_METER_CELL);
-    expect(meterGrid(816, 5, m).cols).toBe(5);
-    expect(meterGrid(816, 3, m)).toMatchObject({ cols: 3, rows: 1 });
-    expect(meterGrid(100, 2, m)).toMatchObject({ cols: 1, rows: 2 });
-    expect(meterGrid(500, 0, m).h).toBe(0);
-    // The call's layout leaves room for every row.
+  it('on a phone held sideways, starts the line at the top, beside the speaker and a column of meters', () => {
+    const m = metricsFor(844, 390);
     const L = callLayout(m, 5);
-    expect(L.meters.h).toBe(g5.h);
+    expect(L).toMatchObject({ metersAs: 'column', lineBeside: true, nameBeside: true });
+    expect(L.dialogue.y).toBeLessThanOrEqual(L.portrait.y);
+    expect(L.dialogue.x).toBeGreaterThanOrEqual(L.meters.x + L.meters.w + m.pad);
+    // Five meters, each a label line and a bar, fit under the speaker without scrolling.
+    const rowH = Math.round(m.small * 2.6);
+    expect(L.meters.h).toBeGreaterThanOrEqual(5 * rowH + 4 * m.gap);
+    // The column leaves the meter labels room for a label such as "Pressure on Washington" (about 11.5 em) beside its value and change.
+    expect(L.meters.w - chipRoom(m) - 8 - 3 * m.small).toBeGreaterThanOrEqual(11.5 * m.small);
+  });
+  it('on a narrow phone, lists the meters one a line, each label in full, and keeps the line and choices in view', () => {
+    const m = metricsFor(390, 608);
+    const width = 390 - 2 * m.pad;
+    // "Pressure on Washington" at the small size, and a value such as "14/14".
+    const label = 11.5 * m.small;
+    const value = 3 * m.small;
+    const line = meterLine(width, label, value, m);
+    expect(line.labelW).toBe(label);
+    expect(line.barX).toBeGreaterThanOrEqual(label + chipRoom(m));
+    expect(line.barW).toBeGreaterThanOrEqual(MIN_INLINE_BAR);
+    expect(line.barX + line.barW + value).toBeLessThanOrEqual(width);
+    // A label too long for one line wraps rather than squeezing the bar out.
+    const long = meterLine(width, 40 * m.small, value, m);
+    expect(long.labelW).toBeLessThan(40 * m.small);
+    expect(long.barW).toBeGreaterThanOrEqual(MIN_INLINE_BAR);
+    // Five one-line meters stay compact, leaving room under the line for three one-line choices.
+    const L = callLayout(m, 5);
+    expect(L.meters.h).toBe(meterListHeight([0, 0, 0, 0, 0], m));
+    expect(L.meters.h).toBeLessThan(5 * meterLineHeight(m) + 5 * m.gap);
     expect(L.portrait.y).toBeGreaterThan(L.meters.y + L.meters.h);
+    expect(L.actions.y + 3 * 2.6 * m.body).toBeLessThan(m.h);
+    // Labels that wrap make the list taller, and the speaker moves down to make room.
+    const tall = callLayout(m, 5, () => 200);
+    expect(tall.meters.h).toBe(200);
+    expect(tall.portrait.y - L.portrait.y).toBe(200 - L.meters.h);
+    expect(meterListHeight([0, 40, 0], m)).toBe(meterListHeight([0, 0, 0], m) + 40 - meterLineHeight(m));
   });
 
   it('draws at the density of the screen, within a pixel budget', () => {

@@ -9,7 +9,7 @@ import type { GameController } from '../controller.js';
 import { clampScroll, metricsFor, type Metrics, type Rect } from '../layout.js';
 import type { ActionModel, ScreenModel } from '../screens.js';
 import { CSS, FONT, HEX } from '../theme.js';
-import { card, display } from './ui.js';
+import { card, display, tapSlop } from './ui.js';
 
 export interface AppContext {
   ctl: GameController;
@@ -64,6 +64,25 @@ export interface SceneDescription {
   actions: (Omit<DrawnAction, 'rect' | 'fixed' | 'objects'> & { x: number; y: number; w: number; h: number; visible: boolean })[];
   /** The side controls drawn on the canvas (sound, text speed, export…), with their places on the page. */
   controls: { id: string; label: string; x: number; y: number; w: number; h: number }[];
+  /** The meters drawn on the canvas: the label text as drawn, and where the label, the bar and the value are on the page. */
+  meters: { id: string; label: string; labelBox: PageBox; barBox: PageBox; valueBox: PageBox }[];
+  /** The "More below" hint on the page, while it shows. */
+  scrollHint: PageBox | null;
+}
+
+export interface PageBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A meter as drawn, in content coordinates (it scrolls with the content). */
+export interface DrawnMeter {
+  id: string;
+  label: Phaser.GameObjects.Text;
+  bar: Rect;
+  value: Phaser.GameObjects.Text;
 }
 
 export abstract class BaseScene extends Phaser.Scene {
@@ -73,6 +92,7 @@ export abstract class BaseScene extends Phaser.Scene {
   protected drawnActions: DrawnAction[] = [];
   /** The line's box, in content coordinates (it scrolls), when a line shows. */
   protected lineRect: Rect | null = null;
+  protected drawnMeters: DrawnMeter[] = [];
   /** Side controls drawn on the canvas, by their backgrounds (read where they end up, after any shifting). */
   private drawnControls: { id: string; label: string; bg: Phaser.GameObjects.Rectangle }[] = [];
   protected heading = '';
@@ -166,6 +186,7 @@ export abstract class BaseScene extends Phaser.Scene {
     this.drawnActions = [];
     this.drawnControls = [];
     this.lineRect = null;
+    this.drawnMeters = [];
     const w = this.vw;
     const h = this.vh;
     const cam = this.cameras.main;
@@ -179,12 +200,22 @@ export abstract class BaseScene extends Phaser.Scene {
     this.draw(prev);
     this.scrollHint = null;
     if (this.maxScroll() > 0) {
+      // The hint gets a strip of its own at the foot of the view, and the view
+      // ends above it: laid over the content, it hid the words under it.
       const size = Math.max(12, this.m.small - 1);
-      const hint = this.add
-        .text(this.vw - this.m.pad, this.viewBottom - 6, `${this.model.strings.moreBelow} ↓`, { fontFamily: FONT, fontSize: `${size}px`, color: CSS.brass, backgroundColor: CSS.bgDeep, padding: { x: 8, y: 4 }, resolution: display.dpr })
-        .setOrigin(1, 1)
+      const hint = this.add.text(0, 0, `${this.model.strings.moreBelow} ↓`, { fontFamily: FONT, fontSize: `${size}px`, color: CSS.brass, resolution: display.dpr });
+      const stripH = Math.round(hint.height + 8);
+      this.viewBottom -= stripH;
+      const strip = this.fixedBar(this.viewBottom, stripH);
+      // A tap on it does what it says.
+      strip.on('pointerup', (p: Phaser.Input.Pointer) => {
+        if (!this.dragging && p.getDistance() <= tapSlop()) this.scrollBy((this.viewBottom - this.viewTop) * 0.8);
+      });
+      hint
+        .setPosition(this.vw - this.m.pad, this.viewBottom + stripH / 2)
+        .setOrigin(1, 0.5)
         .setScrollFactor(0)
-        .setDepth(25);
+        .setDepth(12);
       this.scrollHint = hint;
     }
     this.setScroll(keepScroll);
@@ -337,6 +368,15 @@ export abstract class BaseScene extends Phaser.Scene {
       flash: null,
       ending: null,
       typing: false,
+      meters: this.drawnMeters.map((d) => {
+        const page = (r: Rect): PageBox => ({ x: box.left + (r.x - cam.scrollX) * sx, y: box.top + (r.y - cam.scrollY) * sy, w: r.w * sx, h: r.h * sy });
+        const textBox = (t: Phaser.GameObjects.Text) => page({ x: t.x - t.originX * t.width, y: t.y - t.originY * t.height, w: t.width, h: t.height });
+        return { id: d.id, label: d.label.text, labelBox: textBox(d.label), barBox: page(d.bar), valueBox: textBox(d.value) };
+      }),
+      scrollHint:
+        this.scrollHint?.visible === true
+          ? { x: box.left + (this.scrollHint.x - this.scrollHint.width) * sx, y: box.top + (this.scrollHint.y - this.scrollHint.height / 2) * sy, w: this.scrollHint.width * sx, h: this.scrollHint.height * sy }
+          : null,
       lineBox: this.lineRect && { x: box.left + (this.lineRect.x - cam.scrollX) * sx, y: box.top + (this.lineRect.y - cam.scrollY) * sy, w: this.lineRect.w * sx, h: this.lineRect.h * sy },
       ...this.describeExtra(),
       actions: this.drawnActions.map((a) => {

@@ -15,13 +15,13 @@
 import * as Phaser from 'phaser';
 import type { MeterView } from '../../engine/view.js';
 import { fill, signed } from '../i18n.js';
-import { callLayout, meterGrid, meterShare, type Rect } from '../layout.js';
+import { callLayout, chipRoom, meterLine, meterLineHeight, meterListGap, meterListHeight, meterShare, type MeterLine, type Rect } from '../layout.js';
 import { CHARS_PER_SECOND } from '../settings.js';
 import type { ScreenModel } from '../screens.js';
 import { CSS, HEX } from '../theme.js';
 import { sliceWrapped, Typewriter, wrappedLength } from '../typewriter.js';
 import { BaseScene, type AppContext, type SceneDescription } from './base.js';
-import { fitWidth, kicker, meterBar, panel, portrait, tapSlop, text } from './ui.js';
+import { kicker, meterBar, panel, portrait, tapSlop, text } from './ui.js';
 
 export class CallScene extends BaseScene {
   private typeKey = '';
@@ -127,7 +127,12 @@ export class CallScene extends BaseScene {
     const view = s.view;
     const w = this.vw;
     const h = this.vh;
-    const L = callLayout(m, view.meters.length);
+    const L = callLayout(m, view.meters.length, (width) => {
+      const measured = this.meterLabels(view.meters, width, 'list');
+      const hgt = meterListHeight(measured.labels.map((l) => l.height), m);
+      for (const l of measured.labels) l.destroy();
+      return hgt;
+    });
     this.heading = s.heading;
 
     // Top bar: the part of the negotiation, the turn.
@@ -142,7 +147,6 @@ export class CallScene extends BaseScene {
 
     // Speaker.
     const line = view.line;
-    const wide = L.metersAs === 'column';
     portrait(this, line?.speaker?.portrait, L.portrait);
     let nameBottom = L.nameplate.y;
     if (line?.speaker) {
@@ -151,19 +155,23 @@ export class CallScene extends BaseScene {
       const title = text(this, np.x, np.y + name.height + 2, line.speaker.title, { size: m.small, color: CSS.textDim, width: np.w });
       const textH = name.height + 2 + title.height;
       // Beside a small portrait, centre the name on it.
-      if (!wide && textH < np.h) for (const o of [name, title]) o.y += Math.round((np.h - textH) / 2);
-      nameBottom = Math.max(name.y + textH, wide ? 0 : L.portrait.y + L.portrait.h);
+      if (L.nameBeside && textH < np.h) for (const o of [name, title]) o.y += Math.round((np.h - textH) / 2);
+      nameBottom = Math.max(name.y + textH, L.nameBeside ? L.portrait.y + L.portrait.h : 0);
     }
 
-    // Meters: under the name on wide screens; in a grid above the speaker on narrow ones.
+    // Meters: in the side column under the name, however many lines it took; or a list above the speaker.
     const deltaKey = `${view.log.length}:${view.turn}`;
     const freshDelta = deltaKey !== this.deltaKey;
     this.deltaKey = deltaKey;
-    const metersRect = wide ? { ...L.meters, y: Math.max(L.meters.y, nameBottom + m.gap * 1.5) } : L.meters;
-    this.drawMeters(view.meters, metersRect, L.metersAs, freshDelta);
+    let metersRect = L.meters;
+    if (L.metersAs === 'column') {
+      const my = Math.max(L.meters.y, nameBottom + m.gap * 1.5);
+      metersRect = { ...L.meters, y: my, h: Math.max(0, L.meters.y + L.meters.h - my) };
+    }
+    const metersBottom = this.drawMeters(view.meters, metersRect, L.metersAs, freshDelta);
 
-    // The line: below the speaker on narrow screens, however many lines the name took.
-    const shiftDown = wide ? 0 : Math.max(0, nameBottom + m.gap - L.dialogue.y);
+    // The line: below the speaker when stacked, however many lines the name took.
+    const shiftDown = L.lineBeside ? 0 : Math.max(0, nameBottom + m.gap - L.dialogue.y);
     const d = { ...L.dialogue, y: L.dialogue.y + shiftDown };
     const innerPad = Math.round(m.body * 0.9);
     let dialogueBottom = d.y + d.h;
@@ -193,9 +201,10 @@ export class CallScene extends BaseScene {
           my += src.height;
         }
       }
-      // At least three lines high, so the choices below do not jump about from line to line.
+      // At least three lines high, so the choices below do not jump about from line to line;
+      // the compact layouts (a small portrait beside the name) keep to their own, shorter box.
       const minH = innerPad * 2 + Math.round(size * 1.35) * 3 + m.gap + Math.round(m.small * 1.6);
-      dialogueBottom = Math.max(d.y + (L.metersAs === 'row' ? d.h : minH), my + innerPad);
+      dialogueBottom = Math.max(d.y + (L.nameBeside ? d.h : minH), my + innerPad);
       this.lineRect = { x: d.x, y: d.y, w: d.w, h: dialogueBottom - d.y };
       const box = panel(this, { x: d.x, y: d.y, w: d.w, h: dialogueBottom - d.y }, HEX.panel, HEX.line, 6);
       box.setDepth(-2);
@@ -220,52 +229,85 @@ export class CallScene extends BaseScene {
         bottom = this.drawActionColumn(model.actions, L.actions.x + L.actions.w - bw, ay, bw);
       }
     }
-    this.contentBottom = Math.max(h, bottom + m.pad);
+    this.contentBottom = Math.max(h, bottom + m.pad, metersBottom + m.pad);
     if (s.flash.length > 0) this.drawFlash(s);
   }
 
-  private drawMeters(meters: MeterView[], r: Rect, as: 'row' | 'column', fresh: boolean): void {
+  /**
+   * The meters' labels, wrapped where they must be to be read in full: as a
+   * list, at the label column `meterLine` gives (room for a change chip is
+   * kept on every line, so the bars stay lined up); in a column, at what is
+   * left beside the value and, while a change shows, its chip. A column has
+   * height to spare in each row, so a label that wraps only for the chip
+   * moves its own bar down a line and nothing else.
+   */
+  private meterLabels(meters: MeterView[], width: number, as: 'column' | 'list'): { labels: Phaser.GameObjects.Text[]; line: MeterLine | null } {
     const { m } = this;
-    if (meters.length === 0) return;
+    const probe = text(this, 0, 0, '', { size: m.small, weight: '600' });
+    let valueW = 0;
+    for (const mt of meters) {
+      for (const v of [mt.min, mt.max]) valueW = Math.max(valueW, probe.setText(`${v}/${mt.max}`).width);
+    }
+    probe.destroy();
+    const labels = meters.map((mt) => text(this, 0, 0, mt.label, { size: m.small, color: CSS.textDim }));
+    const widest = Math.max(0, ...labels.map((l) => l.width));
+    const line = as === 'list' ? meterLine(width, widest, valueW, m) : null;
+    labels.forEach((l, i) => {
+      const wrapAt = line ? line.labelW : width - valueW - 8 - (meters[i]!.delta !== 0 ? chipRoom(m) : 0);
+      if (l.width > wrapAt) l.setWordWrapWidth(Math.max(20, wrapAt), true);
+    });
+    return { labels, line };
+  }
+
+  /** Draws the meters in `r`; returns the bottom of the last one. */
+  private drawMeters(meters: MeterView[], r: Rect, as: 'column' | 'list', fresh: boolean): number {
+    const { m } = this;
+    if (meters.length === 0) return r.y;
     const n = meters.length;
     const gap = m.gap;
-    const grid = meterGrid(r.w, n, m);
-    const cellW = as === 'row' ? grid.cellW : r.w;
-    const rowGap = Math.round(gap * 0.6);
-    const cellH = as === 'row' ? grid.cellH : Math.max(Math.round(m.small * 2.6), Math.min(Math.round(m.body * 3.4), (r.h - gap * (n - 1)) / n));
+    const size = m.small;
+    const barH = Math.max(6, Math.round(m.small * 0.55));
+    const { labels, line } = this.meterLabels(meters, r.w, as);
+    // A column spreads its meters over the height it has, within limits.
+    const cellH = Math.max(Math.round(m.small * 2.6), Math.min(Math.round(m.body * 3.4), (r.h - gap * (n - 1)) / n));
+    const oneLine = meterLineHeight(m);
+    let y = r.y;
+    let bottom = r.y;
     meters.forEach((mt, i) => {
-      const x = as === 'row' ? r.x + (i % grid.cols) * (cellW + gap) : r.x;
-      const y = as === 'row' ? r.y + Math.floor(i / grid.cols) * (cellH + rowGap) : r.y + i * (cellH + gap);
-      const labelSize = m.small;
-      const value = text(this, x + cellW, y, `${mt.value}/${mt.max}`, { size: labelSize, color: CSS.text, weight: '600' }).setOrigin(1, 0);
-      const room = cellW - value.width - 8 - (mt.delta !== 0 ? labelSize * 2.6 : 0);
-      const label = text(this, x, y, mt.label, { size: labelSize, color: CSS.textDim });
-      // A long label is shortened on the canvas; the panel beside it has it in full.
-      fitWidth(label, room);
-      const barY = y + labelSize * 1.55;
-      const barH = Math.max(6, Math.round(m.small * 0.55));
+      const x = r.x;
+      const label = labels[i]!.setPosition(x, y);
+      const value = text(this, x + r.w, y, `${mt.value}/${mt.max}`, { size, color: CSS.text, weight: '600' }).setOrigin(1, 0);
+      // In a list the bar sits on the label's first line; in a column, under the label, however many lines it took.
+      const bar = line ? { x: x + line.barX, y: y + Math.round((Math.min(value.height, oneLine) - barH) / 2), w: line.barW } : { x, y: y + Math.round(size * 1.55) + (label.height - value.height), w: r.w };
       const from = this.meterShown.get(mt.id) ?? mt.value;
-      const bar = meterBar(this, { x, y: barY, w: cellW, h: barH }, meterShare(from, mt.min, mt.max));
-      const target = Math.max(0, (cellW - 2) * meterShare(mt.value, mt.min, mt.max));
+      const drawn = meterBar(this, { x: bar.x, y: bar.y, w: bar.w, h: barH }, meterShare(from, mt.min, mt.max));
+      const target = Math.max(0, (bar.w - 2) * meterShare(mt.value, mt.min, mt.max));
       if (from !== mt.value && this.motion) {
-        this.tweens.add({ targets: bar.fill, width: target, duration: 650, ease: 'Cubic.easeOut', onUpdate: () => bar.fill.setSize(bar.fill.width, barH - 2) });
-      } else bar.fill.setSize(target, barH - 2);
+        this.tweens.add({ targets: drawn.fill, width: target, duration: 650, ease: 'Cubic.easeOut', onUpdate: () => drawn.fill.setSize(drawn.fill.width, barH - 2) });
+      } else drawn.fill.setSize(target, barH - 2);
       this.meterShown.set(mt.id, mt.value);
+      this.drawnMeters.push({ id: mt.id, label, bar: { x: bar.x, y: bar.y, w: bar.w, h: barH }, value });
       if (mt.delta !== 0) {
         const up = mt.delta > 0;
-        const badge = text(this, x + label.width + 6, y, signed(mt.delta), { size: labelSize, color: up ? CSS.brass : CSS.text, weight: '600' });
+        const badge = text(this, x + label.width + 6, y, signed(mt.delta), { size, color: up ? CSS.brass : CSS.text, weight: '600' });
         const chip = this.add.rectangle(badge.x - 4, y, badge.width + 8, badge.height, up ? HEX.panelHi : HEX.panel, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, up ? HEX.brassDim : HEX.steelDim, 1).setDepth(-1);
         if (fresh && this.motion) {
           chip.setAlpha(0);
           this.tweens.add({ targets: chip, alpha: 1, duration: 350 });
-        }
-        if (fresh && this.motion) {
           badge.setAlpha(0);
           this.tweens.add({ targets: badge, alpha: 1, y: { from: badge.y + 6, to: badge.y }, duration: 350, ease: 'Cubic.easeOut' });
-          this.tweens.add({ targets: bar.track, alpha: { from: 0.4, to: 1 }, duration: 500, yoyo: false });
+          this.tweens.add({ targets: drawn.track, alpha: { from: 0.4, to: 1 }, duration: 500, yoyo: false });
         }
       }
+      if (line) {
+        bottom = y + Math.max(label.height, oneLine);
+        y = bottom + meterListGap(m);
+      } else {
+        bottom = bar.y + barH;
+        y += Math.max(cellH, bottom - y) + gap;
+      }
     });
+    return bottom;
   }
 
   private drawFlash(s: Extract<ScreenModel['screen'], { kind: 'call' }>): void {
