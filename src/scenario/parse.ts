@@ -114,6 +114,41 @@ function firstInvalidUtf8(bytes: Uint8Array): Position | undefined {
   return undefined;
 }
 
+/** How far into a file a zero byte marks it as binary: the formats that hold them have them from their first bytes. */
+const BINARY_HEAD = 8192;
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[] | string): boolean =>
+  typeof magic === 'string' ? [...magic].every((c, i) => bytes[i] === c.charCodeAt(0)) : magic.every((b, i) => bytes[i] === b);
+
+/** Whether `ascii` occurs in the first bytes of a file. */
+const headHolds = (bytes: Uint8Array, ascii: string): boolean => new TextDecoder('latin1').decode(bytes.subarray(0, BINARY_HEAD)).includes(ascii);
+
+const PICTURE_HINT = 'A scenario must be a plain-text .yaml/.yml or .json file, and a picture cannot be one: check that this is the file you meant.';
+const DOCUMENT_HINT = "A scenario must be a plain-text .yaml/.yml or .json file: copy the scenario's text out of the document into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file.";
+
+/**
+ * What a file that is not text most likely is, told by the bytes it starts
+ * with, so that the author hears "a PNG image" rather than a word on
+ * encodings. Undefined when the start names no kind a teacher meets.
+ */
+function binaryKind(bytes: Uint8Array): { what: string; hint: string } | undefined {
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return { what: 'a PNG image', hint: PICTURE_HINT };
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { what: 'a JPEG image', hint: PICTURE_HINT };
+  if (startsWith(bytes, 'GIF87a') || startsWith(bytes, 'GIF89a')) return { what: 'a GIF image', hint: PICTURE_HINT };
+  if (startsWith(bytes, '%PDF-')) return { what: 'a PDF document', hint: DOCUMENT_HINT };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { what: 'an older Word or Office document (.doc, .xls)', hint: DOCUMENT_HINT };
+  if (startsWith(bytes, 'PK\u0003\u0004') || startsWith(bytes, 'PK\u0005\u0006')) {
+    // Word and OpenDocument files are ZIP archives; their first entries name them, uncompressed.
+    if (headHolds(bytes, 'word/')) return { what: 'a Word document (.docx)', hint: DOCUMENT_HINT };
+    if (headHolds(bytes, 'application/vnd.oasis.opendocument')) return { what: 'an OpenDocument file (.odt)', hint: DOCUMENT_HINT };
+    return {
+      what: 'a ZIP archive, or a document packed as one (.docx, .xlsx, .odt)',
+      hint: "A scenario must be a plain-text .yaml/.yml or .json file: if this is a word-processor document, copy its text into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file; if it is an archive, unzip it and check the file inside.",
+    };
+  }
+  return undefined;
+}
+
 /** Decodes bytes as UTF-8, or returns undefined when they are not text. */
 function decode(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined;
@@ -196,9 +231,24 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
       'Split the scenario into smaller scenarios, or remove unused text.',
     ]);
   }
+  if (typeof input !== 'string') {
+    // By its byte order mark first: UTF-16 text without a zero byte (all letters outside ASCII) is text all the same.
+    if (input.length >= 2 && ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)))
+      return fail('BC101', 'the file is saved as UTF-16 text, not UTF-8', [
+        'Save it again as UTF-8 (in Windows Notepad, "Save as", then Encoding: UTF-8; "Unicode" there means UTF-16).',
+      ]);
+    // A picture or a document cut short may hold no zero byte yet, and would
+    // be told as text in another encoding: its first bytes give it away.
+    const kind = binaryKind(input);
+    if (kind) return fail('BC101', `the file is not a text file: it looks like ${kind.what}`, [kind.hint]);
+    if (input.subarray(0, BINARY_HEAD).includes(0))
+      return fail('BC101', 'the file is not a text file: it holds binary data', [
+        'A scenario must be a plain-text .yaml/.yml or .json file, written in a text editor such as Notepad or VS Code: check that this is the file you meant.',
+      ]);
+  }
   let text = typeof input === 'string' ? input : decode(input);
   if (text === undefined || text.includes('\u0000')) {
-    // A file with NUL bytes is binary; otherwise point at the first letter saved in another encoding.
+    // A zero byte here lies past the first bytes, where it names no kind of file; without one, point at the first letter saved in another encoding.
     const bad = typeof input !== 'string' && !input.includes(0) ? firstInvalidUtf8(input) : undefined;
     if (bad)
       return fail(
@@ -207,11 +257,6 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
         ['Save the scenario as UTF-8 from your editor (often under "Save as" or "Encoding"); files saved as Latin-1 or Windows-1252 break at letters such as é or ñ.'],
         bad,
       );
-    const utf16 = typeof input !== 'string' && input.length >= 2 && ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff));
-    if (utf16)
-      return fail('BC101', 'the file is saved as UTF-16 text, not UTF-8', [
-        'Save it again as UTF-8 (in Windows Notepad, "Save as", then Encoding: UTF-8; "Unicode" there means UTF-16).',
-      ]);
     return fail('BC101', 'the file is not UTF-8 text', [
       'Save the scenario as plain UTF-8 text (.yaml or .json) from a text editor.',
     ]);

@@ -94,7 +94,7 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     expect(r.status).toBe(1);
     expect(`${r.stdout}${r.stderr}`).not.toMatch(STACK_FRAME);
     expect(r.stdout.split('\n').filter((l) => DIAGNOSTIC.test(l))).toEqual([
-      `${binary}:1:1: error BC101: the file is not UTF-8 text`,
+      `${binary}:1:1: error BC101: the file is not a text file: it looks like a PNG image`,
       `${dir}:1:1: error BC101: this is a folder, not a scenario file`,
       `${missing}:1:1: error BC101: no such file`,
     ]);

@@ -395,19 +395,65 @@ describe('positions', () => {
 });
 
 describe('BC101: not text', () => {
+  const PICTURE = 'A scenario must be a plain-text .yaml/.yml or .json file, and a picture cannot be one: check that this is the file you meant.';
+  const DOCUMENT = "A scenario must be a plain-text .yaml/.yml or .json file: copy the scenario's text out of the document into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file.";
+  const notText = (what: string, hint: string) => [{ code: 'BC101', severity: 'error', line: 1, col: 1, message: `the file is not a text file: it looks like ${what}`, hints: [hint] }];
+  const bytesOf = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+
   it('binary bytes (a PNG header with NUL bytes)', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     const r = checkScenario(png, 'picture.png');
+    expect(r.diagnostics.map(shape)).toEqual(notText('a PNG image', PICTURE));
+  });
+
+  it('a picture handed to the checker is named as one, not as text in another encoding', () => {
+    const r = checkScenario(new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/checker/BC101-picture.png', import.meta.url)))), 'crisis.yaml');
+    expect(r.diagnostics.map(shape)).toEqual(notText('a PNG image', PICTURE));
+    expect(r.scenario).toBeUndefined();
+  });
+
+  // Cut off after its signature, a PNG holds no zero byte and was told as a letter in another encoding.
+  it('a picture cut short before its first zero byte is named by its first bytes', () => {
+    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/checker/BC101-picture-cut-short.png', import.meta.url))));
+    expect(bytes.includes(0)).toBe(false);
+    expect(checkScenario(bytes, 'crisis.yaml').diagnostics.map(shape)).toEqual(notText('a PNG image', PICTURE));
+  });
+
+  it('other pictures and documents a teacher may hand over are named by their first bytes', () => {
+    const zipEntry = (name: string, body: string) => bytesOf('PK', [3, 4, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, name.length, 0, 0, 0], name, body);
+    const cases: [Uint8Array, string, string][] = [
+      [bytesOf([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'JFIF'), 'a JPEG image', PICTURE],
+      [bytesOf('GIF89a', [1, 0, 1, 0, 0x80, 0, 0]), 'a GIF image', PICTURE],
+      [bytesOf('GIF87a', [1, 0, 1, 0]), 'a GIF image', PICTURE],
+      // A PDF may start as plain text: its first bytes still say what it is, before any YAML error would.
+      [bytesOf('%PDF-1.4\n1 0 obj\n<< >>\nendobj\n'), 'a PDF document', DOCUMENT],
+      [bytesOf([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'an older Word or Office document (.doc, .xls)', DOCUMENT],
+      [zipEntry('word/document.xml', '<w:document/>'), 'a Word document (.docx)', DOCUMENT],
+      [zipEntry('mimetype', 'application/vnd.oasis.opendocument.text'), 'an OpenDocument file (.odt)', DOCUMENT],
+    ];
+    for (const [bytes, what, hint] of cases) expect(checkScenario(bytes, 'crisis.yaml').diagnostics.map(shape)).toEqual(notText(what, hint));
+    expect(checkScenario(zipEntry('notes/crisis.yaml', 'backchannel: 1'), 'crisis.yaml').diagnostics.map(shape)).toEqual(
+      notText('a ZIP archive, or a document packed as one (.docx, .xlsx, .odt)', 'A scenario must be a plain-text .yaml/.yml or .json file: if this is a word-processor document, copy its text into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file; if it is an archive, unzip it and check the file inside.'),
+    );
+  });
+
+  it('a file with zero bytes near its start and no known first bytes is binary data', () => {
+    const r = checkScenario(bytesOf('ID3', [4, 0, 0, 0, 0, 0, 0x23], 'TSSE'), 'crisis.yaml');
     expect(r.diagnostics.map(shape)).toEqual([
       {
         code: 'BC101',
         severity: 'error',
         line: 1,
         col: 1,
-        message: 'the file is not UTF-8 text',
-        hints: ['Save the scenario as plain UTF-8 text (.yaml or .json) from a text editor.'],
+        message: 'the file is not a text file: it holds binary data',
+        hints: ['A scenario must be a plain-text .yaml/.yml or .json file, written in a text editor such as Notepad or VS Code: check that this is the file you meant.'],
       },
     ]);
+  });
+
+  it('a zero byte far into a text file is not told as a kind of file', () => {
+    const r = checkScenario(bytesOf(`backchannel: 1\n${'# note\n'.repeat(2000)}`, [0]), 'crisis.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC101', 1, 1, 'the file is not UTF-8 text']]);
   });
 
   it('invalid UTF-8 without any NUL byte', () => {
@@ -439,6 +485,16 @@ describe('BC101: not text', () => {
     const r = checkScenario(bytes, 'x.yaml');
     expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC101', 1, 1, 'the file is saved as UTF-16 text, not UTF-8']]);
     expect(r.diagnostics[0]!.hints[0]).toMatch(/UTF-8/);
+  });
+
+  it('UTF-16 is named by its byte order mark, big-endian too, and when no letter of it holds a zero byte', () => {
+    const utf16 = 'the file is saved as UTF-16 text, not UTF-8';
+    const be = new Uint8Array([0xfe, 0xff, ...[...'backchannel: 1\n'].flatMap((c) => [0, c.charCodeAt(0)])]);
+    expect(checkScenario(be, 'x.yaml').diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC101', 1, 1, utf16]]);
+    // 「外交」 in UTF-16: no zero byte, so it was told as a letter in another encoding.
+    const cjk = new Uint8Array([0xff, 0xfe, 0x0c, 0x30, 0x16, 0x59, 0xa4, 0x4e, 0x0d, 0x30]);
+    expect(cjk.includes(0)).toBe(false);
+    expect(checkScenario(cjk, 'x.yaml').diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC101', 1, 1, utf16]]);
   });
 
   it('old Mac line ends (a lone CR) are line ends: a problem is placed on its line', () => {
