@@ -10,7 +10,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import { readJson } from './json-reader.js';
 import { readYaml, type YamlPositions } from './yaml-reader.js';
 import { CODES, type Diagnostic, type DiagnosticCode, type Position } from './diagnostics.js';
-import { KNOWN_KEYS } from './keys.js';
+import { KEYS_BY_KIND, KNOWN_KEYS, kindAt } from './keys.js';
 
 /** Bounds on what a scenario file may be. */
 export const LIMITS = {
@@ -445,6 +445,9 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
 
   let nodes = 0;
   let aliasUses = 0;
+  // Plain values written with an anchor, and the anchors some alias uses, to find the anchors that only take a word out of the text.
+  const anchored: { pk: string; name: string; at: number; value: unknown }[] = [];
+  const usedAnchors = new Set<string>();
   // Anchors by name, found once: resolving each alias through the document would walk it every time.
   const anchors = new Map<string, unknown>();
   visit(doc, {
@@ -474,6 +477,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     }
     if (n === null || n === undefined) return null;
     if (isAlias(n)) {
+      usedAnchors.add(n.source);
       if (++aliasUses > LIMITS.maxAliasExpansions) {
         stop = diag(file, result.locate(unkey(pk)), 'BC104', 'aliases expand too much', ['Write the values out instead of nesting aliases.']);
         return undefined;
@@ -482,6 +486,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     }
     if (isScalar(n)) {
       const v = n.value;
+      if (n.anchor && !viaAlias && n.type === 'PLAIN' && n.range) anchored.push({ pk, name: n.anchor, at: n.range[0], value: v });
       return typeof v === 'bigint' ? Number(v) : v;
     }
     if (isMap(n)) {
@@ -515,6 +520,24 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     result.diagnostics.push(stop);
     return result;
   }
+  // Text that starts with & is read as an anchor: the word after & names
+  // the value and leaves the text, so `summary: &Co arrived late` reads
+  // "arrived late" and `name: &Sons` reads nothing, without a word. An
+  // anchor that no alias uses does nothing else, so where the format takes
+  // text it is reported as the slip it almost always is. Elsewhere (a key
+  // the format does not know, a number) the value is left to the checks
+  // that follow.
+  for (const a of anchored) {
+    if (usedAnchors.has(a.name) || (a.value !== null && typeof a.value !== 'string')) continue;
+    const path = unkey(a.pk);
+    const key = path[path.length - 1];
+    if (typeof key !== 'string' || !(KEYS_BY_KIND[kindAt(path.slice(0, -1))] ?? []).includes(key)) continue;
+    const amp = text.lastIndexOf(`&${a.name}`, a.at);
+    if (amp < 0 || result.diagnostics.length >= MAX_SYNTAX_SHOWN) continue;
+    const written = a.value === null || a.value === '' ? `&${a.name}` : `&${a.name} ${String(a.value)}`;
+    result.diagnostics.push(diag(file, toPos(amp), 'BC103', 'syntax error: text that starts with & must be in quotes', [ampersandHint(key, written)]));
+  }
+  if (result.diagnostics.length > 0) return result;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return fail('BC107', 'the top of the file must be a mapping of keys to values', [
       'A scenario starts with `backchannel: 1`, then `id:`, `title:` and so on, each on its own line.',
@@ -952,21 +975,37 @@ const TAB_HINT = 'Indent with spaces, not tabs: YAML counts only spaces. Most ed
  * character, with the quoting that makes it text.
  */
 function specialStart(text: string, offset: number, code: string): { at: number; message: string; hints: string[] } | undefined {
-  if (code !== 'BAD_SCALAR_START' && code !== 'UNEXPECTED_TOKEN') return undefined;
+  // BAD_ALIAS: `& Sons` or `* Sons`, an anchor or alias with no name, which the library words as such.
+  if (code !== 'BAD_SCALAR_START' && code !== 'UNEXPECTED_TOKEN' && code !== 'BAD_ALIAS') return undefined;
   const line = lineAround(text, offset);
   // Up to and with the character at the error: the library reports @, ` and % at that very character.
   const before = text.slice(line.start, Math.min(offset + 1, line.end));
   // The value the error sits in or just after: the last one started on this line up to the error.
-  const starts = [...before.matchAll(/(?:^|: |- |[{[,] *)([*@`%])/g)];
+  const starts = [...before.matchAll(/(?:^|: |- |[{[,] *)([*@`%&])/g)];
   const last = starts[starts.length - 1];
   if (!last) return undefined;
   const at = line.start + last.index + last[0].length - 1;
   const c = last[1]!;
+  if (c === '&') {
+    const head = text.slice(line.start, at);
+    const key = /([A-Za-z_][\w-]*): +$/.exec(head)?.[1];
+    // Inside { } or [ ] the value ends at a comma or a closing bracket.
+    const inFlow = head.split(/[{[]/).length > head.split(/[}\]]/).length;
+    let written = text.slice(at, Math.min(line.end, at + 400)).replace(/\s+#.*$/, '');
+    if (inFlow) written = written.replace(/\s*[,}\]].*$/, '');
+    return { at, message: 'syntax error: text that starts with & must be in quotes', hints: [ampersandHint(key, written.trimEnd())] };
+  }
   return {
     at,
     message: `syntax error: text that starts with ${c} must be in quotes`,
     hints: [`Put the whole text in "double quotes": in YAML, ${c === '*' ? '* at the start of a value refers to a saved value (an alias)' : c === '%' ? '% at the start of a value is a directive' : `${c} cannot start a value`}.`],
   };
+}
+
+/** How to write text that starts with &, shown quoted under its key. */
+function ampersandHint(key: string | undefined, written: string): string {
+  const shown = written.length > 50 ? `${written.slice(0, 50).trimEnd()}…` : written;
+  return `Put the whole text in "double quotes": ${key ? `${key}: ` : ''}${JSON.stringify(shown)}. In YAML, & at the start of a value starts a name for the value (an anchor), not text.`;
 }
 
 /** `id:vote`: a key whose colon has no space after it, so YAML reads the whole as text. */

@@ -7,61 +7,9 @@ import { diag, type DataPath, type ParsedFile } from './parse.js';
 import type { Diagnostic, Position } from './diagnostics.js';
 import { closest, suggest } from './diagnostics.js';
 import { CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, scenarioSchema, type Scenario } from './schema.js';
-import { KEYS_BY_KIND } from './keys.js';
+import { KEYS_BY_KIND, isEffectPath, kindAt } from './keys.js';
 
 const ID_HINT = 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.';
-
-const KIND_OF_LIST: Record<string, string> = {
-  lines: 'line',
-  beats: 'beat',
-  choices: 'choice',
-  branches: 'branch',
-  replies: 'reply',
-  endings: 'ending',
-  roles: 'role',
-  sides: 'side',
-  actors: 'actor',
-  meters: 'meter',
-  flags: 'flag',
-  terms: 'term',
-  options: 'option',
-  injects: 'inject',
-  interrupts: 'interrupt',
-  sources: 'source',
-  briefing: 'note',
-  goals: 'note',
-  unknowns: 'note',
-  objectives: 'objective',
-  concepts: 'concept',
-  parts: 'part',
-  walkawayShifts: 'shift',
-};
-
-/** The kind of object found at `path`, judged from the keys leading to it. */
-export function kindAt(path: DataPath): string {
-  if (path.length === 0) return 'scenario';
-  const last = path[path.length - 1];
-  // Items of `all:` and `any:` are conditions, however deep.
-  if (isConditionListItem(path)) return 'condition';
-  if (typeof last === 'number') {
-    const list = path[path.length - 2];
-    return typeof list === 'string' ? (KIND_OF_LIST[list] ?? 'value') : 'value';
-  }
-  if (last === 'period' || last === 'history' || last === 'credibility') return last;
-  if (last === 'when' || last === 'not') return 'condition';
-  if (isEffectPath(path)) return 'effect';
-  return 'value';
-}
-
-function isConditionListItem(path: DataPath): boolean {
-  const list = path[path.length - 2];
-  return typeof path[path.length - 1] === 'number' && (list === 'all' || list === 'any');
-}
-
-function isEffectPath(path: DataPath): boolean {
-  const list = path[path.length - 2];
-  return typeof path[path.length - 1] === 'number' && (list === 'effects' || list === 'everyChoice');
-}
 
 function valueAt(data: unknown, path: DataPath): unknown {
   let cur: unknown = data;

@@ -89,6 +89,9 @@ const RULES: [string, Expected][] = [
   ['BC103-tag-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with ! must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, ! at the start of a value is a tag, which is dropped, so \'!Important\' would be lost.' }],
   ['BC208-meter-effect-word', { code: 'BC208', line: 27, col: 55, message: "a meter effect needs `add:` or `set:`, not 'plus'", hint: 'E.g. `{ meter: trust, add: 1 }` or `{ meter: clock, set: 0 }`.' }],
   ['BC103-at-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with @ must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, @ cannot start a value.' }],
+  // YAML reads a value that starts with & as an anchor: the word after it names the value and leaves the text, without a word.
+  ['BC103-ampersand-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with & must be in quotes', hint: 'Put the whole text in "double quotes": summary: "&Co speak for the firm.". In YAML, & at the start of a value starts a name for the value (an anchor), not text.' }],
+  ['BC103-ampersand-alone', { code: 'BC103', line: 25, col: 46, message: 'syntax error: text that starts with & must be in quotes', hint: 'Put the whole text in "double quotes": text: "& Sons will see you now.". In YAML, & at the start of a value starts a name for the value (an anchor), not text.' }],
   ['BC103-percent-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with % must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, % at the start of a value is a directive.' }],
   ['BC103-hash-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: \'#\' starts a comment here, which hides the rest of the line and its closing bracket', hint: 'Put the text in "double quotes": after a space, # starts a comment in YAML.' }],
   ['BC103-no-space-after-colon', { code: 'BC103', line: 23, col: 5, message: 'missing space after the colon of \'id\'', hint: 'Write `id: hello`: a key is followed by a colon and a space, then its value.' }],
@@ -959,6 +962,38 @@ describe('slips a newcomer makes, told in plain words', () => {
     expect(seen(tiny.replace('    summary: You speak for A.', '    summary: "You speak for A.'))).toEqual([
       ['BC103', 22, 14, 'syntax error: the double quote (") that starts this text is not closed', ['Close it with another " where the text ends; to put " inside the text, write \\".']],
     ]);
+  });
+
+  it('text that is only a word after & is told at the &, not as a value that is missing', () => {
+    const text = tiny.replace("    name: Side A's envoy", '    name: &Sons');
+    expect(seen(text)).toEqual([
+      ['BC103', 21, 11, 'syntax error: text that starts with & must be in quotes', ['Put the whole text in "double quotes": name: "&Sons". In YAML, & at the start of a value starts a name for the value (an anchor), not text.']],
+    ]);
+  });
+
+  // The library words these as an alias with no name; * alone then a space is the same slip as *You*.
+  it('* then a space at the start of text is told like * before a word', () => {
+    expect(seen(tiny.replace("    name: Side A's envoy", '    name: * Sons'))).toEqual([
+      ['BC103', 21, 11, 'syntax error: text that starts with * must be in quotes', ['Put the whole text in "double quotes": in YAML, * at the start of a value refers to a saved value (an alias).']],
+    ]);
+  });
+
+  it('& inside text, or at the start of quoted text, is kept as text', () => {
+    const text = tiny
+      .replace('summary: You speak for A.', 'summary: Smith & Co speak for A, with R&D and &c.')
+      .replace("name: Side B's envoy", 'name: "&Sons"')
+      .replace('text: Hello.,', "text: 'Ask &Co.',");
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics).toEqual([]);
+    expect([r.scenario!.roles[0]!.summary, r.scenario!.roles[1]!.name, r.scenario!.beats[0]!.lines![0]!.text]).toEqual(['Smith & Co speak for A, with R&D and &c.', '&Sons', 'Ask &Co.']);
+  });
+
+  // An anchor is YAML's own way to write a value once and use it again (*name): used so, it is meant.
+  it('an anchor that an alias uses is not a slip', () => {
+    const text = tiny.replace('summary: You speak for A.', 'summary: &speaker You speak.').replace('summary: You speak for B.', 'summary: *speaker');
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.scenario!.roles.map((role) => role.summary)).toEqual(['You speak.', 'You speak.']);
   });
 
   it('a repeated key in a nested mapping names the key and the line where it first appears', () => {
