@@ -155,7 +155,9 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
         break;
       }
       case 'invalid_key': {
-        out.push(diag(file, parsed.locateKey(path), 'BC205', `a key of '${keyName(path)}' is not a valid id`, [ID_HINT]));
+        // The path ends with the key itself: the mapping it is a key of comes before it.
+        const key = String(path[path.length - 1]);
+        out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id`, [ID_HINT]));
         break;
       }
       default:

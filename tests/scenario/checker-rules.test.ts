@@ -659,6 +659,11 @@ describe('more checks an author relies on', () => {
     ]);
   });
 
+  it('a side id in values that is not a valid id names the key and the mapping it is in', () => {
+    const r = checkScenario(readFileSync(tinyPath, 'utf8').replace('values: { a: 3, b: 2 }', 'values: { A: 3, b: 2 }'), 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC205', 45, 48, "the key 'A' of 'values' is not a valid id"]]);
+  });
+
   it('a repeated option id says which term it is in', () => {
     const r = checkScenario(readFileSync(tinyPath, 'utf8').replace('{ id: closed, label: Closed', '{ id: shared, label: Closed'), 'x.yaml');
     expect(r.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['BC300', 46, "the option id 'shared' is already used at line 45 in the term 'bridge'"]]);
