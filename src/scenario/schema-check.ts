@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { diag, type DataPath, type ParsedFile } from './parse.js';
 import type { Diagnostic, Position } from './diagnostics.js';
 import { closest, suggest } from './diagnostics.js';
-import { CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, scenarioSchema, type Scenario } from './schema.js';
+import { CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, ID_PATTERN, scenarioSchema, type Scenario } from './schema.js';
 import { KEYS_BY_KIND, isEffectPath, kindAt } from './keys.js';
 
 const ID_HINT = 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.';
@@ -121,8 +121,11 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
       }
       case 'invalid_format': {
         const isId = issue.format === 'regex' && String((issue as { pattern?: string }).pattern ?? '').includes('a-z0-9_-');
+        const curly = isId ? curlyQuoted(raw, isIdText) : undefined;
         out.push(
-          isId
+          curly
+            ? diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid id: ${curly.why}`, [curlyHint(parsed, path, curly)])
+            : isId
             ? diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid id`, [ID_HINT])
             : diag(file, parsed.locate(path), 'BC206', `'${keyName(path)}' is not in the expected form`, [
                 keyName(path) === 'language' ? 'Use a language code such as `en`, `es` or `pt-BR`.' : issue.message,
@@ -142,6 +145,11 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
       }
       case 'invalid_value': {
         const values = issue.values.map(String);
+        const curly = curlyQuoted(raw, (bare) => values.includes(bare));
+        if (curly) {
+          out.push(diag(file, parsed.locate(path), 'BC206', `'${String(raw)}' is not allowed for '${keyName(path)}': ${curly.why}`, [curlyHint(parsed, path, curly)]));
+          break;
+        }
         out.push(
           diag(file, parsed.locate(path), 'BC206', `'${String(raw)}' is not allowed for '${keyName(path)}'`, [
             `Use one of: ${values.join(', ')}.`,
@@ -157,6 +165,12 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
       case 'invalid_key': {
         // The path ends with the key itself: the mapping it is a key of comes before it.
         const key = String(path[path.length - 1]);
+        const curly = curlyQuoted(key, isIdText, 'key');
+        if (curly) {
+          const example = typeof raw === 'number' ? `${curly.bare}: ${raw}` : curly.bare;
+          out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id: ${curly.why}`, [curlyHint(parsed, path, curly, example)]));
+          break;
+        }
         out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id`, [ID_HINT]));
         break;
       }
@@ -194,6 +208,51 @@ function keyWithoutColon(parsed: ParsedFile, path: DataPath, raw: unknown): Diag
   if (first === '"' || first === "'") return undefined;
   const rest = m[2]!.length > 40 ? `${m[2]!.slice(0, 40).trimEnd()}…` : m[2]!;
   return diag(parsed.file, at, 'BC103', `missing ':' after the key '${m[1]!}'`, [`Write \`${m[1]!}: ${rest}\`: a key is followed by a colon and a space, then its value.`]);
+}
+
+const isIdText = (text: string): boolean => ID_PATTERN.test(text);
+
+/**
+ * Quotes a word processor types in place of straight ones (and the
+ * guillemets some languages use). YAML and JSON take them for letters, so
+ * an id pasted with them is another, ill-formed id; in text they are text.
+ */
+const CURLY_QUOTES = '\u201C\u201D\u201E\u201F\u2018\u2019\u201A\u201B\u00AB\u00BB\u2039\u203A';
+const CURLY_LEAD = new RegExp(`^(?:[${CURLY_QUOTES}]\\s*)+`);
+const CURLY_TRAIL = new RegExp(`(?:\\s*[${CURLY_QUOTES}])+$`);
+
+/** A value written in curly quotes. */
+interface CurlyQuoted {
+  /** The value without them. */
+  bare: string;
+  /** The end of the message: why the value is wrong. */
+  why: string;
+  /** 'value', or 'key' for a mapping key. */
+  noun: string;
+}
+
+/**
+ * The value without the curly quotes at its ends, when it has some and is
+ * `valid` without them: then the quotes, not the value, are the slip, and
+ * the author is told so. Undefined otherwise.
+ */
+function curlyQuoted(raw: unknown, valid: (bare: string) => boolean, noun = 'value'): CurlyQuoted | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const lead = CURLY_LEAD.exec(raw)?.[0] ?? '';
+  const trail = CURLY_TRAIL.exec(raw.slice(lead.length))?.[0] ?? '';
+  const quotes = [...lead + trail].filter((c) => CURLY_QUOTES.includes(c)).length;
+  const bare = raw.slice(lead.length, raw.length - trail.length);
+  if (quotes === 0 || !valid(bare)) return undefined;
+  return { bare, noun, why: quotes === 1 ? `the curly quote is part of the ${noun}` : `the curly quotes are part of the ${noun}` };
+}
+
+/** How to write a value that was in curly quotes: as it is written at `path`, with the quotes straight (JSON) or gone (YAML). */
+function curlyHint(parsed: ParsedFile, path: DataPath, curly: CurlyQuoted, example?: string): string {
+  // A key in double quotes is JSON's way (or YAML written like it): keep the quotes, straight.
+  const json = charAt(parsed, parsed.locateKey(path)) === '"';
+  const last = path[path.length - 1];
+  const shown = example ?? (typeof last === 'string' ? (json ? `"${last}": "${curly.bare}"` : `${last}: ${curly.bare}`) : json ? `"${curly.bare}"` : curly.bare);
+  return `Write \`${shown}\`, with straight quotes${json ? '' : ' or none'}: quotes typed by a word processor (“ ” ‘ ’) are read as letters of the ${curly.noun}.`;
 }
 
 /** The lines of each file's text, split once however many keys are looked at. */

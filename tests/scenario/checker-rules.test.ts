@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { checkScenario } from '../../src/engine/check.js';
 import { compileScenario } from '../../src/engine/machine.js';
 import { proveScenario } from '../../src/engine/prove.js';
@@ -146,6 +147,8 @@ const RULES: [string, Expected][] = [
       hint: 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.',
     },
   ],
+  // Quotes from a word processor are letters to YAML: around an id they make another id, which is told as the quotes' doing.
+  ['BC205-curly-quotes', { code: 'BC205', line: 27, col: 39, message: "'“deal”' is not a valid id: the curly quotes are part of the value", hint: 'Write `end: deal`, with straight quotes or none: quotes typed by a word processor (“ ” ‘ ’) are read as letters of the value.' }],
   [
     'BC206-bad-kind',
     {
@@ -999,6 +1002,59 @@ describe('slips a newcomer makes, told in plain words', () => {
     const r = checkScenario(text, 'x.yaml');
     expect(r.diagnostics).toEqual([]);
     expect(r.scenario!.roles.map((role) => role.summary)).toEqual(['You speak.', 'You speak.']);
+  });
+
+  describe('curly quotes, as a word processor types them', () => {
+    const letters = 'quotes typed by a word processor (“ ” ‘ ’) are read as letters of the value.';
+
+    it('in dialogue and other text they are text, with no warning', () => {
+      const text = tiny.replace('text: Hello.,', 'text: “Hello.” ‘Welcome’ „back“ «friend»,').replace('summary: You speak for A.', 'summary: “You” speak for A.');
+      const r = checkScenario(text, 'x.yaml');
+      expect(r.diagnostics).toEqual([]);
+      expect(r.scenario!.beats[0]!.lines![0]!.text).toBe('“Hello.” ‘Welcome’ „back“ «friend»');
+      expect(r.scenario!.roles[0]!.summary).toBe('“You” speak for A.');
+    });
+
+    it('around an id, a reference to one, a kind, a tag or a key of values, the message says the quotes are the slip', () => {
+      const cases: [string, string, string, string, string][] = [
+        ['  - id: answer\n', '  - id: “answer”\n', 'BC205', "'“answer”' is not a valid id: the curly quotes are part of the value", `Write \`id: answer\`, with straight quotes or none: ${letters}`],
+        ['start: hello\n    briefing: [{ id: brief-a', 'start: ‘hello’\n    briefing: [{ id: brief-a', 'BC205', "'‘hello’' is not a valid id: the curly quotes are part of the value", `Write \`start: hello\`, with straight quotes or none: ${letters}`],
+        ['when: { flag: warned }', 'when: { flag: „warned“ }', 'BC205', "'„warned“' is not a valid id: the curly quotes are part of the value", `Write \`flag: warned\`, with straight quotes or none: ${letters}`],
+        ['{ term: bridge, set: shared }', '{ term: bridge, set: “shared” }', 'BC205', "'“shared”' is not a valid id: the curly quotes are part of the value", `Write \`set: shared\`, with straight quotes or none: ${letters}`],
+        ['when: { acceptable: b }', 'when: { term: bridge, is: “shared” }', 'BC205', "'“shared”' is not a valid id: the curly quotes are part of the value", `Write \`is: shared\`, with straight quotes or none: ${letters}`],
+        ['kind: agreement', 'kind: “agreement”', 'BC206', "'“agreement”' is not allowed for 'kind': the curly quotes are part of the value", `Write \`kind: agreement\`, with straight quotes or none: ${letters}`],
+        ['tags: [propose]', 'tags: [“propose”]', 'BC206', "'“propose”' is not allowed for 'tags': the curly quotes are part of the value", `Write \`propose\`, with straight quotes or none: ${letters}`],
+        ['concepts: [batna]', 'concepts: [« batna »]', 'BC205', "'« batna »' is not a valid id: the curly quotes are part of the value", `Write \`batna\`, with straight quotes or none: ${letters}`],
+        // One quote, as an apostrophe key or a half-deleted pair leaves.
+        ['end: walkout }', 'end: walkout’ }', 'BC205', "'walkout’' is not a valid id: the curly quote is part of the value", `Write \`end: walkout\`, with straight quotes or none: ${letters}`],
+        ['values: { a: 3, b: 2 }', 'values: { “a”: 3, b: 2 }', 'BC205', "the key '“a”' of 'values' is not a valid id: the curly quotes are part of the key", 'Write `a: 3`, with straight quotes or none: quotes typed by a word processor (“ ” ‘ ’) are read as letters of the key.'],
+      ];
+      for (const [from, to, code, message, hint] of cases) {
+        const text = tiny.replace(from, to);
+        expect(text).not.toBe(tiny);
+        const lines = text.split('\n');
+        const line = lines.findIndex((l) => l.includes(to.split('\n')[0]!)) + 1;
+        const col = [...lines[line - 1]!.slice(0, lines[line - 1]!.search(/[“‘„«]|walkout’/u))].length + 1;
+        expect(seen(text), to).toEqual([[code, line, col, message, [hint]]]);
+      }
+    });
+
+    it('in JSON, the value is shown with its straight quotes', () => {
+      const data = JSON.parse(JSON.stringify(parseYaml(tiny))) as { beats: { choices?: { next?: string }[] }[] };
+      data.beats[0]!.choices![0]!.next = '“answer”';
+      const text = JSON.stringify(data, null, 2);
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => l.includes('“answer”')) + 1;
+      expect(checkScenario(text, 'x.json').diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints])).toEqual([
+        ['BC205', line, lines[line - 1]!.indexOf('"“') + 1, "'“answer”' is not a valid id: the curly quotes are part of the value", [`Write \`"next": "answer"\`, with straight quotes: ${letters}`]],
+      ]);
+    });
+
+    it('a value that would not be valid without them keeps the usual message', () => {
+      expect(seen(tiny.replace('  - id: answer\n', '  - id: “Answer”\n'))).toEqual([
+        ['BC205', 62, 9, "'“Answer”' is not a valid id", ['An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.']],
+      ]);
+    });
   });
 
   it('a repeated key in a nested mapping names the key and the line where it first appears', () => {
