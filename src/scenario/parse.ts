@@ -418,7 +418,8 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     } else if (e.code === 'MULTIPLE_DOCS') {
       result.diagnostics.push(diag(file, pos, 'BC103', 'the file holds more than one YAML document', ['Remove the `---` separator: one scenario per file.']));
     } else if (!tabs.has(pos.line)) {
-      const own = plainSyntaxError(text, quotedEndingAt, e.code, firstLine, e.pos[0]);
+      // Only the first few errors are shown: the search for a list above a key, which reads many lines, is kept to them.
+      const own = plainSyntaxError(text, quotedEndingAt, e.code, firstLine, e.pos[0], syntax.length < 2 * MAX_SYNTAX_SHOWN);
       const d = own ? diag(file, toPos(own.at), 'BC103', own.message, own.hints) : diag(file, pos, 'BC103', `syntax error: ${firstLine}`, syntaxHint(e.code, firstLine));
       if (own?.upsets) upsetting.add(d);
       syntax.push(d);
@@ -767,9 +768,16 @@ function plainSyntaxError(
   code: string,
   message: string,
   offset: number,
+  nearTop = true,
 ): { at: number; message: string; hints: string[]; upsets?: boolean } | undefined {
   const indent = code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'BAD_INDENT' || code === 'MULTILINE_IMPLICIT_KEY' ? indentSlip(text, offset) : undefined;
-  if (indent) return indent;
+  if (indent) {
+    // A key further in than the keys of a list item may belong beside the key of the list instead: it is told so when only that mapping takes it.
+    const home = nearTop ? keyInList(text, indent.at) : undefined;
+    return home?.beside && home.sure ? home : indent;
+  }
+  const inList = nearTop && (code === 'BAD_INDENT' || (code === 'MISSING_CHAR' && /sequence item without/i.test(message))) ? keyInList(text, offset) : undefined;
+  if (inList) return inList;
   const special = specialStart(text, offset, code);
   if (special) return special;
   if (code === 'UNEXPECTED_TOKEN') {
@@ -898,6 +906,104 @@ function indentSlip(text: string, offset: number): { at: number; message: string
   const here = lineAround(text, offset);
   const next = here.end < text.length ? lineBelow(text, here.end + 1) : undefined;
   return (next && deeperKey(text, here, next)) ?? (lineAbove(text, here.start) ? deeperKey(text, lineAbove(text, here.start)!, here) : undefined);
+}
+
+/** The number of the line that starts at `start`. */
+const lineNumber = (text: string, start: number): number => text.slice(0, start).split('\n').length;
+
+/** Whether some kind of object takes all of `keys`: whether they can stand in one mapping. */
+const oneKind = (keys: readonly string[]): boolean => Object.values(KEYS_BY_KIND).some((kind) => keys.every((k) => kind.includes(k)));
+
+/**
+ * How many lines above a key the search for the list it was indented into
+ * goes: past the longest list of beats a scenario holds. The search is made
+ * for the first few errors only (see parseScenarioText).
+ */
+const LIST_WALK = 50_000;
+
+/**
+ * A key indented into the list above it: most often it belongs beside the
+ * key that holds the list (`choices:` lined up with the `- ` of the
+ * `lines:` items before it), sometimes among the keys of the list's last
+ * item (`choices:` under the `- ` of the beat whose `lines:` it follows).
+ * YAML can place it in neither, and the library says so in its own terms
+ * ("All mapping items must start at the same column"). Told at the key,
+ * with the column it belongs at: in the item when only the item's kind of
+ * object takes it, else beside the key of the list. `sure` when the kinds
+ * of object told the two apart; `beside` when the answer is the list's key.
+ */
+function keyInList(text: string, start: number): { at: number; message: string; hints: string[]; upsets: boolean; beside: boolean; sure: boolean } | undefined {
+  // The library may report the slip at the blank line or comment before the key.
+  const here = lineBelow(text, lineAround(text, start).start);
+  if (!here) return undefined;
+  const m = KEY_LINE.exec(text.slice(here.start, Math.min(here.end, here.start + 400)));
+  if (!m || m[2] !== '') return undefined;
+  const col = m[1]!.length;
+  const key = m[3]!;
+  // Up from the key to the nearest key left of every line between (or level with a list's `- `, as YAML
+  // allows), with its value on the lines below.
+  const passed: { start: number; indent: number; text: string }[] = [];
+  let owner: { start: number; col: number; key: string; dashed: boolean } | undefined;
+  let least = col;
+  let leastDashes = false;
+  for (let line = lineAbove(text, here.start); line && !owner && passed.length < LIST_WALK; line = lineAbove(text, line.start)) {
+    const s = text.slice(line.start, Math.min(line.end, line.start + 400));
+    const indent = s.search(/\S/);
+    const k = KEY_LINE.exec(s);
+    const keyCol = k ? k[1]!.length + k[2]!.length : -1;
+    if (k && (k[4] === undefined || k[4].startsWith('#')) && (keyCol < least || (keyCol === least && leastDashes && keyCol < col))) owner = { start: line.start, col: keyCol, key: k[3]!, dashed: k[2] !== '' };
+    else {
+      passed.push({ start: line.start, indent, text: s });
+      if (indent < least) [least, leastDashes] = [indent, s[indent] === '-'];
+      else if (indent === least) leastDashes &&= s[indent] === '-';
+    }
+  }
+  if (!owner || passed.length === 0 || col <= owner.col) return undefined;
+  // Its value must be a list, and every line between a `- ` of it or deeper than that.
+  const dash = passed[passed.length - 1]!.indent;
+  if (dash < owner.col || passed.some((l) => l.indent < dash || (l.indent === dash && l.text[dash] !== '-'))) return undefined;
+  const ownerKeys = [owner.key];
+  for (let line = owner.dashed ? undefined : lineAbove(text, owner.start), n = 0; line && n < LIST_WALK; line = lineAbove(text, line.start), n++) {
+    const s = text.slice(line.start, Math.min(line.end, line.start + 400));
+    const k = KEY_LINE.exec(s);
+    const at = k ? k[1]!.length + k[2]!.length : s.search(/\S/);
+    if (at < owner.col) break;
+    if (k && at === owner.col) {
+      ownerKeys.push(k[3]!);
+      if (k[2] !== '') break;
+    }
+  }
+  // The list's last item, when it is a mapping written as keys under its `- `.
+  const itemAt = passed.findIndex((l) => l.indent === dash);
+  const item = KEY_LINE.exec(passed[itemAt]!.text);
+  const itemCol = item && item[2] !== '' ? item[1]!.length + item[2]!.length : -1;
+  const itemLines = itemCol < 0 ? [] : [...passed.slice(0, itemAt).filter((l) => l.indent === itemCol && KEY_LINE.test(l.text)), passed[itemAt]!];
+  const itemKeys = itemLines.map((l) => KEY_LINE.exec(l.text)![3]!);
+  const itemTakes = itemKeys.length > 0 && oneKind([...itemKeys, key]);
+  const ownerTakes = oneKind([...ownerKeys, key]);
+  const sure = itemTakes !== ownerTakes;
+  if (itemTakes && !ownerTakes) {
+    // Further in than the item's keys, the key is too deep, not in a list: told as such elsewhere.
+    if (col > itemCol) return undefined;
+    const under = itemLines[0]!;
+    const itemLine = lineNumber(text, passed[itemAt]!.start);
+    return {
+      at: here.start + col,
+      upsets: true,
+      beside: false,
+      sure,
+      message: col === dash ? `syntax error: '${key}' is lined up with the \`- \` of the list item on line ${itemLine}, not with its keys` : `syntax error: '${key}' is indented less than the keys of the list item on line ${itemLine}`,
+      hints: [`Keys of one mapping start at the same column: start '${key}' at column ${itemCol + 1}, under '${KEY_LINE.exec(under.text)![3]!}' on line ${lineNumber(text, under.start)}.`],
+    };
+  }
+  return {
+    at: here.start + col,
+    upsets: true,
+    beside: true,
+    sure,
+    message: col === dash ? `syntax error: '${key}' is lined up with the items of '${owner.key}' above it, not with '${owner.key}'` : `syntax error: '${key}' is indented further than '${owner.key}' above it, inside its list`,
+    hints: [`Keys of one mapping start at the same column: start '${key}' at column ${owner.col + 1}, under '${owner.key}' on line ${lineNumber(text, owner.start)}.`],
+  };
 }
 
 /** The first line from `start` on that holds more than spaces and a comment, or undefined. */

@@ -79,6 +79,11 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
             out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}`, [`This looks like text cut at a comma: inside { } a comma ends the value.${fix}`]));
             continue;
           }
+          const above = keyOfListHolder(parsed, path, key, at);
+          if (above) {
+            out.push(diag(file, at, 'BC202', `the key '${key}' is indented into ${above.swallowed > 0 ? 'an' : 'the last'} item of '${above.list}'`, [above.hint]));
+            continue;
+          }
           out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}`, [suggest(key, allowed, 'keys here')]));
         }
         break;
@@ -253,6 +258,56 @@ function curlyHint(parsed: ParsedFile, path: DataPath, curly: CurlyQuoted, examp
   const last = path[path.length - 1];
   const shown = example ?? (typeof last === 'string' ? (json ? `"${last}": "${curly.bare}"` : `${last}: ${curly.bare}`) : json ? `"${curly.bare}"` : curly.bare);
   return `Write \`${shown}\`, with straight quotes${json ? '' : ' or none'}: quotes typed by a word processor (“ ” ‘ ’) are read as letters of the ${curly.noun}.`;
+}
+
+/**
+ * A key written among the keys of a list's item that belongs to the
+ * mapping holding the list: `choices:` lined up with the keys of the last
+ * item of `lines:`, where YAML reads it as a key of that line. In the last
+ * item, or with nothing under it and the items meant for it below, lined
+ * up with the list's own items, which YAML then reads as more items of the
+ * list (`swallowed`, how many). The list, and a hint with the column of
+ * its key; undefined when the key could be meant where it is (first in its
+ * item, written in braces) or the mapping above does not take it or has it
+ * already.
+ */
+function keyOfListHolder(parsed: ParsedFile, path: DataPath, key: string, at: Position): { list: string; hint: string; swallowed: number } | undefined {
+  const list = path[path.length - 2];
+  const index = path[path.length - 1];
+  if (typeof index !== 'number' || typeof list !== 'string') return undefined;
+  const holderPath = path.slice(0, -2);
+  const holderKind = kindAt(holderPath);
+  const holder = valueAt(parsed.data, holderPath);
+  const item = valueAt(parsed.data, path);
+  const items = valueAt(parsed.data, path.slice(0, -1));
+  if (!Array.isArray(items) || item === null || typeof item !== 'object') return undefined;
+  const swallowed = items.length - 1 - index;
+  // The items below must look like another list's: each with a key the list's own items do not take.
+  const own = KEYS_BY_KIND[kindAt(path)] ?? [];
+  const foreign = (next: unknown) => next !== null && typeof next === 'object' && Object.keys(next).some((k) => !own.includes(k));
+  if (swallowed > 0 && ((item as Record<string, unknown>)[key] !== null || !items.slice(index + 1).every(foreign))) return undefined;
+  if (!(KEYS_BY_KIND[holderKind] ?? []).includes(key) || holder === null || typeof holder !== 'object' || Object.hasOwn(holder, key)) return undefined;
+  if (Object.keys(item)[0] === key || charAt(parsed, parsed.locate(path)) === '{') return undefined;
+  const listAt = parsed.locateKey([...holderPath, list]);
+  if (at.col <= listAt.col) return undefined;
+  const start = `'${key}' is a key of ${article(holderKind)}: start it at column ${listAt.col}, under '${list}' on line ${listAt.line}`;
+  if (swallowed === 0) return { list, hint: `${start}.`, swallowed };
+  const below = swallowed === 1 ? `the item below it, read now as one more item of '${list}', then belongs to it` : `the ${swallowed} items below it, read now as more items of '${list}', then belong to it`;
+  return { list, hint: `${start}; ${below}.`, swallowed };
+}
+
+/** The items that a key indented into a list's item was meant to hold, which YAML reads as more items of that list: their problems are only its doing. */
+function swallowedItems(issues: readonly z.core.$ZodIssue[], parsed: ParsedFile): DataPath[] {
+  const out: DataPath[] = [];
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = issue.path as (string | number)[];
+    for (const key of issue.keys) {
+      const above = keyOfListHolder(parsed, path, key, parsed.locateKey([...path, key]));
+      for (let k = 1; above && k <= above.swallowed; k++) out.push([...path.slice(0, -1), (path[path.length - 1] as number) + k]);
+    }
+  }
+  return out;
 }
 
 /** The lines of each file's text, split once however many keys are looked at. */
@@ -435,6 +490,12 @@ export function checkSchema(parsed: ParsedFile): SchemaResult {
   }
   const res = scenarioSchema.safeParse(data, { reportInput: true });
   if (res.success) return { scenario: res.data, diagnostics };
-  issuesToDiagnostics(res.error.issues, parsed, diagnostics);
+  const swallowed = swallowedItems(res.error.issues, parsed);
+  const within = (path: readonly PropertyKey[], prefix: DataPath) => prefix.every((p, i) => path[i] === p);
+  issuesToDiagnostics(
+    res.error.issues.filter((issue) => !swallowed.some((prefix) => within(issue.path, prefix))),
+    parsed,
+    diagnostics,
+  );
   return { diagnostics };
 }

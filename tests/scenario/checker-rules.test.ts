@@ -84,6 +84,10 @@ const RULES: [string, Expected][] = [
   // Slips a newcomer makes, each told in plain words where it is, rather than in the YAML library's terms.
   ['BC103-key-too-deep', { code: 'BC103', line: 14, col: 6, message: 'syntax error: \'side\' is indented further than \'id\' on the line above', hint: 'Keys of one mapping start at the same column: start \'side\' at column 5, under \'id\'.' }],
   ['BC103-item-too-short', { code: 'BC103', line: 10, col: 2, message: 'syntax error: this list item is indented less than the items before it', hint: 'Line up every `- ` of one list at the same column. Start this one at column 3, under the `- ` on line 9.' }],
+  // `choices:` written as if it were one more item of `lines:` (lined up with its `- `), which YAML cannot place.
+  ['BC103-key-in-list', { code: 'BC103', line: 27, col: 7, message: "syntax error: 'choices' is lined up with the items of 'lines' above it, not with 'lines'", hint: "Keys of one mapping start at the same column: start 'choices' at column 5, under 'lines' on line 24." }],
+  // Lined up with the keys of the last line, `choices:` is valid YAML, read as a key of that line.
+  ['BC202-key-in-last-item', { code: 'BC202', line: 29, col: 9, message: "the key 'choices' is indented into the last item of 'lines'", hint: "'choices' is a key of a beat: start it at column 5, under 'lines' on line 24." }],
   ['BC103-colon-in-text', { code: 'BC103', line: 4, col: 10, message: 'syntax error: a colon and a space inside text that is not in quotes', hint: 'Put the text in "double quotes": summary: "Note: the smallest valid call.". Unquoted, a colon followed by a space starts a new key.' }],
   ['BC103-colon-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: a colon and a space inside text written in { } or [ ]', hint: 'Put this text in "double quotes": inside { } or [ ], a colon followed by a space starts a new key.' }],
   ['BC103-star-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with * must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, * at the start of a value refers to a saved value (an alias).' }],
@@ -1002,6 +1006,91 @@ describe('slips a newcomer makes, told in plain words', () => {
     const r = checkScenario(text, 'x.yaml');
     expect(r.diagnostics).toEqual([]);
     expect(r.scenario!.roles.map((role) => role.summary)).toEqual(['You speak.', 'You speak.']);
+  });
+
+  describe('a key indented into the list above it', () => {
+    const beside = "Keys of one mapping start at the same column: start 'choices' at column 5, under 'lines' on line 55.";
+    // tiny.yaml's first beat with its two lines written as keys under each `- `, rather than in braces.
+    const blockLines = tiny.replace(
+      '      - { id: hello-1, speaker: envoy, text: Hello., invented: true, cue: ring }\n      - { id: hello-2, speaker: envoy, text: Shall we talk?, invented: true }\n',
+      '      - id: hello-1\n        speaker: envoy\n        text: Hello.\n        invented: true\n',
+    );
+    const moved = (text: string, to: string) => {
+      const out = text.replace('    choices:\n      - { id: offer', `${to}choices:\n      - { id: offer`);
+      expect(out).not.toBe(text);
+      return out;
+    };
+
+    it('the shapes of `choices:` after `lines:` in a beat are each told at the key, with the column beside `lines:`', () => {
+      expect(blockLines).not.toBe(tiny);
+      const cases: [string, string, number, number, string][] = [
+        // Lined up with the `- ` of the lines above, after lines in braces or written as keys.
+        ['after lines in braces', moved(tiny, '      '), 58, 7, "syntax error: 'choices' is lined up with the items of 'lines' above it, not with 'lines'"],
+        ['after lines written as keys', moved(blockLines, '      '), 60, 7, "syntax error: 'choices' is lined up with the items of 'lines' above it, not with 'lines'"],
+        // Between `lines:` and its `- `, or further in than the `- ` (where the library speaks of a sequence item without -).
+        ['one space further than lines', moved(tiny, '     '), 58, 6, "syntax error: 'choices' is indented further than 'lines' above it, inside its list"],
+        ['further in than the items of lines', moved(tiny, '        '), 58, 9, "syntax error: 'choices' is indented further than 'lines' above it, inside its list"],
+        // Further in than the keys of the last line, it was told to line up with them, which made it a key of that line.
+        ['further in than the keys of the last line', moved(blockLines, '          '), 60, 11, "syntax error: 'choices' is indented further than 'lines' above it, inside its list"],
+      ];
+      for (const [what, text, line, col, message] of cases) expect(seen(text), what).toEqual([['BC103', line, col, message, [beside]]]);
+    });
+
+    it('lined up with the `- ` of the beat, it is told to line up with the beat\'s keys', () => {
+      expect(seen(moved(tiny, '  '))).toEqual([
+        [
+          'BC103',
+          58,
+          3,
+          "syntax error: 'choices' is lined up with the `- ` of the list item on line 53, not with its keys",
+          [beside, '1 more line after this has a syntax error, most likely only because of this one; it is not shown or counted: fix this and check again.'],
+        ],
+      ]);
+    });
+
+    it('lined up with the keys of the last line, with its choices where they belong, the choices are not told as lines', () => {
+      expect(seen(moved(blockLines, '        '))).toEqual([
+        ['BC202', 60, 9, "the key 'choices' is indented into an item of 'lines'", ["'choices' is a key of a beat: start it at column 5, under 'lines' on line 55; the 3 items below it, read now as more items of 'lines', then belong to it."]],
+      ]);
+    });
+
+    it('elsewhere in the file: a key of a role, a list after another, the endings after the beats', () => {
+      expect(seen(tiny.replace("    name: Side A's envoy\n", "   name: Side A's envoy\n"))).toEqual([
+        [
+          'BC103',
+          21,
+          4,
+          "syntax error: 'name' is indented less than the keys of the list item on line 19",
+          ["Keys of one mapping start at the same column: start 'name' at column 5, under 'side' on line 20.", '3 more lines after this have syntax errors, most likely only because of this one; they are not shown or counted: fix this and check again.'],
+        ],
+      ]);
+      expect(seen(tiny.replace('roles:\n  - id: a\n', '  roles:\n  - id: a\n'))).toEqual([
+        ['BC103', 18, 3, "syntax error: 'roles' is lined up with the items of 'sides' above it, not with 'sides'", ["Keys of one mapping start at the same column: start 'roles' at column 1, under 'sides' on line 15."]],
+      ]);
+      expect(seen(tiny.replace('endings:\n', '  endings:\n'))).toEqual([
+        ['BC103', 71, 3, "syntax error: 'endings' is lined up with the items of 'beats' above it, not with 'beats'", ["Keys of one mapping start at the same column: start 'endings' at column 1, under 'beats' on line 52."]],
+      ]);
+      // The library places this one at the blank line before the comment; the key is told where it is.
+      expect(seen(tiny.replace('endings:\n', '\n# The endings\n  endings:\n')).map((d) => d.slice(0, 4))).toEqual([
+        ['BC103', 73, 3, "syntax error: 'endings' is lined up with the items of 'beats' above it, not with 'beats'"],
+      ]);
+    });
+
+    it('is found above a long list, as the endings are below the beats of a full scenario', () => {
+      const call = readFileSync(fileURLToPath(new URL('../../scenarios/the-call.yaml', import.meta.url)), 'utf8');
+      const text = call.replace('\nendings:\n', '\n  endings:\n');
+      const lines = text.split('\n');
+      const beats = lines.indexOf('beats:') + 1;
+      expect(lines.indexOf('  endings:') + 1 - beats).toBeGreaterThan(1000);
+      expect(seen(text)).toEqual([
+        ['BC103', lines.indexOf('  endings:') + 1, 3, "syntax error: 'endings' is lined up with the items of 'beats' above it, not with 'beats'", [`Keys of one mapping start at the same column: start 'endings' at column 1, under 'beats' on line ${beats}.`]],
+      ]);
+    });
+
+    it('a key of the last line written in its place is not moved', () => {
+      // `note` is a key of a line: lined up with the line's keys, it is where it belongs.
+      expect(seen(blockLines.replace('        invented: true\n', '        invented: true\n        note: Said slowly.\n'))).toEqual([]);
+    });
   });
 
   describe('curly quotes, as a word processor types them', () => {
