@@ -149,6 +149,18 @@ function binaryKind(bytes: Uint8Array): { what: string; hint: string } | undefin
   return undefined;
 }
 
+/** Whether a file's bytes are a UTF-16 byte order mark and what follows it. */
+const isUtf16 = (bytes: Uint8Array): boolean => bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+
+/**
+ * Whether a file is not text at all (a picture, a document, other binary
+ * data), as the checker tells it: no name or encoding would make it a
+ * scenario.
+ */
+export function isBinaryFile(bytes: Uint8Array): boolean {
+  return !isUtf16(bytes) && (binaryKind(bytes) !== undefined || bytes.subarray(0, BINARY_HEAD).includes(0));
+}
+
 /** Decodes bytes as UTF-8, or returns undefined when they are not text. */
 function decode(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined;
@@ -233,7 +245,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   }
   if (typeof input !== 'string') {
     // By its byte order mark first: UTF-16 text without a zero byte (all letters outside ASCII) is text all the same.
-    if (input.length >= 2 && ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)))
+    if (isUtf16(input))
       return fail('BC101', 'the file is saved as UTF-16 text, not UTF-8', [
         'Save it again as UTF-8 (in Windows Notepad, "Save as", then Encoding: UTF-8; "Unicode" there means UTF-16).',
       ]);
