@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { checkScenario, scenarioIdTaken } from '../engine/check.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { isScenarioFile } from '../scenario/load.js';
-import { diag } from '../scenario/parse.js';
+import { diag, isBinaryFile } from '../scenario/parse.js';
 import { parseArgs, runTool, UsageError } from './args.js';
 import { readScenarioFile } from './read-file.js';
 
@@ -39,7 +39,8 @@ await runTool(USAGE, () => {
             `That ending is kept for the JSON Schema that editors use: rename it, e.g. to ${name.replace(/\.schema\.json$/i, '.json')}.`,
           ]),
         );
-      } else if (!isScenarioFile(name)) {
+      } else if (!isScenarioFile(name) && !isBinaryFile(read.bytes)) {
+        // A picture or a document is told as that (BC101): renaming it would not make it a scenario.
         // An editor that adds its own ending (Notepad's .txt) leaves the one meant before it: keep that one.
         const meant = /\.(ya?ml|json)(?=\.[^.]*$)/i.exec(name);
         const stem = meant ? name.slice(0, meant.index) : name.replace(/\.[^.]*$/, '') || name;

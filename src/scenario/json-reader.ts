@@ -16,6 +16,10 @@ export type JsonRead =
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Quotes a word processor types in place of straight ones: JSON has no use for them outside text. */
+const CURLY_QUOTES = '\u201C\u201D\u201E\u201F\u2018\u2019\u201A\u201B';
+const CURLY_HINT = 'Write straight double quotes ("): quotes typed by a word processor (“ ” ‘ ’) are not quotes to JSON.';
+
 class Stop {
   constructor(
     readonly offset: number,
@@ -131,6 +135,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
       }
       for (;;) {
         ws();
+        if (text[i] !== '"' && CURLY_QUOTES.includes(text[i] ?? '"')) fail(`a curly quote (${text[i]}) where a key needs a straight double quote (")`, 'syntax', CURLY_HINT);
         if (text[i] !== '"') fail('expected a key in "double quotes"', 'syntax', /[A-Za-z_']/.test(text[i] ?? '') ? 'Write every key in "double quotes", e.g. "id": "safe-passage".' : undefined);
         const keyStart = i;
         const key = str();
@@ -191,6 +196,7 @@ export function readJson(text: string, maxDepth: number, maxNodes: number): Json
       }
     }
     if (c === '"') return str();
+    if (c !== undefined && CURLY_QUOTES.includes(c)) fail(`a curly quote (${c}) where text needs a straight double quote (")`, 'syntax', CURLY_HINT);
     const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
     if (!m) fail('expected a value: text in "double quotes", a number, true, false, null, a list or a mapping');
     i += m![0].length;

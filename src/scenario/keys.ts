@@ -1,6 +1,7 @@
 /**
- * The keys each kind of object in a scenario takes, for hints that name a
- * key: "did you mean", and a key written without its colon.
+ * The keys each kind of object in a scenario takes, and the kind of object
+ * at a place in the data, for hints that name a key: "did you mean", a key
+ * written without its colon, text the reader would change.
  */
 import {
   EFFECT_KINDS,
@@ -22,6 +23,8 @@ import {
   sourceSchema,
   termSchema,
 } from './schema.js';
+
+import type { DataPath } from './parse.js';
 
 /** Keys allowed in each kind of object, for "did you mean" hints. */
 export const KEYS_BY_KIND: Record<string, readonly string[]> = {
@@ -56,3 +59,56 @@ export const KEYS_BY_KIND: Record<string, readonly string[]> = {
 
 /** Every key a scenario knows, anywhere in the file. */
 export const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.values(KEYS_BY_KIND).flat());
+
+const KIND_OF_LIST: Record<string, string> = {
+  lines: 'line',
+  beats: 'beat',
+  choices: 'choice',
+  branches: 'branch',
+  replies: 'reply',
+  endings: 'ending',
+  roles: 'role',
+  sides: 'side',
+  actors: 'actor',
+  meters: 'meter',
+  flags: 'flag',
+  terms: 'term',
+  options: 'option',
+  injects: 'inject',
+  interrupts: 'interrupt',
+  sources: 'source',
+  briefing: 'note',
+  goals: 'note',
+  unknowns: 'note',
+  objectives: 'objective',
+  concepts: 'concept',
+  parts: 'part',
+  walkawayShifts: 'shift',
+};
+
+/** The kind of object found at `path`, judged from the keys leading to it. */
+export function kindAt(path: DataPath): string {
+  if (path.length === 0) return 'scenario';
+  const last = path[path.length - 1];
+  // Items of `all:` and `any:` are conditions, however deep.
+  if (isConditionListItem(path)) return 'condition';
+  if (typeof last === 'number') {
+    const list = path[path.length - 2];
+    return typeof list === 'string' ? (KIND_OF_LIST[list] ?? 'value') : 'value';
+  }
+  if (last === 'period' || last === 'history' || last === 'credibility') return last;
+  if (last === 'when' || last === 'not') return 'condition';
+  if (isEffectPath(path)) return 'effect';
+  return 'value';
+}
+
+function isConditionListItem(path: DataPath): boolean {
+  const list = path[path.length - 2];
+  return typeof path[path.length - 1] === 'number' && (list === 'all' || list === 'any');
+}
+
+/** Whether `path` is an item of a list of effects. */
+export function isEffectPath(path: DataPath): boolean {
+  const list = path[path.length - 2];
+  return typeof path[path.length - 1] === 'number' && (list === 'effects' || list === 'everyChoice');
+}

@@ -10,7 +10,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import { readJson } from './json-reader.js';
 import { readYaml, type YamlPositions } from './yaml-reader.js';
 import { CODES, type Diagnostic, type DiagnosticCode, type Position } from './diagnostics.js';
-import { KNOWN_KEYS } from './keys.js';
+import { KEYS_BY_KIND, KNOWN_KEYS, kindAt } from './keys.js';
 
 /** Bounds on what a scenario file may be. */
 export const LIMITS = {
@@ -114,6 +114,53 @@ function firstInvalidUtf8(bytes: Uint8Array): Position | undefined {
   return undefined;
 }
 
+/** How far into a file a zero byte marks it as binary: the formats that hold them have them from their first bytes. */
+const BINARY_HEAD = 8192;
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[] | string): boolean =>
+  typeof magic === 'string' ? [...magic].every((c, i) => bytes[i] === c.charCodeAt(0)) : magic.every((b, i) => bytes[i] === b);
+
+/** Whether `ascii` occurs in the first bytes of a file. */
+const headHolds = (bytes: Uint8Array, ascii: string): boolean => new TextDecoder('latin1').decode(bytes.subarray(0, BINARY_HEAD)).includes(ascii);
+
+const PICTURE_HINT = 'A scenario must be a plain-text .yaml/.yml or .json file, and a picture cannot be one: check that this is the file you meant.';
+const DOCUMENT_HINT = "A scenario must be a plain-text .yaml/.yml or .json file: copy the scenario's text out of the document into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file.";
+
+/**
+ * What a file that is not text most likely is, told by the bytes it starts
+ * with, so that the author hears "a PNG image" rather than a word on
+ * encodings. Undefined when the start names no kind a teacher meets.
+ */
+function binaryKind(bytes: Uint8Array): { what: string; hint: string } | undefined {
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return { what: 'a PNG image', hint: PICTURE_HINT };
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { what: 'a JPEG image', hint: PICTURE_HINT };
+  if (startsWith(bytes, 'GIF87a') || startsWith(bytes, 'GIF89a')) return { what: 'a GIF image', hint: PICTURE_HINT };
+  if (startsWith(bytes, '%PDF-')) return { what: 'a PDF document', hint: DOCUMENT_HINT };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { what: 'an older Word or Office document (.doc, .xls)', hint: DOCUMENT_HINT };
+  if (startsWith(bytes, 'PK\u0003\u0004') || startsWith(bytes, 'PK\u0005\u0006')) {
+    // Word and OpenDocument files are ZIP archives; their first entries name them, uncompressed.
+    if (headHolds(bytes, 'word/')) return { what: 'a Word document (.docx)', hint: DOCUMENT_HINT };
+    if (headHolds(bytes, 'application/vnd.oasis.opendocument')) return { what: 'an OpenDocument file (.odt)', hint: DOCUMENT_HINT };
+    return {
+      what: 'a ZIP archive, or a document packed as one (.docx, .xlsx, .odt)',
+      hint: "A scenario must be a plain-text .yaml/.yml or .json file: if this is a word-processor document, copy its text into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file; if it is an archive, unzip it and check the file inside.",
+    };
+  }
+  return undefined;
+}
+
+/** Whether a file's bytes are a UTF-16 byte order mark and what follows it. */
+const isUtf16 = (bytes: Uint8Array): boolean => bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+
+/**
+ * Whether a file is not text at all (a picture, a document, other binary
+ * data), as the checker tells it: no name or encoding would make it a
+ * scenario.
+ */
+export function isBinaryFile(bytes: Uint8Array): boolean {
+  return !isUtf16(bytes) && (binaryKind(bytes) !== undefined || bytes.subarray(0, BINARY_HEAD).includes(0));
+}
+
 /** Decodes bytes as UTF-8, or returns undefined when they are not text. */
 function decode(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined;
@@ -196,9 +243,24 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
       'Split the scenario into smaller scenarios, or remove unused text.',
     ]);
   }
+  if (typeof input !== 'string') {
+    // By its byte order mark first: UTF-16 text without a zero byte (all letters outside ASCII) is text all the same.
+    if (isUtf16(input))
+      return fail('BC101', 'the file is saved as UTF-16 text, not UTF-8', [
+        'Save it again as UTF-8 (in Windows Notepad, "Save as", then Encoding: UTF-8; "Unicode" there means UTF-16).',
+      ]);
+    // A picture or a document cut short may hold no zero byte yet, and would
+    // be told as text in another encoding: its first bytes give it away.
+    const kind = binaryKind(input);
+    if (kind) return fail('BC101', `the file is not a text file: it looks like ${kind.what}`, [kind.hint]);
+    if (input.subarray(0, BINARY_HEAD).includes(0))
+      return fail('BC101', 'the file is not a text file: it holds binary data', [
+        'A scenario must be a plain-text .yaml/.yml or .json file, written in a text editor such as Notepad or VS Code: check that this is the file you meant.',
+      ]);
+  }
   let text = typeof input === 'string' ? input : decode(input);
   if (text === undefined || text.includes('\u0000')) {
-    // A file with NUL bytes is binary; otherwise point at the first letter saved in another encoding.
+    // A zero byte here lies past the first bytes, where it names no kind of file; without one, point at the first letter saved in another encoding.
     const bad = typeof input !== 'string' && !input.includes(0) ? firstInvalidUtf8(input) : undefined;
     if (bad)
       return fail(
@@ -207,11 +269,6 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
         ['Save the scenario as UTF-8 from your editor (often under "Save as" or "Encoding"); files saved as Latin-1 or Windows-1252 break at letters such as é or ñ.'],
         bad,
       );
-    const utf16 = typeof input !== 'string' && input.length >= 2 && ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff));
-    if (utf16)
-      return fail('BC101', 'the file is saved as UTF-16 text, not UTF-8', [
-        'Save it again as UTF-8 (in Windows Notepad, "Save as", then Encoding: UTF-8; "Unicode" there means UTF-16).',
-      ]);
     return fail('BC101', 'the file is not UTF-8 text', [
       'Save the scenario as plain UTF-8 text (.yaml or .json) from a text editor.',
     ]);
@@ -373,7 +430,8 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     } else if (e.code === 'MULTIPLE_DOCS') {
       result.diagnostics.push(diag(file, pos, 'BC103', 'the file holds more than one YAML document', ['Remove the `---` separator: one scenario per file.']));
     } else if (!tabs.has(pos.line)) {
-      const own = plainSyntaxError(text, quotedEndingAt, e.code, firstLine, e.pos[0]);
+      // Only the first few errors are shown: the search for a list above a key, which reads many lines, is kept to them.
+      const own = plainSyntaxError(text, quotedEndingAt, e.code, firstLine, e.pos[0], syntax.length < 2 * MAX_SYNTAX_SHOWN);
       const d = own ? diag(file, toPos(own.at), 'BC103', own.message, own.hints) : diag(file, pos, 'BC103', `syntax error: ${firstLine}`, syntaxHint(e.code, firstLine));
       if (own?.upsets) upsetting.add(d);
       syntax.push(d);
@@ -400,6 +458,9 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
 
   let nodes = 0;
   let aliasUses = 0;
+  // Plain values written with an anchor, and the anchors some alias uses, to find the anchors that only take a word out of the text.
+  const anchored: { pk: string; name: string; at: number; value: unknown }[] = [];
+  const usedAnchors = new Set<string>();
   // Anchors by name, found once: resolving each alias through the document would walk it every time.
   const anchors = new Map<string, unknown>();
   visit(doc, {
@@ -429,6 +490,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     }
     if (n === null || n === undefined) return null;
     if (isAlias(n)) {
+      usedAnchors.add(n.source);
       if (++aliasUses > LIMITS.maxAliasExpansions) {
         stop = diag(file, result.locate(unkey(pk)), 'BC104', 'aliases expand too much', ['Write the values out instead of nesting aliases.']);
         return undefined;
@@ -437,6 +499,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     }
     if (isScalar(n)) {
       const v = n.value;
+      if (n.anchor && !viaAlias && n.type === 'PLAIN' && n.range) anchored.push({ pk, name: n.anchor, at: n.range[0], value: v });
       return typeof v === 'bigint' ? Number(v) : v;
     }
     if (isMap(n)) {
@@ -470,6 +533,24 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     result.diagnostics.push(stop);
     return result;
   }
+  // Text that starts with & is read as an anchor: the word after & names
+  // the value and leaves the text, so `summary: &Co arrived late` reads
+  // "arrived late" and `name: &Sons` reads nothing, without a word. An
+  // anchor that no alias uses does nothing else, so where the format takes
+  // text it is reported as the slip it almost always is. Elsewhere (a key
+  // the format does not know, a number) the value is left to the checks
+  // that follow.
+  for (const a of anchored) {
+    if (usedAnchors.has(a.name) || (a.value !== null && typeof a.value !== 'string')) continue;
+    const path = unkey(a.pk);
+    const key = path[path.length - 1];
+    if (typeof key !== 'string' || !(KEYS_BY_KIND[kindAt(path.slice(0, -1))] ?? []).includes(key)) continue;
+    const amp = text.lastIndexOf(`&${a.name}`, a.at);
+    if (amp < 0 || result.diagnostics.length >= MAX_SYNTAX_SHOWN) continue;
+    const written = a.value === null || a.value === '' ? `&${a.name}` : `&${a.name} ${String(a.value)}`;
+    result.diagnostics.push(diag(file, toPos(amp), 'BC103', 'syntax error: text that starts with & must be in quotes', [ampersandHint(key, written)]));
+  }
+  if (result.diagnostics.length > 0) return result;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return fail('BC107', 'the top of the file must be a mapping of keys to values', [
       'A scenario starts with `backchannel: 1`, then `id:`, `title:` and so on, each on its own line.',
@@ -699,9 +780,16 @@ function plainSyntaxError(
   code: string,
   message: string,
   offset: number,
+  nearTop = true,
 ): { at: number; message: string; hints: string[]; upsets?: boolean } | undefined {
   const indent = code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'BAD_INDENT' || code === 'MULTILINE_IMPLICIT_KEY' ? indentSlip(text, offset) : undefined;
-  if (indent) return indent;
+  if (indent) {
+    // A key further in than the keys of a list item may belong beside the key of the list instead: it is told so when only that mapping takes it.
+    const home = nearTop ? keyInList(text, indent.at) : undefined;
+    return home?.beside && home.sure ? home : indent;
+  }
+  const inList = nearTop && (code === 'BAD_INDENT' || (code === 'MISSING_CHAR' && /sequence item without/i.test(message))) ? keyInList(text, offset) : undefined;
+  if (inList) return inList;
   const special = specialStart(text, offset, code);
   if (special) return special;
   if (code === 'UNEXPECTED_TOKEN') {
@@ -832,6 +920,104 @@ function indentSlip(text: string, offset: number): { at: number; message: string
   return (next && deeperKey(text, here, next)) ?? (lineAbove(text, here.start) ? deeperKey(text, lineAbove(text, here.start)!, here) : undefined);
 }
 
+/** The number of the line that starts at `start`. */
+const lineNumber = (text: string, start: number): number => text.slice(0, start).split('\n').length;
+
+/** Whether some kind of object takes all of `keys`: whether they can stand in one mapping. */
+const oneKind = (keys: readonly string[]): boolean => Object.values(KEYS_BY_KIND).some((kind) => keys.every((k) => kind.includes(k)));
+
+/**
+ * How many lines above a key the search for the list it was indented into
+ * goes: past the longest list of beats a scenario holds. The search is made
+ * for the first few errors only (see parseScenarioText).
+ */
+const LIST_WALK = 50_000;
+
+/**
+ * A key indented into the list above it: most often it belongs beside the
+ * key that holds the list (`choices:` lined up with the `- ` of the
+ * `lines:` items before it), sometimes among the keys of the list's last
+ * item (`choices:` under the `- ` of the beat whose `lines:` it follows).
+ * YAML can place it in neither, and the library says so in its own terms
+ * ("All mapping items must start at the same column"). Told at the key,
+ * with the column it belongs at: in the item when only the item's kind of
+ * object takes it, else beside the key of the list. `sure` when the kinds
+ * of object told the two apart; `beside` when the answer is the list's key.
+ */
+function keyInList(text: string, start: number): { at: number; message: string; hints: string[]; upsets: boolean; beside: boolean; sure: boolean } | undefined {
+  // The library may report the slip at the blank line or comment before the key.
+  const here = lineBelow(text, lineAround(text, start).start);
+  if (!here) return undefined;
+  const m = KEY_LINE.exec(text.slice(here.start, Math.min(here.end, here.start + 400)));
+  if (!m || m[2] !== '') return undefined;
+  const col = m[1]!.length;
+  const key = m[3]!;
+  // Up from the key to the nearest key left of every line between (or level with a list's `- `, as YAML
+  // allows), with its value on the lines below.
+  const passed: { start: number; indent: number; text: string }[] = [];
+  let owner: { start: number; col: number; key: string; dashed: boolean } | undefined;
+  let least = col;
+  let leastDashes = false;
+  for (let line = lineAbove(text, here.start); line && !owner && passed.length < LIST_WALK; line = lineAbove(text, line.start)) {
+    const s = text.slice(line.start, Math.min(line.end, line.start + 400));
+    const indent = s.search(/\S/);
+    const k = KEY_LINE.exec(s);
+    const keyCol = k ? k[1]!.length + k[2]!.length : -1;
+    if (k && (k[4] === undefined || k[4].startsWith('#')) && (keyCol < least || (keyCol === least && leastDashes && keyCol < col))) owner = { start: line.start, col: keyCol, key: k[3]!, dashed: k[2] !== '' };
+    else {
+      passed.push({ start: line.start, indent, text: s });
+      if (indent < least) [least, leastDashes] = [indent, s[indent] === '-'];
+      else if (indent === least) leastDashes &&= s[indent] === '-';
+    }
+  }
+  if (!owner || passed.length === 0 || col <= owner.col) return undefined;
+  // Its value must be a list, and every line between a `- ` of it or deeper than that.
+  const dash = passed[passed.length - 1]!.indent;
+  if (dash < owner.col || passed.some((l) => l.indent < dash || (l.indent === dash && l.text[dash] !== '-'))) return undefined;
+  const ownerKeys = [owner.key];
+  for (let line = owner.dashed ? undefined : lineAbove(text, owner.start), n = 0; line && n < LIST_WALK; line = lineAbove(text, line.start), n++) {
+    const s = text.slice(line.start, Math.min(line.end, line.start + 400));
+    const k = KEY_LINE.exec(s);
+    const at = k ? k[1]!.length + k[2]!.length : s.search(/\S/);
+    if (at < owner.col) break;
+    if (k && at === owner.col) {
+      ownerKeys.push(k[3]!);
+      if (k[2] !== '') break;
+    }
+  }
+  // The list's last item, when it is a mapping written as keys under its `- `.
+  const itemAt = passed.findIndex((l) => l.indent === dash);
+  const item = KEY_LINE.exec(passed[itemAt]!.text);
+  const itemCol = item && item[2] !== '' ? item[1]!.length + item[2]!.length : -1;
+  const itemLines = itemCol < 0 ? [] : [...passed.slice(0, itemAt).filter((l) => l.indent === itemCol && KEY_LINE.test(l.text)), passed[itemAt]!];
+  const itemKeys = itemLines.map((l) => KEY_LINE.exec(l.text)![3]!);
+  const itemTakes = itemKeys.length > 0 && oneKind([...itemKeys, key]);
+  const ownerTakes = oneKind([...ownerKeys, key]);
+  const sure = itemTakes !== ownerTakes;
+  if (itemTakes && !ownerTakes) {
+    // Further in than the item's keys, the key is too deep, not in a list: told as such elsewhere.
+    if (col > itemCol) return undefined;
+    const under = itemLines[0]!;
+    const itemLine = lineNumber(text, passed[itemAt]!.start);
+    return {
+      at: here.start + col,
+      upsets: true,
+      beside: false,
+      sure,
+      message: col === dash ? `syntax error: '${key}' is lined up with the \`- \` of the list item on line ${itemLine}, not with its keys` : `syntax error: '${key}' is indented less than the keys of the list item on line ${itemLine}`,
+      hints: [`Keys of one mapping start at the same column: start '${key}' at column ${itemCol + 1}, under '${KEY_LINE.exec(under.text)![3]!}' on line ${lineNumber(text, under.start)}.`],
+    };
+  }
+  return {
+    at: here.start + col,
+    upsets: true,
+    beside: true,
+    sure,
+    message: col === dash ? `syntax error: '${key}' is lined up with the items of '${owner.key}' above it, not with '${owner.key}'` : `syntax error: '${key}' is indented further than '${owner.key}' above it, inside its list`,
+    hints: [`Keys of one mapping start at the same column: start '${key}' at column ${owner.col + 1}, under '${owner.key}' on line ${lineNumber(text, owner.start)}.`],
+  };
+}
+
 /** The first line from `start` on that holds more than spaces and a comment, or undefined. */
 function lineBelow(text: string, start: number): { start: number; end: number } | undefined {
   for (let from = start; from < text.length; ) {
@@ -907,21 +1093,37 @@ const TAB_HINT = 'Indent with spaces, not tabs: YAML counts only spaces. Most ed
  * character, with the quoting that makes it text.
  */
 function specialStart(text: string, offset: number, code: string): { at: number; message: string; hints: string[] } | undefined {
-  if (code !== 'BAD_SCALAR_START' && code !== 'UNEXPECTED_TOKEN') return undefined;
+  // BAD_ALIAS: `& Sons` or `* Sons`, an anchor or alias with no name, which the library words as such.
+  if (code !== 'BAD_SCALAR_START' && code !== 'UNEXPECTED_TOKEN' && code !== 'BAD_ALIAS') return undefined;
   const line = lineAround(text, offset);
   // Up to and with the character at the error: the library reports @, ` and % at that very character.
   const before = text.slice(line.start, Math.min(offset + 1, line.end));
   // The value the error sits in or just after: the last one started on this line up to the error.
-  const starts = [...before.matchAll(/(?:^|: |- |[{[,] *)([*@`%])/g)];
+  const starts = [...before.matchAll(/(?:^|: |- |[{[,] *)([*@`%&])/g)];
   const last = starts[starts.length - 1];
   if (!last) return undefined;
   const at = line.start + last.index + last[0].length - 1;
   const c = last[1]!;
+  if (c === '&') {
+    const head = text.slice(line.start, at);
+    const key = /([A-Za-z_][\w-]*): +$/.exec(head)?.[1];
+    // Inside { } or [ ] the value ends at a comma or a closing bracket.
+    const inFlow = head.split(/[{[]/).length > head.split(/[}\]]/).length;
+    let written = text.slice(at, Math.min(line.end, at + 400)).replace(/\s+#.*$/, '');
+    if (inFlow) written = written.replace(/\s*[,}\]].*$/, '');
+    return { at, message: 'syntax error: text that starts with & must be in quotes', hints: [ampersandHint(key, written.trimEnd())] };
+  }
   return {
     at,
     message: `syntax error: text that starts with ${c} must be in quotes`,
     hints: [`Put the whole text in "double quotes": in YAML, ${c === '*' ? '* at the start of a value refers to a saved value (an alias)' : c === '%' ? '% at the start of a value is a directive' : `${c} cannot start a value`}.`],
   };
+}
+
+/** How to write text that starts with &, shown quoted under its key. */
+function ampersandHint(key: string | undefined, written: string): string {
+  const shown = written.length > 50 ? `${written.slice(0, 50).trimEnd()}…` : written;
+  return `Put the whole text in "double quotes": ${key ? `${key}: ` : ''}${JSON.stringify(shown)}. In YAML, & at the start of a value starts a name for the value (an anchor), not text.`;
 }
 
 /** `id:vote`: a key whose colon has no space after it, so YAML reads the whole as text. */

@@ -6,62 +6,10 @@ import type { z } from 'zod';
 import { diag, type DataPath, type ParsedFile } from './parse.js';
 import type { Diagnostic, Position } from './diagnostics.js';
 import { closest, suggest } from './diagnostics.js';
-import { CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, scenarioSchema, type Scenario } from './schema.js';
-import { KEYS_BY_KIND } from './keys.js';
+import { CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, ID_PATTERN, scenarioSchema, type Scenario } from './schema.js';
+import { KEYS_BY_KIND, isEffectPath, kindAt } from './keys.js';
 
 const ID_HINT = 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.';
-
-const KIND_OF_LIST: Record<string, string> = {
-  lines: 'line',
-  beats: 'beat',
-  choices: 'choice',
-  branches: 'branch',
-  replies: 'reply',
-  endings: 'ending',
-  roles: 'role',
-  sides: 'side',
-  actors: 'actor',
-  meters: 'meter',
-  flags: 'flag',
-  terms: 'term',
-  options: 'option',
-  injects: 'inject',
-  interrupts: 'interrupt',
-  sources: 'source',
-  briefing: 'note',
-  goals: 'note',
-  unknowns: 'note',
-  objectives: 'objective',
-  concepts: 'concept',
-  parts: 'part',
-  walkawayShifts: 'shift',
-};
-
-/** The kind of object found at `path`, judged from the keys leading to it. */
-export function kindAt(path: DataPath): string {
-  if (path.length === 0) return 'scenario';
-  const last = path[path.length - 1];
-  // Items of `all:` and `any:` are conditions, however deep.
-  if (isConditionListItem(path)) return 'condition';
-  if (typeof last === 'number') {
-    const list = path[path.length - 2];
-    return typeof list === 'string' ? (KIND_OF_LIST[list] ?? 'value') : 'value';
-  }
-  if (last === 'period' || last === 'history' || last === 'credibility') return last;
-  if (last === 'when' || last === 'not') return 'condition';
-  if (isEffectPath(path)) return 'effect';
-  return 'value';
-}
-
-function isConditionListItem(path: DataPath): boolean {
-  const list = path[path.length - 2];
-  return typeof path[path.length - 1] === 'number' && (list === 'all' || list === 'any');
-}
-
-function isEffectPath(path: DataPath): boolean {
-  const list = path[path.length - 2];
-  return typeof path[path.length - 1] === 'number' && (list === 'effects' || list === 'everyChoice');
-}
 
 function valueAt(data: unknown, path: DataPath): unknown {
   let cur: unknown = data;
@@ -131,6 +79,11 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
             out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}`, [`This looks like text cut at a comma: inside { } a comma ends the value.${fix}`]));
             continue;
           }
+          const above = keyOfListHolder(parsed, path, key, at);
+          if (above) {
+            out.push(diag(file, at, 'BC202', `the key '${key}' is indented into ${above.swallowed > 0 ? 'an' : 'the last'} item of '${above.list}'`, [above.hint]));
+            continue;
+          }
           out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}`, [suggest(key, allowed, 'keys here')]));
         }
         break;
@@ -173,8 +126,11 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
       }
       case 'invalid_format': {
         const isId = issue.format === 'regex' && String((issue as { pattern?: string }).pattern ?? '').includes('a-z0-9_-');
+        const curly = isId ? curlyQuoted(raw, isIdText) : undefined;
         out.push(
-          isId
+          curly
+            ? diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid id: ${curly.why}`, [curlyHint(parsed, path, curly)])
+            : isId
             ? diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid id`, [ID_HINT])
             : diag(file, parsed.locate(path), 'BC206', `'${keyName(path)}' is not in the expected form`, [
                 keyName(path) === 'language' ? 'Use a language code such as `en`, `es` or `pt-BR`.' : issue.message,
@@ -194,6 +150,11 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
       }
       case 'invalid_value': {
         const values = issue.values.map(String);
+        const curly = curlyQuoted(raw, (bare) => values.includes(bare));
+        if (curly) {
+          out.push(diag(file, parsed.locate(path), 'BC206', `'${String(raw)}' is not allowed for '${keyName(path)}': ${curly.why}`, [curlyHint(parsed, path, curly)]));
+          break;
+        }
         out.push(
           diag(file, parsed.locate(path), 'BC206', `'${String(raw)}' is not allowed for '${keyName(path)}'`, [
             `Use one of: ${values.join(', ')}.`,
@@ -207,7 +168,15 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
         break;
       }
       case 'invalid_key': {
-        out.push(diag(file, parsed.locateKey(path), 'BC205', `a key of '${keyName(path)}' is not a valid id`, [ID_HINT]));
+        // The path ends with the key itself: the mapping it is a key of comes before it.
+        const key = String(path[path.length - 1]);
+        const curly = curlyQuoted(key, isIdText, 'key');
+        if (curly) {
+          const example = typeof raw === 'number' ? `${curly.bare}: ${raw}` : curly.bare;
+          out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id: ${curly.why}`, [curlyHint(parsed, path, curly, example)]));
+          break;
+        }
+        out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id`, [ID_HINT]));
         break;
       }
       default:
@@ -244,6 +213,101 @@ function keyWithoutColon(parsed: ParsedFile, path: DataPath, raw: unknown): Diag
   if (first === '"' || first === "'") return undefined;
   const rest = m[2]!.length > 40 ? `${m[2]!.slice(0, 40).trimEnd()}…` : m[2]!;
   return diag(parsed.file, at, 'BC103', `missing ':' after the key '${m[1]!}'`, [`Write \`${m[1]!}: ${rest}\`: a key is followed by a colon and a space, then its value.`]);
+}
+
+const isIdText = (text: string): boolean => ID_PATTERN.test(text);
+
+/**
+ * Quotes a word processor types in place of straight ones (and the
+ * guillemets some languages use). YAML and JSON take them for letters, so
+ * an id pasted with them is another, ill-formed id; in text they are text.
+ */
+const CURLY_QUOTES = '\u201C\u201D\u201E\u201F\u2018\u2019\u201A\u201B\u00AB\u00BB\u2039\u203A';
+const CURLY_LEAD = new RegExp(`^(?:[${CURLY_QUOTES}]\\s*)+`);
+const CURLY_TRAIL = new RegExp(`(?:\\s*[${CURLY_QUOTES}])+$`);
+
+/** A value written in curly quotes. */
+interface CurlyQuoted {
+  /** The value without them. */
+  bare: string;
+  /** The end of the message: why the value is wrong. */
+  why: string;
+  /** 'value', or 'key' for a mapping key. */
+  noun: string;
+}
+
+/**
+ * The value without the curly quotes at its ends, when it has some and is
+ * `valid` without them: then the quotes, not the value, are the slip, and
+ * the author is told so. Undefined otherwise.
+ */
+function curlyQuoted(raw: unknown, valid: (bare: string) => boolean, noun = 'value'): CurlyQuoted | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const lead = CURLY_LEAD.exec(raw)?.[0] ?? '';
+  const trail = CURLY_TRAIL.exec(raw.slice(lead.length))?.[0] ?? '';
+  const quotes = [...lead + trail].filter((c) => CURLY_QUOTES.includes(c)).length;
+  const bare = raw.slice(lead.length, raw.length - trail.length);
+  if (quotes === 0 || !valid(bare)) return undefined;
+  return { bare, noun, why: quotes === 1 ? `the curly quote is part of the ${noun}` : `the curly quotes are part of the ${noun}` };
+}
+
+/** How to write a value that was in curly quotes: as it is written at `path`, with the quotes straight (JSON) or gone (YAML). */
+function curlyHint(parsed: ParsedFile, path: DataPath, curly: CurlyQuoted, example?: string): string {
+  // A key in double quotes is JSON's way (or YAML written like it): keep the quotes, straight.
+  const json = charAt(parsed, parsed.locateKey(path)) === '"';
+  const last = path[path.length - 1];
+  const shown = example ?? (typeof last === 'string' ? (json ? `"${last}": "${curly.bare}"` : `${last}: ${curly.bare}`) : json ? `"${curly.bare}"` : curly.bare);
+  return `Write \`${shown}\`, with straight quotes${json ? '' : ' or none'}: quotes typed by a word processor (“ ” ‘ ’) are read as letters of the ${curly.noun}.`;
+}
+
+/**
+ * A key written among the keys of a list's item that belongs to the
+ * mapping holding the list: `choices:` lined up with the keys of the last
+ * item of `lines:`, where YAML reads it as a key of that line. In the last
+ * item, or with nothing under it and the items meant for it below, lined
+ * up with the list's own items, which YAML then reads as more items of the
+ * list (`swallowed`, how many). The list, and a hint with the column of
+ * its key; undefined when the key could be meant where it is (first in its
+ * item, written in braces) or the mapping above does not take it or has it
+ * already.
+ */
+function keyOfListHolder(parsed: ParsedFile, path: DataPath, key: string, at: Position): { list: string; hint: string; swallowed: number } | undefined {
+  const list = path[path.length - 2];
+  const index = path[path.length - 1];
+  if (typeof index !== 'number' || typeof list !== 'string') return undefined;
+  const holderPath = path.slice(0, -2);
+  const holderKind = kindAt(holderPath);
+  const holder = valueAt(parsed.data, holderPath);
+  const item = valueAt(parsed.data, path);
+  const items = valueAt(parsed.data, path.slice(0, -1));
+  if (!Array.isArray(items) || item === null || typeof item !== 'object') return undefined;
+  const swallowed = items.length - 1 - index;
+  // The items below must look like another list's: each with a key the list's own items do not take.
+  const own = KEYS_BY_KIND[kindAt(path)] ?? [];
+  const foreign = (next: unknown) => next !== null && typeof next === 'object' && Object.keys(next).some((k) => !own.includes(k));
+  if (swallowed > 0 && ((item as Record<string, unknown>)[key] !== null || !items.slice(index + 1).every(foreign))) return undefined;
+  if (!(KEYS_BY_KIND[holderKind] ?? []).includes(key) || holder === null || typeof holder !== 'object' || Object.hasOwn(holder, key)) return undefined;
+  if (Object.keys(item)[0] === key || charAt(parsed, parsed.locate(path)) === '{') return undefined;
+  const listAt = parsed.locateKey([...holderPath, list]);
+  if (at.col <= listAt.col) return undefined;
+  const start = `'${key}' is a key of ${article(holderKind)}: start it at column ${listAt.col}, under '${list}' on line ${listAt.line}`;
+  if (swallowed === 0) return { list, hint: `${start}.`, swallowed };
+  const below = swallowed === 1 ? `the item below it, read now as one more item of '${list}', then belongs to it` : `the ${swallowed} items below it, read now as more items of '${list}', then belong to it`;
+  return { list, hint: `${start}; ${below}.`, swallowed };
+}
+
+/** The items that a key indented into a list's item was meant to hold, which YAML reads as more items of that list: their problems are only its doing. */
+function swallowedItems(issues: readonly z.core.$ZodIssue[], parsed: ParsedFile): DataPath[] {
+  const out: DataPath[] = [];
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = issue.path as (string | number)[];
+    for (const key of issue.keys) {
+      const above = keyOfListHolder(parsed, path, key, parsed.locateKey([...path, key]));
+      for (let k = 1; above && k <= above.swallowed; k++) out.push([...path.slice(0, -1), (path[path.length - 1] as number) + k]);
+    }
+  }
+  return out;
 }
 
 /** The lines of each file's text, split once however many keys are looked at. */
@@ -426,6 +490,12 @@ export function checkSchema(parsed: ParsedFile): SchemaResult {
   }
   const res = scenarioSchema.safeParse(data, { reportInput: true });
   if (res.success) return { scenario: res.data, diagnostics };
-  issuesToDiagnostics(res.error.issues, parsed, diagnostics);
+  const swallowed = swallowedItems(res.error.issues, parsed);
+  const within = (path: readonly PropertyKey[], prefix: DataPath) => prefix.every((p, i) => path[i] === p);
+  issuesToDiagnostics(
+    res.error.issues.filter((issue) => !swallowed.some((prefix) => within(issue.path, prefix))),
+    parsed,
+    diagnostics,
+  );
   return { diagnostics };
 }

@@ -94,10 +94,20 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     expect(r.status).toBe(1);
     expect(`${r.stdout}${r.stderr}`).not.toMatch(STACK_FRAME);
     expect(r.stdout.split('\n').filter((l) => DIAGNOSTIC.test(l))).toEqual([
-      `${binary}:1:1: error BC101: the file is not UTF-8 text`,
+      `${binary}:1:1: error BC101: the file is not a text file: it looks like a PNG image`,
       `${dir}:1:1: error BC101: this is a folder, not a scenario file`,
       `${missing}:1:1: error BC101: no such file`,
     ]);
+  });
+
+  it('a picture or a document under its own name is told as not text, without the advice to rename it', async ({ expect }) => {
+    const picture = join(dir, 'map.png');
+    writeFileSync(picture, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const r = await run('validate', [picture, '--quiet']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(
+      `${picture}:1:1: error BC101: the file is not a text file: it looks like a PNG image\n  A scenario must be a plain-text .yaml/.yml or .json file, and a picture cannot be one: check that this is the file you meant.\n`,
+    );
   });
 
   it('exits 2 with the usage when no file is named', async ({ expect }) => {

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { checkScenario } from '../../src/engine/check.js';
 import { compileScenario } from '../../src/engine/machine.js';
 import { proveScenario } from '../../src/engine/prove.js';
@@ -83,12 +84,19 @@ const RULES: [string, Expected][] = [
   // Slips a newcomer makes, each told in plain words where it is, rather than in the YAML library's terms.
   ['BC103-key-too-deep', { code: 'BC103', line: 14, col: 6, message: 'syntax error: \'side\' is indented further than \'id\' on the line above', hint: 'Keys of one mapping start at the same column: start \'side\' at column 5, under \'id\'.' }],
   ['BC103-item-too-short', { code: 'BC103', line: 10, col: 2, message: 'syntax error: this list item is indented less than the items before it', hint: 'Line up every `- ` of one list at the same column. Start this one at column 3, under the `- ` on line 9.' }],
+  // `choices:` written as if it were one more item of `lines:` (lined up with its `- `), which YAML cannot place.
+  ['BC103-key-in-list', { code: 'BC103', line: 27, col: 7, message: "syntax error: 'choices' is lined up with the items of 'lines' above it, not with 'lines'", hint: "Keys of one mapping start at the same column: start 'choices' at column 5, under 'lines' on line 24." }],
+  // Lined up with the keys of the last line, `choices:` is valid YAML, read as a key of that line.
+  ['BC202-key-in-last-item', { code: 'BC202', line: 29, col: 9, message: "the key 'choices' is indented into the last item of 'lines'", hint: "'choices' is a key of a beat: start it at column 5, under 'lines' on line 24." }],
   ['BC103-colon-in-text', { code: 'BC103', line: 4, col: 10, message: 'syntax error: a colon and a space inside text that is not in quotes', hint: 'Put the text in "double quotes": summary: "Note: the smallest valid call.". Unquoted, a colon followed by a space starts a new key.' }],
   ['BC103-colon-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: a colon and a space inside text written in { } or [ ]', hint: 'Put this text in "double quotes": inside { } or [ ], a colon followed by a space starts a new key.' }],
   ['BC103-star-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with * must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, * at the start of a value refers to a saved value (an alias).' }],
   ['BC103-tag-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with ! must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, ! at the start of a value is a tag, which is dropped, so \'!Important\' would be lost.' }],
   ['BC208-meter-effect-word', { code: 'BC208', line: 27, col: 55, message: "a meter effect needs `add:` or `set:`, not 'plus'", hint: 'E.g. `{ meter: trust, add: 1 }` or `{ meter: clock, set: 0 }`.' }],
   ['BC103-at-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with @ must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, @ cannot start a value.' }],
+  // YAML reads a value that starts with & as an anchor: the word after it names the value and leaves the text, without a word.
+  ['BC103-ampersand-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with & must be in quotes', hint: 'Put the whole text in "double quotes": summary: "&Co speak for the firm.". In YAML, & at the start of a value starts a name for the value (an anchor), not text.' }],
+  ['BC103-ampersand-alone', { code: 'BC103', line: 25, col: 46, message: 'syntax error: text that starts with & must be in quotes', hint: 'Put the whole text in "double quotes": text: "& Sons will see you now.". In YAML, & at the start of a value starts a name for the value (an anchor), not text.' }],
   ['BC103-percent-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with % must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, % at the start of a value is a directive.' }],
   ['BC103-hash-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: \'#\' starts a comment here, which hides the rest of the line and its closing bracket', hint: 'Put the text in "double quotes": after a space, # starts a comment in YAML.' }],
   ['BC103-no-space-after-colon', { code: 'BC103', line: 23, col: 5, message: 'missing space after the colon of \'id\'', hint: 'Write `id: hello`: a key is followed by a colon and a space, then its value.' }],
@@ -143,6 +151,8 @@ const RULES: [string, Expected][] = [
       hint: 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.',
     },
   ],
+  // Quotes from a word processor are letters to YAML: around an id they make another id, which is told as the quotes' doing.
+  ['BC205-curly-quotes', { code: 'BC205', line: 27, col: 39, message: "'“deal”' is not a valid id: the curly quotes are part of the value", hint: 'Write `end: deal`, with straight quotes or none: quotes typed by a word processor (“ ” ‘ ’) are read as letters of the value.' }],
   [
     'BC206-bad-kind',
     {
@@ -395,19 +405,65 @@ describe('positions', () => {
 });
 
 describe('BC101: not text', () => {
+  const PICTURE = 'A scenario must be a plain-text .yaml/.yml or .json file, and a picture cannot be one: check that this is the file you meant.';
+  const DOCUMENT = "A scenario must be a plain-text .yaml/.yml or .json file: copy the scenario's text out of the document into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file.";
+  const notText = (what: string, hint: string) => [{ code: 'BC101', severity: 'error', line: 1, col: 1, message: `the file is not a text file: it looks like ${what}`, hints: [hint] }];
+  const bytesOf = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+
   it('binary bytes (a PNG header with NUL bytes)', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     const r = checkScenario(png, 'picture.png');
+    expect(r.diagnostics.map(shape)).toEqual(notText('a PNG image', PICTURE));
+  });
+
+  it('a picture handed to the checker is named as one, not as text in another encoding', () => {
+    const r = checkScenario(new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/checker/BC101-picture.png', import.meta.url)))), 'crisis.yaml');
+    expect(r.diagnostics.map(shape)).toEqual(notText('a PNG image', PICTURE));
+    expect(r.scenario).toBeUndefined();
+  });
+
+  // Cut off after its signature, a PNG holds no zero byte and was told as a letter in another encoding.
+  it('a picture cut short before its first zero byte is named by its first bytes', () => {
+    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/checker/BC101-picture-cut-short.png', import.meta.url))));
+    expect(bytes.includes(0)).toBe(false);
+    expect(checkScenario(bytes, 'crisis.yaml').diagnostics.map(shape)).toEqual(notText('a PNG image', PICTURE));
+  });
+
+  it('other pictures and documents a teacher may hand over are named by their first bytes', () => {
+    const zipEntry = (name: string, body: string) => bytesOf('PK', [3, 4, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, name.length, 0, 0, 0], name, body);
+    const cases: [Uint8Array, string, string][] = [
+      [bytesOf([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'JFIF'), 'a JPEG image', PICTURE],
+      [bytesOf('GIF89a', [1, 0, 1, 0, 0x80, 0, 0]), 'a GIF image', PICTURE],
+      [bytesOf('GIF87a', [1, 0, 1, 0]), 'a GIF image', PICTURE],
+      // A PDF may start as plain text: its first bytes still say what it is, before any YAML error would.
+      [bytesOf('%PDF-1.4\n1 0 obj\n<< >>\nendobj\n'), 'a PDF document', DOCUMENT],
+      [bytesOf([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'an older Word or Office document (.doc, .xls)', DOCUMENT],
+      [zipEntry('word/document.xml', '<w:document/>'), 'a Word document (.docx)', DOCUMENT],
+      [zipEntry('mimetype', 'application/vnd.oasis.opendocument.text'), 'an OpenDocument file (.odt)', DOCUMENT],
+    ];
+    for (const [bytes, what, hint] of cases) expect(checkScenario(bytes, 'crisis.yaml').diagnostics.map(shape)).toEqual(notText(what, hint));
+    expect(checkScenario(zipEntry('notes/crisis.yaml', 'backchannel: 1'), 'crisis.yaml').diagnostics.map(shape)).toEqual(
+      notText('a ZIP archive, or a document packed as one (.docx, .xlsx, .odt)', 'A scenario must be a plain-text .yaml/.yml or .json file: if this is a word-processor document, copy its text into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file; if it is an archive, unzip it and check the file inside.'),
+    );
+  });
+
+  it('a file with zero bytes near its start and no known first bytes is binary data', () => {
+    const r = checkScenario(bytesOf('ID3', [4, 0, 0, 0, 0, 0, 0x23], 'TSSE'), 'crisis.yaml');
     expect(r.diagnostics.map(shape)).toEqual([
       {
         code: 'BC101',
         severity: 'error',
         line: 1,
         col: 1,
-        message: 'the file is not UTF-8 text',
-        hints: ['Save the scenario as plain UTF-8 text (.yaml or .json) from a text editor.'],
+        message: 'the file is not a text file: it holds binary data',
+        hints: ['A scenario must be a plain-text .yaml/.yml or .json file, written in a text editor such as Notepad or VS Code: check that this is the file you meant.'],
       },
     ]);
+  });
+
+  it('a zero byte far into a text file is not told as a kind of file', () => {
+    const r = checkScenario(bytesOf(`backchannel: 1\n${'# note\n'.repeat(2000)}`, [0]), 'crisis.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC101', 1, 1, 'the file is not UTF-8 text']]);
   });
 
   it('invalid UTF-8 without any NUL byte', () => {
@@ -439,6 +495,16 @@ describe('BC101: not text', () => {
     const r = checkScenario(bytes, 'x.yaml');
     expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC101', 1, 1, 'the file is saved as UTF-16 text, not UTF-8']]);
     expect(r.diagnostics[0]!.hints[0]).toMatch(/UTF-8/);
+  });
+
+  it('UTF-16 is named by its byte order mark, big-endian too, and when no letter of it holds a zero byte', () => {
+    const utf16 = 'the file is saved as UTF-16 text, not UTF-8';
+    const be = new Uint8Array([0xfe, 0xff, ...[...'backchannel: 1\n'].flatMap((c) => [0, c.charCodeAt(0)])]);
+    expect(checkScenario(be, 'x.yaml').diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC101', 1, 1, utf16]]);
+    // 「外交」 in UTF-16: no zero byte, so it was told as a letter in another encoding.
+    const cjk = new Uint8Array([0xff, 0xfe, 0x0c, 0x30, 0x16, 0x59, 0xa4, 0x4e, 0x0d, 0x30]);
+    expect(cjk.includes(0)).toBe(false);
+    expect(checkScenario(cjk, 'x.yaml').diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC101', 1, 1, utf16]]);
   });
 
   it('old Mac line ends (a lone CR) are line ends: a problem is placed on its line', () => {
@@ -598,6 +664,11 @@ describe('more checks an author relies on', () => {
     expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints[0]])).toEqual([
       ['BC202', 3, 1, "unknown key 'titel' in a scenario", "Did you mean 'title'?"],
     ]);
+  });
+
+  it('a side id in values that is not a valid id names the key and the mapping it is in', () => {
+    const r = checkScenario(readFileSync(tinyPath, 'utf8').replace('values: { a: 3, b: 2 }', 'values: { A: 3, b: 2 }'), 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC205', 45, 48, "the key 'A' of 'values' is not a valid id"]]);
   });
 
   it('a repeated option id says which term it is in', () => {
@@ -903,6 +974,176 @@ describe('slips a newcomer makes, told in plain words', () => {
     expect(seen(tiny.replace('    summary: You speak for A.', '    summary: "You speak for A.'))).toEqual([
       ['BC103', 22, 14, 'syntax error: the double quote (") that starts this text is not closed', ['Close it with another " where the text ends; to put " inside the text, write \\".']],
     ]);
+  });
+
+  it('text that is only a word after & is told at the &, not as a value that is missing', () => {
+    const text = tiny.replace("    name: Side A's envoy", '    name: &Sons');
+    expect(seen(text)).toEqual([
+      ['BC103', 21, 11, 'syntax error: text that starts with & must be in quotes', ['Put the whole text in "double quotes": name: "&Sons". In YAML, & at the start of a value starts a name for the value (an anchor), not text.']],
+    ]);
+  });
+
+  // The library words these as an alias with no name; * alone then a space is the same slip as *You*.
+  it('* then a space at the start of text is told like * before a word', () => {
+    expect(seen(tiny.replace("    name: Side A's envoy", '    name: * Sons'))).toEqual([
+      ['BC103', 21, 11, 'syntax error: text that starts with * must be in quotes', ['Put the whole text in "double quotes": in YAML, * at the start of a value refers to a saved value (an alias).']],
+    ]);
+  });
+
+  it('& inside text, or at the start of quoted text, is kept as text', () => {
+    const text = tiny
+      .replace('summary: You speak for A.', 'summary: Smith & Co speak for A, with R&D and &c.')
+      .replace("name: Side B's envoy", 'name: "&Sons"')
+      .replace('text: Hello.,', "text: 'Ask &Co.',");
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics).toEqual([]);
+    expect([r.scenario!.roles[0]!.summary, r.scenario!.roles[1]!.name, r.scenario!.beats[0]!.lines![0]!.text]).toEqual(['Smith & Co speak for A, with R&D and &c.', '&Sons', 'Ask &Co.']);
+  });
+
+  // An anchor is YAML's own way to write a value once and use it again (*name): used so, it is meant.
+  it('an anchor that an alias uses is not a slip', () => {
+    const text = tiny.replace('summary: You speak for A.', 'summary: &speaker You speak.').replace('summary: You speak for B.', 'summary: *speaker');
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.scenario!.roles.map((role) => role.summary)).toEqual(['You speak.', 'You speak.']);
+  });
+
+  describe('a key indented into the list above it', () => {
+    const beside = "Keys of one mapping start at the same column: start 'choices' at column 5, under 'lines' on line 55.";
+    // tiny.yaml's first beat with its two lines written as keys under each `- `, rather than in braces.
+    const blockLines = tiny.replace(
+      '      - { id: hello-1, speaker: envoy, text: Hello., invented: true, cue: ring }\n      - { id: hello-2, speaker: envoy, text: Shall we talk?, invented: true }\n',
+      '      - id: hello-1\n        speaker: envoy\n        text: Hello.\n        invented: true\n',
+    );
+    const moved = (text: string, to: string) => {
+      const out = text.replace('    choices:\n      - { id: offer', `${to}choices:\n      - { id: offer`);
+      expect(out).not.toBe(text);
+      return out;
+    };
+
+    it('the shapes of `choices:` after `lines:` in a beat are each told at the key, with the column beside `lines:`', () => {
+      expect(blockLines).not.toBe(tiny);
+      const cases: [string, string, number, number, string][] = [
+        // Lined up with the `- ` of the lines above, after lines in braces or written as keys.
+        ['after lines in braces', moved(tiny, '      '), 58, 7, "syntax error: 'choices' is lined up with the items of 'lines' above it, not with 'lines'"],
+        ['after lines written as keys', moved(blockLines, '      '), 60, 7, "syntax error: 'choices' is lined up with the items of 'lines' above it, not with 'lines'"],
+        // Between `lines:` and its `- `, or further in than the `- ` (where the library speaks of a sequence item without -).
+        ['one space further than lines', moved(tiny, '     '), 58, 6, "syntax error: 'choices' is indented further than 'lines' above it, inside its list"],
+        ['further in than the items of lines', moved(tiny, '        '), 58, 9, "syntax error: 'choices' is indented further than 'lines' above it, inside its list"],
+        // Further in than the keys of the last line, it was told to line up with them, which made it a key of that line.
+        ['further in than the keys of the last line', moved(blockLines, '          '), 60, 11, "syntax error: 'choices' is indented further than 'lines' above it, inside its list"],
+      ];
+      for (const [what, text, line, col, message] of cases) expect(seen(text), what).toEqual([['BC103', line, col, message, [beside]]]);
+    });
+
+    it('lined up with the `- ` of the beat, it is told to line up with the beat\'s keys', () => {
+      expect(seen(moved(tiny, '  '))).toEqual([
+        [
+          'BC103',
+          58,
+          3,
+          "syntax error: 'choices' is lined up with the `- ` of the list item on line 53, not with its keys",
+          [beside, '1 more line after this has a syntax error, most likely only because of this one; it is not shown or counted: fix this and check again.'],
+        ],
+      ]);
+    });
+
+    it('lined up with the keys of the last line, with its choices where they belong, the choices are not told as lines', () => {
+      expect(seen(moved(blockLines, '        '))).toEqual([
+        ['BC202', 60, 9, "the key 'choices' is indented into an item of 'lines'", ["'choices' is a key of a beat: start it at column 5, under 'lines' on line 55; the 3 items below it, read now as more items of 'lines', then belong to it."]],
+      ]);
+    });
+
+    it('elsewhere in the file: a key of a role, a list after another, the endings after the beats', () => {
+      expect(seen(tiny.replace("    name: Side A's envoy\n", "   name: Side A's envoy\n"))).toEqual([
+        [
+          'BC103',
+          21,
+          4,
+          "syntax error: 'name' is indented less than the keys of the list item on line 19",
+          ["Keys of one mapping start at the same column: start 'name' at column 5, under 'side' on line 20.", '3 more lines after this have syntax errors, most likely only because of this one; they are not shown or counted: fix this and check again.'],
+        ],
+      ]);
+      expect(seen(tiny.replace('roles:\n  - id: a\n', '  roles:\n  - id: a\n'))).toEqual([
+        ['BC103', 18, 3, "syntax error: 'roles' is lined up with the items of 'sides' above it, not with 'sides'", ["Keys of one mapping start at the same column: start 'roles' at column 1, under 'sides' on line 15."]],
+      ]);
+      expect(seen(tiny.replace('endings:\n', '  endings:\n'))).toEqual([
+        ['BC103', 71, 3, "syntax error: 'endings' is lined up with the items of 'beats' above it, not with 'beats'", ["Keys of one mapping start at the same column: start 'endings' at column 1, under 'beats' on line 52."]],
+      ]);
+      // The library places this one at the blank line before the comment; the key is told where it is.
+      expect(seen(tiny.replace('endings:\n', '\n# The endings\n  endings:\n')).map((d) => d.slice(0, 4))).toEqual([
+        ['BC103', 73, 3, "syntax error: 'endings' is lined up with the items of 'beats' above it, not with 'beats'"],
+      ]);
+    });
+
+    it('is found above a long list, as the endings are below the beats of a full scenario', () => {
+      const call = readFileSync(fileURLToPath(new URL('../../scenarios/the-call.yaml', import.meta.url)), 'utf8');
+      const text = call.replace('\nendings:\n', '\n  endings:\n');
+      const lines = text.split('\n');
+      const beats = lines.indexOf('beats:') + 1;
+      expect(lines.indexOf('  endings:') + 1 - beats).toBeGreaterThan(1000);
+      expect(seen(text)).toEqual([
+        ['BC103', lines.indexOf('  endings:') + 1, 3, "syntax error: 'endings' is lined up with the items of 'beats' above it, not with 'beats'", [`Keys of one mapping start at the same column: start 'endings' at column 1, under 'beats' on line ${beats}.`]],
+      ]);
+    });
+
+    it('a key of the last line written in its place is not moved', () => {
+      // `note` is a key of a line: lined up with the line's keys, it is where it belongs.
+      expect(seen(blockLines.replace('        invented: true\n', '        invented: true\n        note: Said slowly.\n'))).toEqual([]);
+    });
+  });
+
+  describe('curly quotes, as a word processor types them', () => {
+    const letters = 'quotes typed by a word processor (“ ” ‘ ’) are read as letters of the value.';
+
+    it('in dialogue and other text they are text, with no warning', () => {
+      const text = tiny.replace('text: Hello.,', 'text: “Hello.” ‘Welcome’ „back“ «friend»,').replace('summary: You speak for A.', 'summary: “You” speak for A.');
+      const r = checkScenario(text, 'x.yaml');
+      expect(r.diagnostics).toEqual([]);
+      expect(r.scenario!.beats[0]!.lines![0]!.text).toBe('“Hello.” ‘Welcome’ „back“ «friend»');
+      expect(r.scenario!.roles[0]!.summary).toBe('“You” speak for A.');
+    });
+
+    it('around an id, a reference to one, a kind, a tag or a key of values, the message says the quotes are the slip', () => {
+      const cases: [string, string, string, string, string][] = [
+        ['  - id: answer\n', '  - id: “answer”\n', 'BC205', "'“answer”' is not a valid id: the curly quotes are part of the value", `Write \`id: answer\`, with straight quotes or none: ${letters}`],
+        ['start: hello\n    briefing: [{ id: brief-a', 'start: ‘hello’\n    briefing: [{ id: brief-a', 'BC205', "'‘hello’' is not a valid id: the curly quotes are part of the value", `Write \`start: hello\`, with straight quotes or none: ${letters}`],
+        ['when: { flag: warned }', 'when: { flag: „warned“ }', 'BC205', "'„warned“' is not a valid id: the curly quotes are part of the value", `Write \`flag: warned\`, with straight quotes or none: ${letters}`],
+        ['{ term: bridge, set: shared }', '{ term: bridge, set: “shared” }', 'BC205', "'“shared”' is not a valid id: the curly quotes are part of the value", `Write \`set: shared\`, with straight quotes or none: ${letters}`],
+        ['when: { acceptable: b }', 'when: { term: bridge, is: “shared” }', 'BC205', "'“shared”' is not a valid id: the curly quotes are part of the value", `Write \`is: shared\`, with straight quotes or none: ${letters}`],
+        ['kind: agreement', 'kind: “agreement”', 'BC206', "'“agreement”' is not allowed for 'kind': the curly quotes are part of the value", `Write \`kind: agreement\`, with straight quotes or none: ${letters}`],
+        ['tags: [propose]', 'tags: [“propose”]', 'BC206', "'“propose”' is not allowed for 'tags': the curly quotes are part of the value", `Write \`propose\`, with straight quotes or none: ${letters}`],
+        ['concepts: [batna]', 'concepts: [« batna »]', 'BC205', "'« batna »' is not a valid id: the curly quotes are part of the value", `Write \`batna\`, with straight quotes or none: ${letters}`],
+        // One quote, as an apostrophe key or a half-deleted pair leaves.
+        ['end: walkout }', 'end: walkout’ }', 'BC205', "'walkout’' is not a valid id: the curly quote is part of the value", `Write \`end: walkout\`, with straight quotes or none: ${letters}`],
+        ['values: { a: 3, b: 2 }', 'values: { “a”: 3, b: 2 }', 'BC205', "the key '“a”' of 'values' is not a valid id: the curly quotes are part of the key", 'Write `a: 3`, with straight quotes or none: quotes typed by a word processor (“ ” ‘ ’) are read as letters of the key.'],
+      ];
+      for (const [from, to, code, message, hint] of cases) {
+        const text = tiny.replace(from, to);
+        expect(text).not.toBe(tiny);
+        const lines = text.split('\n');
+        const line = lines.findIndex((l) => l.includes(to.split('\n')[0]!)) + 1;
+        const col = [...lines[line - 1]!.slice(0, lines[line - 1]!.search(/[“‘„«]|walkout’/u))].length + 1;
+        expect(seen(text), to).toEqual([[code, line, col, message, [hint]]]);
+      }
+    });
+
+    it('in JSON, the value is shown with its straight quotes', () => {
+      const data = JSON.parse(JSON.stringify(parseYaml(tiny))) as { beats: { choices?: { next?: string }[] }[] };
+      data.beats[0]!.choices![0]!.next = '“answer”';
+      const text = JSON.stringify(data, null, 2);
+      const lines = text.split('\n');
+      const line = lines.findIndex((l) => l.includes('“answer”')) + 1;
+      expect(checkScenario(text, 'x.json').diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints])).toEqual([
+        ['BC205', line, lines[line - 1]!.indexOf('"“') + 1, "'“answer”' is not a valid id: the curly quotes are part of the value", [`Write \`"next": "answer"\`, with straight quotes: ${letters}`]],
+      ]);
+    });
+
+    it('a value that would not be valid without them keeps the usual message', () => {
+      expect(seen(tiny.replace('  - id: answer\n', '  - id: “Answer”\n'))).toEqual([
+        ['BC205', 62, 9, "'“Answer”' is not a valid id", ['An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.']],
+      ]);
+    });
   });
 
   it('a repeated key in a nested mapping names the key and the line where it first appears', () => {

@@ -65,6 +65,16 @@ describe('JSON scenarios', () => {
       [1, 3, 'syntax error: expected a key in "double quotes"', ['Write every key in "double quotes", e.g. "id": "safe-passage".']],
     ]);
   });
+  it('curly quotes in place of straight ones, around a key or a value, are named', () => {
+    const seen = (text: string) => checkScenario(text, 'x.json').diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints]);
+    const hints = ['Write straight double quotes ("): quotes typed by a word processor (“ ” ‘ ’) are not quotes to JSON.'];
+    expect(seen('{\n  "backchannel": 1,\n  "id": “tiny”\n}\n')).toEqual([['BC103', 3, 9, 'syntax error: a curly quote (“) where text needs a straight double quote (")', hints]]);
+    expect(seen('{\n  "backchannel": 1,\n  “id”: "tiny"\n}\n')).toEqual([['BC103', 3, 3, 'syntax error: a curly quote (“) where a key needs a straight double quote (")', hints]]);
+    // Inside straight quotes they are text: only an id is told about them (BC205).
+    const quoted = pretty.replace('"text": "Hello."', '"text": "“Hello.”"');
+    expect(quoted).not.toBe(pretty);
+    expect(checkScenario(quoted, 'tiny.json').diagnostics).toEqual([]);
+  });
   it('a duplicate key and a __proto__ key are refused', () => {
     expect(checkScenario('{"backchannel": 1,\n "id": "a", "id": "b"}', 'd.json').diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([
       ['BC106', 2, 13, "the key 'id' appears twice in this mapping (first at line 2)"],
