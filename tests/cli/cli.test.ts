@@ -160,7 +160,7 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
   // machine's eventless transitions round forever, so the checker must
   // name the loop (BC403) before anything runs it.
   it('a loop of beats whose replies never hold is answered (BC403), not a hang', async ({ expect }) => {
-    const r = await run('validate', ['tests/fixtures/checker/BC403-reply-loop.yaml'], 10_000);
+    const r = await run('validate', ['tests/fixtures/checker/BC403-reply-loop.yaml'], 25_000);
     expect(r.signal).toBeNull();
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/error BC403: /);
