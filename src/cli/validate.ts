@@ -18,7 +18,7 @@ const USAGE = `usage: npm run validate -- FILE... [--quiet]
   --quiet   print nothing but the diagnostics (no summary line)`;
 
 await runTool(USAGE, () => {
-  const args = parseArgs(process.argv.slice(2), [], ['quiet', 'help']);
+  const args = parseArgs(process.argv.slice(2), { tool: 'validate', valued: [], flags: ['quiet', 'help'] });
   if (args.flags.has('help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;

@@ -16,9 +16,9 @@ const TINY = 'tests/fixtures/tiny.yaml';
 const BROKEN = 'tests/fixtures/checker/BC301-unknown-ending.yaml';
 
 /** Runs a tool to its end (or kills it after `timeout` ms); tests run these side by side. */
-function run(tool: 'validate' | 'simulate' | 'graph', args: string[], timeout = 30_000) {
+function run(tool: 'validate' | 'simulate' | 'graph', args: string[], timeout = 30_000, env: Record<string, string> = {}) {
   return new Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(TSX, [`src/cli/${tool}.ts`, ...args], { cwd: ROOT, timeout });
+    const child = spawn(TSX, [`src/cli/${tool}.ts`, ...args], { cwd: ROOT, timeout, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -143,6 +143,24 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     const r = await run('simulate', [TINY, '--run', '5']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: unknown option --run \(did you mean --runs\?\)\nusage: npm run simulate/);
+  });
+
+  // `npm run simulate FILE --runs 10` without `--`: npm keeps --runs (handing it on as npm_config_runs) and passes 10 as a second file.
+  it('an option npm kept for itself is a usage error that shows the command with --', async ({ expect }) => {
+    const r = await run('simulate', [TINY, '10'], 30_000, { npm_lifecycle_event: 'simulate', npm_config_runs: 'true' });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+      "error: npm kept --runs for itself, so simulate never saw it: `npm run` needs -- between the script's name and the tool's options. Type:",
+      `  npm run simulate -- ${TINY} --runs 10`,
+      'usage: npm run simulate -- FILE [--runs N] [--seed S] [--role ROLE] [--json]',
+    ]);
+    const graph = await run('graph', [TINY, 'dot'], 30_000, { npm_lifecycle_event: 'graph' });
+    expect(graph.status).toBe(2);
+    expect(graph.stderr.split('\n').slice(0, 2)).toEqual([
+      "error: npm kept --format for itself, so graph never saw it: `npm run` needs -- between the script's name and the tool's options. Type:",
+      `  npm run graph -- ${TINY} --format dot`,
+    ]);
   });
 
   // A beat with `replies` but none that holds shows no line and passes
