@@ -26,9 +26,10 @@ export interface CheckResult {
  * BC300 for a scenario whose id another file already uses: the game and
  * its saves find scenarios by id, so ids must differ across files too.
  */
-export function scenarioIdTaken(file: string, id: string, otherFile: string, at: Position): Diagnostic {
+export function scenarioIdTaken(file: string, id: string, otherFile: string, at: Position, more: string[] = []): Diagnostic {
   return diag(file, at, 'BC300', `the scenario id '${id}' is already used by ${otherFile}`, [
     'Give each scenario its own id: the game and its saves find scenarios by id.',
+    ...more,
   ]);
 }
 

@@ -72,6 +72,43 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     expect(r.stderr).toBe('2 files checked: 1 error, 0 warnings\n');
   });
 
+  // A teacher copies a scenario to start a new one and validates only the copy: the build reads the folder together, so the clash is told now.
+  it('checks a file validated on its own against the other scenario files in its folder, naming the one with its id', async ({ expect }) => {
+    const folder = mkdtempSync(join(tmpdir(), 'backchannel-folder-'));
+    try {
+      const tiny = readFileSync(join(ROOT, TINY), 'utf8');
+      const original = join(folder, 'original.yaml');
+      const copy = join(folder, 'copy.yaml');
+      writeFileSync(original, tiny);
+      writeFileSync(copy, tiny);
+      // Files that cannot be read or parsed, or hold another id, are passed over without a word about them.
+      writeFileSync(join(folder, 'broken.yaml'), `${tiny}\tstray: tab\n`);
+      writeFileSync(join(folder, 'picture.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x69, 0x64]));
+      writeFileSync(join(folder, 'other.json'), JSON.stringify({ ...parse(tiny), id: 'other' }));
+      writeFileSync(join(folder, 'notes.txt'), tiny);
+      const r = await run('validate', [copy]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe(
+        [
+          `${copy}:2:5: error BC300: the scenario id 'tiny' is already used by ${original}`,
+          '  Give each scenario its own id: the game and its saves find scenarios by id.',
+          '  The build reads every scenario file in this folder together, and refuses two with one id.',
+          '',
+        ].join('\n'),
+      );
+      expect(r.stderr).toBe('1 file checked: 1 error, 0 warnings\n');
+      // Validating the pair names the clash once, as before.
+      const both = await run('validate', [original, copy]);
+      expect(both.stdout.split('\n').filter((l) => DIAGNOSTIC.test(l))).toEqual([`${copy}:2:5: error BC300: the scenario id 'tiny' is already used by ${original}`]);
+      // A third copy is named in the hint.
+      writeFileSync(join(folder, 'second-copy.yaml'), tiny);
+      const three = await run('validate', [copy]);
+      expect(three.stdout.split('\n')[2]).toBe(`  The build reads every scenario file in this folder together, and refuses two with one id (${join(folder, 'second-copy.yaml')} has it too).`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('checks several files, and --quiet prints only the diagnostics', async ({ expect }) => {
     const r = await run('validate', [TINY, BROKEN, 'tests/fixtures/checker/BC501-unused-meter.yaml', '--quiet']);
     expect(r.status).toBe(1);
