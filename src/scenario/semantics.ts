@@ -4,7 +4,8 @@
  * conditions can hold, and the graph of beats leads somewhere.
  */
 import { diag, type DataPath, type ParsedFile } from './parse.js';
-import { suggest, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
+import { suggestReference, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
+import { knownOf, type ReferenceKind } from './references.js';
 import { COMPARISON_KEYS, type Beat, type Scenario } from './schema.js';
 import { beatExits, choices, conditions, effects, flagsEverTrue, lines } from './walk.js';
 
@@ -71,19 +72,19 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
   }
 
   // ---- references ------------------------------------------------------
-  const keys = (m: Map<string, unknown>) => [...m.keys()];
-  const ref = (value: string | undefined, table: Map<string, unknown>, path: DataPath, code: DiagnosticCode, what: string) => {
+  const hint = (value: string, kind: ReferenceKind, term?: string) => suggestReference(value, knownOf(s, term === undefined ? { kind } : { kind, term }), kind);
+  const ref = (value: string | undefined, table: Map<string, unknown>, path: DataPath, code: DiagnosticCode, what: ReferenceKind) => {
     if (value === undefined || table.has(value)) return;
-    report(path, code, `no ${what} has the id '${value}'`, [suggest(value, keys(table), `${what}s`)]);
+    report(path, code, `no ${what} has the id '${value}'`, [hint(value, what)]);
   };
   const exit = (e: { next?: string | undefined; end?: string | undefined }, path: DataPath) => {
     if (e.next !== undefined && !beatIds.has(e.next)) {
       if (endingIds.has(e.next)) report([...path, 'next'], 'BC307', `'${e.next}' is an ending, not a beat`, [`Write \`end: ${e.next}\` instead of \`next: ${e.next}\`.`]);
-      else report([...path, 'next'], 'BC301', `no beat has the id '${e.next}'`, [suggest(e.next, keys(beatIds), 'beats')]);
+      else report([...path, 'next'], 'BC301', `no beat has the id '${e.next}'`, [hint(e.next, 'beat')]);
     }
     if (e.end !== undefined && !endingIds.has(e.end)) {
       if (beatIds.has(e.end)) report([...path, 'end'], 'BC307', `'${e.end}' is a beat, not an ending`, [`Write \`next: ${e.end}\` instead of \`end: ${e.end}\`.`]);
-      else report([...path, 'end'], 'BC301', `no ending has the id '${e.end}'`, [suggest(e.end, keys(endingIds), 'endings')]);
+      else report([...path, 'end'], 'BC301', `no ending has the id '${e.end}'`, [hint(e.end, 'ending')]);
     }
   };
   const oneWayOut = (o: { next?: unknown; end?: unknown; branches?: unknown; choices?: unknown }, path: DataPath, what: string, allowed: string) => {
@@ -98,7 +99,7 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
     if (!beatIds.has(r.start)) {
       if (endingIds.has(r.start))
         report(['roles', ri, 'start'], 'BC307', `the role '${r.id}' starts at '${r.start}', which is an ending`, ['A role starts at a beat: name its first beat in `start:`.']);
-      else report(['roles', ri, 'start'], 'BC301', `no beat has the id '${r.start}'`, [suggest(r.start, keys(beatIds), 'beats')]);
+      else report(['roles', ri, 'start'], 'BC301', `no beat has the id '${r.start}'`, [hint(r.start, 'beat')]);
     }
   }
   for (const [ai, a] of s.actors.entries()) ref(a.side, sides, ['actors', ai, 'side'], 'BC308', 'side');
@@ -107,7 +108,7 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
   for (const [ti, t] of (s.terms ?? []).entries()) {
     const opts = optionIds.get(t.id)!;
     if (t.start !== undefined && !opts.has(t.start))
-      report(['terms', ti, 'start'], 'BC305', `the term '${t.id}' has no option '${t.start}'`, [suggest(t.start, [...opts], 'options')]);
+      report(['terms', ti, 'start'], 'BC305', `the term '${t.id}' has no option '${t.start}'`, [hint(t.start, 'option', t.id)]);
     if (t.credibility) {
       ref(t.credibility.side, sides, ['terms', ti, 'credibility', 'side'], 'BC308', 'side');
       ref(t.credibility.meter, meters, ['terms', ti, 'credibility', 'meter'], 'BC303', 'meter');
@@ -222,9 +223,9 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
       else {
         const opts = optionIds.get(t.id)!;
         if (cond.is !== undefined && cond.is !== 'open' && !opts.has(cond.is))
-          report([...path, 'is'], 'BC305', `the term '${t.id}' has no option '${cond.is}'`, [suggest(cond.is, [...opts], 'options')]);
+          report([...path, 'is'], 'BC305', `the term '${t.id}' has no option '${cond.is}'`, [hint(cond.is, 'option', t.id)]);
         for (const [i, o] of (cond.in ?? []).entries())
-          if (o !== 'open' && !opts.has(o)) report([...path, 'in', i], 'BC305', `the term '${t.id}' has no option '${o}'`, [suggest(o, [...opts], 'options')]);
+          if (o !== 'open' && !opts.has(o)) report([...path, 'in', i], 'BC305', `the term '${t.id}' has no option '${o}'`, [hint(o, 'option', t.id)]);
         if (cond.is !== undefined && cond.in !== undefined)
           report(path, 'BC208', 'a term condition has both `is:` and `in:`', ['Use `is:` for one option or `in:` for several.']);
       }
@@ -245,7 +246,7 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
       const t = termById.get(effect.term);
       if (!t) ref(effect.term, terms, [...path, 'term'], 'BC305', 'term');
       else if (effect.set !== 'open' && !optionIds.get(t.id)!.has(effect.set))
-        report([...path, 'set'], 'BC305', `the term '${t.id}' has no option '${effect.set}'`, [suggest(effect.set, [...optionIds.get(t.id)!], 'options')]);
+        report([...path, 'set'], 'BC305', `the term '${t.id}' has no option '${effect.set}'`, [hint(effect.set, 'option', t.id)]);
     } else if ('inject' in effect) ref(effect.inject, injects, [...path, 'inject'], 'BC308', 'inject');
   }
   for (const [mi, m] of (s.meters ?? []).entries())

@@ -165,6 +165,23 @@ const RULES: [string, Expected][] = [
     { code: 'BC300', line: 22, col: 11, message: "the actor id 'envoy' is already used at line 21", hint: 'Give each one its own id.' },
   ],
   ['BC301-unknown-ending', { code: 'BC301', line: 27, col: 39, message: "no ending has the id 'dael'", hint: "Did you mean 'deal'?" }],
+  // Nothing close: the ids there are, a few, then …
+  [
+    'BC301-unknown-ending-listed',
+    {
+      code: 'BC301',
+      line: 27,
+      col: 39,
+      message: "no ending has the id 'walkout'",
+      hint: "Known endings: 'deal', 'truce', 'ceasefire', 'summit', 'stalemate', 'recess', 'blockade', 'strike', …",
+    },
+  ],
+  // A reference written as what the game shows (a title, a name, a label) is pointed at the id it meant.
+  [
+    'BC205-title-as-reference',
+    { code: 'BC205', line: 26, col: 62, message: "'The bulletin' is not a valid id", hint: "'The bulletin' is the title of the source 'bulletin': refer to it by its id, 'bulletin'." },
+  ],
+  ['BC205-id-in-capitals', { code: 'BC205', line: 29, col: 79, message: "'Trust' is not a valid id", hint: "Did you mean 'trust'?" }],
   ['BC302-unknown-actor', { code: 'BC302', line: 25, col: 33, message: "no actor has the id 'envy'", hint: "Did you mean 'envoy'?" }],
   ['BC303-unknown-meter', { code: 'BC303', line: 29, col: 79, message: "no meter has the id 'turst'", hint: "Did you mean 'trust'?" }],
   ['BC304-unknown-flag', { code: 'BC304', line: 29, col: 81, message: "no flag has the id 'warnd'", hint: "Did you mean 'warned'?" }],
@@ -826,6 +843,40 @@ endings:
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0]).toMatchObject({ code: 'BC201', line: 1, col: 14 });
     expect(`${r.diagnostics[0]!.message}`).toMatch(/number/);
+  });
+});
+
+describe('a reference written as a title, a name or a label, or in other capitals', () => {
+  const tiny = readFileSync(tinyPath, 'utf8');
+  // [what it refers to, text in tiny.yaml, the same written by title/name/label or capitals, line, column, message, hint]
+  const CASES: [string, string, string, number, number, string, string][] = [
+    ['source', 'text: A wants the bridge., source: notes', 'text: A wants the bridge., source: Made-up notes', 24, 66, "'Made-up notes' is not a valid id", "'Made-up notes' is the title of the source 'notes': refer to it by its id, 'notes'."],
+    ['meter', 'when: { meter: trust, gte: 3 }', 'when: { meter: Time left, gte: 3 }', 61, 59, "'Time left' is not a valid id", "'Time left' is the label of the meter 'clock': refer to it by its id, 'clock'."],
+    ['flag', 'when: { flag: warned }', 'when: { flag: Warned }', 65, 23, "'Warned' is not a valid id", "Did you mean 'warned'?"],
+    ['term', 'when: { acceptable: b }', 'when: { term: The bridge }', 69, 25, "'The bridge' is not a valid id", "'The bridge' is the label of the term 'bridge': refer to it by its id, 'bridge'."],
+    ['option', 'when: { acceptable: b }', 'when: { term: bridge, in: [Closed] }', 69, 38, "'Closed' is not a valid id", "Did you mean 'closed'?"],
+    ['beat', 'next: answer }', 'next: Answer }', 59, 147, "'Answer' is not a valid id", "Did you mean 'answer'?"],
+    ['ending', 'end: deal }', 'end: A deal }', 61, 120, "'A deal' is not a valid id", "'A deal' is the title of the ending 'deal': refer to it by its id, 'deal'."],
+    ['actor', 'speaker: envoy, text: Hello.', 'speaker: The envoy, text: Hello.', 56, 33, "'The envoy' is not a valid id", "'The envoy' is the name of the actor 'envoy': refer to it by its id, 'envoy'."],
+    ['side', 'when: { acceptable: b }', 'when: { acceptable: Side B }', 69, 31, "'Side B' is not a valid id", "'Side B' is the name of the side 'b': refer to it by its id, 'b'."],
+    ['side, as a key of values', 'values: { a: 3, b: 2 }', 'values: { Side A: 3, b: 2 }', 45, 48, "a key of 'Side A' is not a valid id", "'Side A' is the name of the side 'a': refer to it by its id, 'a'."],
+    ['concept', 'concepts: [batna]', 'concepts: [BATNA]', 72, 122, "'BATNA' is not a valid id", "Did you mean 'batna'?"],
+    ['inject', 'effects: [{ flag: warned, set: true }', 'effects: [{ inject: Storm }, { flag: warned, set: true }', 60, 77, "'Storm' is not a valid id", "Did you mean 'storm'?"],
+    ['part', 'part: open', 'part: Opening', 54, 11, "'Opening' is not a valid id", "'Opening' is the title of the part 'open': refer to it by its id, 'open'."],
+    ['role', 'when: { acceptable: b }', 'when: { role: "Side B\'s envoy" }', 69, 25, "'Side B's envoy' is not a valid id", "'Side B's envoy' is the name of the role 'b': refer to it by its id, 'b'."],
+    ['choice', 'when: { acceptable: b }', 'when: { chose: Offer }', 69, 26, "'Offer' is not a valid id", "Did you mean 'offer'?"],
+  ];
+  it.each(CASES)('%s', (_kind, from, to, line, col, message, hint) => {
+    expect(tiny).toContain(from);
+    const r = checkScenario(tiny.replace(from, to), 'x.yaml', { prove: false });
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints])).toEqual([['BC205', line, col, message, [hint]]]);
+  });
+
+  it('a valid id that names nothing is matched against titles too', () => {
+    const named = checkScenario(tiny.replace('speaker: envoy, text: Hello.', 'speaker: mediator, text: Hello.').replace('{ id: envoy, name: The envoy', '{ id: envoy, name: Mediator'), 'x.yaml', { prove: false });
+    expect(named.diagnostics.map((d) => [d.code, d.message, d.hints])).toEqual([
+      ['BC302', "no actor has the id 'mediator'", ["'mediator' is the name of the actor 'envoy': refer to it by its id, 'envoy'."]],
+    ]);
   });
 });
 
