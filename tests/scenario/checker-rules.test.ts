@@ -164,6 +164,20 @@ const RULES: [string, Expected][] = [
     'BC300-duplicate-id',
     { code: 'BC300', line: 22, col: 11, message: "the actor id 'envoy' is already used at line 21", hint: 'Give each one its own id.' },
   ],
+  // Copies that kept an id: the first of the two is the one references meet, so nothing else is told about them.
+  ['BC300-repeated-meter', { code: 'BC300', line: 24, col: 11, message: "the meter id 'trust' is already used at line 23", hint: 'Give each one its own id.' }],
+  ['BC300-repeated-term', { code: 'BC300', line: 27, col: 9, message: "the term id 'bridge' is already used at line 23", hint: 'Give each one its own id.' }],
+  // `end: walkout` is not called a beat: the ending of that id is what it meant.
+  [
+    'BC300-ending-shares-beat-id',
+    {
+      code: 'BC300',
+      line: 35,
+      col: 11,
+      message: "the ending id 'walkout' is already used by the beat at line 29",
+      hint: 'Beats and endings share one set of ids: rename one, and the `next:` or `end:` that lead to it.',
+    },
+  ],
   ['BC301-unknown-ending', { code: 'BC301', line: 27, col: 39, message: "no ending has the id 'dael'", hint: "Did you mean 'deal'?" }],
   // Nothing close: the ids there are, a few, then …
   [
@@ -775,6 +789,32 @@ endings:
     expect(r.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
       ['BC501', 'warning', "the flag 'warned' is set but no condition reads it"],
       ['BC501', 'warning', "the flag 'heard' is read but never set"],
+    ]);
+  });
+
+  // A beat copied to make 'walkout' that kept the id 'talk': the reference to 'walkout' comes first in the file, so it points at the copy.
+  it('BC301 for an id a copied beat was meant to have names the copy, which BC300 then reports', () => {
+    const r = check('BC301-copied-beat');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints])).toEqual([
+      [
+        'BC301',
+        28,
+        42,
+        "no beat has the id 'walkout'",
+        ["The beat at line 33 repeats the id 'talk' of line 29: if it was meant to be 'walkout', give it that id.", "Known beats: 'hello', 'talk'."],
+      ],
+      ['BC300', 33, 9, "the beat id 'talk' is already used at line 29", ['Give each one its own id.']],
+    ]);
+  });
+
+  it('a reference that only a copy\'s old id is close to is not sent to that id', () => {
+    const text = readFileSync(tinyPath, 'utf8').replace('  - { id: b, name: Side B, walkaway: 1 }', '  - { id: a, name: Side B, walkaway: 1 }');
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics[0]).toMatchObject({ code: 'BC300', line: 17, message: "the side id 'a' is already used at line 16" });
+    expect(r.diagnostics.slice(1).map((d) => [d.code, d.message, d.hints])).toContainEqual([
+      'BC308',
+      "no side has the id 'b'",
+      ["The side at line 17 repeats the id 'a' of line 16: if it was meant to be 'b', give it that id."],
     ]);
   });
 
