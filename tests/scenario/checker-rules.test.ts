@@ -227,7 +227,28 @@ const RULES: [string, Expected][] = [
       line: 37,
       col: 11,
       message: "no play reaches the ending 'triumph': the conditions on the way to it never hold together",
-      hint: 'Check the `when:` of the branches and choices that lead to it against the meters and terms they read.',
+      hint: "The condition `{ meter: trust, gte: 3 }` at line 34 never holds: in play 'trust' stays at 0. Change the effects that move it, or the number asked for.",
+    },
+  ],
+  // The proof's numbers point at the cause: the range a meter reaches in play, or the best package against a walk-away.
+  [
+    'BC401-meter-out-of-reach',
+    {
+      code: 'BC401',
+      line: 41,
+      col: 11,
+      message: "no play reaches the ending 'collapse': the conditions on the way to it never hold together",
+      hint: "The condition `{ meter: pressure, gte: 3 }` at line 38 never holds: in play 'pressure' only goes from 0 to 2. Change the effects that move it, or the number asked for.",
+    },
+  ],
+  [
+    'BC401-walkaway-too-high',
+    {
+      code: 'BC401',
+      line: 42,
+      col: 11,
+      message: "no play reaches the ending 'deal': the conditions on the way to it never hold together",
+      hint: "The condition `{ acceptable: b }` at line 39 never holds: the best package play reaches is worth 3 to 'b', and its walk-away then is 5. Lower the walk-away of 'b', or let play put options worth more to it on the table.",
     },
   ],
   [
@@ -816,6 +837,38 @@ endings:
       "no side has the id 'b'",
       ["The side at line 17 repeats the id 'a' of line 16: if it was meant to be 'b', give it that id."],
     ]);
+  });
+
+  describe('BC401: what the proof can tell about an ending no play reaches', () => {
+    const fixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
+    const bc401 = (text: string) => checkScenario(text, 'x.yaml').diagnostics.filter((d) => d.code === 'BC401').map((d) => d.hints);
+
+    it('a package value asked of a side: the values play gives it', () => {
+      expect(bc401(fixture('BC401-walkaway-too-high').replace('when: { acceptable: b }', 'when: { value: b, gte: 4 }'))).toEqual([
+        ["The condition `{ value: b, gte: 4 }` at line 39 never holds: in play the package is worth from -1 to 3 to 'b'. Change the values of the options, or the number asked for."],
+      ]);
+    });
+
+    it('a way in that the numbers do not explain is left to the author, after the one they do', () => {
+      const text = fixture('BC401-meter-out-of-reach').replace(
+        '      - { id: stop, text: Stop., next: weigh }',
+        '      - { id: stop, text: Stop., next: weigh }\n      - { id: bluff, text: Bluff., when: { not: { meter: pressure, gte: 0 } }, unavailable: Not now, end: collapse }',
+      );
+      expect(bc401(text)).toEqual([
+        [
+          "The condition `{ meter: pressure, gte: 3 }` at line 39 never holds: in play 'pressure' only goes from 0 to 2. Change the effects that move it, or the number asked for.",
+          'Other ways into it are blocked too: check the `when:` of the branches and choices that lead to it.',
+        ],
+      ]);
+    });
+
+    // Such a beat's effects are read by the conditions after it, but play never rests there for the proof to see the meter.
+    it('says nothing of a meter that a beat passing straight on moves', () => {
+      const text = fixture('BC401-meter-out-of-reach')
+        .replace('next: weigh }\n      - { id: stop', 'next: relay }\n      - { id: stop')
+        .replace('  - id: weigh\n', '  - id: relay\n    effects: [{ meter: pressure, add: -1 }]\n    next: weigh\n  - id: weigh\n');
+      expect(bc401(text)).toEqual([['Check the `when:` of the branches and choices that lead to it against the meters and terms they read.']]);
+    });
   });
 
   it('BC402: a beat whose branches never hold at that point is a dead end, not only a BC406 warning', () => {
