@@ -25,8 +25,21 @@ export function readScenarioFile(file: string): { bytes: Uint8Array } | { diagno
 }
 
 /**
+ * What names one file whatever the path was typed as: on a disk that
+ * ignores case (Windows, macOS), `Copy.yaml` and `copy.yaml` are one file.
+ */
+export function fileKey(path: string): string {
+  try {
+    const st = statSync(path, { bigint: true });
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
  * The scenario files in the folder of `file`, other than it and those in
- * `skip` (absolute paths), whose top-level `id:` is `id`: the build reads a
+ * `skip` (by `fileKey`), whose top-level `id:` is `id`: the build reads a
  * folder's files together and refuses two with one id, so an author who
  * validates one copied file hears of the clash now rather than at the build.
  * Only what is needed to find the id is read: a file whose bytes do not hold
@@ -41,11 +54,12 @@ export function scenariosBesideWithId(file: string, id: string, skip: ReadonlySe
   } catch {
     return [];
   }
-  const own = resolve(file);
+  const own = fileKey(file);
   const found: string[] = [];
   for (const name of names) {
     const other = join(dir, name);
-    if (resolve(other) === own || skip.has(resolve(other))) continue;
+    const key = fileKey(other);
+    if (key === own || skip.has(key)) continue;
     const read = readScenarioFile(other);
     if ('diagnostic' in read || !Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).includes(id)) continue;
     let data: unknown;

@@ -5,13 +5,13 @@
  * file beside it (not named) already has. Exit 0 when every file is valid
  * (warnings allowed), 1 on any error, 2 on a usage error.
  */
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { checkScenario, scenarioIdTaken } from '../engine/check.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { isScenarioFile } from '../scenario/load.js';
 import { diag } from '../scenario/parse.js';
 import { parseArgs, runTool, UsageError } from './args.js';
-import { readScenarioFile, scenariosBesideWithId } from './read-file.js';
+import { fileKey, readScenarioFile, scenariosBesideWithId } from './read-file.js';
 
 const USAGE = `usage: npm run validate -- FILE... [--quiet]
   Checks each scenario file (YAML or JSON) and prints FILE:LINE:COL: error|warning CODE: message.
@@ -29,8 +29,8 @@ await runTool(USAGE, () => {
   let errors = 0;
   let warnings = 0;
   const ids = new Map<string, string>();
-  // Files named here are checked against each other above; the folder check looks only at the others.
-  const named = new Set(args.files.map((f) => resolve(f)));
+  // Files named on the command line are compared with each other through `ids`; the folder check looks only at the others.
+  const named = new Set(args.files.map(fileKey));
   for (const file of args.files) {
     const read = readScenarioFile(file);
     const diagnostics = [];
