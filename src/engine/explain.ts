@@ -47,34 +47,6 @@ function waysInto(s: Scenario, ending: string): Condition[][] {
 }
 
 /**
- * Effects applied where play may not stop to be seen: a beat with neither
- * lines nor choices passes straight on, so what it sets can be read by the
- * conditions after it without being among the values the proof recorded.
- * Meters written there, and whether terms are, are left unexplained.
- */
-function unseenWrites(s: Scenario): { meters: Set<string>; terms: boolean } {
-  const out = { meters: new Set<string>(), terms: false };
-  const injects = new Map((s.injects ?? []).map((i) => [i.id, i]));
-  for (const beat of s.beats) {
-    if (beat.choices || (beat.lines ?? []).length > 0) continue;
-    const effects = [...(beat.effects ?? []), ...(beat.replies ?? []).flatMap((r) => r.effects ?? []), ...(beat.injects ?? []).flatMap((i) => injects.get(i)?.effects ?? [])];
-    for (const e of effects) {
-      if ('meter' in e) out.meters.add(e.meter);
-      if ('term' in e) out.terms = true;
-    }
-  }
-  return out;
-}
-
-/** The meters that move what the package is worth to a side, or its walk-away. */
-function weighsOn(s: Scenario, side: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of s.sides.find((x) => x.id === side)?.walkawayShifts ?? []) out.add(w.meter);
-  for (const t of s.terms ?? []) if (t.credibility?.side === side) out.add(t.credibility.meter);
-  return out;
-}
-
-/**
  * Hints for the ending `ending`, which no play reaches: for each condition
  * on a way into it that never holds by the numbers play reaches, what it
  * asks and what play gives. When every way into the ending is explained,
@@ -82,21 +54,19 @@ function weighsOn(s: Scenario, side: string): Set<string> {
  */
 export function whyUnreached(s: Scenario, proof: Proof, parsed: ParsedFile, ending: string): string[] {
   const { reached } = proof;
-  const unseen = unseenWrites(s);
   const paths = new Map<Condition, DataPath>();
   for (const { cond, path } of conditions(s)) if (!paths.has(cond)) paths.set(cond, path);
   const told = new Map<Condition, string>();
   const why = (c: Condition): string | undefined => {
     if ('meter' in c) {
       const span = reached.meters[c.meter];
-      const reason = span && !unseen.meters.has(c.meter) ? impossibleRange(c, span.min, span.max) : undefined;
+      const reason = span ? impossibleRange(c, span.min, span.max) : undefined;
       if (!reason) return undefined;
       const range = span!.min === span!.max ? `stays at ${num(span!.min)}` : `only goes from ${num(span!.min)} to ${num(span!.max)}`;
       return `never holds: in play '${c.meter}' ${range}. Change the effects that move it, or the number asked for.`;
     }
     const side = 'acceptable' in c ? c.acceptable : 'value' in c ? c.value : undefined;
-    if (side === undefined || unseen.terms || [...weighsOn(s, side)].some((m) => unseen.meters.has(m))) return undefined;
-    const seen = reached.sides[side];
+    const seen = side === undefined ? undefined : reached.sides[side];
     if (!seen) return undefined;
     if ('acceptable' in c) {
       if (seen.best.value >= seen.best.walkaway - 1e-9) return undefined;

@@ -45,10 +45,9 @@ export interface Proof {
   neverShown: { beat: string; reply: number }[];
   /**
    * What the meters and the package come to in play, over every state
-   * explored and every context a choice is weighed in (the look-ahead
-   * its branches and the interrupts read), so that an ending no play
-   * reaches can be explained by the numbers. Contexts a beat passes
-   * through without resting are not among them.
+   * explored and every context a condition is read in (a choice's
+   * look-ahead, a beat play passes straight through), so that an ending
+   * no play reaches can be explained by the numbers.
    */
   reached: Reached;
 }
@@ -159,10 +158,25 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
   const interrupts = s.interrupts ?? [];
   /** The branch the machine takes from `owner` on `ctx`: the first whose condition holds, or -1. */
   const branchOn = (branches: { when?: unknown }[], ctx: NegotiationContext) => branches.findIndex((b) => b.when === undefined || holds(b.when as never, ctx, idx));
+  // Conditions are read only by the machine's guards, some in contexts play passes through without resting in a state (a beat
+  // with no line of its own, a beat left at once for an interrupt): each guard weighs its context too, so none is missed.
+  type Guard = (args: { context: NegotiationContext }, params: unknown) => boolean;
+  const guards = compiled.machine.implementations.guards as Record<string, Guard>;
+  const machine = compiled.machine.provide({
+    guards: Object.fromEntries(
+      Object.entries(guards).map(([name, guard]) => [
+        name,
+        (args: { context: NegotiationContext }, params: unknown) => {
+          weigh(args.context);
+          return guard(args, params);
+        },
+      ]),
+    ) as never,
+  });
   for (const role of s.roles) {
     let adjacency: Record<string, AdjacencyValue<NegotiationSnapshot, NegotiationEvent>>;
     try {
-      adjacency = getAdjacencyMap(compiled.machine, {
+      adjacency = getAdjacencyMap(machine, {
         input: { role: role.id, seed: 1 },
         events: (snap: NegotiationSnapshot) => movesIn(compiled, snap),
         serializeState: (snap: NegotiationSnapshot) => serializeState(snap),

@@ -862,11 +862,11 @@ endings:
       ]);
     });
 
-    // Such a beat's effects are read by the conditions after it, but play never rests there for the proof to see the meter.
-    it('says nothing of a meter that a beat passing straight on moves', () => {
+    // Play passes through such beats without resting in a state, but a value a meter takes there is still a value it takes in play.
+    it('counts what a meter reaches while play passes straight through beats, and then claims nothing', () => {
       const text = fixture('BC401-meter-out-of-reach')
-        .replace('next: weigh }\n      - { id: stop', 'next: relay }\n      - { id: stop')
-        .replace('  - id: weigh\n', '  - id: relay\n    effects: [{ meter: pressure, add: -1 }]\n    next: weigh\n  - id: weigh\n');
+        .replace('next: weigh }\n      - { id: stop', 'next: surge }\n      - { id: stop')
+        .replace('  - id: weigh\n', '  - id: surge\n    effects: [{ meter: pressure, add: 2 }]\n    next: calm\n  - id: calm\n    effects: [{ meter: pressure, add: -2 }]\n    next: weigh\n  - id: weigh\n');
       expect(bc401(text)).toEqual([['Check the `when:` of the branches and choices that lead to it against the meters and terms they read.']]);
     });
   });
