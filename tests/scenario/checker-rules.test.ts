@@ -965,6 +965,13 @@ describe('a reference written as a title, a name or a label, or in other capital
     expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints])).toEqual([['BC205', line, col, message, [hint]]]);
   });
 
+  it('an option named by its label, among the options of the term the condition reads', () => {
+    const text = tiny.replace('{ id: shared, label: Shared,', '{ id: shared, label: Shared by both,').replace('when: { acceptable: b }', 'when: { term: bridge, is: Shared by both }');
+    expect(checkScenario(text, 'x.yaml', { prove: false }).diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints])).toEqual([
+      ['BC205', 69, 37, "'Shared by both' is not a valid id", ["'Shared by both' is the label of the option 'shared': refer to it by its id, 'shared'."]],
+    ]);
+  });
+
   it('a valid id that names nothing is matched against titles too', () => {
     const named = checkScenario(tiny.replace('speaker: envoy, text: Hello.', 'speaker: mediator, text: Hello.').replace('{ id: envoy, name: The envoy', '{ id: envoy, name: Mediator'), 'x.yaml', { prove: false });
     expect(named.diagnostics.map((d) => [d.code, d.message, d.hints])).toEqual([
