@@ -15,11 +15,23 @@ export interface Args {
   flags: Set<string>;
 }
 
+/** What a tool accepts: its name in `npm run <tool>`, the options that take a value, and those that are flags. */
+export interface ArgSpec {
+  tool: string;
+  valued: readonly string[];
+  flags: readonly string[];
+  /** For an option with a fixed set of values, those values. */
+  values?: Readonly<Record<string, readonly string[]>>;
+}
+
 /**
- * Reads `argv` given which options take a value and which are flags.
- * Unknown options are usage errors.
+ * Reads `argv` given what the tool accepts. Unknown options are usage
+ * errors, and so are options that npm kept for itself (see `npmKept`).
  */
-export function parseArgs(argv: readonly string[], valued: readonly string[], flags: readonly string[]): Args {
+export function parseArgs(argv: readonly string[], spec: ArgSpec, env: NodeJS.ProcessEnv = process.env): Args {
+  const { valued, flags } = spec;
+  const kept = npmKept(argv, spec, env);
+  if (kept) throw new UsageError(kept);
   const out: Args = { files: [], options: new Map(), flags: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -43,6 +55,62 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], fl
     } else out.files.push(a);
   }
   return out;
+}
+
+/**
+ * Without `--` after the script's name, `npm run` takes the options that
+ * follow as its own settings: the tool never sees them, and a value written
+ * after one (`--runs 10`) is left behind as if it were a file name. npm
+ * hands each such setting on as the variable npm_config_<name>, which is
+ * how this is noticed; `--format` npm stretches to one of its own options
+ * and hands on nothing, so its value left behind is what gives it away.
+ * Returns the message telling the author what to type instead, or
+ * undefined when nothing was kept.
+ */
+export function npmKept(argv: readonly string[], spec: ArgSpec, env: NodeJS.ProcessEnv): string | undefined {
+  if (env['npm_lifecycle_event'] === undefined) return undefined;
+  const given = (name: string) => argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  const positional = argv.filter((a) => !a.startsWith('--'));
+  const used = new Set<string>();
+  const kept: { name: string; value?: string }[] = [];
+  const lost: { name: string; value?: string }[] = [];
+  for (const name of [...spec.valued, ...spec.flags]) {
+    if (given(name)) continue;
+    const set = env[`npm_config_${name.replace(/-/g, '_')}`];
+    const left = positional.slice(1).find((a) => spec.values?.[name]?.includes(a) && !used.has(a));
+    if (spec.flags.includes(name)) {
+      if (set !== undefined) kept.push({ name });
+    } else if (left !== undefined) {
+      used.add(left);
+      kept.push({ name, value: left });
+    } else if (set === 'true') {
+      // `--runs 10` leaves npm the word alone (set to true), and the value among the file names.
+      const k = { name };
+      kept.push(k);
+      lost.push(k);
+    } else if (set !== undefined) kept.push({ name, value: set });
+  }
+  if (kept.length === 0) return undefined;
+  // A value npm left behind is a word among the file names that is not itself a scenario or result file.
+  const strays = positional.filter((a) => !used.has(a) && !/\.(ya?ml|json)$/i.test(a));
+  const sure = lost.length === 1 && strays.length === 1;
+  if (sure) lost[0]!.value = strays[0]!;
+  if (lost.length > 0) for (const w of strays) used.add(w);
+  const words = [...argv.filter((a) => !used.has(a)), ...kept.flatMap((k) => (spec.flags.includes(k.name) ? [`--${k.name}`] : [`--${k.name}`, k.value ?? '…']))];
+  const names = kept.map((k) => `--${k.name}`);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  const lines = [
+    `npm kept ${list} for itself, so ${spec.tool} never saw ${names.length === 1 ? 'it' : 'them'}: \`npm run\` needs -- between the script's name and the tool's options. Type:`,
+    `  npm run ${spec.tool} -- ${words.map(shellWord).join(' ')}`,
+  ];
+  if (lost.length > 0 && !sure)
+    lines.push(strays.length > 0 ? `  with the values you wrote (${strays.join(', ')}), each in place of … after its option.` : '  with a value in place of each ….');
+  return lines.join('\n');
+}
+
+/** A word as a shell would need it typed: quoted when it holds anything but plain path characters. */
+function shellWord(w: string): string {
+  return /^[\w./:@%+,=…-]+$/.test(w) ? w : `"${w.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
 /** Reads a whole-number option within bounds. */

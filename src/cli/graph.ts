@@ -12,7 +12,7 @@ const USAGE = `usage: npm run graph -- FILE [--format mermaid|dot]
   Prints the scenario's beats, choices and endings as a Mermaid (default) or Graphviz dot graph.`;
 
 await runTool(USAGE, () => {
-  const args = parseArgs(process.argv.slice(2), ['format'], ['help']);
+  const args = parseArgs(process.argv.slice(2), { tool: 'graph', valued: ['format'], flags: ['help'], values: { format: ['mermaid', 'dot'] } });
   if (args.flags.has('help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;

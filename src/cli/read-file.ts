@@ -2,8 +2,10 @@
  * Reading a scenario file for the tools, turning file-system failures into
  * diagnostics rather than exceptions.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { LIMITS, diag } from '../scenario/parse.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isScenarioFile } from '../scenario/load.js';
+import { LIMITS, diag, parseScenarioText } from '../scenario/parse.js';
 import type { Diagnostic } from '../scenario/diagnostics.js';
 
 /** The bytes of a file, or a diagnostic saying why it could not be read. */
@@ -20,4 +22,53 @@ export function readScenarioFile(file: string): { bytes: Uint8Array } | { diagno
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'the file could not be read';
     return { diagnostic: diag(file, at, 'BC101', why, ['Check the path and that the file exists.']) };
   }
+}
+
+/**
+ * What names one file whatever the path was typed as: on a disk that
+ * ignores case (Windows, macOS), `Copy.yaml` and `copy.yaml` are one file.
+ */
+export function fileKey(path: string): string {
+  try {
+    const st = statSync(path, { bigint: true });
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * The scenario files in the folder of `file`, other than it and those in
+ * `skip` (by `fileKey`), whose top-level `id:` is `id`: the build reads a
+ * folder's files together and refuses two with one id, so an author who
+ * validates one copied file hears of the clash now rather than at the build.
+ * Only what is needed to find the id is read: a file whose bytes do not hold
+ * the id is not parsed, and a file that cannot be read or parsed is passed
+ * over in silence, as its own problems are not the subject here.
+ */
+export function scenariosBesideWithId(file: string, id: string, skip: ReadonlySet<string>): string[] {
+  const dir = dirname(file);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter(isScenarioFile).sort();
+  } catch {
+    return [];
+  }
+  const own = fileKey(file);
+  const found: string[] = [];
+  for (const name of names) {
+    const other = join(dir, name);
+    const key = fileKey(other);
+    if (key === own || skip.has(key)) continue;
+    const read = readScenarioFile(other);
+    if ('diagnostic' in read || !Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).includes(id)) continue;
+    let data: unknown;
+    try {
+      data = parseScenarioText(read.bytes, other).data;
+    } catch {
+      continue;
+    }
+    if (data !== null && typeof data === 'object' && (data as Record<string, unknown>)['id'] === id) found.push(other);
+  }
+  return found;
 }

@@ -17,7 +17,7 @@ const USAGE = `usage: npm run results -- FILE_OR_FOLDER... [--csv]
 const MAX_FOLDER_FILES = 5000;
 
 await runTool(USAGE, () => {
-  const args = parseArgs(process.argv.slice(2), [], ['csv', 'help']);
+  const args = parseArgs(process.argv.slice(2), { tool: 'results', valued: [], flags: ['csv', 'help'] });
   if (args.flags.has('help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;

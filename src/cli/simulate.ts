@@ -17,7 +17,7 @@ const USAGE = `usage: npm run simulate -- FILE [--runs N] [--seed S] [--role ROL
   --json      print one JSON object instead of a table`;
 
 await runTool(USAGE, () => {
-  const args = parseArgs(process.argv.slice(2), ['runs', 'seed', 'role'], ['json', 'help']);
+  const args = parseArgs(process.argv.slice(2), { tool: 'simulate', valued: ['runs', 'seed', 'role'], flags: ['json', 'help'] });
   if (args.flags.has('help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;

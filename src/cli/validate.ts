@@ -1,7 +1,8 @@
 /**
  * `npm run validate -- FILE...`: checks scenario files and prints one
  * diagnostic a line. Two valid files with the same scenario id are an
- * error, as they are to the build. Exit 0 when every file is valid
+ * error, as they are to the build, and so is a file whose id a scenario
+ * file beside it (not named) already has. Exit 0 when every file is valid
  * (warnings allowed), 1 on any error, 2 on a usage error.
  */
 import { basename } from 'node:path';
@@ -10,15 +11,16 @@ import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { isScenarioFile } from '../scenario/load.js';
 import { diag, isBinaryFile } from '../scenario/parse.js';
 import { parseArgs, runTool, UsageError } from './args.js';
-import { readScenarioFile } from './read-file.js';
+import { fileKey, readScenarioFile, scenariosBesideWithId } from './read-file.js';
 
 const USAGE = `usage: npm run validate -- FILE... [--quiet]
   Checks each scenario file (YAML or JSON) and prints FILE:LINE:COL: error|warning CODE: message.
-  Files that give the same scenario id are an error, as they are to the build.
+  Files that give the same scenario id are an error, as they are to the build; so is a file whose id
+  another scenario file in its folder already has.
   --quiet   print nothing but the diagnostics (no summary line)`;
 
 await runTool(USAGE, () => {
-  const args = parseArgs(process.argv.slice(2), [], ['quiet', 'help']);
+  const args = parseArgs(process.argv.slice(2), { tool: 'validate', valued: [], flags: ['quiet', 'help'] });
   if (args.flags.has('help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -27,6 +29,8 @@ await runTool(USAGE, () => {
   let errors = 0;
   let warnings = 0;
   const ids = new Map<string, string>();
+  // Files named on the command line are compared with each other through `ids`; the folder check looks only at the others.
+  const named = new Set(args.files.map(fileKey));
   for (const file of args.files) {
     const read = readScenarioFile(file);
     const diagnostics = [];
@@ -54,9 +58,19 @@ await runTool(USAGE, () => {
       const r = checkScenario(read.bytes, file);
       diagnostics.push(...r.diagnostics);
       if (r.scenario) {
+        const at = r.idAt ?? { line: 1, col: 1 };
         const other = ids.get(r.scenario.id);
-        if (other !== undefined) diagnostics.push(scenarioIdTaken(file, r.scenario.id, other, r.idAt ?? { line: 1, col: 1 }));
-        else ids.set(r.scenario.id, file);
+        if (other !== undefined) diagnostics.push(scenarioIdTaken(file, r.scenario.id, other, at));
+        else {
+          ids.set(r.scenario.id, file);
+          const [beside, ...more] = scenariosBesideWithId(file, r.scenario.id, named);
+          if (beside !== undefined)
+            diagnostics.push(
+              scenarioIdTaken(file, r.scenario.id, beside, at, [
+                `The build reads every scenario file in this folder together, and refuses two with one id${more.length > 0 ? ` (${more.join(', ')} ${more.length === 1 ? 'has' : 'have'} it too)` : ''}.`,
+              ]),
+            );
+        }
       }
     }
     for (const d of diagnostics) {

@@ -8,6 +8,7 @@ import { readScenario } from '../scenario/load.js';
 import { sortDiagnostics, type Diagnostic, type Position } from '../scenario/diagnostics.js';
 import type { Condition, Scenario } from '../scenario/schema.js';
 import { flagsEverTrue } from '../scenario/walk.js';
+import { whyUnreached } from './explain.js';
 import { compileScenario, type CompiledScenario } from './machine.js';
 import { proveScenario, type Proof } from './prove.js';
 
@@ -26,9 +27,10 @@ export interface CheckResult {
  * BC300 for a scenario whose id another file already uses: the game and
  * its saves find scenarios by id, so ids must differ across files too.
  */
-export function scenarioIdTaken(file: string, id: string, otherFile: string, at: Position): Diagnostic {
+export function scenarioIdTaken(file: string, id: string, otherFile: string, at: Position, more: string[] = []): Diagnostic {
   return diag(file, at, 'BC300', `the scenario id '${id}' is already used by ${otherFile}`, [
     'Give each scenario its own id: the game and its saves find scenarios by id.',
+    ...more,
   ]);
 }
 
@@ -60,10 +62,17 @@ export function checkScenario(input: string | Uint8Array, file: string, options:
     );
   for (const id of proof.unreachedEndings) {
     const at = parsed.locate(['endings', scenario.endings.findIndex((e) => e.id === id), 'id']);
-    if (!diagnostics.some((d) => d.code === 'BC401' && d.line === at.line))
-      diagnostics.push(diag(file, at, 'BC401', `no play reaches the ending '${id}': the conditions on the way to it never hold together`, [
-        'Check the `when:` of the branches and choices that lead to it against the meters and terms they read.',
-      ]));
+    if (diagnostics.some((d) => d.code === 'BC401' && d.line === at.line)) continue;
+    const why = whyUnreached(scenario, proof, parsed, id);
+    diagnostics.push(
+      diag(
+        file,
+        at,
+        'BC401',
+        `no play reaches the ending '${id}': the conditions on the way to it never hold together`,
+        why.length > 0 ? why : ['Check the `when:` of the branches and choices that lead to it against the meters and terms they read.'],
+      ),
+    );
   }
   for (const d of proof.deadEnds)
     diagnostics.push(

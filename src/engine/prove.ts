@@ -6,7 +6,7 @@
  */
 import { getAdjacencyMap, type AdjacencyValue } from '@xstate/graph';
 import { afterChoice, type CompiledScenario, type NegotiationEvent, type NegotiationSnapshot } from './machine.js';
-import { holds, logEntries, type NegotiationContext } from './model.js';
+import { holds, logEntries, packageValue, walkawayValue, type NegotiationContext } from './model.js';
 import { canAdvance, openChoices } from './view.js';
 
 /** Most distinct states explored per role before the proof gives up. */
@@ -43,6 +43,30 @@ export interface Proof {
   neverTaken: { beat: string; choice?: string; branch: number }[];
   /** Replies of beats that play reaches that no play shows; empty when incomplete. */
   neverShown: { beat: string; reply: number }[];
+  /**
+   * What the meters and the package come to in play, over every state
+   * explored and every context a condition is read in (a choice's
+   * look-ahead, a beat play passes straight through), so that an ending
+   * no play reaches can be explained by the numbers.
+   */
+  reached: Reached;
+}
+
+/** The lowest and highest of a number seen in play. */
+export interface Span {
+  min: number;
+  max: number;
+}
+
+/** See {@link Proof.reached}. */
+export interface Reached {
+  meters: Record<string, Span>;
+  /**
+   * For each side: what the package is worth to it (`value`), and the
+   * context where the package came closest to its walk-away or passed it
+   * furthest (`best`: the package's worth and the walk-away there).
+   */
+  sides: Record<string, { value: Span; best: { value: number; walkaway: number } }>;
 }
 
 /** The moves a player could make in a state: continue, or each open choice. */
@@ -95,8 +119,37 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
     serialized.set(snap, text);
     return text;
   };
-  const proof: Proof = { endings: {}, unreachedEndings: [], deadEnds: [], incomplete: [], states: 0, neverOpen: [], neverTaken: [], neverShown: [] };
+  const reached: Reached = { meters: {}, sides: {} };
+  const proof: Proof = { endings: {}, unreachedEndings: [], deadEnds: [], incomplete: [], states: 0, neverOpen: [], neverTaken: [], neverShown: [], reached };
   const idx = compiled.index;
+  for (const m of s.meters ?? []) reached.meters[m.id] = { min: m.start, max: m.start };
+  const sides = s.sides.map((side) => side.id);
+  // Contexts share their meters and package with the one before when a move left them alone (immer keeps what did not change), so each is weighed once.
+  const weighed = new WeakMap<object, WeakSet<object>>();
+  const weigh = (ctx: NegotiationContext) => {
+    let byTerms = weighed.get(ctx.meters);
+    if (byTerms?.has(ctx.terms)) return;
+    if (!byTerms) weighed.set(ctx.meters, (byTerms = new WeakSet()));
+    byTerms.add(ctx.terms);
+    for (const id in ctx.meters) {
+      const span = reached.meters[id];
+      const v = ctx.meters[id]!;
+      if (!span) reached.meters[id] = { min: v, max: v };
+      else if (v < span.min) span.min = v;
+      else if (v > span.max) span.max = v;
+    }
+    for (const side of sides) {
+      const value = packageValue(idx, ctx, side);
+      const walkaway = walkawayValue(idx, ctx.meters, side);
+      const known = reached.sides[side];
+      if (!known) reached.sides[side] = { value: { min: value, max: value }, best: { value, walkaway } };
+      else {
+        if (value < known.value.min) known.value.min = value;
+        else if (value > known.value.max) known.value.max = value;
+        if (value - walkaway > known.best.value - known.best.walkaway) known.best = { value, walkaway };
+      }
+    }
+  };
   const reachedBeats = new Set<string>();
   const opened = new Set<string>();
   // Branches taken, as 'choice#i' or 'beat@i', and lines that were ever queued (a reply shown queues its lines).
@@ -105,10 +158,25 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
   const interrupts = s.interrupts ?? [];
   /** The branch the machine takes from `owner` on `ctx`: the first whose condition holds, or -1. */
   const branchOn = (branches: { when?: unknown }[], ctx: NegotiationContext) => branches.findIndex((b) => b.when === undefined || holds(b.when as never, ctx, idx));
+  // Conditions are read only by the machine's guards, some in contexts play passes through without resting in a state (a beat
+  // with no line of its own, a beat left at once for an interrupt): each guard weighs its context too, so none is missed.
+  type Guard = (args: { context: NegotiationContext }, params: unknown) => boolean;
+  const guards = compiled.machine.implementations.guards as Record<string, Guard>;
+  const machine = compiled.machine.provide({
+    guards: Object.fromEntries(
+      Object.entries(guards).map(([name, guard]) => [
+        name,
+        (args: { context: NegotiationContext }, params: unknown) => {
+          weigh(args.context);
+          return guard(args, params);
+        },
+      ]),
+    ) as never,
+  });
   for (const role of s.roles) {
     let adjacency: Record<string, AdjacencyValue<NegotiationSnapshot, NegotiationEvent>>;
     try {
-      adjacency = getAdjacencyMap(compiled.machine, {
+      adjacency = getAdjacencyMap(machine, {
         input: { role: role.id, seed: 1 },
         events: (snap: NegotiationSnapshot) => movesIn(compiled, snap),
         serializeState: (snap: NegotiationSnapshot) => serializeState(snap),
@@ -142,6 +210,7 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
       const ending = snap.context.ending;
       const ctx = snap.context;
       reachedBeats.add(ctx.beat);
+      weigh(ctx);
       for (const l of ctx.queue) queued.add(l);
       // Lines shown on the way here count too: a reply whose effects set off an interrupt is shown and left at once.
       for (const e of logEntries(ctx.log)) if (e.kind === 'line') queued.add(e.id);
@@ -149,10 +218,11 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
         if (t.event.type !== 'CHOOSE') continue;
         const id = t.event.choice;
         opened.add(id);
+        const after = afterChoice(ctx, id, idx);
+        weigh(after);
         const branches = idx.choices.get(id)?.branches;
         if (!branches) continue;
         // As the machine does: an interrupt set off by the choice comes before any branch.
-        const after = afterChoice(ctx, id, idx);
         if (interrupts.some((it) => !after.firedInterrupts.includes(it.id) && holds(it.when, after, idx))) continue;
         const i = branchOn(branches, after);
         if (i >= 0) taken.add(`${id}#${i}`);

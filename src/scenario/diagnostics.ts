@@ -130,11 +130,38 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return starts.length === 1 ? starts[0] : undefined;
 }
 
+/** How many candidates a hint lists before it stops with "…". */
+const LISTED = 8;
+
 /** A "did you mean" hint, or the list of what is allowed when nothing is close. */
 export function suggest(word: string, candidates: readonly string[], what: string): string {
   const near = closest(word, candidates);
   if (near) return `Did you mean '${near}'?`;
   if (candidates.length === 0) return `None are declared yet (${what}).`;
-  const shown = candidates.slice(0, 12).map((c) => `'${c}'`).join(', ');
-  return `Known ${what}: ${shown}${candidates.length > 12 ? `, and ${candidates.length - 12} more` : ''}.`;
+  const shown = candidates.slice(0, LISTED).map((c) => `'${c}'`).join(', ');
+  return `Known ${what}: ${shown}${candidates.length > LISTED ? ', …' : '.'}`;
+}
+
+/** An item a reference can name: its id, and the texts (title, name, label) it is shown by. */
+export interface Known {
+  id: string;
+  shown: { key: string; text: string }[];
+}
+
+/**
+ * The hint for a reference that is not a valid id or names nothing of its
+ * kind (`kind`, e.g. 'source'): the id written in other capitals, then the
+ * item whose title, name or label it is (authors write what they see in
+ * the game), then a likely typo, then the ids there are.
+ */
+export function suggestReference(word: string, known: readonly Known[], kind: string): string {
+  const lower = word.toLowerCase();
+  const sameId = known.find((k) => k.id.toLowerCase() === lower);
+  if (sameId) return `Did you mean '${sameId.id}'?`;
+  const plain = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
+  for (const k of known) {
+    const by = k.shown.find((s) => plain(s.text) === plain(word));
+    if (by) return `'${word}' is the ${by.key} of the ${kind} '${k.id}': refer to it by its id, '${k.id}'.`;
+  }
+  return suggest(word, known.map((k) => k.id), `${kind}s`);
 }

@@ -5,9 +5,10 @@
 import type { z } from 'zod';
 import { diag, type DataPath, type ParsedFile } from './parse.js';
 import type { Diagnostic, Position } from './diagnostics.js';
-import { closest, suggest } from './diagnostics.js';
+import { closest, suggest, suggestReference } from './diagnostics.js';
 import { CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, ID_PATTERN, scenarioSchema, type Scenario } from './schema.js';
 import { KEYS_BY_KIND, isEffectPath, kindAt } from './keys.js';
+import { knownOf, referenceAt } from './references.js';
 
 const ID_HINT = 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.';
 
@@ -131,7 +132,7 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
           curly
             ? diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid id: ${curly.why}`, [curlyHint(parsed, path, curly)])
             : isId
-            ? diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid id`, [ID_HINT])
+            ? diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid id`, [referenceHint(parsed, path, raw) ?? ID_HINT])
             : diag(file, parsed.locate(path), 'BC206', `'${keyName(path)}' is not in the expected form`, [
                 keyName(path) === 'language' ? 'Use a language code such as `en`, `es` or `pt-BR`.' : issue.message,
               ]),
@@ -176,7 +177,7 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
           out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id: ${curly.why}`, [curlyHint(parsed, path, curly, example)]));
           break;
         }
-        out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id`, [ID_HINT]));
+        out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id`, [referenceHint(parsed, path, key) ?? ID_HINT]));
         break;
       }
       default:
@@ -386,7 +387,7 @@ function unionIssue(issue: z.core.$ZodIssueInvalidUnion, path: (string | number)
   const isEffect = isEffectPath(path);
   if (!isCondition && !isEffect) {
     // `is:` or `set:` take an id or the word open.
-    out.push(diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid option id`, [ID_HINT, 'Or write `open` for no option.']));
+    out.push(diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid option id`, [referenceHint(parsed, path, raw) ?? ID_HINT, 'Or write `open` for no option.']));
     return;
   }
   const what = isCondition ? 'condition' : 'effect';
@@ -434,6 +435,12 @@ function unionIssue(issue: z.core.$ZodIssueInvalidUnion, path: (string | number)
     const message = other === undefined ? 'a meter effect needs `add:` or `set:`' : `a meter effect needs \`add:\` or \`set:\`, not '${other.slice(0, 40)}'`;
     out.splice(before, out.length - before, diag(file, parsed.locate(path), 'BC208', message, ['E.g. `{ meter: trust, add: 1 }` or `{ meter: clock, set: 0 }`.']));
   }
+}
+
+/** For a bad id where something is named (not declared), the hint built from what it could name. */
+function referenceHint(parsed: ParsedFile, path: DataPath, raw: unknown): string | undefined {
+  const ref = referenceAt(parsed.data, path);
+  return ref && typeof raw === 'string' ? suggestReference(raw, knownOf(parsed.data, ref), ref.kind) : undefined;
 }
 
 function formsHint(isCondition: boolean): string {

@@ -4,7 +4,8 @@
  * conditions can hold, and the graph of beats leads somewhere.
  */
 import { diag, type DataPath, type ParsedFile } from './parse.js';
-import { suggest, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
+import { suggestReference, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
+import { knownOf, type ReferenceKind } from './references.js';
 import { COMPARISON_KEYS, type Beat, type Scenario } from './schema.js';
 import { beatExits, choices, conditions, effects, flagsEverTrue, lines } from './walk.js';
 
@@ -18,14 +19,19 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
   const report = (path: DataPath, code: DiagnosticCode, message: string, hints: string[] = []) => out.push(diag(file, at(path), code, message, hints));
 
   // ---- ids -------------------------------------------------------------
+  // Ids given twice, by the table of their kind: a reference to an id no item has is often meant for the copy that kept the old id.
+  const repeats = new Map<Map<string, DataPath>, { id: string; line: number; first: number }[]>();
+  const repeated = (seen: Map<string, DataPath>, id: string, p: DataPath, prev: DataPath) => {
+    const first = at(prev).line;
+    repeats.set(seen, [...(repeats.get(seen) ?? []), { id, line: at(p).line, first }]);
+    return first;
+  };
   const index = <T extends { id: string }>(items: readonly T[] | undefined, path: DataPath, what: string, seen = new Map<string, DataPath>(), within = '') => {
     for (const [i, item] of (items ?? []).entries()) {
       const p = [...path, i, 'id'];
       const prev = seen.get(item.id);
-      if (prev) {
-        const first = at(prev);
-        report(p, 'BC300', `the ${what} id '${item.id}' is already used at line ${first.line}${within}`, ['Give each one its own id.']);
-      } else seen.set(item.id, p);
+      if (prev) report(p, 'BC300', `the ${what} id '${item.id}' is already used at line ${repeated(seen, item.id, p, prev)}${within}`, ['Give each one its own id.']);
+      else seen.set(item.id, p);
     }
     return seen;
   };
@@ -41,16 +47,31 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
   const terms = index(s.terms, ['terms'], 'term');
   const injects = index(s.injects, ['injects'], 'inject');
   index(s.interrupts, ['interrupts'], 'interrupt');
-  const beatIds = index(s.beats, ['beats'], 'beat or ending');
+  const beatIds = index(s.beats, ['beats'], 'beat');
   const endingIds = new Map<string, DataPath>();
+  // An ending that has a beat's id: an `end:` naming it is not told to be a beat, since the ending is what it meant.
+  const endingsNamedAsBeats = new Set<string>();
   for (const [i, e] of s.endings.entries()) {
     const p = ['endings', i, 'id'];
-    const prev = beatIds.get(e.id) ?? endingIds.get(e.id);
-    if (prev) report(p, 'BC300', `the ending id '${e.id}' is already used at line ${at(prev).line}`, ['Beats and endings share one set of ids: rename one.']);
+    const beat = beatIds.get(e.id);
+    const prev = endingIds.get(e.id);
+    if (beat) {
+      endingsNamedAsBeats.add(e.id);
+      report(p, 'BC300', `the ending id '${e.id}' is already used by the beat at line ${repeated(endingIds, e.id, p, beat)}`, [
+        'Beats and endings share one set of ids: rename one, and the `next:` or `end:` that lead to it.',
+      ]);
+    } else if (prev) report(p, 'BC300', `the ending id '${e.id}' is already used at line ${repeated(endingIds, e.id, p, prev)}`, ['Give each one its own id.']);
     else endingIds.set(e.id, p);
   }
+  // The first of two terms (or meters) with one id is the one references are checked against, as for every other kind.
   const optionIds = new Map<string, Set<string>>();
-  for (const [ti, t] of (s.terms ?? []).entries()) optionIds.set(t.id, new Set(index(t.options, ['terms', ti, 'options'], 'option', new Map(), ` in the term '${t.id}'`).keys()));
+  const optionTables = new Map<string, Map<string, DataPath>>();
+  for (const [ti, t] of (s.terms ?? []).entries()) {
+    const table = index(t.options, ['terms', ti, 'options'], 'option', new Map(), ` in the term '${t.id}'`);
+    if (optionIds.has(t.id)) continue;
+    optionIds.set(t.id, new Set(table.keys()));
+    optionTables.set(t.id, table);
+  }
   const notes = new Map<string, DataPath>();
   for (const [ri, r] of s.roles.entries()) {
     index(r.briefing, ['roles', ri, 'briefing'], 'briefing item', notes);
@@ -66,24 +87,40 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
   const choiceIds = new Map<string, DataPath>();
   for (const { choice, path } of choices(s)) {
     const prev = choiceIds.get(choice.id);
-    if (prev) report([...path, 'id'], 'BC300', `the choice id '${choice.id}' is already used at line ${at(prev).line}`, ['Choice ids are unique in the file.']);
+    if (prev) report([...path, 'id'], 'BC300', `the choice id '${choice.id}' is already used at line ${repeated(choiceIds, choice.id, [...path, 'id'], prev)}`, ['Choice ids are unique in the file.']);
     else choiceIds.set(choice.id, [...path, 'id']);
   }
 
   // ---- references ------------------------------------------------------
-  const keys = (m: Map<string, unknown>) => [...m.keys()];
-  const ref = (value: string | undefined, table: Map<string, unknown>, path: DataPath, code: DiagnosticCode, what: string) => {
+  const hint = (value: string, kind: ReferenceKind, term?: string) => suggestReference(value, knownOf(s, term === undefined ? { kind } : { kind, term }), kind);
+  /** When ids of this kind were given twice, the hint that the copy may be the item meant. */
+  const repeatHint = (table: Map<string, DataPath> | undefined, value: string, what: string): string[] => {
+    const r = (table && repeats.get(table)) ?? [];
+    if (r.length === 0) return [];
+    if (r.length === 1)
+      return [`The ${what} at line ${r[0]!.line} repeats the id '${r[0]!.id}' of line ${r[0]!.first}: if it was meant to be '${value}', give it that id.`];
+    return [`The ${what}s at lines ${r.map((x) => x.line).join(', ')} repeat ids used above them: if one was meant to be '${value}', give it that id.`];
+  };
+  /** The hints for a reference to an id no item of its kind has: a copy that kept its old id first, then what it could have meant. */
+  const refHints = (table: Map<string, DataPath> | undefined, value: string, what: ReferenceKind, term?: string): string[] => {
+    const copies = repeatHint(table, value, what);
+    const meant = hint(value, what, term);
+    // "Did you mean" the id that was given twice would send the author to the wrong one of the two.
+    const twice = (table && repeats.get(table)) ?? [];
+    return twice.some((r) => meant === `Did you mean '${r.id}'?`) ? copies : [...copies, meant];
+  };
+  const ref = (value: string | undefined, table: Map<string, DataPath>, path: DataPath, code: DiagnosticCode, what: ReferenceKind) => {
     if (value === undefined || table.has(value)) return;
-    report(path, code, `no ${what} has the id '${value}'`, [suggest(value, keys(table), `${what}s`)]);
+    report(path, code, `no ${what} has the id '${value}'`, refHints(table, value, what));
   };
   const exit = (e: { next?: string | undefined; end?: string | undefined }, path: DataPath) => {
     if (e.next !== undefined && !beatIds.has(e.next)) {
       if (endingIds.has(e.next)) report([...path, 'next'], 'BC307', `'${e.next}' is an ending, not a beat`, [`Write \`end: ${e.next}\` instead of \`next: ${e.next}\`.`]);
-      else report([...path, 'next'], 'BC301', `no beat has the id '${e.next}'`, [suggest(e.next, keys(beatIds), 'beats')]);
+      else report([...path, 'next'], 'BC301', `no beat has the id '${e.next}'`, refHints(beatIds, e.next, 'beat'));
     }
-    if (e.end !== undefined && !endingIds.has(e.end)) {
+    if (e.end !== undefined && !endingIds.has(e.end) && !endingsNamedAsBeats.has(e.end)) {
       if (beatIds.has(e.end)) report([...path, 'end'], 'BC307', `'${e.end}' is a beat, not an ending`, [`Write \`next: ${e.end}\` instead of \`end: ${e.end}\`.`]);
-      else report([...path, 'end'], 'BC301', `no ending has the id '${e.end}'`, [suggest(e.end, keys(endingIds), 'endings')]);
+      else report([...path, 'end'], 'BC301', `no ending has the id '${e.end}'`, refHints(endingIds, e.end, 'ending'));
     }
   };
   const oneWayOut = (o: { next?: unknown; end?: unknown; branches?: unknown; choices?: unknown }, path: DataPath, what: string, allowed: string) => {
@@ -98,7 +135,7 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
     if (!beatIds.has(r.start)) {
       if (endingIds.has(r.start))
         report(['roles', ri, 'start'], 'BC307', `the role '${r.id}' starts at '${r.start}', which is an ending`, ['A role starts at a beat: name its first beat in `start:`.']);
-      else report(['roles', ri, 'start'], 'BC301', `no beat has the id '${r.start}'`, [suggest(r.start, keys(beatIds), 'beats')]);
+      else report(['roles', ri, 'start'], 'BC301', `no beat has the id '${r.start}'`, refHints(beatIds, r.start, 'beat'));
     }
   }
   for (const [ai, a] of s.actors.entries()) ref(a.side, sides, ['actors', ai, 'side'], 'BC308', 'side');
@@ -107,7 +144,7 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
   for (const [ti, t] of (s.terms ?? []).entries()) {
     const opts = optionIds.get(t.id)!;
     if (t.start !== undefined && !opts.has(t.start))
-      report(['terms', ti, 'start'], 'BC305', `the term '${t.id}' has no option '${t.start}'`, [suggest(t.start, [...opts], 'options')]);
+      report(['terms', ti, 'start'], 'BC305', `the term '${t.id}' has no option '${t.start}'`, refHints(optionTables.get(t.id), t.start, 'option', t.id));
     if (t.credibility) {
       ref(t.credibility.side, sides, ['terms', ti, 'credibility', 'side'], 'BC308', 'side');
       ref(t.credibility.meter, meters, ['terms', ti, 'credibility', 'meter'], 'BC303', 'meter');
@@ -193,8 +230,8 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
   }
 
   // ---- conditions and effects -----------------------------------------
-  const meterById = new Map((s.meters ?? []).map((m) => [m.id, m]));
-  const termById = new Map((s.terms ?? []).map((t) => [t.id, t]));
+  const meterById = firstById(s.meters ?? []);
+  const termById = firstById(s.terms ?? []);
   const readMeters = new Set<string>();
   const writtenMeters = new Set<string>();
   const readFlags = new Set<string>();
@@ -222,9 +259,9 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
       else {
         const opts = optionIds.get(t.id)!;
         if (cond.is !== undefined && cond.is !== 'open' && !opts.has(cond.is))
-          report([...path, 'is'], 'BC305', `the term '${t.id}' has no option '${cond.is}'`, [suggest(cond.is, [...opts], 'options')]);
+          report([...path, 'is'], 'BC305', `the term '${t.id}' has no option '${cond.is}'`, refHints(optionTables.get(t.id), cond.is, 'option', t.id));
         for (const [i, o] of (cond.in ?? []).entries())
-          if (o !== 'open' && !opts.has(o)) report([...path, 'in', i], 'BC305', `the term '${t.id}' has no option '${o}'`, [suggest(o, [...opts], 'options')]);
+          if (o !== 'open' && !opts.has(o)) report([...path, 'in', i], 'BC305', `the term '${t.id}' has no option '${o}'`, refHints(optionTables.get(t.id), o, 'option', t.id));
         if (cond.is !== undefined && cond.in !== undefined)
           report(path, 'BC208', 'a term condition has both `is:` and `in:`', ['Use `is:` for one option or `in:` for several.']);
       }
@@ -245,7 +282,7 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
       const t = termById.get(effect.term);
       if (!t) ref(effect.term, terms, [...path, 'term'], 'BC305', 'term');
       else if (effect.set !== 'open' && !optionIds.get(t.id)!.has(effect.set))
-        report([...path, 'set'], 'BC305', `the term '${t.id}' has no option '${effect.set}'`, [suggest(effect.set, [...optionIds.get(t.id)!], 'options')]);
+        report([...path, 'set'], 'BC305', `the term '${t.id}' has no option '${effect.set}'`, refHints(optionTables.get(t.id), effect.set, 'option', t.id));
     } else if ('inject' in effect) ref(effect.inject, injects, [...path, 'inject'], 'BC308', 'inject');
   }
   for (const [mi, m] of (s.meters ?? []).entries())
@@ -259,6 +296,13 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
 
   // ---- graph -----------------------------------------------------------
   if (!out.some((d) => d.severity === 'error')) out.push(...checkGraph(s, parsed));
+  return out;
+}
+
+/** Items by id, the first of any repeated id (the one the checker keeps). */
+function firstById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const item of items) if (!out.has(item.id)) out.set(item.id, item);
   return out;
 }
 

@@ -16,9 +16,9 @@ const TINY = 'tests/fixtures/tiny.yaml';
 const BROKEN = 'tests/fixtures/checker/BC301-unknown-ending.yaml';
 
 /** Runs a tool to its end (or kills it after `timeout` ms); tests run these side by side. */
-function run(tool: 'validate' | 'simulate' | 'graph', args: string[], timeout = 30_000) {
+function run(tool: 'validate' | 'simulate' | 'graph', args: string[], timeout = 30_000, env: Record<string, string> = {}) {
   return new Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(TSX, [`src/cli/${tool}.ts`, ...args], { cwd: ROOT, timeout });
+    const child = spawn(TSX, [`src/cli/${tool}.ts`, ...args], { cwd: ROOT, timeout, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -70,6 +70,43 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')[0]).toBe(`${copy}:2:5: error BC300: the scenario id 'tiny' is already used by ${TINY}`);
     expect(r.stderr).toBe('2 files checked: 1 error, 0 warnings\n');
+  });
+
+  // A teacher copies a scenario to start a new one and validates only the copy: the build reads the folder together, so the clash is told now.
+  it('checks a file validated on its own against the other scenario files in its folder, naming the one with its id', async ({ expect }) => {
+    const folder = mkdtempSync(join(tmpdir(), 'backchannel-folder-'));
+    try {
+      const tiny = readFileSync(join(ROOT, TINY), 'utf8');
+      const original = join(folder, 'original.yaml');
+      const copy = join(folder, 'copy.yaml');
+      writeFileSync(original, tiny);
+      writeFileSync(copy, tiny);
+      // Files that cannot be read or parsed, or hold another id, are passed over without a word about them.
+      writeFileSync(join(folder, 'broken.yaml'), `${tiny}\tstray: tab\n`);
+      writeFileSync(join(folder, 'picture.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x69, 0x64]));
+      writeFileSync(join(folder, 'other.json'), JSON.stringify({ ...parse(tiny), id: 'other' }));
+      writeFileSync(join(folder, 'notes.txt'), tiny);
+      const r = await run('validate', [copy]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe(
+        [
+          `${copy}:2:5: error BC300: the scenario id 'tiny' is already used by ${original}`,
+          '  Give each scenario its own id: the game and its saves find scenarios by id.',
+          '  The build reads every scenario file in this folder together, and refuses two with one id.',
+          '',
+        ].join('\n'),
+      );
+      expect(r.stderr).toBe('1 file checked: 1 error, 0 warnings\n');
+      // Validating the pair names the clash once, as before.
+      const both = await run('validate', [original, copy]);
+      expect(both.stdout.split('\n').filter((l) => DIAGNOSTIC.test(l))).toEqual([`${copy}:2:5: error BC300: the scenario id 'tiny' is already used by ${original}`]);
+      // A third copy is named in the hint.
+      writeFileSync(join(folder, 'second-copy.yaml'), tiny);
+      const three = await run('validate', [copy]);
+      expect(three.stdout.split('\n')[2]).toBe(`  The build reads every scenario file in this folder together, and refuses two with one id (${join(folder, 'second-copy.yaml')} has it too).`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('checks several files, and --quiet prints only the diagnostics', async ({ expect }) => {
@@ -155,6 +192,24 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     expect(r.stderr).toMatch(/^error: unknown option --run \(did you mean --runs\?\)\nusage: npm run simulate/);
   });
 
+  // `npm run simulate FILE --runs 10` without `--`: npm keeps --runs (handing it on as npm_config_runs) and passes 10 as a second file.
+  it('an option npm kept for itself is a usage error that shows the command with --', async ({ expect }) => {
+    const r = await run('simulate', [TINY, '10'], 30_000, { npm_lifecycle_event: 'simulate', npm_config_runs: 'true' });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+      "error: npm kept --runs for itself, so simulate never saw it: `npm run` needs -- between the script's name and the tool's options. Type:",
+      `  npm run simulate -- ${TINY} --runs 10`,
+      'usage: npm run simulate -- FILE [--runs N] [--seed S] [--role ROLE] [--json]',
+    ]);
+    const graph = await run('graph', [TINY, 'dot'], 30_000, { npm_lifecycle_event: 'graph' });
+    expect(graph.status).toBe(2);
+    expect(graph.stderr.split('\n').slice(0, 2)).toEqual([
+      "error: npm kept --format for itself, so graph never saw it: `npm run` needs -- between the script's name and the tool's options. Type:",
+      `  npm run graph -- ${TINY} --format dot`,
+    ]);
+  });
+
   // A beat with `replies` but none that holds shows no line and passes
   // straight on; two such beats leading to each other would turn the
   // machine's eventless transitions round forever, so the checker must
@@ -225,7 +280,7 @@ describe.concurrent('graph', { timeout: 60_000 }, () => {
     const guide = readFileSync(join(ROOT, 'scenarios/README.md'), 'utf8');
     const sample = /The Mermaid map starts like this:\n\n```text\n([\s\S]*?)```/.exec(guide)?.[1];
     expect(sample).toBeDefined();
-    const shown = sample!.split('\n').filter((l) => l.trim() !== '' && l.trim() !== '...');
+    const shown = sample!.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('%%'));
     expect(shown.length).toBeGreaterThan(5);
     const r = await run('graph', ['scenarios/example-minimal.yaml']);
     expect(r.status).toBe(0);

@@ -174,7 +174,38 @@ const RULES: [string, Expected][] = [
     'BC300-duplicate-id',
     { code: 'BC300', line: 22, col: 11, message: "the actor id 'envoy' is already used at line 21", hint: 'Give each one its own id.' },
   ],
+  // Copies that kept an id: the first of the two is the one references meet, so nothing else is told about them.
+  ['BC300-repeated-meter', { code: 'BC300', line: 24, col: 11, message: "the meter id 'trust' is already used at line 23", hint: 'Give each one its own id.' }],
+  ['BC300-repeated-term', { code: 'BC300', line: 27, col: 9, message: "the term id 'bridge' is already used at line 23", hint: 'Give each one its own id.' }],
+  // `end: walkout` is not called a beat: the ending of that id is what it meant.
+  [
+    'BC300-ending-shares-beat-id',
+    {
+      code: 'BC300',
+      line: 35,
+      col: 11,
+      message: "the ending id 'walkout' is already used by the beat at line 29",
+      hint: 'Beats and endings share one set of ids: rename one, and the `next:` or `end:` that lead to it.',
+    },
+  ],
   ['BC301-unknown-ending', { code: 'BC301', line: 27, col: 39, message: "no ending has the id 'dael'", hint: "Did you mean 'deal'?" }],
+  // Nothing close: the ids there are, a few, then …
+  [
+    'BC301-unknown-ending-listed',
+    {
+      code: 'BC301',
+      line: 27,
+      col: 39,
+      message: "no ending has the id 'walkout'",
+      hint: "Known endings: 'deal', 'truce', 'ceasefire', 'summit', 'stalemate', 'recess', 'blockade', 'strike', …",
+    },
+  ],
+  // A reference written as what the game shows (a title, a name, a label) is pointed at the id it meant.
+  [
+    'BC205-title-as-reference',
+    { code: 'BC205', line: 26, col: 62, message: "'The bulletin' is not a valid id", hint: "'The bulletin' is the title of the source 'bulletin': refer to it by its id, 'bulletin'." },
+  ],
+  ['BC205-id-in-capitals', { code: 'BC205', line: 29, col: 79, message: "'Trust' is not a valid id", hint: "Did you mean 'trust'?" }],
   ['BC302-unknown-actor', { code: 'BC302', line: 25, col: 33, message: "no actor has the id 'envy'", hint: "Did you mean 'envoy'?" }],
   ['BC303-unknown-meter', { code: 'BC303', line: 29, col: 79, message: "no meter has the id 'turst'", hint: "Did you mean 'trust'?" }],
   ['BC304-unknown-flag', { code: 'BC304', line: 29, col: 81, message: "no flag has the id 'warnd'", hint: "Did you mean 'warned'?" }],
@@ -206,7 +237,28 @@ const RULES: [string, Expected][] = [
       line: 37,
       col: 11,
       message: "no play reaches the ending 'triumph': the conditions on the way to it never hold together",
-      hint: 'Check the `when:` of the branches and choices that lead to it against the meters and terms they read.',
+      hint: "The condition `{ meter: trust, gte: 3 }` at line 34 never holds: in play 'trust' stays at 0. Change the effects that move it, or the number asked for.",
+    },
+  ],
+  // The proof's numbers point at the cause: the range a meter reaches in play, or the best package against a walk-away.
+  [
+    'BC401-meter-out-of-reach',
+    {
+      code: 'BC401',
+      line: 41,
+      col: 11,
+      message: "no play reaches the ending 'collapse': the conditions on the way to it never hold together",
+      hint: "The condition `{ meter: pressure, gte: 3 }` at line 38 never holds: in play 'pressure' only goes from 0 to 2. Change the effects that move it, or the number asked for.",
+    },
+  ],
+  [
+    'BC401-walkaway-too-high',
+    {
+      code: 'BC401',
+      line: 42,
+      col: 11,
+      message: "no play reaches the ending 'deal': the conditions on the way to it never hold together",
+      hint: "The condition `{ acceptable: b }` at line 39 never holds: the best package play reaches is worth 3 to 'b', and its walk-away then is 5. Lower the walk-away of 'b', or let play put options worth more to it on the table.",
     },
   ],
   [
@@ -832,6 +884,64 @@ endings:
     ]);
   });
 
+  // A beat copied to make 'walkout' that kept the id 'talk': the reference to 'walkout' comes first in the file, so it points at the copy.
+  it('BC301 for an id a copied beat was meant to have names the copy, which BC300 then reports', () => {
+    const r = check('BC301-copied-beat');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints])).toEqual([
+      [
+        'BC301',
+        28,
+        42,
+        "no beat has the id 'walkout'",
+        ["The beat at line 33 repeats the id 'talk' of line 29: if it was meant to be 'walkout', give it that id.", "Known beats: 'hello', 'talk'."],
+      ],
+      ['BC300', 33, 9, "the beat id 'talk' is already used at line 29", ['Give each one its own id.']],
+    ]);
+  });
+
+  it('a reference that only a copy\'s old id is close to is not sent to that id', () => {
+    const text = readFileSync(tinyPath, 'utf8').replace('  - { id: b, name: Side B, walkaway: 1 }', '  - { id: a, name: Side B, walkaway: 1 }');
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics[0]).toMatchObject({ code: 'BC300', line: 17, message: "the side id 'a' is already used at line 16" });
+    expect(r.diagnostics.slice(1).map((d) => [d.code, d.message, d.hints])).toContainEqual([
+      'BC308',
+      "no side has the id 'b'",
+      ["The side at line 17 repeats the id 'a' of line 16: if it was meant to be 'b', give it that id."],
+    ]);
+  });
+
+  describe('BC401: what the proof can tell about an ending no play reaches', () => {
+    const fixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
+    const bc401 = (text: string) => checkScenario(text, 'x.yaml').diagnostics.filter((d) => d.code === 'BC401').map((d) => d.hints);
+
+    it('a package value asked of a side: the values play gives it', () => {
+      expect(bc401(fixture('BC401-walkaway-too-high').replace('when: { acceptable: b }', 'when: { value: b, gte: 4 }'))).toEqual([
+        ["The condition `{ value: b, gte: 4 }` at line 39 never holds: in play the package is worth from -1 to 3 to 'b'. Change the values of the options, or the number asked for."],
+      ]);
+    });
+
+    it('a way in that the numbers do not explain is left to the author, after the one they do', () => {
+      const text = fixture('BC401-meter-out-of-reach').replace(
+        '      - { id: stop, text: Stop., next: weigh }',
+        '      - { id: stop, text: Stop., next: weigh }\n      - { id: bluff, text: Bluff., when: { not: { meter: pressure, gte: 0 } }, unavailable: Not now, end: collapse }',
+      );
+      expect(bc401(text)).toEqual([
+        [
+          "The condition `{ meter: pressure, gte: 3 }` at line 39 never holds: in play 'pressure' only goes from 0 to 2. Change the effects that move it, or the number asked for.",
+          'Other ways into it are blocked too: check the `when:` of the branches and choices that lead to it.',
+        ],
+      ]);
+    });
+
+    // Play passes through such beats without resting in a state, but a value a meter takes there is still a value it takes in play.
+    it('counts what a meter reaches while play passes straight through beats, and then claims nothing', () => {
+      const text = fixture('BC401-meter-out-of-reach')
+        .replace('next: weigh }\n      - { id: stop', 'next: surge }\n      - { id: stop')
+        .replace('  - id: weigh\n', '  - id: surge\n    effects: [{ meter: pressure, add: 2 }]\n    next: calm\n  - id: calm\n    effects: [{ meter: pressure, add: -2 }]\n    next: weigh\n  - id: weigh\n');
+      expect(bc401(text)).toEqual([['Check the `when:` of the branches and choices that lead to it against the meters and terms they read.']]);
+    });
+  });
+
   it('BC402: a beat whose branches never hold at that point is a dead end, not only a BC406 warning', () => {
     const r = check('BC402-branches-never-hold');
     expect(r.diagnostics.map((d) => [d.code, d.severity, d.line, d.col, d.message])).toEqual([
@@ -897,6 +1007,47 @@ endings:
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0]).toMatchObject({ code: 'BC201', line: 1, col: 14 });
     expect(`${r.diagnostics[0]!.message}`).toMatch(/number/);
+  });
+});
+
+describe('a reference written as a title, a name or a label, or in other capitals', () => {
+  const tiny = readFileSync(tinyPath, 'utf8');
+  // [what it refers to, text in tiny.yaml, the same written by title/name/label or capitals, line, column, message, hint]
+  const CASES: [string, string, string, number, number, string, string][] = [
+    ['source', 'text: A wants the bridge., source: notes', 'text: A wants the bridge., source: Made-up notes', 24, 66, "'Made-up notes' is not a valid id", "'Made-up notes' is the title of the source 'notes': refer to it by its id, 'notes'."],
+    ['meter', 'when: { meter: trust, gte: 3 }', 'when: { meter: Time left, gte: 3 }', 61, 59, "'Time left' is not a valid id", "'Time left' is the label of the meter 'clock': refer to it by its id, 'clock'."],
+    ['flag', 'when: { flag: warned }', 'when: { flag: Warned }', 65, 23, "'Warned' is not a valid id", "Did you mean 'warned'?"],
+    ['term', 'when: { acceptable: b }', 'when: { term: The bridge }', 69, 25, "'The bridge' is not a valid id", "'The bridge' is the label of the term 'bridge': refer to it by its id, 'bridge'."],
+    ['option', 'when: { acceptable: b }', 'when: { term: bridge, in: [Closed] }', 69, 38, "'Closed' is not a valid id", "Did you mean 'closed'?"],
+    ['beat', 'next: answer }', 'next: Answer }', 59, 147, "'Answer' is not a valid id", "Did you mean 'answer'?"],
+    ['ending', 'end: deal }', 'end: A deal }', 61, 120, "'A deal' is not a valid id", "'A deal' is the title of the ending 'deal': refer to it by its id, 'deal'."],
+    ['actor', 'speaker: envoy, text: Hello.', 'speaker: The envoy, text: Hello.', 56, 33, "'The envoy' is not a valid id", "'The envoy' is the name of the actor 'envoy': refer to it by its id, 'envoy'."],
+    ['side', 'when: { acceptable: b }', 'when: { acceptable: Side B }', 69, 31, "'Side B' is not a valid id", "'Side B' is the name of the side 'b': refer to it by its id, 'b'."],
+    ['side, as a key of values', 'values: { a: 3, b: 2 }', 'values: { Side A: 3, b: 2 }', 45, 48, "the key 'Side A' of 'values' is not a valid id", "'Side A' is the name of the side 'a': refer to it by its id, 'a'."],
+    ['concept', 'concepts: [batna]', 'concepts: [BATNA]', 72, 122, "'BATNA' is not a valid id", "Did you mean 'batna'?"],
+    ['inject', 'effects: [{ flag: warned, set: true }', 'effects: [{ inject: Storm }, { flag: warned, set: true }', 60, 77, "'Storm' is not a valid id", "Did you mean 'storm'?"],
+    ['part', 'part: open', 'part: Opening', 54, 11, "'Opening' is not a valid id", "'Opening' is the title of the part 'open': refer to it by its id, 'open'."],
+    ['role', 'when: { acceptable: b }', 'when: { role: "Side B\'s envoy" }', 69, 25, "'Side B's envoy' is not a valid id", "'Side B's envoy' is the name of the role 'b': refer to it by its id, 'b'."],
+    ['choice', 'when: { acceptable: b }', 'when: { chose: Offer }', 69, 26, "'Offer' is not a valid id", "Did you mean 'offer'?"],
+  ];
+  it.each(CASES)('%s', (_kind, from, to, line, col, message, hint) => {
+    expect(tiny).toContain(from);
+    const r = checkScenario(tiny.replace(from, to), 'x.yaml', { prove: false });
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints])).toEqual([['BC205', line, col, message, [hint]]]);
+  });
+
+  it('an option named by its label, among the options of the term the condition reads', () => {
+    const text = tiny.replace('{ id: shared, label: Shared,', '{ id: shared, label: Shared by both,').replace('when: { acceptable: b }', 'when: { term: bridge, is: Shared by both }');
+    expect(checkScenario(text, 'x.yaml', { prove: false }).diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints])).toEqual([
+      ['BC205', 69, 37, "'Shared by both' is not a valid id", ["'Shared by both' is the label of the option 'shared': refer to it by its id, 'shared'."]],
+    ]);
+  });
+
+  it('a valid id that names nothing is matched against titles too', () => {
+    const named = checkScenario(tiny.replace('speaker: envoy, text: Hello.', 'speaker: mediator, text: Hello.').replace('{ id: envoy, name: The envoy', '{ id: envoy, name: Mediator'), 'x.yaml', { prove: false });
+    expect(named.diagnostics.map((d) => [d.code, d.message, d.hints])).toEqual([
+      ['BC302', "no actor has the id 'mediator'", ["'mediator' is the name of the actor 'envoy': refer to it by its id, 'envoy'."]],
+    ]);
   });
 });
 
