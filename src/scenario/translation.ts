@@ -405,6 +405,8 @@ class KeyHints {
   private readonly byKind = new Map<string, string[]>();
   private readonly byId = new Map<string, string[]>();
   private readonly keys: ReadonlySet<string>;
+  /** How many more keys may be compared for a "did you mean". */
+  private budget = 200_000;
 
   constructor(
     private readonly scenario: Scenario,
@@ -431,8 +433,12 @@ class KeyHints {
     const item = parent !== undefined && (this.byId.get(id!) ?? []).some((k) => k === parent || k.startsWith(`${parent}.`));
     if (item && OPTIONAL_FIELDS[kind]?.includes(field))
       return [`The ${kind} '${id}' has no ${field} in the scenario, so there is nothing to translate: remove this line, or add the ${field} to the scenario first.`];
-    const sameKind = this.byKind.get(kind);
-    const near = closest(key, sameKind ?? (this.keys.size <= 2000 ? this.keys : []));
+    // Only keys of a length an edit or a cut could reach are compared, within a budget, so that a
+    // scenario of thousands of lines and a translation of thousands of slips are still answered at once.
+    const reach = Math.max(2, Math.floor(key.length / 3));
+    const candidates = (this.byKind.get(kind) ?? [...this.keys]).filter((c) => Math.abs(c.length - key.length) <= reach || (key.length >= 4 && c.startsWith(key)));
+    this.budget -= candidates.length;
+    const near = this.budget >= 0 ? closest(key, candidates) : undefined;
     if (near) return [`Did you mean '${near}'?`];
     // The right id under another kind (`choice.hello-1` for a line).
     const other = id === undefined ? undefined : (this.byId.get(id) ?? []).find((k) => k.split('.').length === key.split('.').length) ?? this.byId.get(id)?.[0];
