@@ -304,7 +304,7 @@ export function checkTranslation(parsed: ParsedFile, find: (id: string) => Scena
   if (isMapping(texts)) {
     const slots = scenario ? textSlots(scenario) : [];
     const byKey = new Map<string, TextSlot>(slots.map((s) => [s.key, s]));
-    const hints = scenario ? new KeyHints(scenario, slots) : undefined;
+    const hints = scenario ? new KeyHints(slots) : undefined;
     let suggested = 0;
     for (const [key, value] of Object.entries(texts)) {
       const path: DataPath = ['texts', key];
@@ -408,10 +408,7 @@ class KeyHints {
   /** How many more keys may be compared for a "did you mean". */
   private budget = 200_000;
 
-  constructor(
-    private readonly scenario: Scenario,
-    slots: readonly TextSlot[],
-  ) {
+  constructor(slots: readonly TextSlot[]) {
     this.keys = new Set(slots.map((s) => s.key));
     for (const { key } of slots) {
       const [kind, id] = key.split('.');
