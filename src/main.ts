@@ -12,11 +12,12 @@ import '@fontsource/ibm-plex-sans/600.css';
 import '@fontsource/ibm-plex-sans/400-italic.css';
 import './game/styles.css';
 import { scenariosUrl } from 'virtual:scenarios';
-import { compileScenario, type CompiledScenario } from './engine/machine.js';
+import type { CompiledScenario } from './engine/machine.js';
 import { audioProxy, guardedAudio } from './game/audio-port.js';
 import { GameController } from './game/controller.js';
 import { fill, stringsFor } from './game/i18n.js';
 import { download } from './game/dom.js';
+import { compileInLanguage } from './game/localize.js';
 import { commandForKey } from './game/keys.js';
 import { Mirror } from './game/mirror.js';
 import type { PhaserApp } from './game/phaser-app.js';
@@ -85,11 +86,11 @@ async function main(): Promise<void> {
 
   const compiled: CompiledScenario[] = [];
   const compileProblems: string[] = [...data.problems];
-  for (const { file, scenario } of data.scenarios) {
+  for (const entry of data.scenarios) {
     try {
-      compiled.push(compileScenario(scenario));
+      compiled.push(compileInLanguage(entry, url.lang));
     } catch (e) {
-      compileProblems.push(`${file}: the scenario could not be compiled: ${(e as Error).message}`);
+      compileProblems.push(`${entry.file}: the scenario could not be compiled: ${(e as Error).message}`);
     }
   }
 
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
   const options = {
     scenarios: compiled,
     problems: compileProblems,
+    translationProblems: data.translationProblems ?? [],
     loadFailed: !loaded.ok,
     reload: () => location.reload(),
     storage,

@@ -2,10 +2,12 @@
  * `npm run graph -- FILE [--format mermaid|dot]`: the scenario's graph on
  * standard output.
  */
-import { checkScenario } from '../engine/check.js';
+import { checkParsedScenario } from '../engine/check.js';
 import { toDot, toMermaid } from '../engine/graph.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { parseArgs, runTool, UsageError } from './args.js';
+import { parseScenarioText } from '../scenario/parse.js';
+import { translationGiven } from './find-scenario.js';
 import { readScenarioFile } from './read-file.js';
 
 const USAGE = `usage: npm run graph -- FILE [--format mermaid|dot]
@@ -22,7 +24,10 @@ await runTool(USAGE, () => {
   if (format !== 'mermaid' && format !== 'dot') throw new UsageError(`--format is mermaid or dot, not '${format}'`);
   const file = args.files[0]!;
   const read = readScenarioFile(file);
-  const checked = 'diagnostic' in read ? { diagnostics: [read.diagnostic], scenario: undefined } : checkScenario(read.bytes, file, { prove: false });
+  const parsed = 'diagnostic' in read ? undefined : parseScenarioText(read.bytes, file);
+  const translation = parsed && translationGiven(file, parsed.data, (f) => `npm run graph -- ${f}`);
+  if (translation) throw new UsageError(translation);
+  const checked = parsed === undefined ? { diagnostics: 'diagnostic' in read ? [read.diagnostic] : [], scenario: undefined } : checkParsedScenario(parsed, { prove: false });
   if (!checked.scenario) {
     for (const d of checked.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     return 1;

@@ -3,10 +3,12 @@
  * plays N seeded random playthroughs (1000 with seed 1 unless given) and
  * reports how often each ending came. The same seed prints the same output.
  */
-import { checkScenario } from '../engine/check.js';
+import { checkParsedScenario } from '../engine/check.js';
 import { simulate } from '../engine/simulate.js';
 import { formatDiagnostic } from '../scenario/diagnostics.js';
 import { intOption, parseArgs, runTool, UsageError } from './args.js';
+import { parseScenarioText } from '../scenario/parse.js';
+import { translationGiven } from './find-scenario.js';
 import { readScenarioFile } from './read-file.js';
 
 const USAGE = `usage: npm run simulate -- FILE [--runs N] [--seed S] [--role ROLE] [--json]
@@ -27,7 +29,10 @@ await runTool(USAGE, () => {
   const seed = intOption(args, 'seed', 1, 0, 0xffffffff);
   const file = args.files[0]!;
   const read = readScenarioFile(file);
-  const checked = 'diagnostic' in read ? { diagnostics: [read.diagnostic], compiled: undefined } : checkScenario(read.bytes, file, { prove: false });
+  const parsed = 'diagnostic' in read ? undefined : parseScenarioText(read.bytes, file);
+  const translation = parsed && translationGiven(file, parsed.data, (f) => `npm run simulate -- ${f}`);
+  if (translation) throw new UsageError(translation);
+  const checked = parsed === undefined ? { diagnostics: 'diagnostic' in read ? [read.diagnostic] : [], compiled: undefined } : checkParsedScenario(parsed, { prove: false });
   if (!checked.compiled) {
     for (const d of checked.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     return 1;

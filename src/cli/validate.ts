@@ -1,22 +1,27 @@
 /**
- * `npm run validate -- FILE...`: checks scenario files and prints one
- * diagnostic a line. Two valid files with the same scenario id are an
- * error, as they are to the build, and so is a file whose id a scenario
- * file beside it (not named) already has. Exit 0 when every file is valid
+ * `npm run validate -- FILE...`: checks scenario and translation files and
+ * prints one diagnostic a line. Two valid files with the same scenario id
+ * are an error, as they are to the build, and so is a file whose id a
+ * scenario file beside it (not named) already has. A translation is checked
+ * against its scenario: one of the files given, else the scenario with its
+ * id in the translation's folder. Exit 0 when every file is valid
  * (warnings allowed), 1 on any error, 2 on a usage error.
  */
-import { basename } from 'node:path';
-import { checkScenario, scenarioIdTaken } from '../engine/check.js';
-import { formatDiagnostic } from '../scenario/diagnostics.js';
+import { basename, resolve } from 'node:path';
+import { checkParsedScenario, scenarioIdTaken } from '../engine/check.js';
+import { formatDiagnostic, type Diagnostic } from '../scenario/diagnostics.js';
 import { isScenarioFile } from '../scenario/load.js';
-import { diag, isBinaryFile } from '../scenario/parse.js';
+import { diag, isBinaryFile, parseScenarioText, type ParsedFile } from '../scenario/parse.js';
+import { checkTranslations, isTranslationData, type ScenarioLookup } from '../scenario/translation.js';
 import { parseArgs, runTool, UsageError } from './args.js';
+import { findScenarioNear } from './find-scenario.js';
 import { fileKey, readScenarioFile, scenariosBesideWithId } from './read-file.js';
 
 const USAGE = `usage: npm run validate -- FILE... [--quiet]
-  Checks each scenario file (YAML or JSON) and prints FILE:LINE:COL: error|warning CODE: message.
+  Checks each scenario or translation file (YAML or JSON) and prints FILE:LINE:COL: error|warning CODE: message.
   Files that give the same scenario id are an error, as they are to the build; so is a file whose id
   another scenario file in its folder already has.
+  A translation is checked against its scenario: a file given, else the one with its id in its folder.
   --quiet   print nothing but the diagnostics (no summary line)`;
 
 await runTool(USAGE, () => {
@@ -31,9 +36,15 @@ await runTool(USAGE, () => {
   const ids = new Map<string, string>();
   // Files named on the command line are compared with each other through `ids`; the folder check looks only at the others.
   const named = new Set(args.files.map(fileKey));
+  // Scenario files given, by id, for the translations among the files: a valid one, or the file of one with errors.
+  const byId = new Map<string, ScenarioLookup>();
+  const given = new Set(args.files.map((f) => resolve(f)));
+  const found: Diagnostic[][] = [];
+  const translations: { parsed: ParsedFile; into: Diagnostic[] }[] = [];
   for (const file of args.files) {
     const read = readScenarioFile(file);
-    const diagnostics = [];
+    const diagnostics: Diagnostic[] = [];
+    found.push(diagnostics);
     if ('diagnostic' in read) diagnostics.push(read.diagnostic);
     else {
       const name = basename(file);
@@ -55,7 +66,13 @@ await runTool(USAGE, () => {
           ]),
         );
       }
-      const r = checkScenario(read.bytes, file);
+      const parsed = parseScenarioText(read.bytes, file);
+      // Translations are checked once every scenario given is known.
+      if (isTranslationData(parsed.data)) {
+        translations.push({ parsed, into: diagnostics });
+        continue;
+      }
+      const r = checkParsedScenario(parsed);
       diagnostics.push(...r.diagnostics);
       if (r.scenario) {
         const at = r.idAt ?? { line: 1, col: 1 };
@@ -63,6 +80,7 @@ await runTool(USAGE, () => {
         if (other !== undefined) diagnostics.push(scenarioIdTaken(file, r.scenario.id, other, at));
         else {
           ids.set(r.scenario.id, file);
+          byId.set(r.scenario.id, { found: r.scenario, file });
           const [beside, ...more] = scenariosBesideWithId(file, r.scenario.id, named);
           if (beside !== undefined)
             diagnostics.push(
@@ -71,8 +89,24 @@ await runTool(USAGE, () => {
               ]),
             );
         }
+      } else {
+        const id = (parsed.data as Record<string, unknown> | undefined)?.['id'];
+        if (typeof id === 'string' && !byId.has(id)) byId.set(id, { broken: file });
       }
     }
+  }
+  // A translation's scenario is one of the files given, else the file with its id in the translation's folder.
+  const outcomes = checkTranslations(
+    translations.map((t) => t.parsed),
+    (id, file) => {
+      const hit = byId.get(id);
+      if (hit) return hit;
+      const near = findScenarioNear(id, file, given);
+      return 'missing' in near ? { missing: [...ids.keys(), ...near.missing] } : near;
+    },
+  );
+  outcomes.forEach((o, i) => translations[i]!.into.push(...o.diagnostics));
+  for (const diagnostics of found) {
     for (const d of diagnostics) {
       process.stdout.write(`${formatDiagnostic(d)}\n`);
       if (d.severity === 'error') errors++;

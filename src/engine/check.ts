@@ -3,8 +3,8 @@
  * compile it, and prove on the machine that every ending is reachable and
  * no beat is a dead end. This is what `npm run validate` and the build run.
  */
-import { diag } from '../scenario/parse.js';
-import { readScenario } from '../scenario/load.js';
+import { diag, parseScenarioText, type ParsedFile } from '../scenario/parse.js';
+import { readParsedScenario } from '../scenario/load.js';
 import { sortDiagnostics, type Diagnostic, type Position } from '../scenario/diagnostics.js';
 import type { Condition, Scenario } from '../scenario/schema.js';
 import { flagsEverTrue } from '../scenario/walk.js';
@@ -44,7 +44,13 @@ const describeMoves = (events: { type: string; choice?: string }[]): string => {
  * Never throws: whatever the input, the answer is diagnostics.
  */
 export function checkScenario(input: string | Uint8Array, file: string, options: { prove?: boolean } = {}): CheckResult {
-  const read = readScenario(input, file);
+  return checkParsedScenario(parseScenarioText(input, file), options);
+}
+
+/** {@link checkScenario} for a file already read by `parseScenarioText`, so that a tool reads each file once. */
+export function checkParsedScenario(parsedFile: ParsedFile, options: { prove?: boolean } = {}): CheckResult {
+  const file = parsedFile.file;
+  const read = readParsedScenario(parsedFile);
   if (!read.scenario) return { diagnostics: read.diagnostics };
   const { parsed } = read;
   const scenario = read.scenario;

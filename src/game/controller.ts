@@ -11,6 +11,7 @@ import { exportData, exportFileName } from '../engine/results.js';
 import { NegotiationSession } from '../engine/session.js';
 import type { CallView, InjectView } from '../engine/view.js';
 import type { Role } from '../scenario/schema.js';
+import { pickTranslation } from '../scenario/translate.js';
 import type { AudioPort } from './audio-port.js';
 import { fill, stringsFor, type Strings } from './i18n.js';
 import { checkStoredSave, clearSave, resumeStored, storeSave } from './saves.js';
@@ -42,6 +43,8 @@ export interface ControllerOptions {
   scenarios: CompiledScenario[];
   /** Problems found when the scenarios were checked (shown when none can be played). */
   problems: string[];
+  /** Translations that failed the check (in development): a reader who asks for one's language is told why the scenario is not in it. */
+  translationProblems?: { scenario: string; language: string; problems: string[] }[];
   /**
    * True when the scenario data could not be fetched at all: `problems`
    * then says why, and the screen says so rather than blame the checker.
@@ -98,7 +101,12 @@ export class GameController {
     const written = (first?.language ?? 'en').toLowerCase().split('-')[0]!;
     if (asked && first && asked !== written) {
       const name = languageName(written, this.uiLang);
-      this.notices.push({ id: 'language', text: fill(this.strings.langNote, { lang: name }), tone: 'info' });
+      // A translation into the language asked that the check refused: say so, with its first error, as for a scenario that fails.
+      const broken = pickTranslation((opts.translationProblems ?? []).filter((p) => p.scenario === first.id && p.problems.length > 0), first.language, opts.url.lang);
+      const text = broken
+        ? fill(this.strings.langBroken, { lang: languageName(broken.language, this.uiLang), written: name, count: broken.problems.length, first: broken.problems[0]! })
+        : fill(this.strings.langNote, { lang: name });
+      this.notices.push({ id: 'language', text, tone: broken ? 'warning' : 'info' });
     }
     this.rebuild();
   }

@@ -1,7 +1,8 @@
 /**
  * The game's own words (buttons, labels, notices) in the languages it has.
- * Scenario text is the scenario's own: where no translation exists, the
- * scenario's language is used and marked as such in the page.
+ * Scenario text is the scenario's own, or its translation's (see
+ * localize.ts): where no translation exists, the scenario's language is
+ * used and marked as such in the page.
  */
 
 const en = {
@@ -107,6 +108,7 @@ const en = {
   speakerYou: 'You',
   youPlay: 'You: {role}',
   langNote: 'The scenario is written in {lang}; the game has no translation of it.',
+  langBroken: 'The {lang} translation of this scenario has errors, so the scenario is shown as written, in {written}. The check found {count} error(s); the first: {first}',
   /** The class results page, where a teacher reads the files groups exported. */
   results: {
     title: 'Class results',
@@ -242,6 +244,7 @@ const es: Strings = {
   speakerYou: 'Tú',
   youPlay: 'Tú: {role}',
   langNote: 'El escenario está escrito en {lang}; el juego no tiene traducción.',
+  langBroken: 'La traducción al {lang} de este escenario tiene errores, así que el escenario se muestra tal como está escrito, en {written}. La verificación encontró {count} error(es); el primero: {first}',
   results: {
     title: 'Resultados de la clase',
     intro: 'Añade los archivos que los grupos guardaron con «Exportar resultados». Se leen solo en este navegador; no se envían a ningún sitio.',

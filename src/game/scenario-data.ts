@@ -7,20 +7,32 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 
+/** A translation of a scenario that passed the checker: its file, its language and its texts by key. */
+export interface TranslationData {
+  file: string;
+  language: string;
+  texts: Record<string, string>;
+}
+
 /** What the file holds. */
 export interface ScenarioData {
-  /** Every scenario that passed the checker, with the file it came from. */
-  scenarios: { file: string; scenario: Scenario }[];
+  /** Every scenario that passed the checker, with the file it came from and the translations of it that passed. */
+  scenarios: { file: string; scenario: Scenario; translations?: TranslationData[] }[];
   /** In development, the checker's errors (`FILE:LINE:COL: error CODE: message`); empty in a build, which fails instead. */
   problems: string[];
   /** The checker's warnings. */
   warnings: string[];
+  /** In development, the translations that failed the checker: what each names, and its errors. */
+  translationProblems?: { file: string; scenario: string; language: string; problems: string[] }[];
 }
 
 /** What fetching the file gave: the data, or why there is none. */
 export type ScenarioLoad = { ok: true; data: ScenarioData } | { ok: false; reason: string };
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTranslation = (t: unknown): boolean =>
+  isObject(t) && typeof t['file'] === 'string' && typeof t['language'] === 'string' && isObject(t['texts']) && Object.values(t['texts']).every((x) => typeof x === 'string');
 
 /**
  * The file's content when it has the expected shape, else null. Only the
@@ -36,7 +48,11 @@ export function readScenarioData(value: unknown): ScenarioData | null {
     const e = s as Record<string, unknown>;
     if (typeof e['file'] !== 'string' || typeof e['scenario'] !== 'object' || e['scenario'] === null) return null;
     if (typeof (e['scenario'] as Record<string, unknown>)['id'] !== 'string') return null;
+    if (e['translations'] !== undefined && !(Array.isArray(e['translations']) && e['translations'].every(isTranslation))) return null;
   }
+  const tp = v['translationProblems'];
+  if (tp !== undefined && !(Array.isArray(tp) && tp.every((p) => isObject(p) && typeof p['file'] === 'string' && typeof p['scenario'] === 'string' && typeof p['language'] === 'string' && isStrings(p['problems']))))
+    return null;
   return v as unknown as ScenarioData;
 }
 

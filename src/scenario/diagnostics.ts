@@ -73,6 +73,11 @@ export const CODES = {
   BC504: { severity: 'warning', summary: 'A choice with a condition but no reason shown when unavailable.' },
   BC600: { severity: 'error', summary: 'Text with neither a source nor `invented: true`.' },
   BC601: { severity: 'error', summary: 'Text marked both with a source and as invented.' },
+  BC700: { severity: 'error', summary: 'A translation whose scenario is not found, or has errors of its own.' },
+  BC701: { severity: 'error', summary: 'A translation into the language the scenario is written in.' },
+  BC702: { severity: 'error', summary: 'A translation gives a text the scenario does not have.' },
+  BC703: { severity: 'warning', summary: 'Texts a translation leaves out: they show in the scenario’s own language.' },
+  BC704: { severity: 'error', summary: 'A second translation of one scenario into one language.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

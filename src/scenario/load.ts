@@ -22,7 +22,14 @@ export interface ReadResult {
  * exception.
  */
 export function readScenario(input: string | Uint8Array, file: string): ReadResult {
-  const parsed = parseScenarioText(input, file);
+  return readParsedScenario(parseScenarioText(input, file));
+}
+
+/**
+ * Checks a scenario already read by `parseScenarioText`, for a caller that
+ * first looked at the data (to tell a translation from a scenario, say).
+ */
+export function readParsedScenario(parsed: ParsedFile): ReadResult {
   if (parsed.data === undefined) return { diagnostics: sortDiagnostics(parsed.diagnostics), parsed };
   const schema = checkSchema(parsed);
   if (!schema.scenario) return { diagnostics: sortDiagnostics(schema.diagnostics), parsed };

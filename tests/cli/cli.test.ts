@@ -13,10 +13,11 @@ import { parse } from 'yaml';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const TINY = 'tests/fixtures/tiny.yaml';
+const TINY_ES = 'tests/fixtures/tiny.es.yaml';
 const BROKEN = 'tests/fixtures/checker/BC301-unknown-ending.yaml';
 
 /** Runs a tool to its end (or kills it after `timeout` ms); tests run these side by side. */
-function run(tool: 'validate' | 'simulate' | 'graph', args: string[], timeout = 30_000, env: Record<string, string> = {}) {
+function run(tool: 'validate' | 'simulate' | 'graph' | 'translation', args: string[], timeout = 30_000, env: Record<string, string> = {}) {
   return new Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(TSX, [`src/cli/${tool}.ts`, ...args], { cwd: ROOT, timeout, env: { ...process.env, ...env } });
     let stdout = '';
@@ -296,5 +297,102 @@ describe.concurrent('graph', { timeout: 60_000 }, () => {
     const broken = await run('graph', [BROKEN]);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(DIAGNOSTIC);
+  });
+});
+
+describe.concurrent('translations', { timeout: 60_000 }, () => {
+  it('validate checks a translation against the scenario given with it, or else the one in its folder', async ({ expect }) => {
+    const both = await run('validate', [TINY, TINY_ES]);
+    expect([both.status, both.stdout, both.stderr]).toEqual([0, '', '2 files checked: 0 errors, 0 warnings\n']);
+    const alone = await run('validate', [TINY_ES]);
+    expect([alone.status, alone.stdout, alone.stderr]).toEqual([0, '', '1 file checked: 0 errors, 0 warnings\n']);
+  });
+
+  it('a folder of scenarios with a translation among them passes, as scenarios/*.yaml does', async ({ expect }) => {
+    const folder = mkdtempSync(join(tmpdir(), 'backchannel-folder-'));
+    try {
+      copyFileSync(join(ROOT, TINY), join(folder, 'tiny.yaml'));
+      copyFileSync(join(ROOT, TINY_ES), join(folder, 'tiny.es.yaml'));
+      copyFileSync(join(ROOT, 'scenarios/example-minimal.yaml'), join(folder, 'example-minimal.yaml'));
+      // The shell sorts a glob: the translation comes before its scenario.
+      const r = await run('validate', ['example-minimal.yaml', 'tiny.es.yaml', 'tiny.yaml'].map((f) => join(folder, f)));
+      expect([r.status, r.stdout, r.stderr]).toEqual([0, '', '3 files checked: 0 errors, 0 warnings\n']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('an unknown key is an error with the key meant; texts left out are one warning', async ({ expect }) => {
+    const unknown = join(dir, 'unknown-key.es.yaml');
+    writeFileSync(unknown, readFileSync(join(ROOT, TINY_ES), 'utf8').replace('  line.hello-2:', '  line.helo-2:'));
+    const bad = await run('validate', [TINY, unknown]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe(`${unknown}:36:3: error BC702: unknown key 'line.helo-2': the scenario 'tiny' has no such text\n  Did you mean 'line.hello-2'?\n`);
+    const partial = join(dir, 'partial.es.yaml');
+    writeFileSync(partial, 'backchannel: 1\ntranslation:\n  scenario: tiny\n  language: es\ntexts:\n  title: Una llamada diminuta\n  line.hello-1: Hola.\n');
+    const some = await run('validate', [TINY, partial]);
+    expect(some.status).toBe(0);
+    expect(some.stdout).toBe(
+      `${partial}:5:1: warning BC703: 43 of 45 texts are not translated, so they show in the scenario's own language (en): 'summary', 'period', 'objective.learn' and 40 more\n` +
+        `  Add them under \`texts:\`. \`npm run translation -- ${TINY} es\` prints every key with the scenario's text, to copy from.\n`,
+    );
+    expect(some.stderr).toBe('2 files checked: 0 errors, 1 warning\n');
+  });
+
+  it('a translation whose scenario is nowhere to be found is an error', async ({ expect }) => {
+    const lonely = mkdtempSync(join(tmpdir(), 'backchannel-lonely-'));
+    try {
+      const file = join(lonely, 'tiny.es.yaml');
+      copyFileSync(join(ROOT, TINY_ES), file);
+      const r = await run('validate', [file]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe(`${file}:4:13: error BC700: no scenario with the id 'tiny' was found\n  A translation is checked against its scenario: keep it in the folder of the scenario file whose \`id:\` is 'tiny'.\n`);
+    } finally {
+      rmSync(lonely, { recursive: true, force: true });
+    }
+  });
+
+  it('simulate and graph say a translation is not a scenario, and name the scenario file', async ({ expect }) => {
+    const sim = await run('simulate', [TINY_ES, '--runs', '5']);
+    expect(sim.status).toBe(2);
+    expect(sim.stderr.split('\n')[0]).toBe(`error: ${TINY_ES} is a translation of the scenario 'tiny' into es, not a scenario: name the scenario file instead, as in npm run simulate -- ${TINY}`);
+    const graph = await run('graph', [TINY_ES]);
+    expect(graph.status).toBe(2);
+    expect(graph.stderr.split('\n')[0]).toBe(`error: ${TINY_ES} is a translation of the scenario 'tiny' into es, not a scenario: name the scenario file instead, as in npm run graph -- ${TINY}`);
+    expect(`${sim.stderr}${graph.stderr}`).not.toMatch(STACK_FRAME);
+  });
+
+  it('npm run translation prints a translation file with every text, which validates clean', async ({ expect }) => {
+    const r = await run('translation', [TINY, 'es']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('\ntranslation:\n  scenario: tiny\n  language: es\ntexts:\n');
+    expect(r.stdout).toContain('\n  line.hello-2: Shall we talk?\n');
+    const folder = mkdtempSync(join(tmpdir(), 'backchannel-skeleton-'));
+    try {
+      copyFileSync(join(ROOT, TINY), join(folder, 'tiny.yaml'));
+      writeFileSync(join(folder, 'tiny.es.yaml'), r.stdout);
+      const v = await run('validate', [join(folder, 'tiny.es.yaml')]);
+      expect([v.status, v.stdout, v.stderr]).toEqual([0, '', '1 file checked: 0 errors, 0 warnings\n']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('npm run translation refuses the scenario’s own language, a translation, a bad code and a broken scenario', async ({ expect }) => {
+    const own = await run('translation', [TINY, 'en']);
+    expect(own.status).toBe(2);
+    expect(own.stderr).toMatch(/^error: the scenario 'tiny' is written in en already: name the language to translate it into\nusage: npm run translation/);
+    const given = await run('translation', [TINY_ES, 'fr']);
+    expect(given.status).toBe(2);
+    expect(given.stderr.split('\n')[0]).toBe(`error: ${TINY_ES} is a translation of the scenario 'tiny' into es, not a scenario: name the scenario file instead, as in npm run translation -- ${TINY} fr`);
+    const code = await run('translation', [TINY, 'Spanish']);
+    expect(code.status).toBe(2);
+    expect(code.stderr).toMatch(/^error: 'Spanish' is not a language code such as es, fr or pt-BR\n/);
+    const broken = await run('translation', [BROKEN, 'es']);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(DIAGNOSTIC);
+    expect(`${own.stderr}${given.stderr}${broken.stderr}`).not.toMatch(STACK_FRAME);
   });
 });

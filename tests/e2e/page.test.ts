@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, preview } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { countAnnounced, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, readMirror, ROOT, shot, startAs, useBrowser, waitCanvas, watch } from './support.js';
+import { countAnnounced, e2e, expectInSync, flagship, flagshipIn, hook, noBrowser, open, playByKeyboard, readMirror, ROOT, shot, startAs, useBrowser, waitCanvas, watch } from './support.js';
 
 describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
   const browser = useBrowser();
@@ -318,7 +318,8 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     expect(model.screen.kind).toBe('briefing');
     const m = await readMirror(page);
     expect(m.groupLabel).toBe('Opciones');
-    const roleName = f.scenario.roles.find((r) => r.id === role)!.name;
+    // In Spanish when scenarios/ holds a Spanish translation of the flagship.
+    const roleName = flagshipIn('es').roles.find((r) => r.id === role)!.name;
     expect(await page.locator('#m-title').textContent()).toContain(roleName);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');

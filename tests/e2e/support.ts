@@ -9,6 +9,8 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { readScenario } from '../../src/scenario/load.js';
+import { parseScenarioText } from '../../src/scenario/parse.js';
+import { applyTranslation, checkTranslation, isTranslationData, pickTranslation } from '../../src/scenario/translation.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 
 export const e2e = inject('e2e');
@@ -281,6 +283,23 @@ function readFlagship(): Flagship {
     return { id: r.scenario.id, file: f, scenario: r.scenario, roles: r.scenario.roles.map((x) => x.id), plans: parsePlaythroughs(text, r.scenario) };
   }
   throw new Error('no valid scenario in scenarios/');
+}
+
+/**
+ * The flagship as the page shows it with `lang=<lang>`: with the
+ * translation in scenarios/ that the page would pick applied, else as
+ * written.
+ */
+export function flagshipIn(lang: string): Scenario {
+  const f = flagship();
+  const dir = path.join(ROOT, 'scenarios');
+  const translations = readdirSync(dir)
+    .filter((n) => /\.(ya?ml|json)$/.test(n) && !n.endsWith('.schema.json'))
+    .map((n) => parseScenarioText(readFileSync(path.join(dir, n)), n))
+    .filter((p) => isTranslationData(p.data))
+    .flatMap((p) => checkTranslation(p, (id) => (id === f.id ? { found: f.scenario, file: f.file } : { missing: [] })).translation ?? []);
+  const t = pickTranslation(translations, f.scenario.language, lang);
+  return t ? applyTranslation(f.scenario, t.texts, t.language) : f.scenario;
 }
 
 /**

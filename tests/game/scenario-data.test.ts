@@ -48,4 +48,15 @@ describe('fetching the scenario file', () => {
     expect(readScenarioData({ scenarios: [{ file: 'x', scenario: { id: 1 } }], problems: [], warnings: [] })).toBeNull();
     expect(readScenarioData({ scenarios: [], problems: [3], warnings: [] })).toBeNull();
   });
+
+  it('takes a scenario’s translations when they have the expected shape', () => {
+    const withTranslation = (t: unknown) => ({ ...good, scenarios: [{ ...good.scenarios[0]!, translations: t }] });
+    expect(readScenarioData(withTranslation([{ file: 'scenarios/tiny.es.yaml', language: 'es', texts: { title: 'Una llamada' } }]))).not.toBeNull();
+    expect(readScenarioData(withTranslation([]))).not.toBeNull();
+    expect(readScenarioData(withTranslation({}))).toBeNull();
+    expect(readScenarioData(withTranslation([{ file: 'x', language: 'es', texts: { title: 3 } }]))).toBeNull();
+    expect(readScenarioData(withTranslation([{ file: 'x', texts: {} }]))).toBeNull();
+    expect(readScenarioData({ ...good, translationProblems: [{ file: 'x', scenario: 'tiny', language: 'es', problems: ['x:1:1: error BC702: …'] }] })).not.toBeNull();
+    expect(readScenarioData({ ...good, translationProblems: [{ file: 'x' }] })).toBeNull();
+  });
 });

@@ -8,6 +8,7 @@ import { checkScenarioFolder, DEV_FILE, isScenarioFile, scenarioData, scenarioPl
 import { readScenarioData } from '../../src/game/scenario-data.js';
 
 const tiny = path.resolve(import.meta.dirname, '../fixtures/tiny.yaml');
+const tinyEs = path.resolve(import.meta.dirname, '../fixtures/tiny.es.yaml');
 const made: string[] = [];
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'bc-plugin-'));
@@ -65,6 +66,51 @@ describe('checking the folder', () => {
   });
 });
 
+describe('translations in the folder', () => {
+  it('are checked against their scenario and travel with it in the JSON', () => {
+    const root = project({});
+    copyFileSync(tiny, path.join(root, 'scenarios/tiny.yaml'));
+    copyFileSync(tinyEs, path.join(root, 'scenarios/tiny.es.yaml'));
+    const r = checkScenarioFolder(path.join(root, 'scenarios'), root);
+    expect([r.errors, r.warnings]).toEqual([[], []]);
+    expect(r.scenarios.map((s) => s.scenario.id)).toEqual(['tiny']);
+    const data = readScenarioData(JSON.parse(JSON.stringify(scenarioData(r, true))));
+    const t = data?.scenarios[0]!.translations;
+    expect(t?.map((x) => [x.file, x.language])).toEqual([['scenarios/tiny.es.yaml', 'es']]);
+    expect(t?.[0]!.texts['line.hello-2']).toBe('¿Hablamos?');
+  });
+
+  it('a broken translation is an error in its own lines, and the scenario still plays, untranslated', () => {
+    const root = project({ 'scenarios/tiny.es.yaml': readFileSync(tinyEs, 'utf8').replace('line.hello-2:', 'line.helo-2:'), 'scenarios/lost.fr.yaml': 'backchannel: 1\ntranslation: { scenario: tinny, language: fr }\ntexts: { title: Un appel }\n' });
+    copyFileSync(tiny, path.join(root, 'scenarios/tiny.yaml'));
+    const r = checkScenarioFolder(path.join(root, 'scenarios'), root);
+    expect(r.errors.map((d) => `${d.file}:${d.line}:${d.col} ${d.code} ${d.hints[0]}`)).toEqual([
+      "scenarios/lost.fr.yaml:2:26 BC700 Did you mean 'tiny'?",
+      "scenarios/tiny.es.yaml:36:3 BC702 Did you mean 'line.hello-2'?",
+    ]);
+    expect(r.scenarios[0]!.translations).toBeUndefined();
+    // In development the page learns which translation failed, to tell a reader who asks for its language.
+    const dev = scenarioData(r, true);
+    expect(dev.translationProblems?.map((p) => [p.file, p.scenario, p.language, p.problems.length])).toEqual([
+      ['scenarios/lost.fr.yaml', 'tinny', 'fr', 1],
+      ['scenarios/tiny.es.yaml', 'tiny', 'es', 1],
+    ]);
+    expect(readScenarioData(JSON.parse(JSON.stringify(dev)))).not.toBeNull();
+    expect(scenarioData(r, false).translationProblems).toBeUndefined();
+  });
+
+  it('a translation is checked again when its scenario changes, though the translation did not', () => {
+    const root = project({});
+    copyFileSync(tiny, path.join(root, 'scenarios/tiny.yaml'));
+    copyFileSync(tinyEs, path.join(root, 'scenarios/tiny.es.yaml'));
+    const cache = new Map();
+    expect(checkScenarioFolder(path.join(root, 'scenarios'), root, cache).errors).toEqual([]);
+    writeFileSync(path.join(root, 'scenarios/tiny.yaml'), readFileSync(tiny, 'utf8').replaceAll('hello-2', 'hello-two'));
+    const r = checkScenarioFolder(path.join(root, 'scenarios'), root, cache);
+    expect(r.errors.map((d) => `${d.file} ${d.code} ${d.message}`)).toEqual(["scenarios/tiny.es.yaml BC702 unknown key 'line.hello-2': the scenario 'tiny' has no such text"]);
+  });
+});
+
 const page = '<!doctype html><title>t</title><script type="module" src="/main.js"></script>';
 const main = "import { scenariosUrl } from 'virtual:scenarios'; fetch(scenariosUrl).then((r) => r.json()).then((d) => console.log(d.scenarios.length));";
 
@@ -73,6 +119,13 @@ describe('in Vite', () => {
     const root = project({ 'index.html': page, 'main.js': main, 'scenarios/broken.yaml': 'backchannel: 1\nid: x\ntitle: 3\n' });
     const run = build({ root, configFile: false, logLevel: 'silent', plugins: [scenarioPlugin()], build: { outDir: path.join(root, 'dist'), write: false } });
     await expect(run).rejects.toThrow(/scenarios\/broken\.yaml:\d+:\d+: error BC\d{3}: /);
+  }, 30_000);
+
+  it('fails the build with the checker lines when a translation has an error', async () => {
+    const root = project({ 'index.html': page, 'main.js': main, 'scenarios/tiny.es.yaml': 'backchannel: 1\ntranslation: { scenario: tiny, language: es }\ntexts:\n  titel: Una llamada\n' });
+    copyFileSync(tiny, path.join(root, 'scenarios/tiny.yaml'));
+    const run = build({ root, configFile: false, logLevel: 'silent', plugins: [scenarioPlugin()], build: { outDir: path.join(root, 'dist'), write: false } });
+    await expect(run).rejects.toThrow(/scenarios\/tiny\.es\.yaml:4:3: error BC702: unknown key 'titel': the scenario 'tiny' has no such text\n {2}Did you mean 'title'\?/);
   }, 30_000);
 
   // `npm run build` is scripts/build.ts: the same build, told in words when it fails.
@@ -123,6 +176,26 @@ describe('in Vite', () => {
       names.push(readdirSync(path.join(root, 'dist/assets')).find((f) => f.endsWith('.json'))!);
     }
     expect(names[0]).not.toBe(names[1]);
+  }, 30_000);
+
+  it('in development, a broken translation shows in the error overlay at its line, and in the data the page reads', async () => {
+    const root = project({ 'index.html': page, 'main.js': main, 'scenarios/tiny.es.yaml': 'backchannel: 1\ntranslation: { scenario: tiny, language: es }\ntexts:\n  titel: Una llamada\n' });
+    copyFileSync(tiny, path.join(root, 'scenarios/tiny.yaml'));
+    const server = await createServer({ root, configFile: false, logLevel: 'silent', plugins: [scenarioPlugin()], server: { host: '127.0.0.1', port: 0, ws: false } });
+    try {
+      await server.listen();
+      const sent: { type: string; err?: { message?: string; loc?: { file: string; line: number; column: number } } }[] = [];
+      server.ws.send = ((payload: (typeof sent)[number]) => void sent.push(payload)) as typeof server.ws.send;
+      const data = readScenarioData(await (await fetch(new URL(DEV_FILE, server.resolvedUrls!.local[0]!))).json());
+      expect(data?.scenarios.map((s) => s.scenario.id)).toEqual(['tiny']);
+      expect(data?.problems).toEqual(["scenarios/tiny.es.yaml:4:3: error BC702: unknown key 'titel': the scenario 'tiny' has no such text\n  Did you mean 'title'?"]);
+      expect(data?.translationProblems?.map((p) => [p.scenario, p.language])).toEqual([['tiny', 'es']]);
+      const shown = sent.filter((p) => p.type === 'error').at(-1);
+      expect(shown?.err?.message).toContain("scenarios/tiny.es.yaml:4:3: error BC702: unknown key 'titel'");
+      expect(shown?.err?.loc).toEqual({ file: path.join(root, 'scenarios/tiny.es.yaml'), line: 4, column: 3 });
+    } finally {
+      await server.close();
+    }
   }, 30_000);
 
   it('serves the checked folder in development, problems included, instead of failing', async () => {

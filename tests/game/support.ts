@@ -2,9 +2,25 @@
 import { readFileSync } from 'node:fs';
 import { compileScenario, type CompiledScenario } from '../../src/engine/machine.js';
 import { readScenario } from '../../src/scenario/load.js';
+import { parseScenarioText } from '../../src/scenario/parse.js';
+import { checkTranslation } from '../../src/scenario/translation.js';
+import type { ScenarioData } from '../../src/game/scenario-data.js';
 import { silentAudio } from '../../src/game/audio-port.js';
 import { GameController } from '../../src/game/controller.js';
 import { memoryStorage } from '../../src/game/storage.js';
+
+/**
+ * tiny.yaml as the scenario file gives it to the page, with its complete
+ * Spanish translation (tests/fixtures/tiny.es.yaml) attached.
+ */
+export function tinyEntry(): ScenarioData['scenarios'][number] {
+  const scenario = readScenario(readFileSync(new URL('../fixtures/tiny.yaml', import.meta.url)), 'tiny.yaml').scenario;
+  if (!scenario) throw new Error('tiny.yaml does not read');
+  const parsed = parseScenarioText(readFileSync(new URL('../fixtures/tiny.es.yaml', import.meta.url)), 'tiny.es.yaml');
+  const t = checkTranslation(parsed, () => ({ found: scenario, file: 'tiny.yaml' })).translation;
+  if (!t) throw new Error('tiny.es.yaml does not check');
+  return { file: 'scenarios/tiny.yaml', scenario, translations: [{ file: 'scenarios/tiny.es.yaml', language: t.language, texts: t.texts }] };
+}
 
 export function tinyCompiled(): CompiledScenario {
   const file = new URL('../fixtures/tiny.yaml', import.meta.url);

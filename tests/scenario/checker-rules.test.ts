@@ -403,9 +403,9 @@ describe('one fixture per checker rule', () => {
     else expect(r.scenario).toBeDefined();
   });
 
-  it('the fixtures cover every code a file can produce (BC101, BC102, BC404 are tested below, BC108 with the validate command)', () => {
+  it('the fixtures cover every code a file can produce (BC101, BC102, BC404 are tested below, BC108 with the validate command, BC7xx with translations)', () => {
     const covered = new Set(RULES.map(([, e]) => e.code));
-    const missing = Object.keys(CODES).filter((c) => !covered.has(c as DiagnosticCode));
+    const missing = Object.keys(CODES).filter((c) => !covered.has(c as DiagnosticCode) && !c.startsWith('BC7'));
     expect(missing.sort()).toEqual(['BC101', 'BC102', 'BC108', 'BC404']);
   });
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkScenario } from '../../src/engine/check.js';
-import { scenarioJsonSchema } from '../../src/scenario/json-schema.js';
+import { scenarioJsonSchema, translationJsonSchema } from '../../src/scenario/json-schema.js';
 import { parseScenarioText } from '../../src/scenario/parse.js';
 
 const tiny = parse(readFileSync(new URL('../fixtures/tiny.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -107,6 +107,7 @@ describe('the JSON Schema for editors', () => {
   it('scenarios/backchannel-scenario.schema.json matches the format (run `npm run schema` after changing it)', () => {
     const committed = readFileSync(new URL('../../scenarios/backchannel-scenario.schema.json', import.meta.url), 'utf8');
     expect(committed).toBe(scenarioJsonSchema());
+    expect(readFileSync(new URL('../../scenarios/backchannel-translation.schema.json', import.meta.url), 'utf8')).toBe(translationJsonSchema());
   });
   it('describes the top-level keys an author writes', () => {
     const schema = JSON.parse(scenarioJsonSchema()) as { properties: Record<string, unknown>; required: string[] };

@@ -1,6 +1,7 @@
 /**
- * A Vite plugin (Node side only) that checks every scenario file and gives
- * the game the checked scenarios as a JSON file of their own (see
+ * A Vite plugin (Node side only) that checks every scenario file, and every
+ * translation of one, and gives the game the checked scenarios, each with
+ * its checked translations, as a JSON file of their own (see
  * src/game/scenario-data.ts), which the page fetches. The virtual module
  * `virtual:scenarios` only says where that file is. The browser bundle
  * therefore carries neither the YAML parser, zod and the checker, nor the
@@ -22,11 +23,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import { checkScenario, scenarioIdTaken } from '../../engine/check.js';
+import { checkParsedScenario, scenarioIdTaken } from '../../engine/check.js';
 import { formatDiagnostic, type Diagnostic, type Position } from '../../scenario/diagnostics.js';
 import { isScenarioFile } from '../../scenario/load.js';
+import { parseScenarioText, type ParsedFile } from '../../scenario/parse.js';
 import type { Scenario } from '../../scenario/schema.js';
-import type { ScenarioData } from '../scenario-data.js';
+import { checkTranslations, isTranslationData, translationHead, type ScenarioLookup, type TranslationOutcome } from '../../scenario/translation.js';
+import type { ScenarioData, TranslationData } from '../scenario-data.js';
 
 export const VIRTUAL_ID = 'virtual:scenarios';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -37,16 +40,23 @@ export { isScenarioFile };
 
 /** What checking the folder gave. */
 export interface ScenarioBuildResult {
-  scenarios: { file: string; scenario: Scenario }[];
+  /** The scenarios that passed, each with the translations of it that passed. */
+  scenarios: { file: string; scenario: Scenario; translations?: TranslationData[] }[];
   errors: Diagnostic[];
   warnings: Diagnostic[];
   files: string[];
+  /** Translations that failed their check, with what they name and their errors, so that the page can say why a language is missing. */
+  translationProblems: { file: string; scenario: string; language: string; problems: string[] }[];
 }
 
 interface CacheEntry {
   key: string;
   scenario?: Scenario;
   idAt?: Position;
+  /** The id a scenario file with errors gives, so that a translation of it is told the scenario has errors. */
+  brokenId?: string;
+  /** A translation, as read: it is checked again against the folder's scenarios each time, since they may have changed. */
+  translation?: ParsedFile;
   diagnostics: Diagnostic[];
 }
 
@@ -58,8 +68,10 @@ export function checkScenarioFolder(dir: string, root: string, cache = new Map<s
   } catch {
     names = [];
   }
-  const out: ScenarioBuildResult = { scenarios: [], errors: [], warnings: [], files: [] };
+  const out: ScenarioBuildResult = { scenarios: [], errors: [], warnings: [], files: [], translationProblems: [] };
   const seen = new Map<string, string>();
+  const translations: ParsedFile[] = [];
+  const broken = new Map<string, string>();
   for (const name of names) {
     const abs = path.join(dir, name);
     const rel = path.relative(root, abs).split(path.sep).join('/');
@@ -72,7 +84,7 @@ export function checkScenarioFolder(dir: string, root: string, cache = new Map<s
       const hit = cache.get(abs);
       if (hit && hit.key === key) {
         out.files.push(abs);
-        collect(out, rel, hit, seen);
+        collect(out, rel, hit, seen, translations, broken);
         continue;
       }
       bytes = readFileSync(abs);
@@ -83,20 +95,57 @@ export function checkScenarioFolder(dir: string, root: string, cache = new Map<s
     out.files.push(abs);
     let entry: CacheEntry;
     try {
-      const r = checkScenario(new Uint8Array(bytes), rel);
-      entry = { key, diagnostics: r.diagnostics, ...(r.scenario ? { scenario: r.scenario } : {}), ...(r.idAt ? { idAt: r.idAt } : {}) };
+      const parsed = parseScenarioText(new Uint8Array(bytes), rel);
+      if (isTranslationData(parsed.data)) entry = { key, translation: parsed, diagnostics: [] };
+      else {
+        const r = checkParsedScenario(parsed);
+        const id = r.scenario ? undefined : (parsed.data as Record<string, unknown> | undefined)?.['id'];
+        entry = { key, diagnostics: r.diagnostics, ...(r.scenario ? { scenario: r.scenario } : {}), ...(r.idAt ? { idAt: r.idAt } : {}), ...(typeof id === 'string' ? { brokenId: id } : {}) };
+      }
     } catch (e) {
       // The checker promises never to throw; if it does, say so rather than crash the dev server.
       entry = { key, diagnostics: [{ file: rel, line: 1, col: 1, severity: 'error', code: 'BC101', message: `the checker failed: ${(e as Error).message}`, hints: [] }] };
     }
     cache.set(abs, entry);
-    collect(out, rel, entry, seen);
+    collect(out, rel, entry, seen, translations, broken);
   }
+  checkFolderTranslations(out, translations, broken);
   return out;
 }
 
-function collect(out: ScenarioBuildResult, rel: string, entry: CacheEntry, seen: Map<string, string>): void {
+/** Checks the folder's translations against its scenarios, and hands each that passes to its scenario. */
+function checkFolderTranslations(out: ScenarioBuildResult, translations: ParsedFile[], broken: Map<string, string>): void {
+  const byId = new Map(out.scenarios.map((s) => [s.scenario.id, s]));
+  const find = (id: string): ScenarioLookup => {
+    const hit = byId.get(id);
+    if (hit) return { found: hit.scenario, file: hit.file };
+    const bad = broken.get(id);
+    return bad !== undefined ? { broken: bad } : { missing: [...byId.keys()] };
+  };
+  let outcomes: TranslationOutcome[];
+  try {
+    outcomes = checkTranslations(translations, find);
+  } catch (e) {
+    // Never expected; said in words rather than stopping the dev server.
+    outcomes = translations.map((t) => ({ file: t.file, diagnostics: [{ file: t.file, line: 1, col: 1, severity: 'error', code: 'BC101', message: `the checker failed: ${(e as Error).message}`, hints: [] }] }));
+  }
+  outcomes.forEach((o, i) => {
+    for (const d of o.diagnostics) (d.severity === 'error' ? out.errors : out.warnings).push(d);
+    if (o.translation) {
+      const owner = byId.get(o.translation.scenario)!;
+      (owner.translations ??= []).push({ file: o.file, language: o.translation.language, texts: o.translation.texts });
+      return;
+    }
+    const head = translationHead(translations[i]!.data);
+    if (head.scenario !== undefined && head.language !== undefined)
+      out.translationProblems.push({ file: o.file, scenario: head.scenario, language: head.language, problems: o.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic) });
+  });
+}
+
+function collect(out: ScenarioBuildResult, rel: string, entry: CacheEntry, seen: Map<string, string>, translations: ParsedFile[], broken: Map<string, string>): void {
   for (const d of entry.diagnostics) (d.severity === 'error' ? out.errors : out.warnings).push(d);
+  if (entry.translation) translations.push(entry.translation);
+  if (entry.brokenId !== undefined && !broken.has(entry.brokenId)) broken.set(entry.brokenId, rel);
   if (!entry.scenario) return;
   const other = seen.get(entry.scenario.id);
   if (other !== undefined) {
@@ -113,6 +162,7 @@ export function scenarioData(result: ScenarioBuildResult, includeProblems: boole
     scenarios: result.scenarios,
     problems: includeProblems ? result.errors.map(formatDiagnostic) : [],
     warnings: result.warnings.map(formatDiagnostic),
+    ...(includeProblems && result.translationProblems.length > 0 ? { translationProblems: result.translationProblems } : {}),
   };
 }
 

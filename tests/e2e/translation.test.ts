@@ -1,0 +1,108 @@
+/**
+ * A scenario's translation in the browser: a build of a folder holding
+ * tiny.yaml and its Spanish translation, opened with `?lang=es`, shows the
+ * translated line in the DOM mirror and on the canvas; a call saved in
+ * English resumes in Spanish. The page's code still carries neither the
+ * YAML reader nor zod.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2e, expectInSync, hook, noBrowser, readMirror, ROOT, shot, useBrowser, waitCanvas, watch } from './support.js';
+
+describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, () => {
+  const browser = useBrowser();
+  const outDir = path.join(ROOT, 'test-results/e2e-dist-translation');
+  let server: PreviewServer | undefined;
+  let base = '';
+
+  beforeAll(async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'bc-translation-'));
+    copyFileSync(path.join(ROOT, 'tests/fixtures/tiny.yaml'), path.join(folder, 'tiny.yaml'));
+    copyFileSync(path.join(ROOT, 'tests/fixtures/tiny.es.yaml'), path.join(folder, 'tiny.es.yaml'));
+    const before = process.env['BACKCHANNEL_SCENARIO_DIR'];
+    process.env['BACKCHANNEL_SCENARIO_DIR'] = folder;
+    try {
+      await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    } finally {
+      if (before === undefined) delete process.env['BACKCHANNEL_SCENARIO_DIR'];
+      else process.env['BACKCHANNEL_SCENARIO_DIR'] = before;
+      rmSync(folder, { recursive: true, force: true });
+    }
+    server = await preview({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+    base = server.resolvedUrls!.local[0]!;
+  });
+  afterAll(async () => {
+    if (server) await new Promise<void>((r) => server!.httpServer.close(() => r()));
+  });
+
+  const start = async (page: import('playwright-core').Page) => {
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+    await waitCanvas(page);
+  };
+
+  it('the translation travels in the scenario file, and the code still carries no YAML reader or zod', () => {
+    const dir = path.join(outDir, 'assets');
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.js'))) expect(readFileSync(path.join(dir, f), 'utf8'), f).not.toMatch(/YAMLParseError|ZodError|\$ZodType|checkSemantics|parseScenarioText/);
+    const data = JSON.parse(readFileSync(path.join(dir, readdirSync(dir).find((f) => /^scenarios-.*\.json$/.test(f))!), 'utf8')) as { scenarios: { translations?: { language: string }[] }[] };
+    expect(data.scenarios[0]!.translations?.map((t) => t.language)).toEqual(['es']);
+  });
+
+  it('with ?lang=es the call is in Spanish, in the DOM mirror and on the canvas', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    watch(page, problems);
+    await page.goto(`${base}?lang=es&scenario=tiny&role=a&seed=7`);
+    await waitCanvas(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await page.locator('#m-title').textContent()).toBe('Informe: Enviado del lado A');
+    // The scenario is in the page's language: no notice that it is written in another, and no lang= of its own.
+    expect((await readMirror(page)).notices.join(' ')).not.toMatch(/escrito en/);
+    expect(await page.locator('#mirror [lang]').count()).toBe(0);
+    await start(page);
+    // tiny's first line, "Hello.", in its Spanish translation.
+    await page.waitForFunction(() => (window.__backchannel!.canvas() as { line: string | null } | null)?.line === 'Hola.');
+    expect((await readMirror(page)).line).toBe('Hola.');
+    expect((await hook(page)).canvas.line).toBe('Hola.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.__backchannel!.view() as { phase: string } | null)?.phase === 'choosing');
+    await expectInSync(page);
+    const m = await readMirror(page);
+    expect(m.line).toBe('¿Hablamos?');
+    expect(m.buttons.map((b) => b.label)).toEqual(['Ofrecer compartir el puente.', 'Advertirles.', 'Cerrar el acuerdo.']);
+    expect(m.buttons[2]!.description).toContain('Hace falta una confianza de 3 o más');
+    expect((await hook(page)).canvas.actions.map((a) => a.label)).toEqual(['Ofrecer compartir el puente.', 'Advertirles.', 'Cerrar el acuerdo.']);
+    await shot(page, 'translation-es-1280x720');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a call saved in English resumes in Spanish with ?lang=es', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    watch(page, problems);
+    await page.goto(`${base}?scenario=tiny&role=a&seed=7`);
+    await waitCanvas(page);
+    expect(await page.locator('#m-title').textContent()).toBe("Briefing: Side A's envoy");
+    await start(page);
+    expect((await readMirror(page)).line).toBe('Hello.');
+    await page.goto(`${base}?lang=es`);
+    await waitCanvas(page);
+    const title = await readMirror(page);
+    expect(title.buttons[0]!.label).toBe('Continuar la llamada guardada (Enviado del lado A)');
+    await page.keyboard.press('1');
+    await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+    await waitCanvas(page);
+    expect((await readMirror(page)).line).toBe('Hola.');
+    expect((await hook(page)).canvas.line).toBe('Hola.');
+    expect((await readMirror(page)).notices.join(' ')).toContain('Se reanudó tu llamada guardada.');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * The game in the language asked for: with `lang=es` and a Spanish
+ * translation of the scenario, every screen shows the translation; without
+ * one, the game is as it always was. Saves keep working across languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { silentAudio } from '../../src/game/audio-port.js';
+import { GameController, type ControllerOptions } from '../../src/game/controller.js';
+import { compileInLanguage } from '../../src/game/localize.js';
+import { saveKey } from '../../src/game/saves.js';
+import { safeStorage, type SafeStorage } from '../../src/game/storage.js';
+import type { UrlOptions } from '../../src/game/url.js';
+import { tinyCompiled, tinyEntry } from './support.js';
+
+const url = (lang: string | null): UrlOptions => ({ scenario: null, role: null, lang, seed: 7, ignored: [] });
+
+function persistent(map = new Map<string, string>()): SafeStorage {
+  return safeStorage(() => ({ getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) }));
+}
+
+/** The game as the page starts it: the scenario compiled in the language the address asks for. */
+function game(lang: string | null, over: Partial<ControllerOptions> = {}, entry = tinyEntry()) {
+  return new GameController({
+    scenarios: [compileInLanguage(entry, lang)],
+    problems: [],
+    storage: persistent(),
+    audio: silentAudio(),
+    url: url(lang),
+    systemReducedMotion: false,
+    randomSeed: () => 7,
+    now: () => new Date('2026-01-02T03:04:05Z'),
+    ...over,
+  });
+}
+
+/** Plays role a to the deal: offers until it opens. */
+function playToDeal(ctl: GameController): void {
+  ctl.press('role:a');
+  ctl.press('start');
+  for (let i = 0; i < 40 && ctl.model.screen.kind === 'call'; i++) {
+    if (ctl.model.actions.some((a) => a.id === 'choice:deal' && !a.disabled)) ctl.press('choice:deal');
+    else if (ctl.model.actions.some((a) => a.id === 'choice:offer')) ctl.press('choice:offer');
+    else ctl.continueOrFinish();
+  }
+}
+
+describe('a scenario with a translation into the language asked', () => {
+  it('shows the translation on every screen, in the scenario’s place, with no notice', () => {
+    const ctl = game('es');
+    const m = ctl.model;
+    expect(m.notices.map((n) => n.id)).not.toContain('language');
+    expect([m.uiLang, m.contentLang]).toEqual(['es', 'es']);
+    if (m.screen.kind !== 'title') throw new Error();
+    expect(m.screen.scenario).toMatchObject({ title: 'Una llamada diminuta', period: 'Una tarde inventada', sides: ['Lado A', 'Lado B'] });
+    expect(m.actions.map((a) => a.label)).toEqual(['Jugar como Enviado del lado A', 'Jugar como Enviado del lado B']);
+
+    ctl.press('role:a');
+    const brief = ctl.model.screen;
+    if (brief.kind !== 'briefing') throw new Error();
+    expect(brief.heading).toBe('Informe: Enviado del lado A');
+    expect(brief.sections.map((s) => s.items.map((i) => i.text))).toEqual([['A quiere el puente.'], ['Conseguir el puente.']]);
+    // A source's title stays as published.
+    expect(brief.sections[0]!.items[0]!.marker).toBe('Fuente: Made-up notes (Backchannel tests, 2026-01-01)');
+
+    ctl.press('start');
+    expect(ctl.callView?.line?.text).toBe('Hola.');
+    ctl.continueOrFinish();
+    expect(ctl.callView?.line?.text).toBe('¿Hablamos?');
+    expect(ctl.model.actions.map((a) => [a.label, a.reason])).toEqual([
+      ['Ofrecer compartir el puente.', ''],
+      ['Advertirles.', ''],
+      ['Cerrar el acuerdo.', 'Hace falta una confianza de 3 o más'],
+    ]);
+    expect(ctl.callView?.meters.map((x) => x.label)).toEqual(['Confianza', 'Presión', 'Tiempo restante']);
+  });
+
+  it('reaches a translated outcome, and exports it translated under the content’s own fingerprint', () => {
+    const ctl = game('es');
+    playToDeal(ctl);
+    const out = ctl.model.screen;
+    if (out.kind !== 'outcome') throw new Error(`not at the outcome but on ${out.kind}`);
+    expect(out.ending).toMatchObject({ id: 'deal', title: 'Un acuerdo', summary: 'Comparten el puente.', debrief: 'Ambos lados ganaron.' });
+    expect(out.ending.concepts).toEqual([{ id: 'batna', name: 'MAAN', text: 'Tu mejor alternativa a un acuerdo negociado.' }]);
+    const exported = JSON.parse(ctl.exportResults()!.json) as { scenario: unknown; roleName: string; debrief: { ending: { title: string } }; transcript: { text?: string }[] };
+    expect(exported.scenario).toEqual({ id: 'tiny', title: 'Una llamada diminuta', contentHash: tinyCompiled().contentHash });
+    expect(exported.roleName).toBe('Enviado del lado A');
+    expect(exported.debrief.ending.title).toBe('Un acuerdo');
+    expect(exported.transcript[0]?.text).toBe('Hola.');
+  });
+
+  it('a regional tag (es-VE) falls back to the Spanish translation, as the game’s words do', () => {
+    const ctl = game('es-VE');
+    expect(ctl.model.contentLang).toBe('es');
+    if (ctl.model.screen.kind !== 'title') throw new Error();
+    expect(ctl.model.screen.scenario?.title).toBe('Una llamada diminuta');
+  });
+
+  it('a translation into a language the game has no words for marks the text with its language', () => {
+    const entry = tinyEntry();
+    entry.translations = [{ ...entry.translations![0]!, language: 'pt-BR', texts: { title: 'Uma chamada minúscula' } }];
+    const ctl = game('pt-BR', {}, entry);
+    expect([ctl.model.uiLang, ctl.model.contentLang]).toEqual(['en', 'pt-BR']);
+    expect(ctl.model.notices.map((n) => n.id)).not.toContain('language');
+    if (ctl.model.screen.kind !== 'title') throw new Error();
+    // A text left out of the translation shows as the scenario has it.
+    expect(ctl.model.screen.scenario).toMatchObject({ title: 'Uma chamada minúscula', period: 'A made-up afternoon' });
+  });
+});
+
+describe('without a translation for the language asked', () => {
+  it('is exactly as before: the scenario as written, and the notice for another language', () => {
+    const english = game(null);
+    const asBefore = new GameController({ scenarios: [tinyCompiled()], problems: [], storage: persistent(), audio: silentAudio(), url: url(null), systemReducedMotion: false, randomSeed: () => 7 });
+    expect(english.model.screen).toEqual(asBefore.model.screen);
+    expect(english.model.notices).toEqual(asBefore.model.notices);
+    const fr = game('fr');
+    expect(fr.model.contentLang).toBe('en');
+    expect(fr.model.notices.find((n) => n.id === 'language')?.text).toBe('The scenario is written in English; the game has no translation of it.');
+    if (fr.model.screen.kind !== 'title') throw new Error();
+    expect(fr.model.screen.scenario?.title).toBe('A tiny call');
+  });
+
+  it('a translation that failed its check is named in the notice, with its first error', () => {
+    const entry = { ...tinyEntry(), translations: [] };
+    const problem = "scenarios/tiny.es.yaml:36:3: error BC702: unknown key 'line.helo-2': the scenario 'tiny' has no such text";
+    const ctl = game('es', { translationProblems: [{ scenario: 'tiny', language: 'es', problems: [problem] }] }, entry);
+    const notice = ctl.model.notices.find((n) => n.id === 'language');
+    expect(notice?.tone).toBe('warning');
+    expect(notice?.text).toBe(
+      `La traducción al español de este escenario tiene errores, así que el escenario se muestra tal como está escrito, en inglés. La verificación encontró 1 error(es); el primero: ${problem}`,
+    );
+  });
+});
+
+describe('saves across languages', () => {
+  /** Plays a few moves and leaves the call saved in `map`. */
+  function saveMidCall(map: Map<string, string>, lang: string | null, entry = tinyEntry()) {
+    const ctl = game(lang, { storage: persistent(map) }, entry);
+    ctl.press('role:a');
+    ctl.press('start');
+    ctl.continueOrFinish();
+    ctl.press('choice:offer');
+    return ctl.callView!;
+  }
+
+  it('a call saved in English resumes with lang=es, at the same line, now in Spanish', () => {
+    const map = new Map<string, string>();
+    const before = saveMidCall(map, null);
+    expect(before.line?.text).toBe('Go on.');
+    const es = game('es', { storage: persistent(map) });
+    expect(es.model.actions[0]).toMatchObject({ id: 'resume', label: 'Continuar la llamada guardada (Enviado del lado A)' });
+    es.press('resume');
+    expect(es.model.notices.map((n) => n.id)).toContain('resumed');
+    const after = es.callView!;
+    expect(after.line?.id).toBe(before.line?.id);
+    expect(after.line?.text).toBe('Siga.');
+    expect(after.meters.map((x) => x.value)).toEqual(before.meters.map((x) => x.value));
+    expect(after.log.map((e) => e.id)).toEqual(before.log.map((e) => e.id));
+  });
+
+  it('and the other way round; a change to the translation alone does not set the save aside', () => {
+    const map = new Map<string, string>();
+    saveMidCall(map, 'es');
+    expect(JSON.parse(map.get(saveKey('tiny'))!).record.contentHash).toBe(tinyCompiled().contentHash);
+    const en = game(null, { storage: persistent(map) });
+    en.press('resume');
+    expect(en.callView?.line?.text).toBe('Go on.');
+    const edited = tinyEntry();
+    edited.translations![0]!.texts['line.answer-calm'] = 'Continúe.';
+    const es = game('es', { storage: persistent(map) }, edited);
+    es.press('resume');
+    expect(es.model.notices.map((n) => n.id)).not.toContain('set-aside:tiny');
+    expect(es.callView?.line?.text).toBe('Continúe.');
+  });
+});
