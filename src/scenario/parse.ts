@@ -383,25 +383,36 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   // Lines indented with a tab: each is a slip of its own, and the other errors on them come from it.
   const tabs = new Map<number, Position>();
   for (const e of doc.errors) {
-    if (e.code !== 'TAB_AS_INDENT') continue;
     const lineStart = text.lastIndexOf('\n', e.pos[0] - 1) + 1;
+    if (e.code !== 'TAB_AS_INDENT') {
+      // After spaces, or before block text, a tab is not named by the library, which speaks of columns and
+      // indented block values instead; a tab in the indentation of the line it complains about is the slip all the same.
+      const lead = /^ *\t[ \t]*/.exec(text.slice(lineStart, Math.min(lineStart + 400, text.length)));
+      if (lead && /[^\s]/.test(text.slice(lineStart + lead[0].length, lineStart + lead[0].length + 1))) {
+        const at = toPos(lineStart + lead[0].indexOf('\t'));
+        if (!tabs.has(at.line)) tabs.set(at.line, at);
+      }
+      continue;
+    }
     const tab = text.indexOf('\t', lineStart);
     const at = toPos(tab >= lineStart && tab <= e.pos[1] ? tab : e.pos[0]);
     if (!tabs.has(at.line)) tabs.set(at.line, at);
   }
   // The library stops naming tabs once they have upset the lines around
-  // them; a line that starts with a tab can be nothing but indentation.
+  // them; a tab before the first letter of a line, after spaces or none, can be nothing but indentation.
   // A loop, not Math.min(...): a hostile file can have more tab lines than a call takes arguments.
   let firstTab = Infinity;
   for (const line of tabs.keys()) if (line < firstTab) firstTab = line;
   if (tabs.size > 0) {
     for (let at = 0, line = 1; at < text.length; line++) {
       const end = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
-      if (text[at] === '\t' && line > firstTab && !tabs.has(line) && /\S/.test(text.slice(at, end))) tabs.set(line, { line, col: 1 });
+      const lead = /^ *\t/.exec(text.slice(at, Math.min(end, at + 400)));
+      if (lead && line > firstTab && !tabs.has(line) && /\S/.test(text.slice(at, end))) tabs.set(line, { line, col: lead[0].length });
       at = end + 1;
     }
   }
   let repeats: Map<number, RepeatedKey> | undefined;
+  const repeatsFound: Diagnostic[] = [];
   let quoted: Map<number, number> | undefined;
   // Found once: a file full of errors must not walk the document for each.
   const quotedEndingAt = (offset: number) => (quoted ??= quotedTextByEnd(doc)).get(offset);
@@ -419,8 +430,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
       const hint = repeat?.newItem
         ? `If a new item starts here, begin it with "- ", lined up with the "- " on line ${toPos(repeat.first).line}. Otherwise keep one '${repeat.key}'.`
         : 'Keep one: remove the other, or merge the two.';
-      // Below a tab, keys of a nested mapping can land in the one above and meet a key of the same name there.
-      (pos.line > firstTab ? syntax : result.diagnostics).push(diag(file, pos, 'BC106', message, [hint]));
+      repeatsFound.push(diag(file, pos, 'BC106', message, [hint]));
     } else if (e.code === 'RESOURCE_EXHAUSTION' || e.message.includes('Maximum call stack size exceeded')) {
       // Where the library's stack runs out depends on how deep the stack
       // already is; when it runs out while resolving a scalar, the library
@@ -437,6 +447,12 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
       syntax.push(d);
     }
   }
+  // From a tab, or a slip that upsets the lines after it, on, keys of a nested mapping can land in the one
+  // above and meet a key of the same name there (a role's `summary:` in the scenario's own): that repeat is
+  // the slip's doing, and is left out with the other errors it sets off, as the note under the slip says.
+  let firstUpset = firstTab;
+  for (const d of upsetting) if (d.line < firstUpset) firstUpset = d.line;
+  for (const d of repeatsFound) (d.line >= firstUpset ? syntax : result.diagnostics).push(d);
   // The library reports an unclosed quote where the text runs out, after
   // the errors it set off; at its opening quote it comes first on its line.
   syntax.sort((a, b) => a.line - b.line || a.col - b.col);

@@ -81,6 +81,12 @@ const RULES: [string, Expected][] = [
       ],
     },
   ],
+  // A role's `summary:` behind a tab lands in the scenario's own mapping and meets its `summary:`: that repeat is the tab's doing, and saying it would invite deleting the real one.
+  ['BC103-tab-repeated-key', { code: 'BC103', line: 16, col: 1, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").', moreHints: ['2 other lines below the tab have syntax errors, most likely only because of the tab; they are not shown or counted: replace the tabs with spaces and check again.'] }],
+  // A tab after spaces, which the library words as columns that do not line up, is told as the tab, where it is.
+  ['BC103-tab-after-spaces', { code: 'BC103', line: 16, col: 3, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").', moreHints: ['2 other lines below the tab have syntax errors, most likely only because of the tab; they are not shown or counted: replace the tabs with spaces and check again.'] }],
+  // Block text (`>-`) indented with a tab, which the library words as block text not indented.
+  ['BC103-tab-in-block-text', { code: 'BC103', line: 5, col: 1, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").' }],
   // Slips a newcomer makes, each told in plain words where it is, rather than in the YAML library's terms.
   ['BC103-key-too-deep', { code: 'BC103', line: 14, col: 6, message: 'syntax error: \'side\' is indented further than \'id\' on the line above', hint: 'Keys of one mapping start at the same column: start \'side\' at column 5, under \'id\'.' }],
   ['BC103-item-too-short', { code: 'BC103', line: 10, col: 2, message: 'syntax error: this list item is indented less than the items before it', hint: 'Line up every `- ` of one list at the same column. Start this one at column 3, under the `- ` on line 9.' }],
@@ -742,6 +748,17 @@ describe('more checks an author relies on', () => {
       [3, false],
       [text.split('\n').indexOf('\tside: a') + 1, true],
     ]);
+  });
+
+  // The note under a slip that upsets the lines after it says their errors are left out; a key those lines
+  // bring to the mapping above, meeting one of its keys, is one of them, and not told as written twice.
+  it('a key repeated only because a slip above misplaced it is left out with the other knock-on errors', () => {
+    const tiny = readFileSync(tinyPath, 'utf8');
+    const text = tiny.replace('roles:\n  - id: a\n', 'roles:\n     - id: a\n');
+    expect(text).not.toBe(tiny);
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['BC103', 20, 5]]);
+    expect(r.diagnostics[0]!.hints.at(-1)).toMatch(/^\d+ more lines after this have syntax errors, most likely only because of this one; they are not shown or counted/);
   });
 
   // Conditions inside all: and any: are judged as conditions, not as option ids.
