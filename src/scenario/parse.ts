@@ -423,6 +423,15 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
       repeats ??= repeatedKeys(doc);
       const repeat = repeats.get(e.pos[0]);
       if (repeat?.echo) continue;
+      // A key of a list item written at the column of its `- ` or left of its keys ends the list, and YAML puts
+      // it in the mapping that holds the list, where its name may already be: the indentation is the slip.
+      const home = syntax.length < 2 * MAX_SYNTAX_SHOWN ? keyInList(text, e.pos[0]) : undefined;
+      if (home && !home.beside && home.sure) {
+        const d = diag(file, toPos(home.at), 'BC103', home.message, home.hints);
+        upsetting.add(d);
+        syntax.push(d);
+        continue;
+      }
       const message =
         repeat?.newItem ? `the key '${repeat.key}' appears twice in this list item (first at line ${toPos(repeat.first).line})`
         : repeat ? `the key '${repeat.key}' appears twice in this mapping (first at line ${toPos(repeat.first).line})`
@@ -1007,8 +1016,10 @@ function keyInList(text: string, start: number): { at: number; message: string; 
   const itemCol = item && item[2] !== '' ? item[1]!.length + item[2]!.length : -1;
   const itemLines = itemCol < 0 ? [] : [...passed.slice(0, itemAt).filter((l) => l.indent === itemCol && KEY_LINE.test(l.text)), passed[itemAt]!];
   const itemKeys = itemLines.map((l) => KEY_LINE.exec(l.text)![3]!);
-  const itemTakes = itemKeys.length > 0 && oneKind([...itemKeys, key]);
-  const ownerTakes = oneKind([...ownerKeys, key]);
+  // A mapping that already holds the key cannot take it again: a role's `summary:` does not belong beside
+  // `roles:` when the scenario has its own `summary:` above.
+  const itemTakes = itemKeys.length > 0 && !itemKeys.includes(key) && oneKind([...itemKeys, key]);
+  const ownerTakes = !ownerKeys.includes(key) && oneKind([...ownerKeys, key]);
   const sure = itemTakes !== ownerTakes;
   if (itemTakes && !ownerTakes) {
     // Further in than the item's keys, the key is too deep, not in a list: told as such elsewhere.
