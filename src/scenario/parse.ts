@@ -420,7 +420,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     const pos = toPos(e.pos[0]);
     const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     if (e.code === 'DUPLICATE_KEY') {
-      repeats ??= repeatedKeys(doc);
+      repeats ??= repeatedKeys(doc, text);
       const repeat = repeats.get(e.pos[0]);
       if (repeat?.echo) continue;
       // A key of a list item written at the column of its `- ` or left of its keys ends the list, and YAML puts
@@ -430,6 +430,15 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
         const d = diag(file, toPos(home.at), 'BC103', home.message, home.hints);
         upsetting.add(d);
         syntax.push(d);
+        continue;
+      }
+      if (repeat?.stray) {
+        const item = toPos(repeat.stray.itemAt);
+        repeatsFound.push(
+          diag(file, toPos(repeat.stray.at), 'BC106', `this list item is further in than the items of its list, so the keys below it are read into the item on line ${item.line}, which has its own '${repeat.key}' (line ${toPos(repeat.first).line})`, [
+            `Line up every \`- \` of one list at the same column: start this one at column ${item.col}, under the \`- \` on line ${item.line}.`,
+          ]),
+        );
         continue;
       }
       const message =
@@ -754,31 +763,66 @@ interface RepeatedKey {
   first: number;
   newItem?: boolean;
   echo?: boolean;
+  /** A `- ` further in than the items of its list, whose keys went into the item above: where it is, and that item's `- `. */
+  stray?: { at: number; itemAt: number };
 }
 
 /** Every repeated mapping key, by the offset of the repeat (where the library reports it). */
-function repeatedKeys(doc: Document.Parsed): Map<number, RepeatedKey> {
+function repeatedKeys(doc: Document.Parsed, text: string): Map<number, RepeatedKey> {
   const out = new Map<number, RepeatedKey>();
   visit(doc, {
     Map(_, map, path) {
       const seen = new Map<unknown, number>();
       const inList = isSeq(path[path.length - 1]);
-      const firstKey = isScalar(map.items[0]?.key) ? (map.items[0].key as { value: unknown }).value : undefined;
+      const head = map.items[0]?.key;
+      const firstKey = isScalar(head) ? head.value : undefined;
       let newItem = false;
-      for (const pair of map.items) {
+      let stray = false;
+      for (const [i, pair] of map.items.entries()) {
         const k = pair.key;
         if (!isScalar(k) || !k.range) continue;
         const first = seen.get(k.value);
         if (first === undefined) seen.set(k.value, k.range[0]);
-        else if (newItem) out.set(k.range[0], { key: String(k.value), first, echo: true });
+        else if (newItem || stray) out.set(k.range[0], { key: String(k.value), first, echo: true });
         else {
           newItem = inList && k.value === firstKey;
-          out.set(k.range[0], { key: String(k.value), first, newItem });
+          const moved = inList && !newItem && typeof firstKey === 'string' && isScalar(head) && head.range ? strayItem(text, head.range[0], firstKey, k.range[0], map.items.slice(i).map((p) => (isScalar(p.key) ? String(p.key.value) : ''))) : undefined;
+          stray = moved !== undefined;
+          out.set(k.range[0], { key: String(k.value), first, newItem, stray: moved });
         }
       }
     },
   });
   return out;
+}
+
+/**
+ * A list item's `- ` written further in than the items of its list, on
+ * the line above a repeated key of the item before: YAML takes it for an
+ * item of a list nested in that item, and the keys under it for more keys
+ * of that item, which has them already. Only when the line just above the
+ * repeat, or above the stray item's own deeper lines, is `- firstKey: …`
+ * and one kind of object takes the stray item's keys with those after it.
+ * Where the `- ` is, and where the item's own `- ` is; else undefined.
+ */
+function strayItem(text: string, headAt: number, firstKey: string, repeatAt: number, keysFromRepeat: readonly string[]): { at: number; itemAt: number } | undefined {
+  const headLine = lineAround(text, headAt);
+  const keyCol = headAt - headLine.start;
+  const own = /^( *)- +$/.exec(text.slice(headLine.start, headAt));
+  if (!own) return undefined;
+  let line = lineAbove(text, lineAround(text, repeatAt).start);
+  let deepest = Infinity;
+  for (let n = 0; line && n < 200; line = lineAbove(text, line.start), n++) {
+    const s = text.slice(line.start, Math.min(line.end, line.start + 400));
+    const indent = s.search(/\S/);
+    if (indent <= keyCol || indent > deepest) return undefined;
+    if (s[indent] === '-') break;
+    deepest = indent;
+  }
+  if (!line) return undefined;
+  const item = itemKeys(text, line.start);
+  if (!item || item.keys[0] !== firstKey || !oneKind([...item.keys, ...keysFromRepeat])) return undefined;
+  return { at: line.start + item.col, itemAt: headLine.start + own[1]!.length };
 }
 
 /** Where each quoted text starts, by where it ends. */
@@ -833,12 +877,17 @@ function plainSyntaxError(
       };
   }
   if (code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/i.test(message)) {
-    const line = lineAround(text, offset);
+    // The library may report the item at the blank line before it.
+    const line = lineBelow(text, lineAround(text, offset).start) ?? lineAround(text, offset);
     const dash = text.slice(line.start, line.end).search(/\S/);
-    // The item above, when it is one, shows the column to use.
+    // An item of the list whose items have the same keys shows the column to use; else the item above, when it is one.
     const above = lineAbove(text, line.start);
     const aboveDash = above ? /^( *)- /.exec(text.slice(above.start, Math.min(above.end, above.start + 400))) : null;
-    const where = above && aboveDash ? ` Start this one at column ${aboveDash[1]!.length + 1}, under the \`- \` on line ${text.slice(0, above.start).split('\n').length}.` : '';
+    const sibling = nearTop ? itemLike(text, line.start) : undefined;
+    const where =
+      sibling ? ` Start this one at column ${sibling.col + 1}, under the \`- \` on line ${lineNumber(text, sibling.start)}.`
+      : above && aboveDash ? ` Start this one at column ${aboveDash[1]!.length + 1}, under the \`- \` on line ${lineNumber(text, above.start)}.`
+      : '';
     return {
       at: dash >= 0 ? line.start + dash : offset,
       upsets: true,
@@ -943,6 +992,55 @@ function indentSlip(text: string, offset: number): { at: number; message: string
   const here = lineAround(text, offset);
   const next = here.end < text.length ? lineBelow(text, here.end + 1) : undefined;
   return (next && deeperKey(text, here, next)) ?? (lineAbove(text, here.start) ? deeperKey(text, lineAbove(text, here.start)!, here) : undefined);
+}
+
+/**
+ * The keys of the list item written as `- key: …` on the line at `start`,
+ * with the keys under it, lined up on the first line deeper than its `- `
+ * (the `- ` alone may be the slip, its keys where they belong). Undefined
+ * when the line is not such an item.
+ */
+function itemKeys(text: string, start: number): { col: number; keys: string[] } | undefined {
+  const line = lineAround(text, start);
+  const m = KEY_LINE.exec(text.slice(line.start, Math.min(line.end, line.start + 400)));
+  if (!m || m[2] === '') return undefined;
+  const col = m[1]!.length;
+  const keys = [m[3]!];
+  let keyCol = -1;
+  for (let next = line.end < text.length ? lineBelow(text, line.end + 1) : undefined, n = 0; next && n < 200; next = next.end < text.length ? lineBelow(text, next.end + 1) : undefined, n++) {
+    const s = text.slice(next.start, Math.min(next.end, next.start + 400));
+    const indent = s.search(/\S/);
+    if (indent <= col) break;
+    if (keyCol < 0) keyCol = indent;
+    if (indent < keyCol) break;
+    const k = KEY_LINE.exec(s);
+    if (indent === keyCol && k && k[2] === '') keys.push(k[3]!);
+  }
+  return { col, keys };
+}
+
+/**
+ * For a list item indented less than the items before it, the nearest item
+ * above of the same kind: its first key the same, and some other key shared
+ * when it has more. The item above may belong to a list nested in the last
+ * item (the previous beat's `choices:`), so the list meant is found by the
+ * keys, going up until a key less indented than the item holds the list.
+ */
+function itemLike(text: string, start: number): { start: number; col: number } | undefined {
+  const mine = itemKeys(text, start);
+  if (!mine) return undefined;
+  const others = new Set(mine.keys.slice(1));
+  for (let line = lineAbove(text, start), n = 0; line && n < LIST_WALK; line = lineAbove(text, line.start), n++) {
+    const s = text.slice(line.start, Math.min(line.end, line.start + 400));
+    const indent = s.search(/\S/);
+    const dashed = s[indent] === '-';
+    if (indent < mine.col && !dashed) break;
+    if (!dashed) continue;
+    const theirs = itemKeys(text, line.start);
+    if (!theirs || theirs.keys[0] !== mine.keys[0]) continue;
+    if (others.size === 0 || theirs.keys.slice(1).some((k) => others.has(k))) return { start: line.start, col: theirs.col };
+  }
+  return undefined;
 }
 
 /** The number of the line that starts at `start`. */
