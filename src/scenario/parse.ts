@@ -899,6 +899,15 @@ function plainSyntaxError(
     const colon = colonInText(text, offset);
     if (colon) return colon;
   }
+  if (code === 'BLOCK_IN_FLOW') {
+    const curly = curlyQuotedText(text, offset, true);
+    if (curly)
+      return {
+        at: offset,
+        message: `syntax error: a colon and a space inside text in curly quotes (${curly.quotes}), which are not quotes to YAML`,
+        hints: [`Write it in straight double quotes: ${curly.key ? `${curly.key}: ` : ''}${JSON.stringify(curly.inner)}. Quotes typed by a word processor (“ ” ‘ ’) are letters to YAML, so inside { } or [ ] the colon followed by a space starts a new key.`],
+      };
+  }
   if (code === 'BLOCK_IN_FLOW')
     return {
       at: offset,
@@ -1199,12 +1208,46 @@ function colonInText(text: string, offset: number): { at: number; message: strin
   const m = KEY_LINE.exec(text.slice(line.start, Math.min(line.end, line.start + 400)));
   if (!m || !m[4] || !/: /.test(m[4]) || /^["'[{]/.test(m[4])) return undefined;
   const value = m[4].replace(/\s+#.*$/, '');
+  const at = line.start + m[1]!.length + m[2]!.length + m[3]!.length + 1 + (m[0].length - m[1]!.length - m[2]!.length - m[3]!.length - 1 - m[4].length);
+  const curly = curlyQuotedText(text, at, false);
+  if (curly) {
+    const inner = curly.inner.length > 50 ? `${curly.inner.slice(0, 50).trimEnd()}…` : curly.inner;
+    return {
+      at,
+      message: `syntax error: a colon and a space inside text in curly quotes (${curly.quotes}), which are not quotes to YAML`,
+      hints: [`Replace the curly quotes with straight double quotes: ${m[3]!}: ${JSON.stringify(inner)}. Quotes typed by a word processor (“ ” ‘ ’) are letters to YAML, so the colon followed by a space starts a new key.`],
+    };
+  }
   const shown = value.length > 50 ? `${value.slice(0, 50).trimEnd()}…` : value;
   return {
-    at: line.start + m[1]!.length + m[2]!.length + m[3]!.length + 1 + (m[0].length - m[1]!.length - m[2]!.length - m[3]!.length - 1 - m[4].length),
+    at,
     message: 'syntax error: a colon and a space inside text that is not in quotes',
     hints: [`Put the text in "double quotes": ${m[3]!}: ${JSON.stringify(shown)}. Unquoted, a colon followed by a space starts a new key.`],
   };
+}
+
+/** Quotes a word processor types, each with the quotes that may close it. */
+const CURLY_CLOSERS: Record<string, string> = { '“': '”“', '„': '“”', '‘': '’‘', '‚': '‘’', '«': '»', '»': '«', '”': '”' };
+
+/**
+ * Text that starts at `offset` with a curly quote and ends with one that
+ * closes it, where the value ends (the line's end or a comment, or inside
+ * { } or [ ] also a comma or closing bracket): the text between them, the
+ * two quotes, and the key before it on the line. Undefined otherwise.
+ */
+function curlyQuotedText(text: string, offset: number, inFlow: boolean): { inner: string; quotes: string; key: string | undefined } | undefined {
+  const open = text[offset] ?? '';
+  const closers = CURLY_CLOSERS[open];
+  if (!closers) return undefined;
+  const line = lineAround(text, offset);
+  const rest = text.slice(offset + 1, Math.min(line.end, offset + 1000));
+  const after = inFlow ? /^\s*(?:[,}\]]|#|$)/ : /^\s*(?:#|$)/;
+  for (let i = 0; i < rest.length; i++) {
+    if (!closers.includes(rest[i]!) || !after.test(rest.slice(i + 1))) continue;
+    const key = /([A-Za-z_][\w-]*): +$/.exec(text.slice(line.start, offset))?.[1];
+    return { inner: rest.slice(0, i), quotes: `${open} ${rest[i]!}`, key };
+  }
+  return undefined;
 }
 
 /** Beyond this many lines indented with tabs, a file is answered without the library (see parseScenarioText). */

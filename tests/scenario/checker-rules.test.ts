@@ -102,6 +102,9 @@ const RULES: [string, Expected][] = [
   ['BC202-key-in-last-item', { code: 'BC202', line: 29, col: 9, message: "the key 'choices' is indented into the last item of 'lines'", hint: "'choices' is a key of a beat: start it at column 5, under 'lines' on line 24." }],
   ['BC103-colon-in-text', { code: 'BC103', line: 4, col: 10, message: 'syntax error: a colon and a space inside text that is not in quotes', hint: 'Put the text in "double quotes": summary: "Note: the smallest valid call.". Unquoted, a colon followed by a space starts a new key.' }],
   ['BC103-colon-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: a colon and a space inside text written in { } or [ ]', hint: 'Put this text in "double quotes": inside { } or [ ], a colon followed by a space starts a new key.' }],
+  // Text pasted with a word processor's quotes looks quoted to the author; the fix keeps the quotes inside the text and puts straight ones around it.
+  ['BC103-curly-quotes-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: a colon and a space inside text in curly quotes (“ ”), which are not quotes to YAML', hint: 'Write it in straight double quotes: text: "Aim: learn the “ZOPA”.". Quotes typed by a word processor (“ ” ‘ ’) are letters to YAML, so inside { } or [ ] the colon followed by a space starts a new key.' }],
+  ['BC103-curly-quotes-colon', { code: 'BC103', line: 4, col: 10, message: 'syntax error: a colon and a space inside text in curly quotes (“ ”), which are not quotes to YAML', hint: 'Replace the curly quotes with straight double quotes: summary: "Note: the smallest valid call.". Quotes typed by a word processor (“ ” ‘ ’) are letters to YAML, so the colon followed by a space starts a new key.' }],
   ['BC103-star-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with * must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, * at the start of a value refers to a saved value (an alias).' }],
   ['BC103-tag-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with ! must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, ! at the start of a value is a tag, which is dropped, so \'!Important\' would be lost.' }],
   ['BC208-meter-effect-word', { code: 'BC208', line: 27, col: 55, message: "a meter effect needs `add:` or `set:`, not 'plus'", hint: 'E.g. `{ meter: trust, add: 1 }` or `{ meter: clock, set: 0 }`.' }],
@@ -767,6 +770,18 @@ describe('more checks an author relies on', () => {
     const r = checkScenario(text, 'x.yaml');
     expect(r.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['BC103', 20, 5]]);
     expect(r.diagnostics[0]!.hints.at(-1)).toMatch(/^\d+ more lines after this have syntax errors, most likely only because of this one; they are not shown or counted/);
+  });
+
+  // Curly quotes around part of a text are text to YAML, and fine there; only the comma after them cuts the
+  // text, and that is what the author is told, with the curly quotes kept.
+  it('curly quotes that open a text without a colon are left as text; a comma after them is told as a cut', () => {
+    const tiny = readFileSync(tinyPath, 'utf8');
+    const text = tiny.replace('text: Hello., invented', 'text: ‘Hello’, said the envoy., invented');
+    expect(text).not.toBe(tiny);
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints])).toEqual([
+      ['BC202', 56, 55, "unknown key 'said the envoy.' in a line", ['This looks like text cut at a comma: inside { } a comma ends the value. Put the whole text in double quotes: text: "‘Hello’, said the envoy."']],
+    ]);
   });
 
   // Conditions inside all: and any: are judged as conditions, not as option ids.
