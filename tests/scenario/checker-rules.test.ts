@@ -168,6 +168,9 @@ const RULES: [string, Expected][] = [
       hint: 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.',
     },
   ],
+  // A number in a word processor's quotes is text; the quotes, not the number, are what to fix.
+  ['BC204-curly-quoted-number', { code: 'BC204', line: 11, col: 38, message: "'walkaway' should be a number, not text: the curly quotes are part of the value", hint: 'Write `walkaway: 0`, without quotes: quotes typed by a word processor (“ ” ‘ ’) are read as letters, which makes “0” text.' }],
+  ['BC202-curly-quoted-key', { code: 'BC202', line: 15, col: 5, message: "unknown key '“name”' in a role: the curly quotes are part of the key", hint: 'Write `name:`, with straight quotes or none: quotes typed by a word processor (“ ” ‘ ’) are read as letters of the key.' }],
   // Quotes from a word processor are letters to YAML: around an id they make another id, which is told as the quotes' doing.
   ['BC205-curly-quotes', { code: 'BC205', line: 27, col: 39, message: "'“deal”' is not a valid id: the curly quotes are part of the value", hint: 'Write `end: deal`, with straight quotes or none: quotes typed by a word processor (“ ” ‘ ’) are read as letters of the value.' }],
   [
