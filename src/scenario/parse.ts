@@ -126,12 +126,19 @@ const headHolds = (bytes: Uint8Array, ascii: string): boolean => new TextDecoder
 const PICTURE_HINT = 'A scenario must be a plain-text .yaml/.yml or .json file, and a picture cannot be one: check that this is the file you meant.';
 const DOCUMENT_HINT = "A scenario must be a plain-text .yaml/.yml or .json file: copy the scenario's text out of the document into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file.";
 
+/** A document saved as Rich Text: text to a computer, but its letters are wrapped in the word processor's formatting codes. */
+const RTF = {
+  message: 'the file is not plain text: it looks like a word-processor document saved as Rich Text (.rtf)',
+  hint: 'A scenario must be a plain-text .yaml/.yml or .json file: save the document as plain text instead (in TextEdit, Format > Make Plain Text; in Word, Save As > Plain Text), or copy its text into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file.',
+};
+
 /**
  * What a file that is not text most likely is, told by the bytes it starts
  * with, so that the author hears "a PNG image" rather than a word on
  * encodings. Undefined when the start names no kind a teacher meets.
  */
-function binaryKind(bytes: Uint8Array): { what: string; hint: string } | undefined {
+function binaryKind(bytes: Uint8Array): { what: string; hint: string; message?: string } | undefined {
+  if (startsWith(bytes, '{\\rtf')) return { what: 'a Rich Text document (.rtf)', hint: RTF.hint, message: RTF.message };
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return { what: 'a PNG image', hint: PICTURE_HINT };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { what: 'a JPEG image', hint: PICTURE_HINT };
   if (startsWith(bytes, 'GIF87a') || startsWith(bytes, 'GIF89a')) return { what: 'a GIF image', hint: PICTURE_HINT };
@@ -252,7 +259,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     // A picture or a document cut short may hold no zero byte yet, and would
     // be told as text in another encoding: its first bytes give it away.
     const kind = binaryKind(input);
-    if (kind) return fail('BC101', `the file is not a text file: it looks like ${kind.what}`, [kind.hint]);
+    if (kind) return fail('BC101', kind.message ?? `the file is not a text file: it looks like ${kind.what}`, [kind.hint]);
     if (input.subarray(0, BINARY_HEAD).includes(0))
       return fail('BC101', 'the file is not a text file: it holds binary data', [
         'A scenario must be a plain-text .yaml/.yml or .json file, written in a text editor such as Notepad or VS Code: check that this is the file you meant.',
@@ -274,6 +281,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     ]);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.startsWith('{\\rtf')) return fail('BC101', RTF.message, [RTF.hint]);
   // Windows line ends (CRLF), and the lone CR of old Mac editors, are line ends to YAML and to editors alike; made plain, they keep lines and columns, and the fast readers need not know CR.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   result.text = text;

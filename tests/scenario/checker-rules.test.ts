@@ -14,7 +14,7 @@ import { checkScenario } from '../../src/engine/check.js';
 import { compileScenario } from '../../src/engine/machine.js';
 import { proveScenario } from '../../src/engine/prove.js';
 import { CODES, type Diagnostic, type DiagnosticCode } from '../../src/scenario/diagnostics.js';
-import { LIMITS } from '../../src/scenario/parse.js';
+import { isBinaryFile, LIMITS } from '../../src/scenario/parse.js';
 import { readScenario } from '../../src/scenario/load.js';
 
 // Lets one test run the whole check with a tiny proof budget, to see BC404
@@ -465,6 +465,25 @@ describe('BC101: not text', () => {
     expect(checkScenario(zipEntry('notes/crisis.yaml', 'backchannel: 1'), 'crisis.yaml').diagnostics.map(shape)).toEqual(
       notText('a ZIP archive, or a document packed as one (.docx, .xlsx, .odt)', 'A scenario must be a plain-text .yaml/.yml or .json file: if this is a word-processor document, copy its text into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file; if it is an archive, unzip it and check the file inside.'),
     );
+  });
+
+  // Rich Text is text to a computer, so it went on to YAML and came back as brackets not closed; its first bytes name it.
+  it('a document saved as Rich Text is named as a word-processor document, with how to save it as plain text', () => {
+    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/checker/BC101-rich-text.rtf', import.meta.url))));
+    const rtf = [
+      {
+        code: 'BC101',
+        severity: 'error',
+        line: 1,
+        col: 1,
+        message: 'the file is not plain text: it looks like a word-processor document saved as Rich Text (.rtf)',
+        hints: ['A scenario must be a plain-text .yaml/.yml or .json file: save the document as plain text instead (in TextEdit, Format > Make Plain Text; in Word, Save As > Plain Text), or copy its text into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file.'],
+      },
+    ];
+    expect(checkScenario(bytes, 'crisis.yaml').diagnostics.map(shape)).toEqual(rtf);
+    expect(checkScenario(new TextDecoder().decode(bytes), 'crisis.yaml').diagnostics.map(shape)).toEqual(rtf);
+    // No new name would make it a scenario, so validate does not suggest one (BC108).
+    expect(isBinaryFile(bytes)).toBe(true);
   });
 
   it('a file with zero bytes near its start and no known first bytes is binary data', () => {
