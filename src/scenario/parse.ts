@@ -126,12 +126,19 @@ const headHolds = (bytes: Uint8Array, ascii: string): boolean => new TextDecoder
 const PICTURE_HINT = 'A scenario must be a plain-text .yaml/.yml or .json file, and a picture cannot be one: check that this is the file you meant.';
 const DOCUMENT_HINT = "A scenario must be a plain-text .yaml/.yml or .json file: copy the scenario's text out of the document into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file.";
 
+/** A document saved as Rich Text: text to a computer, but its letters are wrapped in the word processor's formatting codes. */
+const RTF = {
+  message: 'the file is not plain text: it looks like a word-processor document saved as Rich Text (.rtf)',
+  hint: 'A scenario must be a plain-text .yaml/.yml or .json file: save the document as plain text instead (in TextEdit, Format > Make Plain Text; in Word, Save As > Plain Text), or copy its text into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file.',
+};
+
 /**
  * What a file that is not text most likely is, told by the bytes it starts
  * with, so that the author hears "a PNG image" rather than a word on
  * encodings. Undefined when the start names no kind a teacher meets.
  */
-function binaryKind(bytes: Uint8Array): { what: string; hint: string } | undefined {
+function binaryKind(bytes: Uint8Array): { what: string; hint: string; message?: string } | undefined {
+  if (startsWith(bytes, '{\\rtf')) return { what: 'a Rich Text document (.rtf)', hint: RTF.hint, message: RTF.message };
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return { what: 'a PNG image', hint: PICTURE_HINT };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { what: 'a JPEG image', hint: PICTURE_HINT };
   if (startsWith(bytes, 'GIF87a') || startsWith(bytes, 'GIF89a')) return { what: 'a GIF image', hint: PICTURE_HINT };
@@ -252,7 +259,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     // A picture or a document cut short may hold no zero byte yet, and would
     // be told as text in another encoding: its first bytes give it away.
     const kind = binaryKind(input);
-    if (kind) return fail('BC101', `the file is not a text file: it looks like ${kind.what}`, [kind.hint]);
+    if (kind) return fail('BC101', kind.message ?? `the file is not a text file: it looks like ${kind.what}`, [kind.hint]);
     if (input.subarray(0, BINARY_HEAD).includes(0))
       return fail('BC101', 'the file is not a text file: it holds binary data', [
         'A scenario must be a plain-text .yaml/.yml or .json file, written in a text editor such as Notepad or VS Code: check that this is the file you meant.',
@@ -274,6 +281,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     ]);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.startsWith('{\\rtf')) return fail('BC101', RTF.message, [RTF.hint]);
   // Windows line ends (CRLF), and the lone CR of old Mac editors, are line ends to YAML and to editors alike; made plain, they keep lines and columns, and the fast readers need not know CR.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   result.text = text;
@@ -383,25 +391,36 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   // Lines indented with a tab: each is a slip of its own, and the other errors on them come from it.
   const tabs = new Map<number, Position>();
   for (const e of doc.errors) {
-    if (e.code !== 'TAB_AS_INDENT') continue;
     const lineStart = text.lastIndexOf('\n', e.pos[0] - 1) + 1;
+    if (e.code !== 'TAB_AS_INDENT') {
+      // After spaces, or before block text, a tab is not named by the library, which speaks of columns and
+      // indented block values instead; a tab in the indentation of the line it complains about is the slip all the same.
+      const lead = /^ *\t[ \t]*/.exec(text.slice(lineStart, Math.min(lineStart + 400, text.length)));
+      if (lead && /[^\s]/.test(text.slice(lineStart + lead[0].length, lineStart + lead[0].length + 1))) {
+        const at = toPos(lineStart + lead[0].indexOf('\t'));
+        if (!tabs.has(at.line)) tabs.set(at.line, at);
+      }
+      continue;
+    }
     const tab = text.indexOf('\t', lineStart);
     const at = toPos(tab >= lineStart && tab <= e.pos[1] ? tab : e.pos[0]);
     if (!tabs.has(at.line)) tabs.set(at.line, at);
   }
   // The library stops naming tabs once they have upset the lines around
-  // them; a line that starts with a tab can be nothing but indentation.
+  // them; a tab before the first letter of a line, after spaces or none, can be nothing but indentation.
   // A loop, not Math.min(...): a hostile file can have more tab lines than a call takes arguments.
   let firstTab = Infinity;
   for (const line of tabs.keys()) if (line < firstTab) firstTab = line;
   if (tabs.size > 0) {
     for (let at = 0, line = 1; at < text.length; line++) {
       const end = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
-      if (text[at] === '\t' && line > firstTab && !tabs.has(line) && /\S/.test(text.slice(at, end))) tabs.set(line, { line, col: 1 });
+      const lead = /^ *\t/.exec(text.slice(at, Math.min(end, at + 400)));
+      if (lead && line > firstTab && !tabs.has(line) && /\S/.test(text.slice(at, end))) tabs.set(line, { line, col: lead[0].length });
       at = end + 1;
     }
   }
   let repeats: Map<number, RepeatedKey> | undefined;
+  const repeatsFound: Diagnostic[] = [];
   let quoted: Map<number, number> | undefined;
   // Found once: a file full of errors must not walk the document for each.
   const quotedEndingAt = (offset: number) => (quoted ??= quotedTextByEnd(doc)).get(offset);
@@ -409,9 +428,27 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     const pos = toPos(e.pos[0]);
     const firstLine = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     if (e.code === 'DUPLICATE_KEY') {
-      repeats ??= repeatedKeys(doc);
+      repeats ??= repeatedKeys(doc, text);
       const repeat = repeats.get(e.pos[0]);
       if (repeat?.echo) continue;
+      // A key of a list item written at the column of its `- ` or left of its keys ends the list, and YAML puts
+      // it in the mapping that holds the list, where its name may already be: the indentation is the slip.
+      const home = syntax.length < 2 * MAX_SYNTAX_SHOWN ? keyInList(text, e.pos[0]) : undefined;
+      if (home && !home.beside && home.sure) {
+        const d = diag(file, toPos(home.at), 'BC103', home.message, home.hints);
+        upsetting.add(d);
+        syntax.push(d);
+        continue;
+      }
+      if (repeat?.stray) {
+        const item = toPos(repeat.stray.itemAt);
+        repeatsFound.push(
+          diag(file, toPos(repeat.stray.at), 'BC106', `this list item is further in than the items of its list, so the keys below it are read into the item on line ${item.line}, which has its own '${repeat.key}' (line ${toPos(repeat.first).line})`, [
+            `Line up every \`- \` of one list at the same column: start this one at column ${item.col}, under the \`- \` on line ${item.line}.`,
+          ]),
+        );
+        continue;
+      }
       const message =
         repeat?.newItem ? `the key '${repeat.key}' appears twice in this list item (first at line ${toPos(repeat.first).line})`
         : repeat ? `the key '${repeat.key}' appears twice in this mapping (first at line ${toPos(repeat.first).line})`
@@ -419,8 +456,7 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
       const hint = repeat?.newItem
         ? `If a new item starts here, begin it with "- ", lined up with the "- " on line ${toPos(repeat.first).line}. Otherwise keep one '${repeat.key}'.`
         : 'Keep one: remove the other, or merge the two.';
-      // Below a tab, keys of a nested mapping can land in the one above and meet a key of the same name there.
-      (pos.line > firstTab ? syntax : result.diagnostics).push(diag(file, pos, 'BC106', message, [hint]));
+      repeatsFound.push(diag(file, pos, 'BC106', message, [hint]));
     } else if (e.code === 'RESOURCE_EXHAUSTION' || e.message.includes('Maximum call stack size exceeded')) {
       // Where the library's stack runs out depends on how deep the stack
       // already is; when it runs out while resolving a scalar, the library
@@ -437,6 +473,12 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
       syntax.push(d);
     }
   }
+  // From a tab, or a slip that upsets the lines after it, on, keys of a nested mapping can land in the one
+  // above and meet a key of the same name there (a role's `summary:` in the scenario's own): that repeat is
+  // the slip's doing, and is left out with the other errors it sets off, as the note under the slip says.
+  let firstUpset = firstTab;
+  for (const d of upsetting) if (d.line < firstUpset) firstUpset = d.line;
+  for (const d of repeatsFound) (d.line >= firstUpset ? syntax : result.diagnostics).push(d);
   // The library reports an unclosed quote where the text runs out, after
   // the errors it set off; at its opening quote it comes first on its line.
   syntax.sort((a, b) => a.line - b.line || a.col - b.col);
@@ -729,31 +771,66 @@ interface RepeatedKey {
   first: number;
   newItem?: boolean;
   echo?: boolean;
+  /** A `- ` further in than the items of its list, whose keys went into the item above: where it is, and that item's `- `. */
+  stray?: { at: number; itemAt: number };
 }
 
 /** Every repeated mapping key, by the offset of the repeat (where the library reports it). */
-function repeatedKeys(doc: Document.Parsed): Map<number, RepeatedKey> {
+function repeatedKeys(doc: Document.Parsed, text: string): Map<number, RepeatedKey> {
   const out = new Map<number, RepeatedKey>();
   visit(doc, {
     Map(_, map, path) {
       const seen = new Map<unknown, number>();
       const inList = isSeq(path[path.length - 1]);
-      const firstKey = isScalar(map.items[0]?.key) ? (map.items[0].key as { value: unknown }).value : undefined;
+      const head = map.items[0]?.key;
+      const firstKey = isScalar(head) ? head.value : undefined;
       let newItem = false;
-      for (const pair of map.items) {
+      let stray = false;
+      for (const [i, pair] of map.items.entries()) {
         const k = pair.key;
         if (!isScalar(k) || !k.range) continue;
         const first = seen.get(k.value);
         if (first === undefined) seen.set(k.value, k.range[0]);
-        else if (newItem) out.set(k.range[0], { key: String(k.value), first, echo: true });
+        else if (newItem || stray) out.set(k.range[0], { key: String(k.value), first, echo: true });
         else {
           newItem = inList && k.value === firstKey;
-          out.set(k.range[0], { key: String(k.value), first, newItem });
+          const moved = inList && !newItem && typeof firstKey === 'string' && isScalar(head) && head.range ? strayItem(text, head.range[0], firstKey, k.range[0], map.items.slice(i).map((p) => (isScalar(p.key) ? String(p.key.value) : ''))) : undefined;
+          stray = moved !== undefined;
+          out.set(k.range[0], { key: String(k.value), first, newItem, stray: moved });
         }
       }
     },
   });
   return out;
+}
+
+/**
+ * A list item's `- ` written further in than the items of its list, on
+ * the line above a repeated key of the item before: YAML takes it for an
+ * item of a list nested in that item, and the keys under it for more keys
+ * of that item, which has them already. Only when the line just above the
+ * repeat, or above the stray item's own deeper lines, is `- firstKey: …`
+ * and one kind of object takes the stray item's keys with those after it.
+ * Where the `- ` is, and where the item's own `- ` is; else undefined.
+ */
+function strayItem(text: string, headAt: number, firstKey: string, repeatAt: number, keysFromRepeat: readonly string[]): { at: number; itemAt: number } | undefined {
+  const headLine = lineAround(text, headAt);
+  const keyCol = headAt - headLine.start;
+  const own = /^( *)- +$/.exec(text.slice(headLine.start, headAt));
+  if (!own) return undefined;
+  let line = lineAbove(text, lineAround(text, repeatAt).start);
+  let deepest = Infinity;
+  for (let n = 0; line && n < 200; line = lineAbove(text, line.start), n++) {
+    const s = text.slice(line.start, Math.min(line.end, line.start + 400));
+    const indent = s.search(/\S/);
+    if (indent <= keyCol || indent > deepest) return undefined;
+    if (s[indent] === '-') break;
+    deepest = indent;
+  }
+  if (!line) return undefined;
+  const item = itemKeys(text, line.start);
+  if (!item || item.keys[0] !== firstKey || !oneKind([...item.keys, ...keysFromRepeat])) return undefined;
+  return { at: line.start + item.col, itemAt: headLine.start + own[1]!.length };
 }
 
 /** Where each quoted text starts, by where it ends. */
@@ -808,12 +885,17 @@ function plainSyntaxError(
       };
   }
   if (code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/i.test(message)) {
-    const line = lineAround(text, offset);
+    // The library may report the item at the blank line before it.
+    const line = lineBelow(text, lineAround(text, offset).start) ?? lineAround(text, offset);
     const dash = text.slice(line.start, line.end).search(/\S/);
-    // The item above, when it is one, shows the column to use.
+    // An item of the list whose items have the same keys shows the column to use; else the item above, when it is one.
     const above = lineAbove(text, line.start);
     const aboveDash = above ? /^( *)- /.exec(text.slice(above.start, Math.min(above.end, above.start + 400))) : null;
-    const where = above && aboveDash ? ` Start this one at column ${aboveDash[1]!.length + 1}, under the \`- \` on line ${text.slice(0, above.start).split('\n').length}.` : '';
+    const sibling = nearTop ? itemLike(text, line.start) : undefined;
+    const where =
+      sibling ? ` Start this one at column ${sibling.col + 1}, under the \`- \` on line ${lineNumber(text, sibling.start)}.`
+      : above && aboveDash ? ` Start this one at column ${aboveDash[1]!.length + 1}, under the \`- \` on line ${lineNumber(text, above.start)}.`
+      : '';
     return {
       at: dash >= 0 ? line.start + dash : offset,
       upsets: true,
@@ -824,6 +906,15 @@ function plainSyntaxError(
   if (code === 'BLOCK_AS_IMPLICIT_KEY' && /nested mappings/i.test(message)) {
     const colon = colonInText(text, offset);
     if (colon) return colon;
+  }
+  if (code === 'BLOCK_IN_FLOW') {
+    const curly = curlyQuotedText(text, offset, true);
+    if (curly)
+      return {
+        at: offset,
+        message: `syntax error: a colon and a space inside text in curly quotes (${curly.quotes}), which are not quotes to YAML`,
+        hints: [`Write it in straight double quotes: ${curly.key ? `${curly.key}: ` : ''}${JSON.stringify(curly.inner)}. Quotes typed by a word processor (“ ” ‘ ’) are letters to YAML, so inside { } or [ ] the colon followed by a space starts a new key.`],
+      };
   }
   if (code === 'BLOCK_IN_FLOW')
     return {
@@ -920,6 +1011,55 @@ function indentSlip(text: string, offset: number): { at: number; message: string
   return (next && deeperKey(text, here, next)) ?? (lineAbove(text, here.start) ? deeperKey(text, lineAbove(text, here.start)!, here) : undefined);
 }
 
+/**
+ * The keys of the list item written as `- key: …` on the line at `start`,
+ * with the keys under it, lined up on the first line deeper than its `- `
+ * (the `- ` alone may be the slip, its keys where they belong). Undefined
+ * when the line is not such an item.
+ */
+function itemKeys(text: string, start: number): { col: number; keys: string[] } | undefined {
+  const line = lineAround(text, start);
+  const m = KEY_LINE.exec(text.slice(line.start, Math.min(line.end, line.start + 400)));
+  if (!m || m[2] === '') return undefined;
+  const col = m[1]!.length;
+  const keys = [m[3]!];
+  let keyCol = -1;
+  for (let next = line.end < text.length ? lineBelow(text, line.end + 1) : undefined, n = 0; next && n < 200; next = next.end < text.length ? lineBelow(text, next.end + 1) : undefined, n++) {
+    const s = text.slice(next.start, Math.min(next.end, next.start + 400));
+    const indent = s.search(/\S/);
+    if (indent <= col) break;
+    if (keyCol < 0) keyCol = indent;
+    if (indent < keyCol) break;
+    const k = KEY_LINE.exec(s);
+    if (indent === keyCol && k && k[2] === '') keys.push(k[3]!);
+  }
+  return { col, keys };
+}
+
+/**
+ * For a list item indented less than the items before it, the nearest item
+ * above of the same kind: its first key the same, and some other key shared
+ * when it has more. The item above may belong to a list nested in the last
+ * item (the previous beat's `choices:`), so the list meant is found by the
+ * keys, going up until a key less indented than the item holds the list.
+ */
+function itemLike(text: string, start: number): { start: number; col: number } | undefined {
+  const mine = itemKeys(text, start);
+  if (!mine) return undefined;
+  const others = new Set(mine.keys.slice(1));
+  for (let line = lineAbove(text, start), n = 0; line && n < LIST_WALK; line = lineAbove(text, line.start), n++) {
+    const s = text.slice(line.start, Math.min(line.end, line.start + 400));
+    const indent = s.search(/\S/);
+    const dashed = s[indent] === '-';
+    if (indent < mine.col && !dashed) break;
+    if (!dashed) continue;
+    const theirs = itemKeys(text, line.start);
+    if (!theirs || theirs.keys[0] !== mine.keys[0]) continue;
+    if (others.size === 0 || theirs.keys.slice(1).some((k) => others.has(k))) return { start: line.start, col: theirs.col };
+  }
+  return undefined;
+}
+
 /** The number of the line that starts at `start`. */
 const lineNumber = (text: string, start: number): number => text.slice(0, start).split('\n').length;
 
@@ -991,8 +1131,10 @@ function keyInList(text: string, start: number): { at: number; message: string; 
   const itemCol = item && item[2] !== '' ? item[1]!.length + item[2]!.length : -1;
   const itemLines = itemCol < 0 ? [] : [...passed.slice(0, itemAt).filter((l) => l.indent === itemCol && KEY_LINE.test(l.text)), passed[itemAt]!];
   const itemKeys = itemLines.map((l) => KEY_LINE.exec(l.text)![3]!);
-  const itemTakes = itemKeys.length > 0 && oneKind([...itemKeys, key]);
-  const ownerTakes = oneKind([...ownerKeys, key]);
+  // A mapping that already holds the key cannot take it again: a role's `summary:` does not belong beside
+  // `roles:` when the scenario has its own `summary:` above.
+  const itemTakes = itemKeys.length > 0 && !itemKeys.includes(key) && oneKind([...itemKeys, key]);
+  const ownerTakes = !ownerKeys.includes(key) && oneKind([...ownerKeys, key]);
   const sure = itemTakes !== ownerTakes;
   if (itemTakes && !ownerTakes) {
     // Further in than the item's keys, the key is too deep, not in a list: told as such elsewhere.
@@ -1074,12 +1216,46 @@ function colonInText(text: string, offset: number): { at: number; message: strin
   const m = KEY_LINE.exec(text.slice(line.start, Math.min(line.end, line.start + 400)));
   if (!m || !m[4] || !/: /.test(m[4]) || /^["'[{]/.test(m[4])) return undefined;
   const value = m[4].replace(/\s+#.*$/, '');
+  const at = line.start + m[1]!.length + m[2]!.length + m[3]!.length + 1 + (m[0].length - m[1]!.length - m[2]!.length - m[3]!.length - 1 - m[4].length);
+  const curly = curlyQuotedText(text, at, false);
+  if (curly) {
+    const inner = curly.inner.length > 50 ? `${curly.inner.slice(0, 50).trimEnd()}…` : curly.inner;
+    return {
+      at,
+      message: `syntax error: a colon and a space inside text in curly quotes (${curly.quotes}), which are not quotes to YAML`,
+      hints: [`Replace the curly quotes with straight double quotes: ${m[3]!}: ${JSON.stringify(inner)}. Quotes typed by a word processor (“ ” ‘ ’) are letters to YAML, so the colon followed by a space starts a new key.`],
+    };
+  }
   const shown = value.length > 50 ? `${value.slice(0, 50).trimEnd()}…` : value;
   return {
-    at: line.start + m[1]!.length + m[2]!.length + m[3]!.length + 1 + (m[0].length - m[1]!.length - m[2]!.length - m[3]!.length - 1 - m[4].length),
+    at,
     message: 'syntax error: a colon and a space inside text that is not in quotes',
     hints: [`Put the text in "double quotes": ${m[3]!}: ${JSON.stringify(shown)}. Unquoted, a colon followed by a space starts a new key.`],
   };
+}
+
+/** Quotes a word processor types, each with the quotes that may close it. */
+const CURLY_CLOSERS: Record<string, string> = { '“': '”“', '„': '“”', '‘': '’‘', '‚': '‘’', '«': '»', '»': '«', '”': '”' };
+
+/**
+ * Text that starts at `offset` with a curly quote and ends with one that
+ * closes it, where the value ends (the line's end or a comment, or inside
+ * { } or [ ] also a comma or closing bracket): the text between them, the
+ * two quotes, and the key before it on the line. Undefined otherwise.
+ */
+function curlyQuotedText(text: string, offset: number, inFlow: boolean): { inner: string; quotes: string; key: string | undefined } | undefined {
+  const open = text[offset] ?? '';
+  const closers = CURLY_CLOSERS[open];
+  if (!closers) return undefined;
+  const line = lineAround(text, offset);
+  const rest = text.slice(offset + 1, Math.min(line.end, offset + 1000));
+  const after = inFlow ? /^\s*(?:[,}\]]|#|$)/ : /^\s*(?:#|$)/;
+  for (let i = 0; i < rest.length; i++) {
+    if (!closers.includes(rest[i]!) || !after.test(rest.slice(i + 1))) continue;
+    const key = /([A-Za-z_][\w-]*): +$/.exec(text.slice(line.start, offset))?.[1];
+    return { inner: rest.slice(0, i), quotes: `${open} ${rest[i]!}`, key };
+  }
+  return undefined;
 }
 
 /** Beyond this many lines indented with tabs, a file is answered without the library (see parseScenarioText). */

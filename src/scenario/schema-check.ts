@@ -80,6 +80,11 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
             out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}`, [`This looks like text cut at a comma: inside { } a comma ends the value.${fix}`]));
             continue;
           }
+          const curlyKey = curlyQuoted(key, (bare) => allowed.includes(bare), 'key');
+          if (curlyKey) {
+            out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}: ${curlyKey.why}`, [curlyHint(parsed, [...path, key], curlyKey, `${curlyKey.bare}:`)]));
+            continue;
+          }
           const above = keyOfListHolder(parsed, path, key, at);
           if (above) {
             out.push(diag(file, at, 'BC202', `the key '${key}' is indented into ${above.swallowed > 0 ? 'an' : 'the last'} item of '${above.list}'`, [above.hint]));
@@ -113,6 +118,20 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
             break;
           }
           const item = typeof path[path.length - 1] === 'number';
+          // “2” or “true” pasted from a word processor: the quotes make it text, and they are what to fix.
+          const curly =
+            issue.expected === 'number' ? curlyQuoted(raw, (bare) => /^-?\d+(?:\.\d+)?$/.test(bare))
+            : issue.expected === 'boolean' ? curlyQuoted(raw, (bare) => bare === 'true' || bare === 'false')
+            : undefined;
+          if (curly) {
+            const last = path[path.length - 1];
+            out.push(
+              diag(file, parsed.locate(path), 'BC204', `${item ? `an item of '${keyName(path)}'` : `'${keyName(path)}'`} should be ${expectedName[issue.expected] ?? issue.expected}, not text: ${curly.why}`, [
+                `Write \`${typeof last === 'string' ? `${last}: ` : ''}${curly.bare}\`, without quotes: quotes typed by a word processor (“ ” ‘ ’) are read as letters, which makes ${String(raw)} text.`,
+              ]),
+            );
+            break;
+          }
           out.push(
             diag(
               file,

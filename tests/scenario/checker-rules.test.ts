@@ -14,7 +14,7 @@ import { checkScenario } from '../../src/engine/check.js';
 import { compileScenario } from '../../src/engine/machine.js';
 import { proveScenario } from '../../src/engine/prove.js';
 import { CODES, type Diagnostic, type DiagnosticCode } from '../../src/scenario/diagnostics.js';
-import { LIMITS } from '../../src/scenario/parse.js';
+import { isBinaryFile, LIMITS } from '../../src/scenario/parse.js';
 import { readScenario } from '../../src/scenario/load.js';
 
 // Lets one test run the whole check with a tiny proof budget, to see BC404
@@ -81,15 +81,30 @@ const RULES: [string, Expected][] = [
       ],
     },
   ],
+  // A role's `summary:` behind a tab lands in the scenario's own mapping and meets its `summary:`: that repeat is the tab's doing, and saying it would invite deleting the real one.
+  ['BC103-tab-repeated-key', { code: 'BC103', line: 16, col: 1, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").', moreHints: ['2 other lines below the tab have syntax errors, most likely only because of the tab; they are not shown or counted: replace the tabs with spaces and check again.'] }],
+  // A tab after spaces, which the library words as columns that do not line up, is told as the tab, where it is.
+  ['BC103-tab-after-spaces', { code: 'BC103', line: 16, col: 3, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").', moreHints: ['2 other lines below the tab have syntax errors, most likely only because of the tab; they are not shown or counted: replace the tabs with spaces and check again.'] }],
+  // Block text (`>-`) indented with a tab, which the library words as block text not indented.
+  ['BC103-tab-in-block-text', { code: 'BC103', line: 5, col: 1, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").' }],
   // Slips a newcomer makes, each told in plain words where it is, rather than in the YAML library's terms.
   ['BC103-key-too-deep', { code: 'BC103', line: 14, col: 6, message: 'syntax error: \'side\' is indented further than \'id\' on the line above', hint: 'Keys of one mapping start at the same column: start \'side\' at column 5, under \'id\'.' }],
   ['BC103-item-too-short', { code: 'BC103', line: 10, col: 2, message: 'syntax error: this list item is indented less than the items before it', hint: 'Line up every `- ` of one list at the same column. Start this one at column 3, under the `- ` on line 9.' }],
+  // A role's key left of its siblings: it belongs with them, not beside `roles:`, where the scenario has a `summary:` of its own.
+  ['BC103-key-left-of-item-keys', { code: 'BC103', line: 16, col: 4, message: "syntax error: 'summary' is indented less than the keys of the list item on line 13", hint: "Keys of one mapping start at the same column: start 'summary' at column 5, under 'name' on line 15.", moreHints: ['2 more lines after this have syntax errors, most likely only because of this one; they are not shown or counted: fix this and check again.'] }],
+  // Lined up with the `- ` of its role, the key ends the list and YAML reads it as the scenario's second `summary:`: the indentation is told, not the repeat.
+  ['BC103-key-under-dash-repeated', { code: 'BC103', line: 16, col: 3, message: "syntax error: 'summary' is lined up with the `- ` of the list item on line 13, not with its keys", hint: "Keys of one mapping start at the same column: start 'summary' at column 5, under 'name' on line 15.", moreHints: ['2 more lines after this have syntax errors, most likely only because of this one; they are not shown or counted: fix this and check again.'] }],
+  // The item above the short one is a choice of the beat before; the beats' `- ` is the column meant, found by the keys of the items.
+  ['BC103-item-short-after-nested-list', { code: 'BC103', line: 29, col: 2, message: 'syntax error: this list item is indented less than the items before it', hint: 'Line up every `- ` of one list at the same column. Start this one at column 3, under the `- ` on line 23.', moreHints: ['1 more line after this has a syntax error, most likely only because of this one; it is not shown or counted: fix this and check again.'] }],
   // `choices:` written as if it were one more item of `lines:` (lined up with its `- `), which YAML cannot place.
   ['BC103-key-in-list', { code: 'BC103', line: 27, col: 7, message: "syntax error: 'choices' is lined up with the items of 'lines' above it, not with 'lines'", hint: "Keys of one mapping start at the same column: start 'choices' at column 5, under 'lines' on line 24." }],
   // Lined up with the keys of the last line, `choices:` is valid YAML, read as a key of that line.
   ['BC202-key-in-last-item', { code: 'BC202', line: 29, col: 9, message: "the key 'choices' is indented into the last item of 'lines'", hint: "'choices' is a key of a beat: start it at column 5, under 'lines' on line 24." }],
   ['BC103-colon-in-text', { code: 'BC103', line: 4, col: 10, message: 'syntax error: a colon and a space inside text that is not in quotes', hint: 'Put the text in "double quotes": summary: "Note: the smallest valid call.". Unquoted, a colon followed by a space starts a new key.' }],
   ['BC103-colon-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: a colon and a space inside text written in { } or [ ]', hint: 'Put this text in "double quotes": inside { } or [ ], a colon followed by a space starts a new key.' }],
+  // Text pasted with a word processor's quotes looks quoted to the author; the fix keeps the quotes inside the text and puts straight ones around it.
+  ['BC103-curly-quotes-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: a colon and a space inside text in curly quotes (“ ”), which are not quotes to YAML', hint: 'Write it in straight double quotes: text: "Aim: learn the “ZOPA”.". Quotes typed by a word processor (“ ” ‘ ’) are letters to YAML, so inside { } or [ ] the colon followed by a space starts a new key.' }],
+  ['BC103-curly-quotes-colon', { code: 'BC103', line: 4, col: 10, message: 'syntax error: a colon and a space inside text in curly quotes (“ ”), which are not quotes to YAML', hint: 'Replace the curly quotes with straight double quotes: summary: "Note: the smallest valid call.". Quotes typed by a word processor (“ ” ‘ ’) are letters to YAML, so the colon followed by a space starts a new key.' }],
   ['BC103-star-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with * must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, * at the start of a value refers to a saved value (an alias).' }],
   ['BC103-tag-start', { code: 'BC103', line: 16, col: 14, message: 'syntax error: text that starts with ! must be in quotes', hint: 'Put the whole text in "double quotes": in YAML, ! at the start of a value is a tag, which is dropped, so \'!Important\' would be lost.' }],
   ['BC208-meter-effect-word', { code: 'BC208', line: 27, col: 55, message: "a meter effect needs `add:` or `set:`, not 'plus'", hint: 'E.g. `{ meter: trust, add: 1 }` or `{ meter: clock, set: 0 }`.' }],
@@ -102,6 +117,8 @@ const RULES: [string, Expected][] = [
   ['BC103-no-space-after-colon', { code: 'BC103', line: 23, col: 5, message: 'missing space after the colon of \'id\'', hint: 'Write `id: hello`: a key is followed by a colon and a space, then its value.' }],
   ['BC103-text-after-quote', { code: 'BC103', line: 16, col: 14, message: 'syntax error: the text in quotes that starts here ends before the rest of the line', hint: 'A value that starts with a quote must end with it. Put the whole text in "double quotes"; single quotes inside it are then fine.' }],
   ['BC103-unclosed-quote-in-braces', { code: 'BC103', line: 9, col: 24, message: 'syntax error: the double quote (") that starts this text is not closed', hint: 'Close it with another " where the text ends; to put " inside the text, write \\".', moreHints: ['1 more line after this has a syntax error, most likely only because of this one; it is not shown or counted: fix this and check again.'] }],
+  // A beat's `- ` lined up with the choices of the beat above: valid YAML, which reads the beat's keys as the above beat's second `lines:` and `choices:`.
+  ['BC106-item-too-deep', { code: 'BC106', line: 29, col: 7, message: "this list item is further in than the items of its list, so the keys below it are read into the item on line 23, which has its own 'lines' (line 24)", hint: 'Line up every `- ` of one list at the same column: start this one at column 3, under the `- ` on line 23.' }],
   ['BC106-missing-dash', { code: 'BC106', line: 24, col: 5, message: 'the key \'id\' appears twice in this list item (first at line 21)', hint: 'If a new item starts here, begin it with "- ", lined up with the "- " on line 21. Otherwise keep one \'id\'.' }],
   ['BC204-item-not-mapping', { code: 'BC204', line: 9, col: 5, message: 'an item of \'objectives\' should be a mapping, not text', hint: 'Each item of \'objectives\' is a mapping: after the "- " write its keys with a colon, e.g. `- id: …`, and its other keys lined up below.' }],
   ['BC208-cut-short-kind', { code: 'BC208', line: 27, col: 40, message: 'a condition with no kind', hint: 'Did you mean \'acceptable\'?' }],
@@ -151,6 +168,9 @@ const RULES: [string, Expected][] = [
       hint: 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.',
     },
   ],
+  // A number in a word processor's quotes is text; the quotes, not the number, are what to fix.
+  ['BC204-curly-quoted-number', { code: 'BC204', line: 11, col: 38, message: "'walkaway' should be a number, not text: the curly quotes are part of the value", hint: 'Write `walkaway: 0`, without quotes: quotes typed by a word processor (“ ” ‘ ’) are read as letters, which makes “0” text.' }],
+  ['BC202-curly-quoted-key', { code: 'BC202', line: 15, col: 5, message: "unknown key '“name”' in a role: the curly quotes are part of the key", hint: 'Write `name:`, with straight quotes or none: quotes typed by a word processor (“ ” ‘ ’) are read as letters of the key.' }],
   // Quotes from a word processor are letters to YAML: around an id they make another id, which is told as the quotes' doing.
   ['BC205-curly-quotes', { code: 'BC205', line: 27, col: 39, message: "'“deal”' is not a valid id: the curly quotes are part of the value", hint: 'Write `end: deal`, with straight quotes or none: quotes typed by a word processor (“ ” ‘ ’) are read as letters of the value.' }],
   [
@@ -499,6 +519,25 @@ describe('BC101: not text', () => {
     );
   });
 
+  // Rich Text is text to a computer, so it went on to YAML and came back as brackets not closed; its first bytes name it.
+  it('a document saved as Rich Text is named as a word-processor document, with how to save it as plain text', () => {
+    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/checker/BC101-rich-text.rtf', import.meta.url))));
+    const rtf = [
+      {
+        code: 'BC101',
+        severity: 'error',
+        line: 1,
+        col: 1,
+        message: 'the file is not plain text: it looks like a word-processor document saved as Rich Text (.rtf)',
+        hints: ['A scenario must be a plain-text .yaml/.yml or .json file: save the document as plain text instead (in TextEdit, Format > Make Plain Text; in Word, Save As > Plain Text), or copy its text into a text editor (such as Notepad or VS Code) and save it from there as a .yaml file.'],
+      },
+    ];
+    expect(checkScenario(bytes, 'crisis.yaml').diagnostics.map(shape)).toEqual(rtf);
+    expect(checkScenario(new TextDecoder().decode(bytes), 'crisis.yaml').diagnostics.map(shape)).toEqual(rtf);
+    // No new name would make it a scenario, so validate does not suggest one (BC108).
+    expect(isBinaryFile(bytes)).toBe(true);
+  });
+
   it('a file with zero bytes near its start and no known first bytes is binary data', () => {
     const r = checkScenario(bytesOf('ID3', [4, 0, 0, 0, 0, 0, 0x23], 'TSSE'), 'crisis.yaml');
     expect(r.diagnostics.map(shape)).toEqual([
@@ -793,6 +832,29 @@ describe('more checks an author relies on', () => {
     expect(r.diagnostics.map((d) => [d.line, d.message.includes('tab')])).toEqual([
       [3, false],
       [text.split('\n').indexOf('\tside: a') + 1, true],
+    ]);
+  });
+
+  // The note under a slip that upsets the lines after it says their errors are left out; a key those lines
+  // bring to the mapping above, meeting one of its keys, is one of them, and not told as written twice.
+  it('a key repeated only because a slip above misplaced it is left out with the other knock-on errors', () => {
+    const tiny = readFileSync(tinyPath, 'utf8');
+    const text = tiny.replace('roles:\n  - id: a\n', 'roles:\n     - id: a\n');
+    expect(text).not.toBe(tiny);
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col])).toEqual([['BC103', 20, 5]]);
+    expect(r.diagnostics[0]!.hints.at(-1)).toMatch(/^\d+ more lines after this have syntax errors, most likely only because of this one; they are not shown or counted/);
+  });
+
+  // Curly quotes around part of a text are text to YAML, and fine there; only the comma after them cuts the
+  // text, and that is what the author is told, with the curly quotes kept.
+  it('curly quotes that open a text without a colon are left as text; a comma after them is told as a cut', () => {
+    const tiny = readFileSync(tinyPath, 'utf8');
+    const text = tiny.replace('text: Hello., invented', 'text: ‘Hello’, said the envoy., invented');
+    expect(text).not.toBe(tiny);
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message, d.hints])).toEqual([
+      ['BC202', 56, 55, "unknown key 'said the envoy.' in a line", ['This looks like text cut at a comma: inside { } a comma ends the value. Put the whole text in double quotes: text: "‘Hello’, said the envoy."']],
     ]);
   });
 
