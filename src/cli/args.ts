@@ -31,7 +31,9 @@ export interface ArgSpec {
 export function parseArgs(argv: readonly string[], spec: ArgSpec, env: NodeJS.ProcessEnv = process.env): Args {
   const { valued, flags } = spec;
   const kept = npmKept(argv, spec, env);
-  if (kept) throw new UsageError(kept);
+  // A value left among the file names proves the option was typed; a setting alone may come from an .npmrc, so it is only told.
+  if (kept?.proven) throw new UsageError(kept.message);
+  if (kept) process.stderr.write(`note: ${kept.message}\n`);
   const out: Args = { files: [], options: new Map(), flags: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -64,10 +66,11 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec, env: NodeJS.Pr
  * hands each such setting on as the variable npm_config_<name>, which is
  * how this is noticed; `--format` npm stretches to one of its own options
  * and hands on nothing, so its value left behind is what gives it away.
- * Returns the message telling the author what to type instead, or
- * undefined when nothing was kept.
+ * Returns the message telling the author what to type instead, and whether
+ * a value left behind proves the option was typed (a setting alone may also
+ * come from an .npmrc file); undefined when nothing was kept.
  */
-export function npmKept(argv: readonly string[], spec: ArgSpec, env: NodeJS.ProcessEnv): string | undefined {
+export function npmKept(argv: readonly string[], spec: ArgSpec, env: NodeJS.ProcessEnv): { message: string; proven: boolean } | undefined {
   if (env['npm_lifecycle_event'] === undefined) return undefined;
   const given = (name: string) => argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   const positional = argv.filter((a) => !a.startsWith('--'));
@@ -105,7 +108,8 @@ export function npmKept(argv: readonly string[], spec: ArgSpec, env: NodeJS.Proc
   ];
   if (lost.length > 0 && !sure)
     lines.push(strays.length > 0 ? `  with the values you wrote (${strays.join(', ')}), each in place of … after its option.` : '  with a value in place of each ….');
-  return lines.join('\n');
+  const proven = used.size > 0 || (lost.length > 0 && strays.length > 0);
+  return { message: lines.join('\n'), proven };
 }
 
 /** A word as a shell would need it typed: quoted when it holds anything but plain path characters. */

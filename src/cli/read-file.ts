@@ -6,7 +6,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isScenarioFile } from '../scenario/load.js';
 import { LIMITS, diag, parseScenarioText } from '../scenario/parse.js';
+import { isTranslationData } from '../scenario/translation.js';
 import type { Diagnostic } from '../scenario/diagnostics.js';
+
+/** Most files beside a validated one that are looked at for a clash of ids. */
+const MAX_BESIDE = 500;
 
 /** The bytes of a file, or a diagnostic saying why it could not be read. */
 export function readScenarioFile(file: string): { bytes: Uint8Array } | { diagnostic: Diagnostic } {
@@ -14,6 +18,8 @@ export function readScenarioFile(file: string): { bytes: Uint8Array } | { diagno
   try {
     const st = statSync(file);
     if (st.isDirectory()) return { diagnostic: diag(file, at, 'BC101', 'this is a folder, not a scenario file', ['Name a .yaml or .json file, e.g. scenarios/the-call.yaml.']) };
+    // A pipe or a device would block the read, or never end it.
+    if (!st.isFile()) return { diagnostic: diag(file, at, 'BC101', 'this is not a regular file', ['Name a .yaml or .json file saved on the disk, e.g. scenarios/the-call.yaml.']) };
     if (st.size > LIMITS.maxBytes)
       return { diagnostic: diag(file, at, 'BC102', `the file is ${st.size} bytes; the limit is ${LIMITS.maxBytes} bytes`, ['Split the scenario into smaller scenarios.']) };
     return { bytes: readFileSync(file) };
@@ -50,7 +56,8 @@ export function scenariosBesideWithId(file: string, id: string, skip: ReadonlySe
   const dir = dirname(file);
   let names: string[];
   try {
-    names = readdirSync(dir).filter(isScenarioFile).sort();
+    // Bounded like the build's own folder: a mistyped path into a huge folder is not read whole.
+    names = readdirSync(dir).filter(isScenarioFile).sort().slice(0, MAX_BESIDE);
   } catch {
     return [];
   }
@@ -68,7 +75,8 @@ export function scenariosBesideWithId(file: string, id: string, skip: ReadonlySe
     } catch {
       continue;
     }
-    if (data !== null && typeof data === 'object' && (data as Record<string, unknown>)['id'] === id) found.push(other);
+    // A translation names its scenario's id too, but it is not a second scenario.
+    if (data !== null && typeof data === 'object' && !isTranslationData(data) && (data as Record<string, unknown>)['id'] === id) found.push(other);
   }
   return found;
 }

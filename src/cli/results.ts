@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, runTool, UsageError } from './args.js';
-import { endingCounts, MAX_RESULT_BYTES, readResult, toCsv, type ResultRow } from '../engine/results.js';
+import { endingCounts, MAX_RESULT_BYTES, readResult, toCsv, uniqueResults, type ResultRow } from '../engine/results.js';
 
 const USAGE = `usage: npm run results -- FILE_OR_FOLDER... [--csv]
   Summarises result files exported with "Export results": who played which role, the ending, whether
@@ -23,7 +23,7 @@ await runTool(USAGE, () => {
     return 0;
   }
   if (args.files.length === 0) throw new UsageError('name at least one result file, or the folder that holds them');
-  const rows: ResultRow[] = [];
+  const read: ResultRow[] = [];
   const problems: string[] = [];
   // A folder is read here rather than left to the shell, whose * does not expand in Windows' Command Prompt or PowerShell.
   const files: string[] = [];
@@ -51,13 +51,16 @@ await runTool(USAGE, () => {
         continue;
       }
       const r = readResult(file, readFileSync(file, 'utf8'));
-      if ('row' in r) rows.push(r.row);
+      if ('row' in r) read.push(r.row);
       else problems.push(r.error);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       problems.push(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'could not be read'}`);
     }
   }
+  const unique = uniqueResults(read);
+  const rows = unique.rows;
+  problems.push(...unique.repeats);
   for (const p of problems) process.stderr.write(`left out: ${p}\n`);
   if (args.flags.has('csv')) {
     process.stdout.write(toCsv(rows));

@@ -15,7 +15,8 @@ import { readScenarioFile } from './read-file.js';
 
 const USAGE = `usage: npm run translation -- SCENARIO LANGUAGE
   Prints a translation file for the scenario with every text to translate, in the scenario's own words.
-  Save it beside the scenario, e.g. npm run translation -- scenarios/the-call.yaml es > scenarios/the-call.es.yaml,
+  Save it beside the scenario, e.g. npm run -s translation -- scenarios/the-call.yaml es > scenarios/the-call.es.yaml
+  (-s keeps npm's own lines out of the file),
   then translate the values and check it with npm run validate.`;
 
 await runTool(USAGE, () => {

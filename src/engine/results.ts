@@ -69,6 +69,12 @@ export interface ResultRow {
   turns: number;
   choices: number;
   exportedAt: string;
+  /**
+   * What makes two files one result: the call (scenario, role, seed and
+   * moves), who played it and when it was exported. A file handed in twice,
+   * or renamed on the way ("x (1).json"), has the same key.
+   */
+  key: string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -113,8 +119,32 @@ export function readResult(file: string, content: string): { row: ResultRow } | 
       turns,
       choices: path.length,
       exportedAt: text(data['exportedAt'], 40) ?? '',
+      key: JSON.stringify([
+        scenario,
+        role,
+        text(data['player'], 60) ?? '',
+        text(data['exportedAt'], 40) ?? '',
+        typeof data['seed'] === 'number' ? data['seed'] : null,
+        Array.isArray(data['moves']) ? data['moves'].slice(0, 10_000).map((m) => text(m, 64) ?? '') : [],
+      ]),
     },
   };
+}
+
+/**
+ * The results with each one kept once: a file that repeats a result already
+ * read (the same key) is left out, with the file it repeats. The first file
+ * read of a result is the one kept.
+ */
+export function uniqueResults(rows: readonly ResultRow[]): { rows: ResultRow[]; repeats: string[] } {
+  const first = new Map<string, ResultRow>();
+  const repeats: string[] = [];
+  for (const r of rows) {
+    const seen = first.get(r.key);
+    if (seen) repeats.push(`${r.file}: the same result as ${seen.file}, counted once`);
+    else first.set(r.key, r);
+  }
+  return { rows: [...first.values()], repeats };
 }
 
 /** How many results reached each ending, per scenario and role, most first. */

@@ -6,7 +6,7 @@
  * The files come from pupils' devices: they go through the same checks as
  * `npm run results`, and whatever they hold is shown as text.
  */
-import { endingCounts, MAX_RESULT_BYTES, readResult, toCsv, type ResultRow } from '../engine/results.js';
+import { endingCounts, MAX_RESULT_BYTES, readResult, toCsv, uniqueResults, type ResultRow } from '../engine/results.js';
 import { builder } from './dom.js';
 import { fill, type Strings } from './i18n.js';
 
@@ -30,39 +30,45 @@ export interface ResultsSummary {
 }
 
 /**
- * The results read so far, by file name: a file added again (a group that
- * exported twice under one name, or the same folder chosen twice) replaces
- * its earlier copy rather than counting twice.
+ * The results read so far. A file added again (the same name and the same
+ * result) replaces its earlier copy; the same result under another name
+ * ("x (1).json", a file handed in twice) is counted once and listed as left
+ * out, with the file it repeats; two different results that happen to share
+ * a name are both kept.
  */
 export class ResultsList {
-  private readonly byName = new Map<string, { row: ResultRow } | { error: string }>();
+  /** By file name and result key; a file that was not a result, by file name alone. */
+  private readonly entries = new Map<string, { row: ResultRow } | { error: string }>();
   /** Files refused because the list was full. */
   private overflow = 0;
 
   async add(files: Iterable<ResultSource>): Promise<void> {
     for (const f of files) {
-      if (!this.byName.has(f.name) && this.byName.size >= MAX_RESULT_FILES) {
+      const outcome = await this.read(f);
+      const key = 'row' in outcome ? `${f.name}\u0000${outcome.row.key}` : f.name;
+      const replaces = this.entries.has(key) || ('row' in outcome && this.entries.has(f.name));
+      if (!replaces && this.entries.size >= MAX_RESULT_FILES) {
         this.overflow++;
         continue;
       }
-      // Checked before reading, so a huge file picked by mistake is never loaded into memory.
-      if (f.size > MAX_RESULT_BYTES) {
-        this.byName.set(f.name, { error: `${f.name}: larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB, not a result file` });
-        continue;
-      }
-      let content: string;
-      try {
-        content = await f.text();
-      } catch {
-        this.byName.set(f.name, { error: `${f.name}: could not be read` });
-        continue;
-      }
-      this.byName.set(f.name, readResult(f.name, content));
+      // A name that was not a result and now is one leaves the left-out list.
+      if ('row' in outcome) this.entries.delete(f.name);
+      this.entries.set(key, outcome);
+    }
+  }
+
+  private async read(f: ResultSource): Promise<{ row: ResultRow } | { error: string }> {
+    // Checked before reading, so a huge file picked by mistake is never loaded into memory.
+    if (f.size > MAX_RESULT_BYTES) return { error: `${f.name}: larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB, not a result file` };
+    try {
+      return readResult(f.name, await f.text());
+    } catch {
+      return { error: `${f.name}: could not be read` };
     }
   }
 
   clear(): void {
-    this.byName.clear();
+    this.entries.clear();
     this.overflow = 0;
   }
 
@@ -71,12 +77,15 @@ export class ResultsList {
   }
 
   summary(t: Strings): ResultsSummary {
-    const rows: ResultRow[] = [];
+    const read: ResultRow[] = [];
     const leftOut: string[] = [];
-    for (const r of this.byName.values()) {
-      if ('row' in r) rows.push(r.row);
+    for (const r of this.entries.values()) {
+      if ('row' in r) read.push(r.row);
       else leftOut.push(r.error);
     }
+    const unique = uniqueResults(read);
+    const rows = unique.rows;
+    leftOut.push(...unique.repeats);
     // Group names often carry numbers: "Group 2" comes before "Group 10".
     rows.sort((a, b) => a.player.localeCompare(b.player, undefined, { numeric: true, sensitivity: 'base' }) || a.exportedAt.localeCompare(b.exportedAt) || a.file.localeCompare(b.file));
     leftOut.sort();
@@ -251,7 +260,7 @@ export class ClassResultsPage {
                     el('th', { scope: 'row', text: row.player || r.unnamed }),
                     el('td', { text: row.roleName }),
                     el('td', { text: row.endingTitle || row.ending || r.noEnding }),
-                    el('td', { text: kinds[row.kind] ?? row.kind }),
+                    el('td', { text: Object.hasOwn(kinds, row.kind) ? kinds[row.kind]! : row.kind }),
                     el('td', { text: row.inZone ? r.yes : r.no }),
                     el('td', { class: 'r-num', text: String(row.turns) }),
                     el('td', { class: 'r-num', text: String(row.choices) }),

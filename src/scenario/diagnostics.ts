@@ -87,8 +87,18 @@ export type DiagnosticCode = keyof typeof CODES;
  * followed by its hints indented by two spaces.
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  const head = `${d.file}:${d.line}:${d.col}: ${d.severity} ${d.code}: ${d.message}`;
-  return [head, ...d.hints.map((h) => `  ${h}`)].join('\n');
+  const head = `${d.file}:${d.line}:${d.col}: ${d.severity} ${d.code}: ${plain(d.message)}`;
+  return [head, ...d.hints.map((h) => `  ${plain(h)}`)].join('\n');
+}
+
+/**
+ * Messages quote the file's own words, and a file may hold control
+ * characters (C0 and C1) that a terminal would obey: moving the cursor,
+ * retitling the window, faking a line of output. They show as '?'.
+ */
+function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '?');
 }
 
 /** Sorts diagnostics by file, line and column, so output is stable. */

@@ -288,6 +288,12 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   if (text.trim() === '') {
     return fail('BC100', 'the file is empty', ['Start from the worked example in scenarios/README.md.']);
   }
+  // `npm run translation -- … > file` without -s writes npm's own banner first: "> backchannel@0.1.0 translation".
+  const banner = /^\s*\n?> [\w@./-]+@\d[^\n]*\n/.exec(text);
+  if (banner)
+    return fail('BC103', "the file starts with npm's own lines, not with the scenario or translation", [
+      'npm writes them when it runs a command whose output was saved to this file. Delete the lines that start with ">", or run the command again with -s: npm run -s translation -- SCENARIO LANG > FILE.',
+    ], { line: text.slice(0, banner.index + banner[0].indexOf('>')).split('\n').length, col: 1 });
 
   // The library fills the line counter as it reads; the other readers leave it to this.
   const countLines = () => {

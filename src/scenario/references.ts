@@ -84,7 +84,7 @@ export function referenceAt(data: unknown, path: DataPath): Reference | undefine
     return path[0] === 'terms' && typeof term === 'string' ? { kind: 'option', term } : undefined;
   }
   if (last === 'is' || last === 'set') return termOf(path.slice(0, -1));
-  const kind = last === undefined ? undefined : KEY_KIND[last];
+  const kind = last !== undefined && Object.hasOwn(KEY_KIND, last) ? KEY_KIND[last] : undefined;
   return kind && { kind };
 }
 

@@ -2,7 +2,7 @@
  * The command-line tools as an author runs them: exit codes, one diagnostic
  * a line, no stack traces, reproducible simulations, and graphs.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +87,10 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
       writeFileSync(join(folder, 'picture.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x69, 0x64]));
       writeFileSync(join(folder, 'other.json'), JSON.stringify({ ...parse(tiny), id: 'other' }));
       writeFileSync(join(folder, 'notes.txt'), tiny);
+      // A translation names the scenario's id as well, without being a second scenario.
+      writeFileSync(join(folder, 'original.es.yaml'), 'backchannel: 1\ntranslation: { scenario: tiny, language: es }\nid: tiny\ntexts: { title: Una llamada }\n');
+      // A named pipe would block a read for ever; it is passed over like any file that is not a regular one.
+      spawnSync('mkfifo', [join(folder, 'pipe.yaml')]);
       const r = await run('validate', [copy]);
       expect(r.status).toBe(1);
       expect(r.stdout).toBe(

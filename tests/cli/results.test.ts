@@ -102,11 +102,13 @@ describe('the summary', () => {
       writeFileSync(join(folder, 'cy.json'), exported('Cy'));
       writeFileSync(join(folder, 'ana.json'), exported('Ana'));
       writeFileSync(join(folder, 'readme.txt'), 'not a result');
+      // The same file handed in twice, renamed on the way, is one result.
+      writeFileSync(join(folder, 'ana (1).json'), exported('Ana'));
       const tool = (args: string[]) => spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/results.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
       const r = tool([folder]);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/^2 results\n\nplayer .*\nAna +tiny .*\nCy +tiny /);
-      expect(r.stderr).toBe('');
+      expect(r.stderr).toBe(`left out: ${join(folder, 'ana.json')}: the same result as ${join(folder, 'ana (1).json')}, counted once\n`);
       const empty = mkdtempSync(join(tmpdir(), 'backchannel-empty-'));
       const none = tool([empty]);
       expect(none.status).toBe(1);

@@ -30,19 +30,30 @@ describe('the class results list', () => {
     expect(s.leftOut).toEqual([]);
   });
 
-  it('counts a file added again once, with its latest content', async () => {
+  it('counts a result once however often it is added, and keeps different results that share a name', async () => {
     const list = new ResultsList();
-    await list.add([file('ana.json', exportedResult('Ana'))]);
-    await list.add([file('ana.json', exportedResult('Ana', { warn: true })), file('bo.json', exportedResult('Bo'))]);
-    const s = list.summary(t);
-    expect(s.rows.map((r) => r.player)).toEqual(['Ana', 'Bo']);
-    expect(s.rows[0]!.ending).not.toBe('deal');
+    const ana = exportedResult('Ana');
+    await list.add([file('ana.json', ana)]);
+    // The same file again, and the same result renamed on its way: one result.
+    await list.add([file('ana.json', ana), file('ana (1).json', ana), file('bo.json', exportedResult('Bo'))]);
+    let s = list.summary(t);
+    expect(s.rows.map((r) => [r.player, r.file])).toEqual([
+      ['Ana', 'ana.json'],
+      ['Bo', 'bo.json'],
+    ]);
+    expect(s.leftOut).toEqual(['ana (1).json: the same result as ana.json, counted once']);
+    // Another call under a name already used (the group played again) is a result of its own.
+    await list.add([file('ana.json', exportedResult('Ana', { warn: true, at: '2026-03-04T10:20:00Z' }))]);
+    s = list.summary(t);
+    expect(s.rows.map((r) => r.player)).toEqual(['Ana', 'Ana', 'Bo']);
+    expect(s.rows.map((r) => r.ending)).toContain('deal');
+    expect(s.rows.filter((r) => r.ending !== 'deal')).toHaveLength(1);
     // A name that was not a result, then is, leaves the left-out list.
     await list.add([file('cy.json', '{oops')]);
-    expect(list.summary(t).leftOut).toEqual(['cy.json: not JSON, so not a result file exported by Backchannel']);
+    expect(list.summary(t).leftOut).toContain('cy.json: not JSON, so not a result file exported by Backchannel');
     await list.add([file('cy.json', exportedResult('Cy'))]);
-    expect(list.summary(t).leftOut).toEqual([]);
-    expect(list.summary(t).rows).toHaveLength(3);
+    expect(list.summary(t).leftOut).toEqual(['ana (1).json: the same result as ana.json, counted once']);
+    expect(list.summary(t).rows).toHaveLength(4);
     list.clear();
     expect(list.summary(t)).toEqual({ rows: [], leftOut: [], groups: [] });
   });

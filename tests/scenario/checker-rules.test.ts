@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { checkScenario } from '../../src/engine/check.js';
 import { compileScenario } from '../../src/engine/machine.js';
 import { proveScenario } from '../../src/engine/prove.js';
-import { CODES, type Diagnostic, type DiagnosticCode } from '../../src/scenario/diagnostics.js';
+import { CODES, formatDiagnostic, type Diagnostic, type DiagnosticCode } from '../../src/scenario/diagnostics.js';
 import { isBinaryFile, LIMITS } from '../../src/scenario/parse.js';
 import { readScenario } from '../../src/scenario/load.js';
 
@@ -1363,5 +1363,31 @@ describe('slips a newcomer makes, told in plain words', () => {
     expect(seen(tiny.replace('    summary: You speak for A.\n', '    summary: You speak for A.\n    name: Again\n'))).toEqual([
       ['BC106', 23, 5, "the key 'name' appears twice in this mapping (first at line 21)", ['Keep one: remove the other, or merge the two.']],
     ]);
+  });
+});
+
+describe('the words of a file in a message', () => {
+  it('never reach a terminal as control characters, which it would obey', () => {
+    const tiny = readFileSync(fileURLToPath(new URL('../fixtures/tiny.yaml', import.meta.url)), 'utf8');
+    // An unknown key holding an escape that would retitle the window, and a C1 control introducer.
+    const hostile = tiny.replace(/^title: .*$/m, (l) => `${l}\n"\\e]0;pwned\\a\\u009b2J": x`);
+    const r = checkScenario(hostile, 'x.yaml', { prove: false });
+    const printed = r.diagnostics.map(formatDiagnostic).join('\n');
+    expect(r.diagnostics.map((d) => d.code)).toContain('BC202');
+    expect(printed).toContain("unknown key '?]0;pwned??2J'");
+    // eslint-disable-next-line no-control-regex
+    expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('output saved with npm run and without -s', () => {
+  it('is named as npm\'s own lines at their first line, with the command that leaves them out', () => {
+    const tiny = readFileSync(fileURLToPath(new URL('../fixtures/tiny.yaml', import.meta.url)), 'utf8');
+    const saved = `\n> backchannel@0.1.0 translation\n> tsx src/cli/translation.ts scenarios/tiny.yaml es\n\n${tiny}`;
+    const r = readScenario(saved, 'tiny.es.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.col, d.message])).toEqual([['BC103', 2, 1, "the file starts with npm's own lines, not with the scenario or translation"]]);
+    expect(r.diagnostics[0]!.hints[0]).toContain('npm run -s translation -- SCENARIO LANG > FILE');
+    // An ordinary file is left alone.
+    expect(readScenario(tiny, 'tiny.yaml').diagnostics).toEqual([]);
   });
 });
