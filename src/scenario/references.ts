@@ -48,7 +48,8 @@ const KEY_KIND: Record<string, ReferenceKind> = {
 const record = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-function valueAt(data: unknown, path: DataPath): unknown {
+/** The value at a path of the parsed data, or undefined where the path leaves it. */
+export function valueAt(data: unknown, path: DataPath): unknown {
   let cur: unknown = data;
   for (const k of path) {
     if (cur === null || typeof cur !== 'object') return undefined;

@@ -8,18 +8,9 @@ import type { Diagnostic, Position } from './diagnostics.js';
 import { closest, suggest, suggestReference } from './diagnostics.js';
 import { CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, ID_PATTERN, scenarioSchema, type Scenario } from './schema.js';
 import { KEYS_BY_KIND, isEffectPath, kindAt } from './keys.js';
-import { knownOf, referenceAt } from './references.js';
+import { knownOf, referenceAt, valueAt } from './references.js';
 
 const ID_HINT = 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.';
-
-function valueAt(data: unknown, path: DataPath): unknown {
-  let cur: unknown = data;
-  for (const k of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[k];
-  }
-  return cur;
-}
 
 const describeType = (v: unknown): string =>
   v === null ? 'nothing' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v === 'string' ? 'text' : typeof v;
