@@ -49,6 +49,35 @@ export function findScenarioNear(id: string, file: string, skip: ReadonlySet<str
 }
 
 /**
+ * The other translation files in the folder of `file` that translate the
+ * scenario `scenario` into `language` too: the build reads the folder
+ * together and refuses a second translation into one language (BC704), so a
+ * translation validated on its own hears of it now. `skip` holds files
+ * (resolved paths) already compared with each other.
+ */
+export function translationsBeside(file: string, scenario: string, language: string, skip: ReadonlySet<string> = new Set()): string[] {
+  const dir = dirname(file);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter(isScenarioFile).sort().slice(0, MAX_FILES);
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    if (skip.has(resolve(path)) || resolve(path) === resolve(file)) continue;
+    const read = readScenarioFile(path);
+    if ('diagnostic' in read) continue;
+    const data = parseScenarioText(read.bytes, path).data;
+    if (!isTranslationData(data)) continue;
+    const head = translationHead(data);
+    if (head.scenario === scenario && head.language?.toLowerCase() === language.toLowerCase()) found.push(path);
+  }
+  return found;
+}
+
+/**
  * When a tool that plays or draws a scenario is given a translation: what to
  * tell the author, with the command to run on the scenario instead when the
  * scenario is in the translation's folder. `command` writes that command

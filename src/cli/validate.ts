@@ -12,9 +12,9 @@ import { checkParsedScenario, scenarioIdTaken } from '../engine/check.js';
 import { formatDiagnostic, type Diagnostic } from '../scenario/diagnostics.js';
 import { isScenarioFile } from '../scenario/load.js';
 import { diag, isBinaryFile, parseScenarioText, type ParsedFile } from '../scenario/parse.js';
-import { checkTranslations, isTranslationData, type ScenarioLookup } from '../scenario/translation.js';
+import { checkTranslations, isTranslationData, translationTaken, type ScenarioLookup } from '../scenario/translation.js';
 import { parseArgs, runTool, UsageError } from './args.js';
-import { findScenarioNear } from './find-scenario.js';
+import { findScenarioNear, translationsBeside } from './find-scenario.js';
 import { fileKey, readScenarioFile, scenariosBesideWithId } from './read-file.js';
 
 const USAGE = `usage: npm run validate -- FILE... [--quiet]
@@ -105,7 +105,17 @@ await runTool(USAGE, () => {
       return 'missing' in near ? { missing: [...ids.keys(), ...near.missing] } : near;
     },
   );
-  outcomes.forEach((o, i) => translations[i]!.into.push(...o.diagnostics));
+  outcomes.forEach((o, i) => {
+    const { parsed, into } = translations[i]!;
+    into.push(...o.diagnostics);
+    // The build reads the translations beside it too, and refuses a second one into the same language.
+    if (!o.translation || o.diagnostics.some((d) => d.code === 'BC704')) return;
+    const [other] = translationsBeside(parsed.file, o.translation.scenario, o.translation.language, given);
+    if (other !== undefined) {
+      for (let j = into.length - 1; j >= 0; j--) if (into[j]!.code === 'BC703') into.splice(j, 1);
+      into.push(translationTaken(parsed.file, o.translation.scenario, o.translation.language, other, parsed.locate(['translation', 'language'])));
+    }
+  });
   for (const diagnostics of found) {
     for (const d of diagnostics) {
       process.stdout.write(`${formatDiagnostic(d)}\n`);

@@ -326,19 +326,38 @@ describe.concurrent('translations', { timeout: 60_000 }, () => {
     }
   });
 
+  it('a translation validated on its own is checked against the translations beside it, as the build reads them', async ({ expect }) => {
+    const folder = mkdtempSync(join(tmpdir(), 'backchannel-folder-'));
+    try {
+      copyFileSync(join(ROOT, TINY), join(folder, 'tiny.yaml'));
+      copyFileSync(join(ROOT, TINY_ES), join(folder, 'tiny.es.yaml'));
+      const second = join(folder, 'tiny-spanish.yaml');
+      copyFileSync(join(ROOT, TINY_ES), second);
+      const r = await run('validate', [second]);
+      expect(r.status).toBe(1);
+      expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^${second.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error BC704: the scenario 'tiny' already has a translation into es: ${join(folder, 'tiny.es.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      // Named together, the pair is told once, as before.
+      const both = await run('validate', [join(folder, 'tiny.es.yaml'), second]);
+      expect(both.stdout.split('\n').filter((l) => l.includes('BC704'))).toHaveLength(1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('an unknown key is an error with the key meant; texts left out are one warning', async ({ expect }) => {
     const unknown = join(dir, 'unknown-key.es.yaml');
     writeFileSync(unknown, readFileSync(join(ROOT, TINY_ES), 'utf8').replace('  line.hello-2:', '  line.helo-2:'));
     const bad = await run('validate', [TINY, unknown]);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe(`${unknown}:36:3: error BC702: unknown key 'line.helo-2': the scenario 'tiny' has no such text\n  Did you mean 'line.hello-2'?\n`);
-    const partial = join(dir, 'partial.es.yaml');
+    // A folder of its own: beside the translation above, it would be a second one into es, which the build refuses.
+    const partial = join(mkdtempSync(join(tmpdir(), 'backchannel-partial-')), 'partial.es.yaml');
     writeFileSync(partial, 'backchannel: 1\ntranslation:\n  scenario: tiny\n  language: es\ntexts:\n  title: Una llamada diminuta\n  line.hello-1: Hola.\n');
     const some = await run('validate', [TINY, partial]);
     expect(some.status).toBe(0);
     expect(some.stdout).toBe(
       `${partial}:5:1: warning BC703: 43 of 45 texts are not translated, so they show in the scenario's own language (en): 'summary', 'period', 'objective.learn' and 40 more\n` +
-        `  Add them under \`texts:\`. \`npm run translation -- ${TINY} es\` prints every key with the scenario's text, to copy from.\n`,
+        `  Add them under \`texts:\`. \`npm run -s translation -- ${TINY} es\` prints every key with the scenario's text, to copy from.\n`,
     );
     expect(some.stderr).toBe('2 files checked: 0 errors, 1 warning\n');
   });

@@ -51,7 +51,7 @@ interface Expected {
   hints: string[];
 }
 
-const LIST = '`npm run translation -- tests/fixtures/tiny.yaml es` prints every key with the scenario\'s text, to copy from.';
+const LIST = '`npm run -s translation -- tests/fixtures/tiny.yaml es` prints every key with the scenario\'s text, to copy from.';
 
 /** [fixture name, the one diagnostic it must give] */
 const RULES: [string, Expected][] = [
