@@ -7,15 +7,15 @@
  * id in the translation's folder. Exit 0 when every file is valid
  * (warnings allowed), 1 on any error, 2 on a usage error.
  */
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { checkParsedScenario, scenarioIdTaken } from '../engine/check.js';
 import { formatDiagnostic, type Diagnostic } from '../scenario/diagnostics.js';
 import { isScenarioFile } from '../scenario/load.js';
 import { diag, isBinaryFile, parseScenarioText, type ParsedFile } from '../scenario/parse.js';
 import { checkTranslations, isTranslationData, translationTaken, type ScenarioLookup } from '../scenario/translation.js';
 import { parseArgs, runTool, UsageError } from './args.js';
-import { findScenarioNear, translationsBeside } from './find-scenario.js';
-import { fileKey, readScenarioFile, scenariosBesideWithId } from './read-file.js';
+import { findScenarioNear, scenariosBesideWithId, translationsBeside } from './find-scenario.js';
+import { fileKey, readScenarioFile } from './read-file.js';
 
 const USAGE = `usage: npm run validate -- FILE... [--quiet]
   Checks each scenario or translation file (YAML or JSON) and prints FILE:LINE:COL: error|warning CODE: message.
@@ -34,11 +34,10 @@ await runTool(USAGE, () => {
   let errors = 0;
   let warnings = 0;
   const ids = new Map<string, string>();
-  // Files named on the command line are compared with each other through `ids`; the folder check looks only at the others.
+  // Files named on the command line are compared with each other here; the looks at their folders pass over them.
   const named = new Set(args.files.map(fileKey));
   // Scenario files given, by id, for the translations among the files: a valid one, or the file of one with errors.
   const byId = new Map<string, ScenarioLookup>();
-  const given = new Set(args.files.map((f) => resolve(f)));
   const found: Diagnostic[][] = [];
   const translations: { parsed: ParsedFile; into: Diagnostic[] }[] = [];
   for (const file of args.files) {
@@ -101,7 +100,7 @@ await runTool(USAGE, () => {
     (id, file) => {
       const hit = byId.get(id);
       if (hit) return hit;
-      const near = findScenarioNear(id, file, given);
+      const near = findScenarioNear(id, file, named);
       return 'missing' in near ? { missing: [...ids.keys(), ...near.missing] } : near;
     },
   );
@@ -110,7 +109,7 @@ await runTool(USAGE, () => {
     into.push(...o.diagnostics);
     // The build reads the translations beside it too, and refuses a second one into the same language.
     if (!o.translation || o.diagnostics.some((d) => d.code === 'BC704')) return;
-    const [other] = translationsBeside(parsed.file, o.translation.scenario, o.translation.language, given);
+    const [other] = translationsBeside(parsed.file, o.translation.scenario, o.translation.language, named);
     if (other !== undefined) {
       for (let j = into.length - 1; j >= 0; j--) if (into[j]!.code === 'BC703') into.splice(j, 1);
       into.push(translationTaken(parsed.file, o.translation.scenario, o.translation.language, other, parsed.locate(['translation', 'language'])));

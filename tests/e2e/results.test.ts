@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { exportedResult } from '../game/support.js';
-import { e2e, noBrowser, open, shot, useBrowser, watch } from './support.js';
+import { e2e, noBrowser, open, openUrl, shot, useBrowser } from './support.js';
 
 const json = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
@@ -35,11 +35,7 @@ describe.skipIf(noBrowser)(`the class results page in Chromium ${e2e.reason}`, (
     [390, 844],
   ] as const) {
     it(`summarises the files a class exported, at ${width}×${height}`, async () => {
-      const context = await browser().newContext({ viewport: { width, height }, acceptDownloads: true });
-      const page = await context.newPage();
-      const problems: string[] = [];
-      watch(page, problems);
-      await page.goto(`${e2e.baseURL}results.html`);
+      const { context, page, problems } = await openUrl(browser(), `${e2e.baseURL}results.html`, { width, height });
       const status = page.locator('[role="status"]');
       expect(await status.textContent()).toBe('No results yet.');
       expect(await page.locator('[data-control="csv"]').isDisabled()).toBe(true);
@@ -97,11 +93,7 @@ describe.skipIf(noBrowser)(`the class results page in Chromium ${e2e.reason}`, (
   }
 
   it('adds files dropped on the page', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    watch(page, problems);
-    await page.goto(`${e2e.baseURL}results.html`);
+    const { context, page, problems } = await openUrl(browser(), `${e2e.baseURL}results.html`);
     const text = exportedResult('Dropped');
     // A real drag from the desktop cannot be scripted; this is the event the browser fires for one.
     await page.evaluate((content) => {

@@ -74,7 +74,15 @@ export function watch(page: Page, problems: string[]): void {
   });
 }
 
+/** Opens the game with `o.query` and waits until the canvas draws what the mirror shows. */
 export async function open(browser: Browser, o: OpenOptions = {}): Promise<Opened> {
+  const opened = await openUrl(browser, e2e.baseURL! + (o.query ?? ''), o);
+  await waitCanvas(opened.page);
+  return opened;
+}
+
+/** Opens any page (another build, the class results page) watching for problems, without waiting for a canvas. */
+export async function openUrl(browser: Browser, url: string, o: OpenOptions = {}): Promise<Opened> {
   const context =
     o.context ??
     (await browser.newContext({
@@ -88,8 +96,7 @@ export async function open(browser: Browser, o: OpenOptions = {}): Promise<Opene
   const page = await context.newPage();
   const problems: string[] = [];
   watch(page, problems);
-  await page.goto(e2e.baseURL! + (o.query ?? ''));
-  await waitCanvas(page);
+  await page.goto(url);
   return { context, page, problems };
 }
 

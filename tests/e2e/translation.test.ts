@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2e, expectInSync, hook, noBrowser, readMirror, ROOT, shot, useBrowser, waitCanvas, watch } from './support.js';
+import { e2e, expectInSync, hook, noBrowser, openUrl, readMirror, ROOT, shot, useBrowser, waitCanvas } from './support.js';
 
 describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, () => {
   const browser = useBrowser();
@@ -52,11 +52,7 @@ describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, ()
   });
 
   it('with ?lang=es the call is in Spanish, in the DOM mirror and on the canvas', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    watch(page, problems);
-    await page.goto(`${base}?lang=es&scenario=tiny&role=a&seed=7`);
+    const { context, page, problems } = await openUrl(browser(), `${base}?lang=es&scenario=tiny&role=a&seed=7`);
     await waitCanvas(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     expect(await page.locator('#m-title').textContent()).toBe('Informe: Enviado del lado A');
@@ -83,11 +79,7 @@ describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, ()
   });
 
   it('a call saved in English resumes in Spanish with ?lang=es', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    watch(page, problems);
-    await page.goto(`${base}?scenario=tiny&role=a&seed=7`);
+    const { context, page, problems } = await openUrl(browser(), `${base}?scenario=tiny&role=a&seed=7`);
     await waitCanvas(page);
     expect(await page.locator('#m-title').textContent()).toBe("Briefing: Side A's envoy");
     await start(page);
