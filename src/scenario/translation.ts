@@ -348,7 +348,7 @@ export function checkTranslation(parsed: ParsedFile, find: (id: string) => Scena
           parsed.locateKey(['texts']),
           'BC703',
           `${missing.length} of ${slots.length} texts are not translated, so they show in the scenario's own language (${languageOf(scenario)}): ${names}${more}`,
-          [`Add them under \`texts:\`. \`npm run -s translation -- ${scenarioFile} ${language}\` prints every key with the scenario's text, to copy from.`],
+          [`Add them under \`texts:\`: \`npm run -s translation -- --update ${file} ${scenarioFile} --write\` adds each one, in the scenario's words and marked to translate.`],
         );
       }
     }

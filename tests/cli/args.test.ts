@@ -9,6 +9,7 @@ const SIMULATE: ArgSpec = { tool: 'simulate', valued: ['runs', 'seed', 'role'], 
 const GRAPH: ArgSpec = { tool: 'graph', valued: ['format'], flags: ['help'], values: { format: ['mermaid', 'dot'] } };
 const VALIDATE: ArgSpec = { tool: 'validate', valued: [], flags: ['quiet', 'help'] };
 const RESULTS: ArgSpec = { tool: 'results', valued: [], flags: ['csv', 'help'] };
+const TRANSLATION: ArgSpec = { tool: 'translation', valued: ['update'], flags: ['write', 'drop-stale', 'help'] };
 /** What npm hands a script it runs, and the settings it kept. */
 const byNpm = (kept: Record<string, string>) => ({ npm_lifecycle_event: 'x', ...Object.fromEntries(Object.entries(kept).map(([k, v]) => [`npm_config_${k}`, v])) });
 
@@ -48,6 +49,9 @@ describe('options npm kept for itself', () => {
   it('every tool: validate and results flags too, with file names that need quotes kept whole', () => {
     expect(npmKept(['My scenarios/a.yaml', 'b.yaml'], VALIDATE, byNpm({ quiet: 'true' }))?.message.split('\n')[1]).toBe('  npm run validate -- "My scenarios/a.yaml" b.yaml --quiet');
     expect(npmKept(['class'], RESULTS, byNpm({ csv: 'true' }))?.message.split('\n')[1]).toBe('  npm run results -- class --csv');
+    expect(npmKept(['--update', 'x.es.yaml'], TRANSLATION, byNpm({ write: 'true', drop_stale: 'true' }))?.message.split('\n')[1]).toBe(
+      '  npm run translation -- --update x.es.yaml --write --drop-stale',
+    );
   });
 
   it('says nothing when the options came through, or when npm did not start the tool', () => {

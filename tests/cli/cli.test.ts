@@ -357,7 +357,7 @@ describe.concurrent('translations', { timeout: 60_000 }, () => {
     expect(some.status).toBe(0);
     expect(some.stdout).toBe(
       `${partial}:5:1: warning BC703: 43 of 45 texts are not translated, so they show in the scenario's own language (en): 'summary', 'period', 'objective.learn' and 40 more\n` +
-        `  Add them under \`texts:\`. \`npm run -s translation -- ${TINY} es\` prints every key with the scenario's text, to copy from.\n`,
+        `  Add them under \`texts:\`: \`npm run -s translation -- --update ${partial} ${TINY} --write\` adds each one, in the scenario's words and marked to translate.\n`,
     );
     expect(some.stderr).toBe('2 files checked: 0 errors, 1 warning\n');
   });

@@ -51,7 +51,8 @@ interface Expected {
   hints: string[];
 }
 
-const LIST = '`npm run -s translation -- tests/fixtures/tiny.yaml es` prints every key with the scenario\'s text, to copy from.';
+/** The BC703 hint: the command that adds the texts left out to the translation itself. */
+const UPDATE = "`npm run -s translation -- --update BC703-missing-keys.yaml tests/fixtures/tiny.yaml --write` adds each one, in the scenario's words and marked to translate.";
 
 /** [fixture name, the one diagnostic it must give] */
 const RULES: [string, Expected][] = [
@@ -168,7 +169,7 @@ const RULES: [string, Expected][] = [
       line: 5,
       col: 1,
       message: "42 of 45 texts are not translated, so they show in the scenario's own language (en): 'summary', 'period', 'objective.learn' and 39 more",
-      hints: [`Add them under \`texts:\`. ${LIST}`],
+      hints: [`Add them under \`texts:\`: ${UPDATE}`],
     },
   ],
 ];

@@ -1,0 +1,233 @@
+/**
+ * Bringing a translation file up to date with its scenario after the
+ * scenario changed: the texts it has gained are added, each in the
+ * scenario's own words and marked as still to translate, and the keys it no
+ * longer has are found (and removed only when asked).
+ *
+ * A YAML file is edited as text, not written out again from its data: every
+ * line the author wrote, with its comments, quotes and wrapping, stays as it
+ * was, and the only lines that change are those added or removed. A
+ * translation whose `texts:` is written inline (`texts: { … }`), and a JSON
+ * one, has no lines of its own to keep, so it is written out again whole.
+ *
+ * What this cannot tell is a text whose original changed after it was
+ * translated: a translation file keeps only the translated words, not the
+ * words they were translated from.
+ */
+import { isMap, isScalar, parseDocument, stringify, type Document, type Pair, type YAMLMap } from 'yaml';
+import type { Scenario } from './schema.js';
+import { languageOf, textSlots, translationSkeleton } from './translation.js';
+
+/** The comment after each added text; one word an author can search the file for. */
+export const STILL_TO_TRANSLATE = 'TODO translate';
+
+/** What bringing a translation up to date gave. */
+export interface TranslationUpdate {
+  /** The whole file, up to date; the same text as given when nothing changed. */
+  text: string;
+  /** The keys added, in the scenario's order. */
+  added: string[];
+  /** The keys the scenario no longer has, in the file's order: kept, or removed when asked. */
+  stale: string[];
+  /** Whether the stale keys were removed. */
+  dropped: boolean;
+}
+
+/** The form a translation file is written in, as the reader found it. */
+export type TranslationForm = 'yaml' | 'json';
+
+/**
+ * Brings the translation `text` up to date with `scenario`. The text must be
+ * a translation file that reads without errors, but for keys the scenario
+ * does not have. Throws when the result would not read back as the texts
+ * meant, so that a caller never writes a file that lost something.
+ */
+export function updateTranslation(text: string, form: TranslationForm, scenario: Scenario, options: { dropStale?: boolean } = {}): TranslationUpdate {
+  const slots = textSlots(scenario);
+  const order = new Map(slots.map((s, i) => [s.key, i]));
+  const before = form === 'json' ? jsonTexts(text) : yamlTexts(text);
+  const present = new Set(before.keys());
+  const added = slots.filter((s) => !present.has(s.key));
+  const stale = [...before.keys()].filter((k) => !order.has(k));
+  const dropped = options.dropStale === true && stale.length > 0;
+  const result = { added: added.map((s) => s.key), stale, dropped };
+  if (added.length === 0 && !dropped) return { text, ...result };
+
+  // Each text added goes after the nearest text before it in the scenario's order that the file has, so a
+  // line added to a beat lands among that beat's lines; one with no such text goes first.
+  const runs = new Map<string | null, { key: string; text: string }[]>();
+  let anchor: string | null = null;
+  for (const slot of slots) {
+    if (present.has(slot.key)) anchor = slot.key;
+    else {
+      const run = runs.get(anchor) ?? [];
+      run.push({ key: slot.key, text: slot.text });
+      runs.set(anchor, run);
+    }
+  }
+  const mark = `${STILL_TO_TRANSLATE}: still in ${languageOf(scenario)}`;
+  const out =
+    form === 'json' ? updateJson(text, runs, dropped ? new Set(stale) : new Set())
+    : updateYaml(text, runs, dropped ? new Set(stale) : new Set(), groupsOf(scenario), mark);
+
+  // The file must read back as exactly the texts meant: the author's, those added, and not those dropped.
+  const expected = new Map(before);
+  if (dropped) for (const k of stale) expected.delete(k);
+  for (const s of added) expected.set(s.key, s.text);
+  const after = form === 'json' ? jsonTexts(out) : yamlTexts(out);
+  if (after.size !== expected.size || [...expected].some(([k, v]) => after.get(k) !== v)) throw new Error('the updated translation does not read back as the texts it should hold');
+  return { text: out, ...result };
+}
+
+/** The texts of a translation file, by key, in the file's order. */
+function yamlTexts(text: string): Map<string, unknown> {
+  const texts = parseDocument(stripBom(text)).get('texts');
+  const out = new Map<string, unknown>();
+  if (isMap(texts)) for (const p of texts.items) out.set(String(isScalar(p.key) ? p.key.value : p.key), isScalar(p.value) ? p.value.value : p.value);
+  return out;
+}
+
+function jsonTexts(text: string): Map<string, unknown> {
+  const data = JSON.parse(stripBom(text)) as { texts?: Record<string, unknown> };
+  return new Map(Object.entries(data.texts ?? {}));
+}
+
+const BOM = '\uFEFF';
+const stripBom = (text: string) => (text.startsWith(BOM) ? text.slice(1) : text);
+
+/**
+ * The heading comment of the group each key belongs to, as the generator
+ * writes them (`Beat 'answer'`), read from its own output so that the two
+ * always agree.
+ */
+function groupsOf(scenario: Scenario): Map<string, string> {
+  const texts = parseDocument(translationSkeleton(scenario, 'xx')).get('texts');
+  const groups = new Map<string, string>();
+  if (!isMap(texts)) return groups;
+  // The first group's heading reads as the comment of the whole mapping.
+  let group = texts.commentBefore?.trim() ?? '';
+  for (const p of texts.items) {
+    if (!isScalar(p.key)) continue;
+    if (p.key.commentBefore) group = p.key.commentBefore.trim();
+    groups.set(String(p.key.value), group);
+  }
+  return groups;
+}
+
+type Runs = ReadonlyMap<string | null, readonly { key: string; text: string }[]>;
+
+function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, mark: string): string {
+  const bom = text.startsWith(BOM) ? BOM : '';
+  const body = stripBom(text);
+  const doc = parseDocument(body);
+  const texts = doc.get('texts');
+  if (!isMap(texts)) throw new Error('the translation has no texts to update');
+  if (texts.flow || texts.items.length === 0) return bom + rewriteYaml(doc, texts, runs, drop, groups, mark);
+
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const edits: { start: number; end: number; text: string }[] = [];
+  const pairs = texts.items as Pair<unknown, unknown>[];
+  const keyOf = (p: Pair<unknown, unknown>) => String(isScalar(p.key) ? p.key.value : p.key);
+  const lineStart = (at: number) => body.lastIndexOf('\n', at - 1) + 1;
+  // Where the line that ends a pair (its value, or its key when it has none) ends, past the line break.
+  const pairEnd = (p: Pair<unknown, unknown>) => {
+    const node = (isScalar(p.value) ? p.value : p.key) as { range?: [number, number, number] };
+    const end = node.range![1];
+    if (end > 0 && body[end - 1] === '\n') return end;
+    const nl = body.indexOf('\n', end);
+    return nl === -1 ? body.length : nl + 1;
+  };
+  const indentOf = (p: Pair<unknown, unknown>) => {
+    const at = (p.key as { range: [number, number, number] }).range[0];
+    return body.slice(lineStart(at), at);
+  };
+
+  const render = (run: readonly { key: string; text: string }[], indent: string, group: string | undefined, atEnd: boolean) => {
+    const lines: string[] = [];
+    for (const { key, text: value } of run) {
+      const own = groups.get(key);
+      if (own !== undefined && own !== group) {
+        lines.push('', `${indent}# ${own}`);
+        group = own;
+      }
+      const [first, ...rest] = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+      lines.push(`${indent}${first!} # ${mark}`, ...rest.map((l) => (l === '' ? l : indent + l)));
+    }
+    // A file whose last line has no line break gets one before the lines added after it.
+    const joined = lines.join(eol) + eol;
+    return atEnd && !body.endsWith('\n') ? eol + joined : joined;
+  };
+
+  const first = pairs[0]!;
+  const opening = runs.get(null);
+  if (opening) {
+    const at = lineStart((first.key as { range: [number, number, number] }).range[0]);
+    edits.push({ start: at, end: at, text: render(opening, indentOf(first), groups.get(keyOf(first)), false) });
+  }
+  for (const p of pairs) {
+    const key = keyOf(p);
+    const end = pairEnd(p);
+    if (drop.has(key)) edits.push({ start: lineStart((p.key as { range: [number, number, number] }).range[0]), end, text: '' });
+    const run = runs.get(key);
+    if (run) edits.push({ start: end, end, text: render(run, indentOf(p), groups.get(key), end === body.length) });
+  }
+  // Applied front to back; a removal and an addition at one place: the removal first, as its line comes first.
+  edits.sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += body.slice(at, e.start) + e.text;
+    at = Math.max(at, e.end);
+  }
+  return bom + out + body.slice(at);
+}
+
+/** A `texts:` written inline, or empty, written out again as one `key: text` a line. */
+function rewriteYaml(doc: Document, texts: YAMLMap, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, mark: string): string {
+  const made = (key: string, value: string, heading: string | undefined) => {
+    const pair = doc.createPair(key, value) as Pair<{ commentBefore?: string }, { comment?: string }>;
+    if (heading !== undefined) pair.key.commentBefore = ` ${heading}`;
+    pair.value!.comment = ` ${mark}`;
+    return pair;
+  };
+  const items: Pair<unknown, unknown>[] = [];
+  let group: string | undefined;
+  const addRun = (key: string | null) => {
+    for (const { key: k, text } of runs.get(key) ?? []) {
+      const own = groups.get(k);
+      items.push(made(k, text, own !== group ? own : undefined));
+      group = own;
+    }
+  };
+  addRun(null);
+  for (const p of texts.items as Pair<unknown, unknown>[]) {
+    const key = String(isScalar(p.key) ? p.key.value : p.key);
+    group = groups.get(key) ?? group;
+    if (!drop.has(key)) items.push(p);
+    addRun(key);
+  }
+  texts.items = items;
+  texts.flow = false;
+  if (isMap(doc.contents)) doc.contents.flow = false;
+  return doc.toString({ lineWidth: 0 });
+}
+
+function updateJson(text: string, runs: Runs, drop: ReadonlySet<string>): string {
+  const body = stripBom(text);
+  const data = JSON.parse(body) as Record<string, unknown>;
+  // Entries rather than assignments, so that no key is taken for a property every object has.
+  const entries: [string, unknown][] = [];
+  const addRun = (key: string | null) => {
+    for (const { key: k, text: v } of runs.get(key) ?? []) entries.push([k, v]);
+  };
+  addRun(null);
+  for (const [k, v] of Object.entries((data['texts'] ?? {}) as Record<string, unknown>)) {
+    if (!drop.has(k)) entries.push([k, v]);
+    addRun(k);
+  }
+  data['texts'] = Object.fromEntries(entries);
+  const indent = /\n([ \t]+)"/.exec(body)?.[1] ?? '  ';
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const out = JSON.stringify(data, null, indent).replace(/\n/g, eol);
+  return (text.startsWith(BOM) ? BOM : '') + out + (/\n$/.test(body) ? eol : '');
+}

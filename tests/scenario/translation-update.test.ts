@@ -1,0 +1,89 @@
+/**
+ * Bringing a translation up to date with its changed scenario: one fixture
+ * a behaviour in tests/fixtures/translation-update/, each a translation of
+ * talk.yaml written before it changed. What the author gets back is the
+ * whole file, so the tests compare whole files.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readScenario } from '../../src/scenario/load.js';
+import { checkTranslation } from '../../src/scenario/translation.js';
+import { parseScenarioText } from '../../src/scenario/parse.js';
+import { updateTranslation } from '../../src/scenario/translation-update.js';
+
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/translation-update/${name}`, import.meta.url)), 'utf8');
+const talk = readScenario(fixture('talk.yaml'), 'talk.yaml').scenario!;
+const tiny = readScenario(readFileSync(fileURLToPath(new URL('../fixtures/tiny.yaml', import.meta.url)), 'utf8'), 'tiny.yaml').scenario!;
+const MARK = '# TODO translate: still in en';
+
+describe('updating a translation', () => {
+  it('adds each missing text after its neighbours, in the scenario’s words and marked, and keeps every other line as written', () => {
+    const before = fixture('talk.es.yaml');
+    const u = updateTranslation(before, 'yaml', talk);
+    expect(u.added).toEqual(['line.close-1', 'choice.agree', 'ending.agreed.debrief']);
+    expect(u.stale).toEqual([]);
+    // A whole beat that is new comes under the heading the generator gives it.
+    const beat = ['', "  # Beat 'close'", `  line.close-1: |- ${MARK}`, '    Then we agree.', '    Good.', `  choice.agree: Agree. ${MARK}`, ''].join('\n');
+    expect(u.text).toBe(
+      before
+        .replace('  choice.talk: Hablar.\n', `  choice.talk: Hablar.\n${beat}`)
+        .replace('  ending.agreed.summary: "Acordaron."\n', `  ending.agreed.summary: "Acordaron."\n  ending.agreed.debrief: Listening helped. ${MARK}\n`),
+    );
+    // What it added checks clean: nothing left out, nothing unknown.
+    const checked = checkTranslation(parseScenarioText(u.text, 'talk.es.yaml'), () => ({ found: talk, file: 'talk.yaml' }));
+    expect(checked.diagnostics).toEqual([]);
+  });
+
+  it('gives a complete translation back unchanged, byte for byte', () => {
+    const complete = readFileSync(fileURLToPath(new URL('../fixtures/tiny.es.yaml', import.meta.url)), 'utf8');
+    expect(updateTranslation(complete, 'yaml', tiny)).toEqual({ text: complete, added: [], stale: [], dropped: false });
+  });
+
+  it('finds the keys the scenario no longer has, keeps them unless asked, and leaves the comments above them', () => {
+    const before = fixture('stale.es.yaml');
+    const kept = updateTranslation(before, 'yaml', talk);
+    expect(kept.stale).toEqual(['line.greet-two', 'flag.warned']);
+    expect(kept.dropped).toBe(false);
+    expect(kept.text).toBe(before.replace('  line.greet-two:', `  line.greet-2: "Shall we talk: now?" ${MARK}\n  line.greet-two:`));
+    const dropped = updateTranslation(before, 'yaml', talk, { dropStale: true });
+    expect(dropped.dropped).toBe(true);
+    expect(dropped.text).toBe(
+      before.replace('  line.greet-two: ¿Hablamos ahora?\n', `  line.greet-2: "Shall we talk: now?" ${MARK}\n`).replace('  flag.warned: Advertido\n', ''),
+    );
+    expect(dropped.text).toContain('  # The greeting, said twice\n  line.greet-1: Hola.\n');
+  });
+
+  it('writes texts given inline out again one a line, the added ones marked', () => {
+    const u = updateTranslation(fixture('inline.es.yaml'), 'yaml', talk);
+    expect(u.text.split('\n').slice(0, 7)).toEqual([
+      'backchannel: 1',
+      'translation: { scenario: talk, language: es }',
+      'texts:',
+      '  title: Una charla corta',
+      '  summary: Dos enviados se reúnen.',
+      `  period: A made-up morning ${MARK}`,
+      `  objective.listen: Listen first. ${MARK}`,
+    ]);
+    expect(u.added).toHaveLength(18);
+  });
+
+  it('writes a JSON translation out again as JSON, in the scenario’s order, with no marks (JSON has no comments)', () => {
+    const u = updateTranslation(fixture('talk.es.json'), 'json', talk);
+    const data = JSON.parse(u.text) as { texts: Record<string, string> };
+    expect(Object.keys(data.texts).slice(0, 3)).toEqual(['title', 'summary', 'period']);
+    expect(data.texts['title']).toBe('Una charla corta');
+    expect(data.texts['line.greet-1']).toBe('Hola.');
+    expect(data.texts['line.close-1']).toBe('Then we agree.\nGood.');
+    expect(u.text).toMatch(/^\{\n {2}"backchannel": 1,\n/);
+    expect(u.text.endsWith('}\n')).toBe(true);
+  });
+
+  it('keeps Windows line ends, a byte-order mark, and a last line without a line break', () => {
+    const before = `\uFEFF${fixture('talk.es.yaml').replace(/\n$/, '').replace(/\n/g, '\r\n')}`;
+    const u = updateTranslation(before, 'yaml', talk);
+    expect(u.text.startsWith('\uFEFF# Written for talk.yaml')).toBe(true);
+    expect(u.text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(u.text.endsWith(`\r\n  ending.agreed.summary: "Acordaron."\r\n  ending.agreed.debrief: Listening helped. ${MARK}\r\n`)).toBe(true);
+  });
+});
