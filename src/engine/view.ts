@@ -71,7 +71,8 @@ export interface EndingView {
   summary: string;
   debrief: string;
   concepts: { id: string; name: string; text: string }[];
-  history: { text: string; source: string } | null;
+  /** `source` is the title of the source the account comes from; `also`, the titles of further sources it draws on. */
+  history: { text: string; source: string; also: string[] } | null;
 }
 
 /** An entry of the dialogue log, ready to print. */
@@ -131,7 +132,8 @@ export function endingView(idx: ScenarioIndex, id: string): EndingView | null {
   const e = idx.endings.get(id);
   if (!e) return null;
   const concepts = (e.concepts ?? []).flatMap((c) => (idx.scenario.concepts ?? []).filter((x) => x.id === c));
-  const history = e.history ? { text: e.history.text, source: idx.scenario.sources.find((s) => s.id === e.history!.source)?.title ?? e.history.source } : null;
+  const titleOf = (sid: string) => idx.scenario.sources.find((s) => s.id === sid)?.title ?? sid;
+  const history = e.history ? { text: e.history.text, source: titleOf(e.history.source), also: (e.history.also ?? []).map(titleOf) } : null;
   return { id, title: e.title, kind: e.kind, summary: e.summary, debrief: e.debrief, concepts, history };
 }
 

@@ -260,7 +260,7 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
   if (d.notes.length > 0)
     out.push({ id: 'notes', heading: t.lineNotes, items: d.notes.map((n) => ({ text: n.note, marker: fill(t.lineNoteOn, { speaker: n.speaker, line: excerpt(n.text) }), invented: false })) });
   if (e && e.concepts.length > 0) out.push({ id: 'concepts', heading: t.concepts, items: e.concepts.map((c) => ({ text: `${c.name}: ${c.text}`, marker: null, invented: false })) });
-  if (e?.history) out.push({ id: 'history', heading: t.history, items: [{ text: e.history.text, marker: fill(t.source, { source: e.history.source }), invented: false }] });
+  if (e?.history) out.push({ id: 'history', heading: t.history, items: [{ text: e.history.text, marker: [e.history.source, ...e.history.also].map((source) => fill(t.source, { source })).join(' · '), invented: false }] });
   if (d.meters.length > 0)
     out.push({
       id: 'meters',

@@ -50,7 +50,7 @@ export const KEYS_BY_KIND: Record<string, readonly string[]> = {
   concept: ['id', 'name', 'text'],
   part: ['id', 'title', 'description'],
   period: ['label', 'start', 'end'],
-  history: ['text', 'source'],
+  history: ['text', 'source', 'also'],
   credibility: ['side', 'meter'],
   shift: ['meter', 'perPoint'],
   condition: ['meter', 'gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'flag', 'is', 'term', 'in', 'acceptable', 'value', 'visited', 'chose', 'role', 'all', 'any', 'not'],

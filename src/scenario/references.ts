@@ -77,6 +77,7 @@ export function referenceAt(data: unknown, path: DataPath): Reference | undefine
     if (parentKey === 'concepts' && path[0] === 'endings') return { kind: 'concept' };
     if (parentKey === 'injects' && path[0] === 'beats') return { kind: 'inject' };
     if (parentKey === 'in') return termOf(path.slice(0, -2));
+    if (parentKey === 'also' && path[path.length - 3] === 'history') return { kind: 'source' };
     return undefined;
   }
   if (last === 'start') {

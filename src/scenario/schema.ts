@@ -187,7 +187,11 @@ export const endingSchema = z.strictObject({
   debrief: text('What the ending teaches.'),
   concepts: z.array(id).max(12).optional().meta({ description: 'Ids of concepts (under `concepts`) it illustrates.' }),
   history: z
-    .strictObject({ text: text('What actually happened, for comparison.'), source: id })
+    .strictObject({
+      text: text('What actually happened, for comparison.'),
+      source: id.meta({ description: 'Id of the source (under `sources`) the account comes from.' }),
+      also: z.array(id).min(1).max(7).optional().meta({ description: 'Ids of further sources (under `sources`) the account draws on, when it brings facts from more than one.' }),
+    })
     .optional(),
   cue: id.optional(),
 });

@@ -165,7 +165,10 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
   }
   for (const [ei, e] of s.endings.entries()) {
     for (const [ci, c] of (e.concepts ?? []).entries()) ref(c, concepts, ['endings', ei, 'concepts', ci], 'BC308', 'concept');
-    if (e.history) ref(e.history.source, sources, ['endings', ei, 'history', 'source'], 'BC306', 'source');
+    if (e.history) {
+      ref(e.history.source, sources, ['endings', ei, 'history', 'source'], 'BC306', 'source');
+      for (const [ai, a] of (e.history.also ?? []).entries()) ref(a, sources, ['endings', ei, 'history', 'also', ai], 'BC306', 'source');
+    }
   }
   for (const [bi, beat] of s.beats.entries()) {
     const bp = ['beats', bi];

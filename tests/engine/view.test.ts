@@ -92,7 +92,7 @@ describe('lines', () => {
       summary: 'They agreed.',
       debrief: 'Both gained.',
       concepts: [{ id: 'batna', name: 'BATNA', text: 'Your best alternative.' }],
-      history: { text: 'It really happened.', source: 'Notes' },
+      history: { text: 'It really happened.', source: 'Notes', also: [] },
     });
     expect(s.view.turn).toBe(1);
   });

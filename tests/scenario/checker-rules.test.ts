@@ -231,6 +231,8 @@ const RULES: [string, Expected][] = [
   ['BC304-unknown-flag', { code: 'BC304', line: 29, col: 81, message: "no flag has the id 'warnd'", hint: "Did you mean 'warned'?" }],
   ['BC305-unknown-option', { code: 'BC305', line: 32, col: 65, message: "the term 'bridge' has no option 'share'", hint: "Did you mean 'shared'?" }],
   ['BC306-unknown-source', { code: 'BC306', line: 25, col: 62, message: "no source has the id 'note'", hint: "Did you mean 'notes'?" }],
+  // An ending's history may name further sources under `also:`; each must exist.
+  ['BC306-history-also', { code: 'BC306', line: 29, col: 132, message: "no source has the id 'note'", hint: "Did you mean 'notes'?" }],
   [
     'BC307-ending-as-beat',
     { code: 'BC307', line: 27, col: 40, message: "'deal' is an ending, not a beat", hint: 'Write `end: deal` instead of `next: deal`.' },

@@ -144,6 +144,9 @@ describe.each(['us', 've'])('playing the %s role', (role) => {
     expect(d.terms.find((t) => t.id === 'elections')!.option).toBe('early-observed');
     expect(d.inZone).toBe(true);
     expect(session.view.ending?.history?.text).toMatch(/1990/);
+    // The note brings facts from the 1990 press, the Library of Congress study and the 2025 report, and names all three.
+    expect(session.view.ending?.history?.source).toBe("Reports on Violeta Chamorro's inauguration");
+    expect(session.view.ending?.history?.also).toEqual(['Nicaragua: A Country Study', 'Report on the Trump–Maduro phone call']);
     // The clock ran down with each choice.
     expect(meter(views[views.length - 1]!, 'clock')).toBeLessThan(meter(views[0]!, 'clock')!);
   });
