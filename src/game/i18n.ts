@@ -4,6 +4,7 @@
  * localize.ts): where no translation exists, the scenario's language is
  * used and marked as such in the page.
  */
+import { ENGLISH_CONDITION_PHRASES } from '../engine/describe.js';
 
 const en = {
   /** The BCP 47 tag numbers are written in. */
@@ -55,6 +56,8 @@ const en = {
   partLabel: 'Part: {title}',
   yourMove: 'Your move',
   unavailable: 'Not available: {reason}',
+  /** The words of the reason the game gives for an unavailable choice whose author wrote none; the scenario's names go in between. */
+  conditions: ENGLISH_CONDITION_PHRASES,
   outcomeHeading: 'Outcome',
   whatItMeans: 'What it means',
   yourPath: 'The path you took',
@@ -191,6 +194,24 @@ const es: Strings = {
   partLabel: 'Parte: {title}',
   yourMove: 'Tu jugada',
   unavailable: 'No disponible: {reason}',
+  conditions: {
+    needs: 'Requiere {condition}',
+    and: ' y ',
+    or: ' o ',
+    not: 'no ({condition})',
+    meter: '{meter} {bounds}',
+    value: 'el valor del acuerdo para {side} {bounds}',
+    bounds: { gte: 'de {n} o más', lte: 'de {n} o menos', gt: 'por encima de {n}', lt: 'por debajo de {n}', eq: 'de exactamente {n}', ne: 'que no sea {n}' },
+    flag: 'que se cumpla: {flag}',
+    notFlag: 'que no se cumpla: {flag}',
+    term: '{term}: {options}',
+    termSettled: 'un acuerdo sobre {term}',
+    termOpen: 'sin decidir',
+    acceptable: 'un acuerdo que {side} pueda aceptar',
+    visited: 'haber pasado por «{beat}»',
+    chose: 'haber elegido «{choice}»',
+    role: 'jugar como {role}',
+  },
   outcomeHeading: 'Desenlace',
   whatItMeans: 'Qué significa',
   yourPath: 'El camino que tomaste',
@@ -312,4 +333,20 @@ export function signed(n: number): string {
   if (v > 0) return `+${v}`;
   if (v < 0) return `\u2212${Math.abs(v)}`;
   return '0';
+}
+
+const plainFormats = new Map<string, (n: number) => string>();
+
+/**
+ * Numbers as a language writes them, with its decimal sign ("2,5" in
+ * Spanish) and no grouping, as in the scenario's own conditions.
+ */
+export function plainNumber(locale: string): (n: number) => string {
+  let f = plainFormats.get(locale);
+  if (!f) {
+    const format = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 });
+    f = (n) => format.format(n);
+    plainFormats.set(locale, f);
+  }
+  return f;
 }
