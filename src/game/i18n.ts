@@ -5,6 +5,7 @@
  * used and marked as such in the page.
  */
 import { ENGLISH_CONDITION_PHRASES } from '../engine/describe.js';
+import { ENGLISH_LEFT_OUT } from '../engine/results.js';
 
 const en = {
   /** The BCP 47 tag numbers are written in. */
@@ -140,6 +141,8 @@ const en = {
     back: 'Back to the game',
     link: 'Class results (for teachers)',
     tooMany: 'More than {max} files: only the first {max} were read',
+    /** Why a file was left out: {file} its name, {mb} the size limit, {of} the file a repeat repeats. */
+    why: ENGLISH_LEFT_OUT,
   },
 } as const;
 
@@ -293,6 +296,14 @@ const es: Strings = {
     back: 'Volver al juego',
     link: 'Resultados de la clase (para docentes)',
     tooMany: 'Más de {max} archivos: solo se leyeron los primeros {max}',
+    why: {
+      tooLarge: '{file}: ocupa más de {mb} MB, así que no es un archivo de resultados',
+      notJson: '{file}: no es JSON, así que no es un archivo de resultados exportado por Backchannel',
+      notResult: '{file}: no es un archivo de resultados exportado por Backchannel («Exportar resultados» en la pantalla del desenlace)',
+      incomplete: '{file}: un archivo de resultados al que le falta el escenario, el papel o el análisis del desenlace',
+      unreadable: '{file}: no se pudo leer',
+      repeat: '{file}: el mismo resultado que {of}, contado una sola vez',
+    },
   },
 };
 
