@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, runTool, UsageError } from './args.js';
-import { endingCounts, MAX_RESULT_BYTES, readResult, toCsv, uniqueResults, type ResultRow } from '../engine/results.js';
+import { endingCounts, leftOutText, MAX_RESULT_BYTES, readResult, toCsv, uniqueResults, type ResultRow } from '../engine/results.js';
 
 const USAGE = `usage: npm run results -- FILE_OR_FOLDER... [--csv]
   Summarises result files exported with "Export results": who played which role, the ending, whether
@@ -47,7 +47,7 @@ await runTool(USAGE, () => {
         continue;
       }
       if (st.size > MAX_RESULT_BYTES) {
-        problems.push(`${file}: larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB, not a result file`);
+        problems.push(leftOutText({ file, why: { kind: 'tooLarge' } }));
         continue;
       }
       const r = readResult(file, readFileSync(file, 'utf8'));
@@ -60,7 +60,7 @@ await runTool(USAGE, () => {
   }
   const unique = uniqueResults(read);
   const rows = unique.rows;
-  problems.push(...unique.repeats);
+  problems.push(...unique.repeats.map((l) => leftOutText(l)));
   for (const p of problems) process.stderr.write(`left out: ${p}\n`);
   if (args.flags.has('csv')) {
     process.stdout.write(toCsv(rows));

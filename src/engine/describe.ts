@@ -1,54 +1,185 @@
 /**
- * Plain-language descriptions of conditions, used as the reason a choice is
- * unavailable when its author gave none, and by the graph tool.
+ * The reason a choice is unavailable when its author wrote none, made from
+ * its condition. The engine only reads the condition and the scenario's
+ * names into a {@link ConditionText}; the words around them come from a
+ * {@link ConditionPhrases}, so that the game can tell the reason in the
+ * player's language while the engine holds no language but the English
+ * that tools and tests read.
  */
-import type { Condition } from '../scenario/schema.js';
+import type { ComparisonKey, Condition } from '../scenario/schema.js';
 import type { ScenarioIndex } from './model.js';
 
-const OPS: Record<string, (v: number) => string> = {
-  gte: (v) => `of ${v} or more`,
-  lte: (v) => `of ${v} or less`,
-  gt: (v) => `above ${v}`,
-  lt: (v) => `below ${v}`,
-  eq: (v) => `of exactly ${v}`,
-  ne: (v) => `other than ${v}`,
-};
-
-/** A short, readable phrase for a condition, e.g. "Trust of 3 or more". */
-export function describeCondition(cond: Condition, idx: ScenarioIndex): string {
-  if ('all' in cond) return cond.all.map((c) => describeCondition(c, idx)).join(' and ');
-  if ('any' in cond) return cond.any.map((c) => describeCondition(c, idx)).join(' or ');
-  if ('not' in cond) return `not (${describeCondition(cond.not, idx)})`;
-  if ('meter' in cond || 'value' in cond) {
-    const name =
-      'meter' in cond
-        ? (idx.scenario.meters ?? []).find((m) => m.id === cond.meter)?.label ?? cond.meter
-        : `the deal's worth to ${idx.scenario.sides.find((s) => s.id === cond.value)?.name ?? cond.value}`;
-    const parts = Object.entries(OPS)
-      .filter(([k]) => (cond as Record<string, unknown>)[k] !== undefined)
-      .map(([k, phrase]) => phrase((cond as unknown as Record<string, number>)[k]!));
-    return `${name} ${parts.join(' and ')}`;
-  }
-  if ('flag' in cond) {
-    const f = (idx.scenario.flags ?? []).find((x) => x.id === cond.flag);
-    return `${cond.is === false ? 'not: ' : ''}${f?.description ?? cond.flag}`;
-  }
-  if ('term' in cond) {
-    const t = idx.terms.get(cond.term);
-    const label = (o: string) => (o === 'open' ? 'still open' : (t?.options.find((x) => x.id === o)?.label ?? o));
-    if (cond.in) return `${t?.label ?? cond.term}: ${cond.in.map(label).join(' or ')}`;
-    return cond.is === undefined ? `${t?.label ?? cond.term} settled` : `${t?.label ?? cond.term}: ${label(cond.is)}`;
-  }
-  if ('acceptable' in cond) return `a package ${idx.scenario.sides.find((s) => s.id === cond.acceptable)?.name ?? cond.acceptable} can accept`;
-  if ('visited' in cond) return `after "${cond.visited}"`;
-  if ('chose' in cond) return `after choosing "${idx.choices.get(cond.chose)?.text ?? cond.chose}"`;
-  if ('role' in cond) return `playing ${idx.scenario.roles.find((r) => r.id === cond.role)?.name ?? cond.role}`;
-  return 'a condition';
+/** One comparison of a meter or value condition, e.g. `{ op: 'gte', value: 3 }`. */
+export interface Bound {
+  op: ComparisonKey;
+  value: number;
 }
 
-/** The reason shown for an unavailable choice: the author's, else one made from its condition. */
+/**
+ * A condition as a reader is told it: its shape, with the scenario's own
+ * names (meter labels, flag descriptions, option labels and so on) in
+ * place, in whatever language the scenario was compiled in. An id stands
+ * where the scenario has no name for the thing.
+ */
+export type ConditionText =
+  | { kind: 'all' | 'any'; parts: ConditionText[] }
+  | { kind: 'not'; part: ConditionText }
+  | { kind: 'meter'; meter: string; bounds: Bound[] }
+  | { kind: 'value'; side: string; bounds: Bound[] }
+  | { kind: 'flag'; flag: string; is: boolean }
+  /** `options` null: the term must be settled, on any option. An option of null: the term still open. */
+  | { kind: 'term'; term: string; options: (string | null)[] | null }
+  | { kind: 'acceptable'; side: string }
+  | { kind: 'visited'; beat: string }
+  | { kind: 'chose'; choice: string }
+  | { kind: 'role'; role: string };
+
+/**
+ * The words a condition is told with. Each is a template whose `{name}`
+ * placeholders are filled with the parts of the condition; `and` and `or`
+ * stand between the parts of a list.
+ */
+export interface ConditionPhrases {
+  /** The whole reason, around the condition. */
+  needs: string;
+  and: string;
+  or: string;
+  not: string;
+  /** A meter and its bounds, e.g. "{meter} {bounds}". */
+  meter: string;
+  /** A side's worth of the package on the table, and its bounds. */
+  value: string;
+  bounds: Readonly<Record<ComparisonKey, string>>;
+  flag: string;
+  notFlag: string;
+  /** A term on one of the options listed. */
+  term: string;
+  /** A term on any option. */
+  termSettled: string;
+  /** An option that is no option: the term still open. */
+  termOpen: string;
+  acceptable: string;
+  visited: string;
+  chose: string;
+  role: string;
+}
+
+/** The English words: the reason as tools, tests and the game in English give it. */
+export const ENGLISH_CONDITION_PHRASES: ConditionPhrases = {
+  needs: 'Needs {condition}',
+  and: ' and ',
+  or: ' or ',
+  not: 'not ({condition})',
+  meter: '{meter} {bounds}',
+  value: "the deal's worth to {side} {bounds}",
+  bounds: { gte: 'of {n} or more', lte: 'of {n} or less', gt: 'above {n}', lt: 'below {n}', eq: 'of exactly {n}', ne: 'other than {n}' },
+  flag: '{flag}',
+  notFlag: 'not: {flag}',
+  term: '{term}: {options}',
+  termSettled: '{term} settled',
+  termOpen: 'still open',
+  acceptable: 'a package {side} can accept',
+  visited: 'after "{beat}"',
+  chose: 'after choosing "{choice}"',
+  role: 'playing {role}',
+};
+
+/** Bounds are told lower first, then upper, so that a range reads as one ("of 2 or more and of 4 or less"). */
+const BOUND_ORDER: readonly ComparisonKey[] = ['gte', 'lte', 'gt', 'lt', 'eq', 'ne'];
+
+function boundsOf(cond: Partial<Record<ComparisonKey, number>>): Bound[] {
+  return BOUND_ORDER.filter((k) => cond[k] !== undefined).map((op) => ({ op, value: cond[op]! }));
+}
+
+/** A condition read into its parts, with the names the scenario (or its translation) gives them. */
+export function conditionText(cond: Condition, idx: ScenarioIndex): ConditionText {
+  const s = idx.scenario;
+  if ('all' in cond) return { kind: 'all', parts: cond.all.map((c) => conditionText(c, idx)) };
+  if ('any' in cond) return { kind: 'any', parts: cond.any.map((c) => conditionText(c, idx)) };
+  if ('not' in cond) return { kind: 'not', part: conditionText(cond.not, idx) };
+  const sideName = (id: string) => s.sides.find((x) => x.id === id)?.name ?? id;
+  if ('meter' in cond) return { kind: 'meter', meter: (s.meters ?? []).find((m) => m.id === cond.meter)?.label ?? cond.meter, bounds: boundsOf(cond) };
+  if ('value' in cond) return { kind: 'value', side: sideName(cond.value), bounds: boundsOf(cond) };
+  if ('flag' in cond) return { kind: 'flag', flag: (s.flags ?? []).find((f) => f.id === cond.flag)?.description ?? cond.flag, is: cond.is !== false };
+  if ('term' in cond) {
+    const t = idx.terms.get(cond.term);
+    const option = (o: string) => (o === 'open' ? null : (t?.options.find((x) => x.id === o)?.label ?? o));
+    const options = cond.in ? cond.in.map(option) : cond.is === undefined ? null : [option(cond.is)];
+    return { kind: 'term', term: t?.label ?? cond.term, options };
+  }
+  if ('acceptable' in cond) return { kind: 'acceptable', side: sideName(cond.acceptable) };
+  if ('visited' in cond) return { kind: 'visited', beat: cond.visited };
+  if ('chose' in cond) return { kind: 'chose', choice: idx.choices.get(cond.chose)?.text ?? cond.chose };
+  return { kind: 'role', role: s.roles.find((r) => r.id === cond.role)?.name ?? cond.role };
+}
+
+/** Fills `{name}` placeholders; one left unfilled stays as written. */
+function fillIn(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(params, k) ? params[k]! : m));
+}
+
+/**
+ * Tells a condition in words. `number` writes the numbers of bounds, so
+ * that a language can write 2.5 as "2,5"; left out, they are written as
+ * JavaScript writes them.
+ */
+export function wordCondition(text: ConditionText, phrases: ConditionPhrases, number: (n: number) => string = String): string {
+  const word = (t: ConditionText) => wordCondition(t, phrases, number);
+  const bounds = (bs: Bound[]) => bs.map((b) => fillIn(phrases.bounds[b.op], { n: number(b.value) })).join(phrases.and);
+  switch (text.kind) {
+    case 'all':
+      return text.parts.map(word).join(phrases.and);
+    case 'any':
+      return text.parts.map(word).join(phrases.or);
+    case 'not':
+      return fillIn(phrases.not, { condition: word(text.part) });
+    case 'meter':
+      return fillIn(phrases.meter, { meter: text.meter, bounds: bounds(text.bounds) });
+    case 'value':
+      return fillIn(phrases.value, { side: text.side, bounds: bounds(text.bounds) });
+    case 'flag':
+      return fillIn(text.is ? phrases.flag : phrases.notFlag, { flag: text.flag });
+    case 'term':
+      return text.options === null
+        ? fillIn(phrases.termSettled, { term: text.term })
+        : fillIn(phrases.term, { term: text.term, options: text.options.map((o) => o ?? phrases.termOpen).join(phrases.or) });
+    case 'acceptable':
+      return fillIn(phrases.acceptable, { side: text.side });
+    case 'visited':
+      return fillIn(phrases.visited, { beat: text.beat });
+    case 'chose':
+      return fillIn(phrases.chose, { choice: text.choice });
+    case 'role':
+      return fillIn(phrases.role, { role: text.role });
+  }
+}
+
+/** A short, readable phrase for a condition, in English, e.g. "Trust of 3 or more". */
+export function describeCondition(cond: Condition, idx: ScenarioIndex): string {
+  return wordCondition(conditionText(cond, idx), ENGLISH_CONDITION_PHRASES);
+}
+
+/**
+ * Why a choice cannot be taken, before it is put in words: the author's
+ * own text (already in the scenario's language, or its translation's), or
+ * the condition that does not hold.
+ */
+export type UnavailableReason = { authored: string } | { needs: ConditionText };
+
+/** The reason a choice is unavailable, as data: the author's text when there is one, else its condition; null when it has neither. */
+export function unavailableWhy(cond: Condition | undefined, authored: string | undefined, idx: ScenarioIndex): UnavailableReason | null {
+  if (authored) return { authored };
+  return cond ? { needs: conditionText(cond, idx) } : null;
+}
+
+/** An unavailable reason in words: the author's text as written, or the condition told with `phrases`. */
+export function wordReason(why: UnavailableReason | null, phrases: ConditionPhrases, number?: (n: number) => string): string {
+  if (!why) return '';
+  if ('authored' in why) return why.authored;
+  return fillIn(phrases.needs, { condition: wordCondition(why.needs, phrases, number) });
+}
+
+/** The reason shown for an unavailable choice, in English: the author's, else one made from its condition. */
 export function unavailableReason(cond: Condition | undefined, authored: string | undefined, idx: ScenarioIndex): string {
-  if (authored) return authored;
-  if (!cond) return '';
-  return `Needs ${describeCondition(cond, idx)}`;
+  return wordReason(unavailableWhy(cond, authored, idx), ENGLISH_CONDITION_PHRASES);
 }

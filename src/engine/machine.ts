@@ -292,8 +292,10 @@ export function hashScenario(s: Scenario): string {
 /**
  * Compiles a checked scenario (one `readScenario` accepted) into a machine.
  * Start a call with `createActor(compiled.machine, { input: { role, seed } })`.
+ * `contentHash`, when given, is taken as the scenario's instead of hashing
+ * it: a translated copy carries the hash of the scenario as written.
  */
-export function compileScenario(scenario: Scenario): CompiledScenario {
+export function compileScenario(scenario: Scenario, contentHash?: string): CompiledScenario {
   const index = indexScenario(scenario);
   const config = machineConfig(scenario);
   assertImplemented(config);
@@ -303,5 +305,5 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
     // xstate's pure `transition()` builds a throwaway actor with no input on every call; answer it cheaply rather than throw.
     context: ({ input }: { input: NegotiationInput | undefined }) => initialContext(index, input?.role ?? '', input?.seed ?? 1),
   } as MachineConfigArg);
-  return { scenario, index, machine, contentHash: hashScenario(scenario) };
+  return { scenario, index, machine, contentHash: contentHash ?? hashScenario(scenario) };
 }

@@ -87,20 +87,64 @@ const text = (v: unknown, max = 200): string | undefined =>
   // eslint-disable-next-line no-control-regex
   typeof v === 'string' ? [...v.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')].slice(0, max).join('') : undefined;
 
-/** Reads one exported result file; `error` says in words why it was left out. */
-export function readResult(file: string, content: string): { row: ResultRow } | { error: string } {
-  if (content.length > MAX_RESULT_BYTES) return { error: `${file}: larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB, not a result file` };
+/** Why a file was left out of a summary, as data, for a reader to put in words in their language. */
+export type LeftOutReason =
+  | { kind: 'tooLarge' }
+  | { kind: 'notJson' }
+  | { kind: 'notResult' }
+  | { kind: 'incomplete' }
+  | { kind: 'unreadable' }
+  /** The same result as the file `of`, which is counted instead. */
+  | { kind: 'repeat'; of: string };
+
+/** A file left out of a summary, and why. */
+export interface LeftOut {
+  file: string;
+  why: LeftOutReason;
+}
+
+/** The words for each reason a file is left out: templates with `{file}`, `{mb}` (the size limit) and, for a repeat, `{of}`. */
+export type LeftOutPhrases = Readonly<Record<LeftOutReason['kind'], string>>;
+
+/** The English words, as `npm run results` prints them. */
+export const ENGLISH_LEFT_OUT: LeftOutPhrases = {
+  tooLarge: '{file}: larger than {mb} MB, not a result file',
+  notJson: '{file}: not JSON, so not a result file exported by Backchannel',
+  notResult: '{file}: not a result file exported by Backchannel ("Export results" on the outcome screen)',
+  incomplete: '{file}: a result file without its scenario, role or debrief',
+  unreadable: '{file}: could not be read',
+  repeat: '{file}: the same result as {of}, counted once',
+};
+
+/** Why a file was left out, in words; English unless other `phrases` are given. */
+export function leftOutText(l: LeftOut, phrases: LeftOutPhrases = ENGLISH_LEFT_OUT): string {
+  const params: Record<string, string> = { file: l.file, mb: String(MAX_RESULT_BYTES / 1024 / 1024), of: l.why.kind === 'repeat' ? l.why.of : '' };
+  // One pass, so that a file name holding "{of}" stays as it is.
+  return phrases[l.why.kind].replace(/\{(file|mb|of)\}/g, (_, k: string) => params[k]!);
+}
+
+function leftOut(file: string, why: LeftOutReason): { error: string; leftOut: LeftOut } {
+  const l = { file, why };
+  return { error: leftOutText(l), leftOut: l };
+}
+
+/**
+ * Reads one exported result file. When it is not one, `error` says why in
+ * English and `leftOut` says it as data, for a page in another language.
+ */
+export function readResult(file: string, content: string): { row: ResultRow } | { error: string; leftOut: LeftOut } {
+  if (content.length > MAX_RESULT_BYTES) return leftOut(file, { kind: 'tooLarge' });
   let data: unknown;
   try {
     data = JSON.parse(content);
   } catch {
-    return { error: `${file}: not JSON, so not a result file exported by Backchannel` };
+    return leftOut(file, { kind: 'notJson' });
   }
-  if (!isObject(data) || data['app'] !== 'backchannel' || data['kind'] !== 'debrief') return { error: `${file}: not a result file exported by Backchannel ("Export results" on the outcome screen)` };
+  if (!isObject(data) || data['app'] !== 'backchannel' || data['kind'] !== 'debrief') return leftOut(file, { kind: 'notResult' });
   const scenario = isObject(data['scenario']) ? text(data['scenario']['id'], 64) : undefined;
   const role = text(data['role'], 64);
   const debrief = data['debrief'];
-  if (scenario === undefined || role === undefined || !isObject(debrief)) return { error: `${file}: a result file without its scenario, role or debrief` };
+  if (scenario === undefined || role === undefined || !isObject(debrief)) return leftOut(file, { kind: 'incomplete' });
   const ending = isObject(debrief['ending']) ? debrief['ending'] : null;
   const path = Array.isArray(debrief['path']) ? debrief['path'] : [];
   const turns = typeof debrief['turns'] === 'number' && Number.isFinite(debrief['turns']) ? debrief['turns'] : 0;
@@ -136,12 +180,12 @@ export function readResult(file: string, content: string): { row: ResultRow } | 
  * read (the same key) is left out, with the file it repeats. The first file
  * read of a result is the one kept.
  */
-export function uniqueResults(rows: readonly ResultRow[]): { rows: ResultRow[]; repeats: string[] } {
+export function uniqueResults(rows: readonly ResultRow[]): { rows: ResultRow[]; repeats: LeftOut[] } {
   const first = new Map<string, ResultRow>();
-  const repeats: string[] = [];
+  const repeats: LeftOut[] = [];
   for (const r of rows) {
     const seen = first.get(r.key);
-    if (seen) repeats.push(`${r.file}: the same result as ${seen.file}, counted once`);
+    if (seen) repeats.push({ file: r.file, why: { kind: 'repeat', of: seen.file } });
     else first.set(r.key, r);
   }
   return { rows: [...first.values()], repeats };

@@ -4,7 +4,7 @@
  * they can never disagree about the state of the call.
  */
 import type { EndingKind } from '../scenario/schema.js';
-import { unavailableReason } from './describe.js';
+import { ENGLISH_CONDITION_PHRASES, unavailableWhy, wordReason, type UnavailableReason } from './describe.js';
 import type { NegotiationSnapshot } from './machine.js';
 import { holds, logEntries, type NegotiationContext, type ScenarioIndex } from './model.js';
 
@@ -35,8 +35,10 @@ export interface ChoiceView {
   number: number;
   text: string;
   available: boolean;
-  /** Why it cannot be taken now (empty when available). */
+  /** Why it cannot be taken now, in English unless its author wrote it (empty when available). */
   reason: string;
+  /** The same reason as data, for a view to tell in the player's language (null when available or when there is none). */
+  why: UnavailableReason | null;
   tags: string[];
 }
 
@@ -145,12 +147,14 @@ export function choiceViews(idx: ScenarioIndex, ctx: NegotiationContext): Choice
     if (c.role !== undefined && c.role !== ctx.role) continue;
     const available = holds(c.when, ctx, idx);
     if (!available && c.hide) continue;
+    const why = available ? null : unavailableWhy(c.when, c.unavailable, idx);
     out.push({
       id: c.id,
       number: out.length + 1,
       text: c.text,
       available,
-      reason: available ? '' : unavailableReason(c.when, c.unavailable, idx),
+      reason: wordReason(why, ENGLISH_CONDITION_PHRASES),
+      why,
       tags: c.tags ?? [],
     });
   }

@@ -6,9 +6,11 @@
  * The files come from pupils' devices: they go through the same checks as
  * `npm run results`, and whatever they hold is shown as text.
  */
-import { endingCounts, MAX_RESULT_BYTES, readResult, toCsv, uniqueResults, type ResultRow } from '../engine/results.js';
+import { endingCounts, leftOutText, MAX_RESULT_BYTES, readResult, toCsv, uniqueResults, type LeftOut, type ResultRow } from '../engine/results.js';
+import { applyTranslation, pickTranslation } from '../scenario/translate.js';
 import { builder } from './dom.js';
 import { fill, type Strings } from './i18n.js';
+import type { ScenarioData } from './scenario-data.js';
 
 /** Most files one list holds; a class exports a few dozen. */
 export const MAX_RESULT_FILES = 5000;
@@ -20,8 +22,48 @@ export interface ResultSource {
   text(): Promise<string>;
 }
 
+/** A scenario's names in one language: its title, its roles' names and its endings' titles, by id. */
+export interface ScenarioNames {
+  title: string;
+  roles: ReadonlyMap<string, string>;
+  endings: ReadonlyMap<string, string>;
+}
+
+/**
+ * The names of each scenario the game has, in `lang`: from its translation
+ * into that language, or as written when written in it. A scenario with
+ * neither is not listed, and its results keep the names their files give.
+ */
+export function scenarioNames(data: ScenarioData, lang: string): Map<string, ScenarioNames> {
+  const out = new Map<string, ScenarioNames>();
+  const base = (tag: string) => tag.toLowerCase().split('-')[0];
+  for (const entry of data.scenarios) {
+    const t = pickTranslation(entry.translations ?? [], entry.scenario.language, lang);
+    const own = base(entry.scenario.language ?? 'en') === base(lang);
+    if (!t && !own) continue;
+    const s = t ? applyTranslation(entry.scenario, t.texts, t.language) : entry.scenario;
+    out.set(s.id, { title: s.title, roles: new Map(s.roles.map((r) => [r.id, r.name])), endings: new Map(s.endings.map((e) => [e.id, e.title])) });
+  }
+  return out;
+}
+
+/**
+ * The text given most often, so that one name shows for one thing however
+ * many languages the files were exported in; a tie goes to the first in
+ * code-point order, so the choice does not depend on the order files came in.
+ */
+export function mostCommon(values: Iterable<string>): string {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = '';
+  let most = 0;
+  for (const [v, n] of counts) if (n > most || (n === most && v < best)) [best, most] = [v, n];
+  return best;
+}
+
 /** What the page shows, worked out from the files read so far. */
 export interface ResultsSummary {
+  /** The results, each with the names of its scenario, role and ending as the page shows them. */
   rows: ResultRow[];
   /** Why each left-out file was left out, one line a file. */
   leftOut: string[];
@@ -38,7 +80,7 @@ export interface ResultsSummary {
  */
 export class ResultsList {
   /** By file name and result key; a file that was not a result, by file name alone. */
-  private readonly entries = new Map<string, { row: ResultRow } | { error: string }>();
+  private readonly entries = new Map<string, { row: ResultRow } | { leftOut: LeftOut }>();
   /** Files refused because the list was full. */
   private overflow = 0;
 
@@ -57,14 +99,16 @@ export class ResultsList {
     }
   }
 
-  private async read(f: ResultSource): Promise<{ row: ResultRow } | { error: string }> {
+  private async read(f: ResultSource): Promise<{ row: ResultRow } | { leftOut: LeftOut }> {
     // Checked before reading, so a huge file picked by mistake is never loaded into memory.
-    if (f.size > MAX_RESULT_BYTES) return { error: `${f.name}: larger than ${MAX_RESULT_BYTES / 1024 / 1024} MB, not a result file` };
+    if (f.size > MAX_RESULT_BYTES) return { leftOut: { file: f.name, why: { kind: 'tooLarge' } } };
+    let r: ReturnType<typeof readResult>;
     try {
-      return readResult(f.name, await f.text());
+      r = readResult(f.name, await f.text());
     } catch {
-      return { error: `${f.name}: could not be read` };
+      return { leftOut: { file: f.name, why: { kind: 'unreadable' } } };
     }
+    return 'row' in r ? { row: r.row } : { leftOut: r.leftOut };
   }
 
   clear(): void {
@@ -76,19 +120,25 @@ export class ResultsList {
     return this.overflow;
   }
 
-  summary(t: Strings): ResultsSummary {
+  /**
+   * The summary in the words of `t`. `known` gives a scenario's names in
+   * the page's language when the page has the scenario; else each title and
+   * name is the one most files give, so that results exported in different
+   * languages sit under one heading with one name for each role and ending.
+   */
+  summary(t: Strings, known: ReadonlyMap<string, ScenarioNames> = new Map()): ResultsSummary {
     const read: ResultRow[] = [];
-    const leftOut: string[] = [];
+    const left: LeftOut[] = [];
     for (const r of this.entries.values()) {
       if ('row' in r) read.push(r.row);
-      else leftOut.push(r.error);
+      else left.push(r.leftOut);
     }
     const unique = uniqueResults(read);
-    const rows = unique.rows;
-    leftOut.push(...unique.repeats);
+    left.push(...unique.repeats);
+    const rows = withNames(unique.rows, known);
     // Group names often carry numbers: "Group 2" comes before "Group 10".
     rows.sort((a, b) => a.player.localeCompare(b.player, undefined, { numeric: true, sensitivity: 'base' }) || a.exportedAt.localeCompare(b.exportedAt) || a.file.localeCompare(b.file));
-    leftOut.sort();
+    const leftOut = left.map((l) => leftOutText(l, t.results.why)).sort();
     const groups: ResultsSummary['groups'] = [];
     for (const c of endingCounts(rows)) {
       let g = groups.find((x) => x.scenario === c.scenario && x.role === c.role);
@@ -103,6 +153,40 @@ export class ResultsList {
     }
     return { rows, leftOut, groups };
   }
+}
+
+/**
+ * The rows with one name for each scenario, role and ending: the page's
+ * own when it knows the scenario and the id, else the one most files give.
+ */
+function withNames(rows: readonly ResultRow[], known: ReadonlyMap<string, ScenarioNames>): ResultRow[] {
+  const given = new Map<string, string[]>();
+  const note = (key: string, value: string) => {
+    const list = given.get(key);
+    if (list) list.push(value);
+    else given.set(key, [value]);
+  };
+  const keyOf = (...parts: string[]) => JSON.stringify(parts);
+  for (const r of rows) {
+    note(keyOf('s', r.scenario), r.scenarioTitle);
+    note(keyOf('r', r.scenario, r.role), r.roleName);
+    note(keyOf('e', r.scenario, r.ending), r.endingTitle);
+  }
+  const chosen = new Map<string, string>();
+  const pick = (key: string, own: string | undefined) => {
+    let v = chosen.get(key);
+    if (v === undefined) chosen.set(key, (v = own ?? mostCommon(given.get(key) ?? [])));
+    return v;
+  };
+  return rows.map((r) => {
+    const names = known.get(r.scenario);
+    return {
+      ...r,
+      scenarioTitle: pick(keyOf('s', r.scenario), names?.title) || r.scenarioTitle,
+      roleName: pick(keyOf('r', r.scenario, r.role), names?.roles.get(r.role)) || r.roleName,
+      endingTitle: r.ending === '' ? r.endingTitle : pick(keyOf('e', r.scenario, r.ending), names?.endings.get(r.ending)) || r.endingTitle,
+    };
+  });
 }
 
 /** "2026-11-25T10:04:05.000Z" as "2026-11-25 10:04"; anything else as it came. */
@@ -120,6 +204,7 @@ export class ClassResultsPage {
   private readonly input: HTMLInputElement;
   private readonly csvBtn: HTMLButtonElement;
   private readonly clearBtn: HTMLButtonElement;
+  private known: ReadonlyMap<string, ScenarioNames> = new Map();
 
   constructor(
     private readonly doc: Document,
@@ -179,6 +264,12 @@ export class ClassResultsPage {
     this.render();
   }
 
+  /** The names of the scenarios the page knows, in its language (see {@link scenarioNames}); the summary is drawn again with them. */
+  knowScenarios(names: ReadonlyMap<string, ScenarioNames>): void {
+    this.known = names;
+    this.render();
+  }
+
   async add(files: ResultSource[]): Promise<void> {
     if (files.length === 0) return;
     this.status.textContent = fill(this.t.results.reading, { n: files.length });
@@ -187,7 +278,7 @@ export class ClassResultsPage {
   }
 
   private saveCsv(): void {
-    const { rows } = this.list.summary(this.t);
+    const { rows } = this.list.summary(this.t, this.known);
     if (rows.length === 0) return;
     const day = this.now().toISOString().slice(0, 10);
     // The byte-order mark tells spreadsheet programs the file is UTF-8, so accented names survive.
@@ -197,7 +288,7 @@ export class ClassResultsPage {
   private render(): void {
     const el = this.el;
     const r = this.t.results;
-    const s = this.list.summary(this.t);
+    const s = this.list.summary(this.t, this.known);
     const parts = [s.rows.length === 0 ? r.empty : s.rows.length === 1 ? r.countOne : fill(r.countMany, { n: s.rows.length })];
     if (s.leftOut.length > 0) parts.push(s.leftOut.length === 1 ? r.leftOutOne : fill(r.leftOutMany, { n: s.leftOut.length }));
     if (this.list.overflowed > 0) parts.push(fill(r.tooMany, { max: MAX_RESULT_FILES }));

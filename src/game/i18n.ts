@@ -4,6 +4,8 @@
  * localize.ts): where no translation exists, the scenario's language is
  * used and marked as such in the page.
  */
+import { ENGLISH_CONDITION_PHRASES } from '../engine/describe.js';
+import { ENGLISH_LEFT_OUT } from '../engine/results.js';
 
 const en = {
   /** The BCP 47 tag numbers are written in. */
@@ -55,6 +57,8 @@ const en = {
   partLabel: 'Part: {title}',
   yourMove: 'Your move',
   unavailable: 'Not available: {reason}',
+  /** The words of the reason the game gives for an unavailable choice whose author wrote none; the scenario's names go in between. */
+  conditions: ENGLISH_CONDITION_PHRASES,
   outcomeHeading: 'Outcome',
   whatItMeans: 'What it means',
   yourPath: 'The path you took',
@@ -137,6 +141,8 @@ const en = {
     back: 'Back to the game',
     link: 'Class results (for teachers)',
     tooMany: 'More than {max} files: only the first {max} were read',
+    /** Why a file was left out: {file} its name, {mb} the size limit, {of} the file a repeat repeats. */
+    why: ENGLISH_LEFT_OUT,
   },
 } as const;
 
@@ -191,6 +197,24 @@ const es: Strings = {
   partLabel: 'Parte: {title}',
   yourMove: 'Tu jugada',
   unavailable: 'No disponible: {reason}',
+  conditions: {
+    needs: 'Requiere {condition}',
+    and: ' y ',
+    or: ' o ',
+    not: 'no ({condition})',
+    meter: '{meter} {bounds}',
+    value: 'el valor del acuerdo para {side} {bounds}',
+    bounds: { gte: 'de {n} o más', lte: 'de {n} o menos', gt: 'por encima de {n}', lt: 'por debajo de {n}', eq: 'de exactamente {n}', ne: 'que no sea {n}' },
+    flag: 'que se cumpla: {flag}',
+    notFlag: 'que no se cumpla: {flag}',
+    term: '{term}: {options}',
+    termSettled: 'un acuerdo sobre {term}',
+    termOpen: 'sin decidir',
+    acceptable: 'un acuerdo que {side} pueda aceptar',
+    visited: 'haber pasado por «{beat}»',
+    chose: 'haber elegido «{choice}»',
+    role: 'jugar como {role}',
+  },
   outcomeHeading: 'Desenlace',
   whatItMeans: 'Qué significa',
   yourPath: 'El camino que tomaste',
@@ -272,6 +296,14 @@ const es: Strings = {
     back: 'Volver al juego',
     link: 'Resultados de la clase (para docentes)',
     tooMany: 'Más de {max} archivos: solo se leyeron los primeros {max}',
+    why: {
+      tooLarge: '{file}: ocupa más de {mb} MB, así que no es un archivo de resultados',
+      notJson: '{file}: no es JSON, así que no es un archivo de resultados exportado por Backchannel',
+      notResult: '{file}: no es un archivo de resultados exportado por Backchannel («Exportar resultados» en la pantalla del desenlace)',
+      incomplete: '{file}: un archivo de resultados al que le falta el escenario, el papel o el análisis del desenlace',
+      unreadable: '{file}: no se pudo leer',
+      repeat: '{file}: el mismo resultado que {of}, contado una sola vez',
+    },
   },
 };
 
@@ -312,4 +344,20 @@ export function signed(n: number): string {
   if (v > 0) return `+${v}`;
   if (v < 0) return `\u2212${Math.abs(v)}`;
   return '0';
+}
+
+const plainFormats = new Map<string, (n: number) => string>();
+
+/**
+ * Numbers as a language writes them, with its decimal sign ("2,5" in
+ * Spanish) and no grouping, as in the scenario's own conditions.
+ */
+export function plainNumber(locale: string): (n: number) => string {
+  let f = plainFormats.get(locale);
+  if (!f) {
+    const format = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 });
+    f = (n) => format.format(n);
+    plainFormats.set(locale, f);
+  }
+  return f;
 }

@@ -24,6 +24,5 @@ export function translationFor(entry: ScenarioData['scenarios'][number], lang: s
 export function compileInLanguage(entry: ScenarioData['scenarios'][number], lang: string | null | undefined): CompiledScenario {
   const t = translationFor(entry, lang);
   if (!t) return compileScenario(entry.scenario);
-  const compiled = compileScenario(applyTranslation(entry.scenario, t.texts, t.language));
-  return { ...compiled, contentHash: hashScenario(entry.scenario) };
+  return compileScenario(applyTranslation(entry.scenario, t.texts, t.language), hashScenario(entry.scenario));
 }

@@ -363,7 +363,8 @@ export class Mirror {
       children.push(b);
       // A choice's reason and a pick's summary are the scenario's words, in its language.
       const textLang = (a.kind === 'choice' || a.kind === 'pick') && m.contentLang !== m.uiLang ? m.contentLang : null;
-      if (a.disabled && a.reason) children.push(el('p', { class: 'act-reason', id: reasonId, text: fill(m.strings.unavailable, { reason: a.reason }), lang: textLang }));
+      // A reason the game worded itself is in the game's language, with only the scenario's names in its own.
+      if (a.disabled && a.reason) children.push(el('p', { class: 'act-reason', id: reasonId, text: fill(m.strings.unavailable, { reason: a.reason }), lang: a.reasonWorded ? null : textLang }));
       else if (a.detail) children.push(el('p', { class: 'act-detail', id: `m-detail-${safeId(a.id)}`, text: a.detail, lang: textLang }));
     });
     this.group.replaceChildren(...children);

@@ -8,9 +8,10 @@
 import type { Debrief } from '../engine/debrief.js';
 import type { Zopa } from '../engine/model.js';
 import type { CompiledScenario } from '../engine/machine.js';
+import { wordReason } from '../engine/describe.js';
 import type { CallView, EndingView, InjectView, LogView } from '../engine/view.js';
 import type { Role, Scenario } from '../scenario/schema.js';
-import { fill, signed, type Strings } from './i18n.js';
+import { fill, plainNumber, signed, type Strings } from './i18n.js';
 import type { Settings } from './settings.js';
 
 /** An action that moves the game forward: a button of the choices group, a card on the canvas. */
@@ -23,6 +24,8 @@ export interface ActionModel {
   disabled: boolean;
   /** Why it is disabled (empty when enabled). */
   reason: string;
+  /** True when the reason is worded by the game, in its own language, rather than written by the scenario's author. */
+  reasonWorded?: boolean;
   /** 'continue' actions are what Enter and Space press. */
   kind: 'continue' | 'choice' | 'pick' | 'primary';
 }
@@ -170,7 +173,8 @@ export function callActions(view: CallView, flash: InjectView[], t: Strings): Ac
       label: c.text,
       detail: '',
       disabled: !c.available,
-      reason: c.available ? '' : c.reason,
+      reason: c.available ? '' : wordReason(c.why, t.conditions, plainNumber(t.locale)),
+      reasonWorded: c.why !== null && 'needs' in c.why,
       kind: 'choice' as const,
     }));
   return [];

@@ -9,11 +9,9 @@ import { closest, suggest, suggestReference } from './diagnostics.js';
 import { CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, ID_PATTERN, scenarioSchema, type Scenario } from './schema.js';
 import { KEYS_BY_KIND, isEffectPath, kindAt } from './keys.js';
 import { knownOf, referenceAt, valueAt } from './references.js';
+import { describeType } from './value-types.js';
 
 const ID_HINT = 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.';
-
-const describeType = (v: unknown): string =>
-  v === null ? 'nothing' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v === 'string' ? 'text' : typeof v;
 
 const expectedName: Record<string, string> = {
   string: 'text',

@@ -31,6 +31,7 @@ export type TextField =
   | 'actor.title'
   | 'meter.label'
   | 'meter.description'
+  | 'flag.description'
   | 'term.label'
   | 'term.description'
   | 'term.option'
@@ -62,7 +63,7 @@ export type TranslatedTexts = ReadonlyMap<string, string> | Readonly<Record<stri
  * Every translatable text of a scenario, in the order the scenario file
  * gives them (the order of the format's keys). Only texts that are present
  * are listed: an optional field left out has no key. Sources' titles and
- * publishers, flags' descriptions, ids and numbers are not translatable.
+ * publishers, ids and numbers are not translatable.
  */
 export function textSlots(s: Scenario): TextSlot[] {
   const out: TextSlot[] = [];
@@ -100,6 +101,8 @@ export function textSlots(s: Scenario): TextSlot[] {
     add(`meter.${m.id}.label`, m.label, 'meter.label', ['meters', i, 'label']);
     add(`meter.${m.id}.description`, m.description, 'meter.description', ['meters', i, 'description']);
   });
+  // A flag's description is the player's reason for a greyed-out choice that has no `unavailable:` of its own.
+  (s.flags ?? []).forEach((f, i) => add(`flag.${f.id}.description`, f.description, 'flag.description', ['flags', i, 'description']));
   (s.terms ?? []).forEach((t, i) => {
     add(`term.${t.id}.label`, t.label, 'term.label', ['terms', i, 'label']);
     add(`term.${t.id}.description`, t.description, 'term.description', ['terms', i, 'description']);

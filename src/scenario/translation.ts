@@ -22,8 +22,9 @@ import { Document, Scalar, YAMLMap } from 'yaml';
 import { z } from 'zod';
 import { closest, hasErrors, sortDiagnostics, suggest, type Diagnostic } from './diagnostics.js';
 import { diag, type DataPath, type ParsedFile } from './parse.js';
-import { FORMAT_VERSION, ID_PATTERN, actorSchema, choiceSchema, endingSchema, injectSchema, lineSchema, meterSchema, optionSchema, roleSchema, scenarioSchema, sideSchema, sourceSchema, termSchema, type Scenario } from './schema.js';
+import { FORMAT_VERSION, ID_PATTERN, actorSchema, choiceSchema, endingSchema, flagSchema, injectSchema, lineSchema, meterSchema, optionSchema, roleSchema, scenarioSchema, sideSchema, sourceSchema, termSchema, type Scenario } from './schema.js';
 import { textSlots, type TextField, type TextSlot } from './translate.js';
+import { describeType, isMapping } from './value-types.js';
 
 export { applyTranslation, pickTranslation, textSlots, type TextField, type TextSlot, type TranslatedTexts } from './translate.js';
 
@@ -32,35 +33,6 @@ const languageSchema = scenarioSchema.shape.language.unwrap();
 
 /** Longest key a translation may give, in characters; a longer one cannot name a text. */
 export const MAX_KEY_LENGTH = 200;
-
-/** The translation file format, version 1 (`backchannel: 1`, as scenarios). */
-export const translationFileSchema = z
-  .strictObject({
-    backchannel: z.number().meta({ description: 'Format version of this file. This build reads 1.' }),
-    translation: z
-      .strictObject({
-        scenario: z.string().regex(ID_PATTERN).meta({ description: 'The id of the scenario translated: a scenario file in the same folder.' }),
-        language: languageSchema.meta({ description: 'The language of the texts, such as `es` or `pt-BR`; not the scenario’s own.' }),
-      })
-      .meta({ description: 'What this file translates, and into which language.' }),
-    texts: z
-      .record(z.string().max(MAX_KEY_LENGTH), z.string().min(1).max(4000))
-      .meta({ description: 'Translated texts by key, e.g. `title`, `line.<id>`, `choice.<id>`, `ending.<id>.debrief`. A key left out keeps the scenario’s text.' }),
-  })
-  .meta({ title: 'Backchannel translation', description: 'A translation of a Backchannel scenario. See scenarios/README.md.' });
-
-/** A translation file as written. */
-export type TranslationFile = z.infer<typeof translationFileSchema>;
-
-/** A translation that passed its checks: only keys of the scenario, each with usable text. */
-export interface CheckedTranslation {
-  /** The id of the scenario translated. */
-  scenario: string;
-  /** The language of the texts. */
-  language: string;
-  /** Translated texts by key. */
-  texts: Record<string, string>;
-}
 
 const S = scenarioSchema.shape;
 /** The zod string schema of each translatable field, read for its maximum so that a translation has the scenario's limits. */
@@ -83,6 +55,7 @@ const FIELD_SCHEMAS: Record<TextField, { maxLength: number | null }> = {
   'actor.title': actorSchema.shape.title,
   'meter.label': meterSchema.shape.label,
   'meter.description': meterSchema.shape.description.unwrap(),
+  'flag.description': flagSchema.shape.description,
   'term.label': termSchema.shape.label,
   'term.description': termSchema.shape.description.unwrap(),
   'term.option': optionSchema.shape.label,
@@ -98,6 +71,68 @@ const FIELD_SCHEMAS: Record<TextField, { maxLength: number | null }> = {
   'ending.debrief': endingSchema.shape.debrief,
   'ending.history': endingSchema.shape.history.unwrap().shape.text,
 };
+
+/**
+ * The form of every key a scenario's texts can have, made from the kinds of
+ * field above, so that an editor marks a key no scenario could have (the
+ * checker then says which key was meant).
+ */
+const KEY_PATTERN = keyPattern(Object.keys(FIELD_SCHEMAS) as TextField[]);
+
+function keyPattern(fields: readonly TextField[]): RegExp {
+  const idSource = ID_PATTERN.source.replace(/^\^|\$$/g, '');
+  const plain: string[] = [];
+  const byKind = new Map<string, { bare: boolean; subs: string[] }>();
+  for (const field of fields) {
+    const [kind, sub] = field.split('.') as [string, string | undefined];
+    if (field === 'title' || field === 'summary' || field === 'period') {
+      plain.push(field);
+      continue;
+    }
+    const k = byKind.get(kind) ?? { bare: false, subs: [] };
+    // An option is named with its term and its own id: term.<id>.option.<id>.
+    if (sub === undefined) k.bare = true;
+    else k.subs.push(sub === 'option' ? `option\\.${idSource}` : sub);
+    byKind.set(kind, k);
+  }
+  const kinds = [...byKind].map(([kind, { bare, subs }]) => {
+    const tail = subs.length === 0 ? '' : `\\.(?:${subs.join('|')})`;
+    return `${kind}\\.${idSource}${bare && tail ? `(?:${tail})?` : tail}`;
+  });
+  return new RegExp(`^(?:${[...plain, ...kinds].join('|')})$`);
+}
+
+/** The translation file format, version 1 (`backchannel: 1`, as scenarios). */
+export const translationFileSchema = z
+  .strictObject({
+    backchannel: z.number().meta({ description: 'Format version of this file. This build reads 1.' }),
+    translation: z
+      .strictObject({
+        scenario: z.string().regex(ID_PATTERN).meta({ description: 'The id of the scenario translated: a scenario file in the same folder.' }),
+        language: languageSchema.meta({ description: 'The language of the texts, such as `es` or `pt-BR`; not the scenario’s own.' }),
+      })
+      .meta({ description: 'What this file translates, and into which language.' }),
+    texts: z
+      .record(z.string().max(MAX_KEY_LENGTH).regex(KEY_PATTERN), z.string().min(1).max(4000))
+      .meta({
+        description:
+          'Translated texts by key, e.g. `title`, `line.<id>`, `choice.<id>`, `flag.<id>.description`, `ending.<id>.debrief`; scenarios/README.md lists every key. A key left out keeps the scenario’s text.',
+      }),
+  })
+  .meta({ title: 'Backchannel translation', description: 'A translation of a Backchannel scenario. See scenarios/README.md.' });
+
+/** A translation file as written. */
+export type TranslationFile = z.infer<typeof translationFileSchema>;
+
+/** A translation that passed its checks: only keys of the scenario, each with usable text. */
+export interface CheckedTranslation {
+  /** The id of the scenario translated. */
+  scenario: string;
+  /** The language of the texts. */
+  language: string;
+  /** Translated texts by key. */
+  texts: Record<string, string>;
+}
 
 /** The most characters a text of this kind of field may have: the scenario format's own limit. */
 export function maxLengthOf(field: TextField): number {
@@ -179,11 +214,6 @@ const ID_HINT = 'An id starts with a lowercase letter and uses only a-z, 0-9, - 
 function own(v: unknown, key: string): unknown {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, key) ? (v as Record<string, unknown>)[key] : undefined;
 }
-
-const describeType = (v: unknown): string =>
-  v === null ? 'nothing' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v === 'string' ? 'text' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'true or false' : typeof v;
-
-const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A key shown in a message: long or odd keys are cut, so that a line stays a line. */
 function shown(key: string): string {
@@ -398,7 +428,7 @@ export function translationTaken(file: string, scenario: string, language: strin
 }
 
 /** The kinds of key, the start of every key before its first dot. */
-const KINDS = ['title', 'summary', 'period', 'objective', 'concept', 'part', 'source', 'side', 'role', 'item', 'actor', 'meter', 'term', 'inject', 'line', 'choice', 'ending'];
+const KINDS = [...new Set(Object.keys(FIELD_SCHEMAS).map((f) => f.split('.')[0]!))];
 
 /** Hints for a key the scenario does not have: the key meant, or why there is no such text. */
 class KeyHints {
@@ -424,7 +454,6 @@ class KeyHints {
     const field = rest.join('.');
     if (kind === 'source' && id !== undefined && field !== 'note')
       return ['Sources keep their titles and publishers as published: only a source’s `note` is translated, as `source.<id>.note`.'];
-    if (kind === 'flag') return ['Flags are not translated: their descriptions are for authors.'];
     // A text the format has, but this item does not: nothing to translate.
     const parent = id === undefined ? undefined : field === '' ? undefined : `${kind}.${id}`;
     const item = parent !== undefined && (this.byId.get(id!) ?? []).some((k) => k === parent || k.startsWith(`${parent}.`));
@@ -476,6 +505,7 @@ const GROUPS: Record<string, string> = {
   sides: 'Sides',
   actors: 'Actors',
   meters: 'Meters',
+  flags: 'Flags (a description tells the player why a choice is not available yet, when the choice has no unavailable text)',
   terms: 'Terms and their options',
   injects: 'News flashes',
   endings: 'Endings',

@@ -349,14 +349,14 @@ describe.concurrent('translations', { timeout: 60_000 }, () => {
     writeFileSync(unknown, readFileSync(join(ROOT, TINY_ES), 'utf8').replace('  line.hello-2:', '  line.helo-2:'));
     const bad = await run('validate', [TINY, unknown]);
     expect(bad.status).toBe(1);
-    expect(bad.stdout).toBe(`${unknown}:36:3: error BC702: unknown key 'line.helo-2': the scenario 'tiny' has no such text\n  Did you mean 'line.hello-2'?\n`);
+    expect(bad.stdout).toBe(`${unknown}:37:3: error BC702: unknown key 'line.helo-2': the scenario 'tiny' has no such text\n  Did you mean 'line.hello-2'?\n`);
     // A folder of its own: beside the translation above, it would be a second one into es, which the build refuses.
     const partial = join(mkdtempSync(join(tmpdir(), 'backchannel-partial-')), 'partial.es.yaml');
     writeFileSync(partial, 'backchannel: 1\ntranslation:\n  scenario: tiny\n  language: es\ntexts:\n  title: Una llamada diminuta\n  line.hello-1: Hola.\n');
     const some = await run('validate', [TINY, partial]);
     expect(some.status).toBe(0);
     expect(some.stdout).toBe(
-      `${partial}:5:1: warning BC703: 43 of 45 texts are not translated, so they show in the scenario's own language (en): 'summary', 'period', 'objective.learn' and 40 more\n` +
+      `${partial}:5:1: warning BC703: 44 of 46 texts are not translated, so they show in the scenario's own language (en): 'summary', 'period', 'objective.learn' and 41 more\n` +
         `  Add them under \`texts:\`: \`npm run -s translation -- --update ${partial} ${TINY} --write\` adds each one, in the scenario's words and marked to translate.\n`,
     );
     expect(some.stderr).toBe('2 files checked: 0 errors, 1 warning\n');

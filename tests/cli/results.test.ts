@@ -34,9 +34,15 @@ describe('reading a result file', () => {
   });
 
   it('leaves out anything else, saying why', () => {
-    expect(readResult('a.json', '{not json')).toEqual({ error: 'a.json: not JSON, so not a result file exported by Backchannel' });
-    expect(readResult('b.json', JSON.stringify({ app: 'other' }))).toEqual({ error: 'b.json: not a result file exported by Backchannel ("Export results" on the outcome screen)' });
-    expect(readResult('c.json', JSON.stringify({ app: 'backchannel', kind: 'debrief', role: 'a' }))).toEqual({ error: 'c.json: a result file without its scenario, role or debrief' });
+    expect(readResult('a.json', '{not json')).toEqual({ error: 'a.json: not JSON, so not a result file exported by Backchannel', leftOut: { file: 'a.json', why: { kind: 'notJson' } } });
+    expect(readResult('b.json', JSON.stringify({ app: 'other' }))).toEqual({
+      error: 'b.json: not a result file exported by Backchannel ("Export results" on the outcome screen)',
+      leftOut: { file: 'b.json', why: { kind: 'notResult' } },
+    });
+    expect(readResult('c.json', JSON.stringify({ app: 'backchannel', kind: 'debrief', role: 'a' }))).toEqual({
+      error: 'c.json: a result file without its scenario, role or debrief',
+      leftOut: { file: 'c.json', why: { kind: 'incomplete' } },
+    });
     expect(readResult('d.json', '[1,2]')).toMatchObject({ error: expect.stringContaining('not a result file') });
   });
 

@@ -92,6 +92,21 @@ describe.skipIf(noBrowser)(`the class results page in Chromium ${e2e.reason}`, (
     });
   }
 
+  it('a class whose files mixed languages sees one title for the scenario, the one most files give', async () => {
+    // The game built here has no scenario 'tiny', so the page knows no names of its own for it.
+    const { context, page, problems } = await openUrl(browser(), `${e2e.baseURL}results.html`);
+    await page.locator('input[type="file"]').setInputFiles([
+      json('bo.json', exportedResult('Bo')),
+      json('ana.json', exportedResult('Ana', { lang: 'es' })),
+      json('cy.json', exportedResult('Cy', { lang: 'es', warn: true })),
+    ]);
+    await page.waitForSelector('.r-table');
+    expect(await page.locator('.r-group h3').allTextContents()).toEqual(['Una llamada diminuta, playing Enviado del lado A']);
+    expect(await page.locator('.r-table tbody tr td:nth-of-type(1)').allTextContents()).toEqual(['Enviado del lado A', 'Enviado del lado A', 'Enviado del lado A']);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('adds files dropped on the page', async () => {
     const { context, page, problems } = await openUrl(browser(), `${e2e.baseURL}results.html`);
     const text = exportedResult('Dropped');

@@ -3,14 +3,19 @@
  * tiny.yaml and its Spanish translation, opened with `?lang=es`, shows the
  * translated line in the DOM mirror and on the canvas; a call saved in
  * English resumes in Spanish. The page's code still carries neither the
- * YAML reader nor zod.
+ * YAML reader nor zod. The class results page of the same build, in
+ * Spanish, gives the scenario's Spanish names to results exported in either
+ * language, and says in Spanish why a file was left out.
  */
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportedResult } from '../game/support.js';
 import { e2e, expectInSync, hook, noBrowser, openUrl, readMirror, ROOT, shot, useBrowser, waitCanvas } from './support.js';
+
+const json = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
 describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, () => {
   const browser = useBrowser();
@@ -94,6 +99,43 @@ describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, ()
     expect((await readMirror(page)).line).toBe('Hola.');
     expect((await hook(page)).canvas.line).toBe('Hola.');
     expect((await readMirror(page)).notices.join(' ')).toContain('Se reanudó tu llamada guardada.');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the class results page in Spanish names the scenario in Spanish, whatever language each file was exported in', async () => {
+    const { context, page, problems } = await openUrl(browser(), `${base}results.html?lang=es`, { width: 1280, height: 720 });
+    expect(await page.locator('h1').textContent()).toBe('Resultados de la clase');
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('[data-control="add-results"]').click();
+    const ana = exportedResult('Grupo Ana');
+    await (
+      await chooser
+    ).setFiles([
+      // Two in English, one in Spanish: the page's own language wins over the most common.
+      json('ana.json', ana),
+      json('ana (1).json', ana),
+      json('bo.json', exportedResult('Grupo Bo', { warn: true })),
+      json('cy.json', exportedResult('Grupo Cy', { lang: 'es' })),
+      json('notas.json', '{"hola": 1}'),
+      json('roto.json', '{roto'),
+    ]);
+    await page.waitForSelector('.r-table');
+    // The scenario arrives after the page is drawn; its names replace the files' own.
+    await page.waitForFunction(() => document.querySelector('.r-group h3')?.textContent === 'Una llamada diminuta, con el papel de Enviado del lado A');
+    expect(await page.locator('[role="status"]').textContent()).toBe('3 resultados. 3 archivos descartados (ver abajo).');
+    expect(await page.locator('.r-group .r-bar[data-ending="deal"] .r-bar-label').textContent()).toBe('Un acuerdo');
+    const rows = await page.locator('.r-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((c) => c.textContent)));
+    expect(rows.map((r) => r[1])).toEqual(['Enviado del lado A', 'Enviado del lado A', 'Enviado del lado A']);
+    expect(rows.filter((r) => r[0] !== 'Grupo Bo').map((r) => r[2])).toEqual(['Un acuerdo', 'Un acuerdo']);
+    expect(await page.locator('.r-left-out li').allTextContents()).toEqual([
+      'ana (1).json: el mismo resultado que ana.json, contado una sola vez',
+      'notas.json: no es un archivo de resultados exportado por Backchannel («Exportar resultados» en la pantalla del desenlace)',
+      'roto.json: no es JSON, así que no es un archivo de resultados exportado por Backchannel',
+    ]);
+    await shot(page, 'results-es-1280x720');
+    await page.locator('.r-left-out').scrollIntoViewIfNeeded();
+    await shot(page, 'results-es-left-out-1280x720');
     expect(problems).toEqual([]);
     await context.close();
   });

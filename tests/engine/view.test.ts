@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { debriefOf } from '../../src/engine/debrief.js';
 import { NegotiationSession } from '../../src/engine/session.js';
 import { viewOf } from '../../src/engine/view.js';
+import type { Condition } from '../../src/scenario/schema.js';
+import { conditionText, describeCondition, ENGLISH_CONDITION_PHRASES, wordCondition, wordReason, type ConditionPhrases } from '../../src/engine/describe.js';
 import { checkScenario } from '../../src/engine/check.js';
 import { compile, compileText, scenarioText, start, TINY } from './support.js';
 
@@ -63,8 +65,8 @@ describe('lines', () => {
     expect(s.view.canAdvance).toBe(false);
     expect(s.view.line?.id).toBe('three');
     expect(s.view.choices).toEqual([
-      { id: 'agree', number: 1, text: 'Agree.', available: true, reason: '', tags: ['concede'] },
-      { id: 'leave', number: 2, text: 'Leave.', available: true, reason: '', tags: [] },
+      { id: 'agree', number: 1, text: 'Agree.', available: true, reason: '', why: null, tags: ['concede'] },
+      { id: 'leave', number: 2, text: 'Leave.', available: true, reason: '', why: null, tags: [] },
     ]);
     expect(s.advance()).toBe(false);
     expect(s.view.line?.id).toBe('three');
@@ -180,6 +182,19 @@ describe('unavailable choices', () => {
     expect(s.view.choices.find((c) => c.id === 'backed')!.reason).toBe('Needs US support of 1 or more');
   });
 
+  it('give their reason as data too, so that a view can word it in the player’s language', () => {
+    const s = new NegotiationSession(compiled, { role: 'a' });
+    const byId = Object.fromEntries(s.view.choices.map((c) => [c.id, c]));
+    expect(byId['authored']!.why).toEqual({ authored: 'You need their trust first' });
+    expect(byId['generated']!.why).toEqual({ needs: { kind: 'meter', meter: 'Trust', bounds: [{ op: 'gte', value: 3 }] } });
+    expect(byId['warm']!.why).toBeNull();
+    const spanish: ConditionPhrases = { ...ENGLISH_CONDITION_PHRASES, needs: 'Requiere {condition}', bounds: { ...ENGLISH_CONDITION_PHRASES.bounds, gte: 'de {n} o más' } };
+    expect(wordReason(byId['generated']!.why, spanish)).toBe('Requiere Trust de 3 o más');
+    // The author's words are theirs, in whatever language the scenario was compiled in.
+    expect(wordReason(byId['authored']!.why, spanish)).toBe('You need their trust first');
+    expect(wordReason(byId['generated']!.why, ENGLISH_CONDITION_PHRASES)).toBe(byId['generated']!.reason);
+  });
+
   it('open up (and hidden ones appear) once the condition holds; choosing a closed one does nothing', () => {
     const s = new NegotiationSession(compiled, { role: 'a' });
     expect(s.choose('secret')).toBe(false);
@@ -196,6 +211,80 @@ describe('unavailable choices', () => {
     expect(s.view.choices.find((c) => c.id === 'authored')!.reason).toBe('');
     expect(s.choose('secret')).toBe(true);
     expect(s.view.ending?.id).toBe('deal');
+  });
+});
+
+describe('conditions in words', () => {
+  const tiny = compileText(TINY);
+  const every: Condition = {
+    all: [
+      { meter: 'trust', gte: 2, lte: 4 },
+      { any: [{ flag: 'warned' }, { flag: 'warned', is: false }] },
+      { not: { term: 'bridge', in: ['shared', 'open'] } },
+      { term: 'bridge' },
+      { term: 'bridge', is: 'closed' },
+      { acceptable: 'b' },
+      { value: 'a', gt: 2.5 },
+      { visited: 'answer' },
+      { chose: 'offer' },
+      { role: 'a' },
+    ],
+  };
+
+  it('in English, as tools and the game in English give them', () => {
+    expect(describeCondition(every, tiny.index)).toBe(
+      [
+        'Trust of 2 or more and of 4 or less',
+        'A warning was given. or not: A warning was given.',
+        'not (The bridge: Shared or still open)',
+        'The bridge settled',
+        'The bridge: Closed',
+        'a package Side B can accept',
+        "the deal's worth to Side A above 2.5",
+        'after "answer"',
+        'after choosing "Offer to share the bridge."',
+        "playing Side A's envoy",
+      ].join(' and '),
+    );
+  });
+
+  it('with every word from the phrasebook, and the scenario’s names and the numbers from the call', () => {
+    const marked = (s: string) => `<${s}>`;
+    const phrases: ConditionPhrases = {
+      needs: marked('needs {condition}'),
+      and: ' & ',
+      or: ' | ',
+      not: marked('not {condition}'),
+      meter: marked('meter {meter} {bounds}'),
+      value: marked('value {side} {bounds}'),
+      bounds: { gte: '≥{n}', lte: '≤{n}', gt: '>{n}', lt: '<{n}', eq: '={n}', ne: '≠{n}' },
+      flag: marked('flag {flag}'),
+      notFlag: marked('unflag {flag}'),
+      term: marked('term {term} {options}'),
+      termSettled: marked('settled {term}'),
+      termOpen: marked('open'),
+      acceptable: marked('acceptable {side}'),
+      visited: marked('visited {beat}'),
+      chose: marked('chose {choice}'),
+      role: marked('role {role}'),
+    };
+    const decimalComma = (n: number) => String(n).replace('.', ',');
+    expect(wordCondition(conditionText(every, tiny.index), phrases, decimalComma)).toBe(
+      [
+        '<meter Trust ≥2 & ≤4>',
+        '<flag A warning was given.> | <unflag A warning was given.>',
+        '<not <term The bridge Shared | <open>>>',
+        '<settled The bridge>',
+        '<term The bridge Closed>',
+        '<acceptable Side B>',
+        '<value Side A >2,5>',
+        '<visited answer>',
+        '<chose Offer to share the bridge.>',
+        "<role Side A's envoy>",
+      ].join(' & '),
+    );
+    expect(wordReason({ needs: conditionText({ meter: 'trust', ne: 1 }, tiny.index) }, phrases)).toBe('<needs <meter Trust ≠1>>');
+    expect(wordReason(null, phrases)).toBe('');
   });
 });
 

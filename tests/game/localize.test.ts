@@ -88,6 +88,34 @@ describe('a scenario with a translation into the language asked', () => {
     expect(exported.transcript[0]?.text).toBe('Hola.');
   });
 
+  it('a greyed-out choice whose author gave no reason is explained in the player’s language, with the translated names', () => {
+    // tiny's deal, with a second condition and no unavailable: of its own, as an author might leave it.
+    const entry = tinyEntry();
+    const deal = entry.scenario.beats[0]!.choices!.find((c) => c.id === 'deal')!;
+    delete deal.unavailable;
+    deal.when = { all: [{ meter: 'trust', gte: 3 }, { flag: 'warned', is: false }] };
+    delete entry.translations![0]!.texts['choice.deal.unavailable'];
+    const reasonIn = (lang: string | null) => {
+      const ctl = game(lang, {}, entry);
+      ctl.press('role:a');
+      ctl.press('start');
+      ctl.continueOrFinish();
+      return ctl.model.actions.find((a) => a.id === 'choice:deal')!;
+    };
+    const es = reasonIn('es');
+    expect(es).toMatchObject({ label: 'Cerrar el acuerdo.', disabled: true });
+    expect(es.reason).toBe('Requiere Confianza de 3 o más y que no se cumpla: Se dio una advertencia.');
+    // In English, word for word what the engine has always said.
+    expect(reasonIn(null).reason).toBe('Needs Trust of 3 or more and not: A warning was given.');
+    // Asked for Spanish with no Spanish translation: the game's words are Spanish, the scenario's names its own.
+    const untranslated = { ...entry, translations: [] };
+    const ctl = game('es', {}, untranslated);
+    ctl.press('role:a');
+    ctl.press('start');
+    ctl.continueOrFinish();
+    expect(ctl.model.actions.find((a) => a.id === 'choice:deal')!.reason).toBe('Requiere Trust de 3 o más y que no se cumpla: A warning was given.');
+  });
+
   it('a regional tag (es-VE) falls back to the Spanish translation, as the game’s words do', () => {
     const ctl = game('es-VE');
     expect(ctl.model.contentLang).toBe('es');

@@ -86,7 +86,7 @@ describe('translations in the folder', () => {
     const r = checkScenarioFolder(path.join(root, 'scenarios'), root);
     expect(r.errors.map((d) => `${d.file}:${d.line}:${d.col} ${d.code} ${d.hints[0]}`)).toEqual([
       "scenarios/lost.fr.yaml:2:26 BC700 Did you mean 'tiny'?",
-      "scenarios/tiny.es.yaml:36:3 BC702 Did you mean 'line.hello-2'?",
+      "scenarios/tiny.es.yaml:37:3 BC702 Did you mean 'line.hello-2'?",
     ]);
     expect(r.scenarios[0]!.translations).toBeUndefined();
     // In development the page learns which translation failed, to tell a reader who asks for its language.

@@ -7,6 +7,7 @@ import { checkTranslation } from '../../src/scenario/translation.js';
 import type { ScenarioData } from '../../src/game/scenario-data.js';
 import { silentAudio } from '../../src/game/audio-port.js';
 import { GameController } from '../../src/game/controller.js';
+import { compileInLanguage } from '../../src/game/localize.js';
 import { memoryStorage } from '../../src/game/storage.js';
 
 /**
@@ -32,15 +33,16 @@ export function tinyCompiled(): CompiledScenario {
 /**
  * A result exactly as the game exports it: tiny played by a named player,
  * in role `a`, to its deal (offers until the deal opens) or, with `warn`,
- * by warning until the call ends some other way.
+ * by warning until the call ends some other way; with `lang: 'es'`, played
+ * in tiny's Spanish translation.
  */
-export function exportedResult(player: string, o: { warn?: boolean; at?: string } = {}): string {
+export function exportedResult(player: string, o: { warn?: boolean; at?: string; lang?: string } = {}): string {
   const ctl = new GameController({
-    scenarios: [tinyCompiled()],
+    scenarios: [o.lang ? compileInLanguage(tinyEntry(), o.lang) : tinyCompiled()],
     problems: [],
     storage: memoryStorage(),
     audio: silentAudio(),
-    url: { scenario: 'tiny', role: 'a', lang: null, seed: 7, ignored: [] },
+    url: { scenario: 'tiny', role: 'a', lang: o.lang ?? null, seed: 7, ignored: [] },
     systemReducedMotion: false,
     randomSeed: () => 7,
     now: () => new Date(o.at ?? '2026-03-04T10:00:00Z'),

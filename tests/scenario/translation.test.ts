@@ -23,6 +23,7 @@ import {
   translationSkeleton,
   type ScenarioLookup,
 } from '../../src/scenario/translation.js';
+import { translationJsonSchema } from '../../src/scenario/json-schema.js';
 import { generateScenarioYaml } from '../support/generate.js';
 
 const fromRoot = (path: string) => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
@@ -168,7 +169,7 @@ const RULES: [string, Expected][] = [
       code: 'BC703',
       line: 5,
       col: 1,
-      message: "42 of 45 texts are not translated, so they show in the scenario's own language (en): 'summary', 'period', 'objective.learn' and 39 more",
+      message: "43 of 46 texts are not translated, so they show in the scenario's own language (en): 'summary', 'period', 'objective.learn' and 40 more",
       hints: [`Add them under \`texts:\`: ${UPDATE}`],
     },
   ],
@@ -220,6 +221,24 @@ describe('checking a translation', () => {
     expect(r.translation?.scenario).toBe('tiny');
     expect(r.translation?.language).toBe('es');
     expect(Object.keys(r.translation!.texts)).toHaveLength(translatableTexts(tiny).length);
+  });
+
+  it('a flag’s description has a key like any other text: a slip in it is told with the key meant, and leaving it out is counted', () => {
+    const head = 'backchannel: 1\ntranslation: { scenario: tiny, language: es }\ntexts:\n';
+    const slips = check(`${head}  title: Una llamada diminuta\n  flag.warnd.description: Se dio una advertencia.\n  flag.warned.text: Se dio una advertencia.\n`);
+    expect(slips.diagnostics.map((d) => [d.code, d.message, d.hints[0]])).toEqual([
+      ['BC702', "unknown key 'flag.warnd.description': the scenario 'tiny' has no such text", "Did you mean 'flag.warned.description'?"],
+      ['BC702', "unknown key 'flag.warned.text': the scenario 'tiny' has no such text", "Did you mean 'flag.warned.description'?"],
+    ]);
+    const given = check(`${head}  flag.warned.description: Se dio una advertencia.\n`);
+    expect(given.translation?.texts).toEqual({ 'flag.warned.description': 'Se dio una advertencia.' });
+    expect(given.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^45 of 46 texts are not translated/)]);
+    expect(given.diagnostics[0]!.message).not.toContain('flag.warned.description');
+    const missing = check(fromRoot('tests/fixtures/tiny.es.yaml').replace(/^ {2}flag\.warned\.description: .*\n/m, ''));
+    expect(missing.diagnostics.map((d) => [d.code, d.message])).toEqual([['BC703', "1 of 46 texts are not translated, so they show in the scenario's own language (en): 'flag.warned.description'"]]);
+    // Too long for a flag's description is too long for its translation.
+    const long = check(`${head}  flag.warned.description: ${'a'.repeat(601)}\n`);
+    expect(long.diagnostics.map((d) => d.message)).toEqual(["'flag.warned.description' must have at most 600 characters (it has 601)"]);
   });
 
   it('reads the same from JSON', () => {
@@ -293,8 +312,12 @@ describe('the texts a scenario offers', () => {
     expect(keys).toContain('term.bridge.option.shared');
     expect(keys).toContain('choice.deal.unavailable');
     expect(keys).toContain('item.goal-b');
-    // tiny's lines have no notes and its parts no descriptions: no key for them.
-    expect(keys.filter((k) => k.endsWith('.note') || k.endsWith('.description'))).toEqual([]);
+    // A flag's description is the reason a greyed-out choice with no unavailable text gives the player.
+    expect(keys).toContain('flag.warned.description');
+    expect(keys.indexOf('flag.warned.description')).toBeGreaterThan(keys.indexOf('meter.clock.label'));
+    expect(keys.indexOf('flag.warned.description')).toBeLessThan(keys.indexOf('term.bridge.label'));
+    // tiny's lines have no notes, and its parts, meters and terms no descriptions: no key for them.
+    expect(keys.filter((k) => k.endsWith('.note') || (k.endsWith('.description') && !k.startsWith('flag.')))).toEqual([]);
     expect(new Set(keys).size).toBe(keys.length);
     expect(texts.find((t) => t.key === 'line.hello-2')?.text).toBe('Shall we talk?');
   });
@@ -372,6 +395,18 @@ describe('the skeleton of a translation', () => {
     expect(Object.keys(r.translation!.texts)).toEqual(translatableTexts(scenario).map((t) => t.key));
     expect(applyTranslation(scenario, r.translation!.texts)).toEqual(scenario);
     expect(applyTranslation(scenario, r.translation!.texts, 'es')).toEqual({ ...scenario, language: 'es' });
+  });
+
+  it.each(Object.entries(files))('%s: every key is of a form the JSON Schema lets an editor accept', (_, scenario) => {
+    const pattern = new RegExp((JSON.parse(translationJsonSchema()) as { properties: { texts: { propertyNames: { pattern: string } } } }).properties.texts.propertyNames.pattern);
+    for (const { key } of translatableTexts(scenario)) expect(key).toMatch(pattern);
+  });
+
+  it('the JSON Schema marks a key of no form a scenario has, so an editor flags it as it is typed', () => {
+    const pattern = new RegExp((JSON.parse(translationJsonSchema()) as { properties: { texts: { propertyNames: { pattern: string } } } }).properties.texts.propertyNames.pattern);
+    for (const key of ['flag.warned', 'flags.warned.description', 'line', 'line.Hello', 'term.bridge.option', 'meter.trust.labels', 'Title', 'source.notes.title', 'title.x'])
+      expect(key).not.toMatch(pattern);
+    for (const key of ['flag.warned.description', 'term.bridge.option.shared', 'line.hello-1.note', 'choice.deal.unavailable', 'item.brief-a']) expect(key).toMatch(pattern);
   });
 
   it('names the scenario and the language, and heads each role and beat', () => {

@@ -249,7 +249,7 @@ export function scenarioPlugin(options: ScenarioPluginOptions = {}): Plugin {
       return `export const scenariosUrl = ${url};\n`;
     },
     transformIndexHtml(_html, ctx) {
-      // Only the game's page reads the scenarios; the class results page does not.
+      // Only the game's page waits for the scenarios; the class results page reads them for names after it is drawn.
       if (path.posix.basename(ctx.path) !== 'index.html') return [];
       let href: string;
       if (ctx.server || !built) href = devUrl();
