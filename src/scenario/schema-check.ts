@@ -9,6 +9,7 @@ import { closest, suggest, suggestReference } from './diagnostics.js';
 import { CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, ID_PATTERN, scenarioSchema, type Scenario } from './schema.js';
 import { KEYS_BY_KIND, isEffectPath, kindAt } from './keys.js';
 import { knownOf, referenceAt, valueAt } from './references.js';
+import { marginKeyHome, marginKeyMessage } from './margin-key.js';
 
 const ID_HINT = 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.';
 
@@ -74,6 +75,12 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
           const curlyKey = curlyQuoted(key, (bare) => allowed.includes(bare), 'key');
           if (curlyKey) {
             out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}: ${curlyKey.why}`, [curlyHint(parsed, [...path, key], curlyKey, `${curlyKey.bare}:`)]));
+            continue;
+          }
+          const margin = path.length === 0 && at.col === 1 ? marginKeyHome(parsed.text, at.line) : undefined;
+          if (margin) {
+            const told = marginKeyMessage(margin);
+            out.push(diag(file, at, 'BC202', told.message, told.hints));
             continue;
           }
           const above = keyOfListHolder(parsed, path, key, at);
