@@ -970,6 +970,8 @@ function plainSyntaxError(
   if (code === 'MULTILINE_IMPLICIT_KEY' || (code === 'MISSING_CHAR' && /map values/i.test(message))) {
     const noSpace = keyWithoutSpace(text, offset);
     if (noSpace) return noSpace;
+    const below = valueBelowKey(text, offset);
+    if (below) return below;
     const slip = keyWithoutColon(text, offset);
     if (!slip) return undefined;
     const example = `${slip.word}: ${slip.rest.length > 40 ? `${slip.rest.slice(0, 40).trimEnd()}…` : slip.rest}`;
@@ -1404,6 +1406,30 @@ function specialStart(text: string, offset: number, code: string): { at: number;
 function ampersandHint(key: string | undefined, written: string): string {
   const shown = written.length > 50 ? `${written.slice(0, 50).trimEnd()}…` : written;
   return `Put the whole text in "double quotes": ${key ? `${key}: ` : ''}${JSON.stringify(shown)}. In YAML, & at the start of a value starts a name for the value (an anchor), not text.`;
+}
+
+/**
+ * Text written on the line under its key, at the key's own column
+ * (`title:` then `The call` below it): YAML reads it as a new key with no
+ * colon. Told at the text, with the line as it should be; undefined when
+ * the line reads as a key of its own that lost its colon (`label Now`).
+ */
+function valueBelowKey(text: string, offset: number): { at: number; message: string; hints: string[] } | undefined {
+  const line = lineAround(text, offset);
+  const s = text.slice(line.start, Math.min(line.end, line.start + 400));
+  const indent = s.search(/\S/);
+  if (indent < 0 || /^[-#"'{[]/.test(s.slice(indent)) || /:(?:\s|$)/.test(s)) return undefined;
+  const above = lineAbove(text, line.start);
+  const k = above ? KEY_LINE.exec(text.slice(above.start, Math.min(above.end, above.start + 400))) : null;
+  if (!k || (k[4] !== undefined && !k[4].startsWith('#')) || k[1]!.length + k[2]!.length !== indent) return undefined;
+  if (KNOWN_KEYS.has(/^[A-Za-z_][\w-]*/.exec(s.slice(indent))?.[0] ?? '')) return undefined;
+  const value = s.slice(indent).replace(/\s+#.*$/, '').trimEnd();
+  const shown = value.length > 40 ? `${value.slice(0, 40).trimEnd()}…` : value;
+  return {
+    at: line.start + indent,
+    message: `the text of '${k[3]!}' is on the line below it, at the same column as the key`,
+    hints: [`Write it on the key's line, after the colon and a space: \`${k[3]!}: ${shown}\`. Or indent it further than '${k[3]!}'.`],
+  };
 }
 
 /** `id:vote`: a key whose colon has no space after it, so YAML reads the whole as text. */
