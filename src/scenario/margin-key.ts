@@ -77,7 +77,7 @@ export function marginKeyHome(text: string | readonly string[], lineNo: number):
     const k = KEY_LINE.exec(line.text);
     if (!k) continue;
     const col = k[1]!.length + k[2]!.length;
-    const home = objectAt(all, read, n, col, lineNo - 1);
+    const home = objectAt(read, n, col, lineNo - 1);
     if (!home || home.keys.includes(key) || !(KEYS_BY_KIND[home.kind] ?? []).includes(key)) continue;
     const below = read(lineNo);
     return {
@@ -98,7 +98,7 @@ export function marginKeyHome(text: string | readonly string[], lineNo: number):
  * its kind, its keys, the line that starts it and its last key before
  * `stop`. Undefined when it cannot be told.
  */
-function objectAt(all: readonly string[], read: (n: number) => Line | undefined, at: number, col: number, stop: number): { kind: string; keys: string[]; head: number; last: { key: string; n: number } } | undefined {
+function objectAt(read: (n: number) => Line | undefined, at: number, col: number, stop: number): { kind: string; keys: string[]; head: number; last: { key: string; n: number } } | undefined {
   const keys: string[] = [];
   let last: { key: string; n: number } | undefined;
   let head = -1;
