@@ -6,6 +6,7 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { parseScenarioText, type ParsedFile } from './parse.js';
 import { checkSchema } from './schema-check.js';
 import { checkSemantics } from './semantics.js';
+import { checkTextSlips } from './text-slips.js';
 import type { Scenario } from './schema.js';
 
 /** What reading a scenario file gives: the scenario when it is usable, and every problem found. */
@@ -33,7 +34,7 @@ export function readParsedScenario(parsed: ParsedFile): ReadResult {
   if (parsed.data === undefined) return { diagnostics: sortDiagnostics(parsed.diagnostics), parsed };
   const schema = checkSchema(parsed);
   if (!schema.scenario) return { diagnostics: sortDiagnostics(schema.diagnostics), parsed };
-  const diagnostics = sortDiagnostics([...schema.diagnostics, ...checkSemantics(schema.scenario, parsed)]);
+  const diagnostics = sortDiagnostics([...schema.diagnostics, ...checkTextSlips(parsed), ...checkSemantics(schema.scenario, parsed)]);
   return diagnostics.some((d) => d.severity === 'error')
     ? { diagnostics, parsed }
     : { scenario: schema.scenario, diagnostics, parsed };

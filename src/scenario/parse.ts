@@ -11,6 +11,7 @@ import { readJson } from './json-reader.js';
 import { readYaml, type YamlPositions } from './yaml-reader.js';
 import { CODES, type Diagnostic, type DiagnosticCode, type Position } from './diagnostics.js';
 import { KEYS_BY_KIND, KNOWN_KEYS, kindAt } from './keys.js';
+import { marginKeyHome, marginKeyMessage } from './margin-key.js';
 
 /** Bounds on what a scenario file may be. */
 export const LIMITS = {
@@ -479,6 +480,15 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
       syntax.push(d);
     }
   }
+  // A key typed at the margin upsets the lines after it, where YAML reports the trouble: told at the key.
+  const margin = tabs.size === 0 ? marginSlip(text, doc.errors) : undefined;
+  if (margin) {
+    const d = diag(file, margin.at, 'BC103', `syntax error: ${margin.message}`, margin.hints);
+    for (let i = repeatsFound.length - 1; i >= 0; i--) if (repeatsFound[i]!.line === margin.at.line) repeatsFound.splice(i, 1);
+    for (let i = syntax.length - 1; i >= 0; i--) if (syntax[i]!.line === margin.at.line) syntax.splice(i, 1);
+    upsetting.add(d);
+    syntax.push(d);
+  }
   // From a tab, or a slip that upsets the lines after it, on, keys of a nested mapping can land in the one
   // above and meet a key of the same name there (a role's `summary:` in the scenario's own): that repeat is
   // the slip's doing, and is left out with the other errors it sets off, as the note under the slip says.
@@ -606,6 +616,25 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
   }
   result.data = data;
   return result;
+}
+
+/**
+ * The first key typed at the margin that belongs to an object above it, on
+ * a line up to the first the library complains about: the slip behind
+ * those complaints. Undefined when there is none.
+ */
+function marginSlip(text: string, errors: readonly { pos: [number, number] }[]): { at: Position; message: string; hints: string[] } | undefined {
+  if (errors.length === 0) return undefined;
+  let first = Infinity;
+  for (const e of errors) if (e.pos[0] < first) first = e.pos[0];
+  const lines = text.split('\n');
+  const last = text.slice(0, first).split('\n').length;
+  for (let n = 1; n <= last && n <= lines.length; n++) {
+    if (!/^[A-Za-z_][\w-]*:/.test(lines[n - 1]!)) continue;
+    const home = marginKeyHome(lines, n);
+    if (home) return { at: { line: n, col: 1 }, ...marginKeyMessage(home) };
+  }
+  return undefined;
 }
 
 /**
@@ -865,6 +894,10 @@ function plainSyntaxError(
   offset: number,
   nearTop = true,
 ): { at: number; message: string; hints: string[]; upsets?: boolean } | undefined {
+  if (nearTop && code === 'BAD_INDENT' && /sequence items/i.test(message)) {
+    const deep = dashTooDeep(text, offset);
+    if (deep) return deep;
+  }
   const indent = code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'BAD_INDENT' || code === 'MULTILINE_IMPLICIT_KEY' ? indentSlip(text, offset) : undefined;
   if (indent) {
     // A key further in than the keys of a list item may belong beside the key of the list instead: it is told so when only that mapping takes it.
@@ -893,6 +926,8 @@ function plainSyntaxError(
   if (code === 'BLOCK_AS_IMPLICIT_KEY' && /block sequence/i.test(message)) {
     // The library may report the item at the blank line before it.
     const line = lineBelow(text, lineAround(text, offset).start) ?? lineAround(text, offset);
+    const deep = nearTop ? dashTooDeep(text, line.start) : undefined;
+    if (deep) return deep;
     const dash = text.slice(line.start, line.end).search(/\S/);
     // An item of the list whose items have the same keys shows the column to use; else the item above, when it is one.
     const above = lineAbove(text, line.start);
@@ -935,6 +970,8 @@ function plainSyntaxError(
   if (code === 'MULTILINE_IMPLICIT_KEY' || (code === 'MISSING_CHAR' && /map values/i.test(message))) {
     const noSpace = keyWithoutSpace(text, offset);
     if (noSpace) return noSpace;
+    const below = valueBelowKey(text, offset);
+    if (below) return below;
     const slip = keyWithoutColon(text, offset);
     if (!slip) return undefined;
     const example = `${slip.word}: ${slip.rest.length > 40 ? `${slip.rest.slice(0, 40).trimEnd()}…` : slip.rest}`;
@@ -1066,6 +1103,66 @@ function itemLike(text: string, start: number): { start: number; col: number } |
   return undefined;
 }
 
+/**
+ * A list item whose `- ` is further in than the items of its own list: the
+ * dash was pushed right (often alone, its keys left where they were), and
+ * YAML can read it neither as one more item nor as a list nested in the
+ * item above. The list's other items are found on the spine of lines going
+ * up (the nearest item less indented, before any key that holds a list), or
+ * else going down, below a key that holds this list. Told at the dash, with
+ * the column of the other items; undefined when no such item is found.
+ */
+function dashTooDeep(text: string, start: number): { at: number; message: string; hints: string[]; upsets: boolean } | undefined {
+  const line = lineAround(text, start);
+  const own = /^( *)-(?: |$)/.exec(text.slice(line.start, Math.min(line.end, line.start + 400)));
+  if (!own) return undefined;
+  const col = own[1]!.length;
+  const read = (l: { start: number; end: number }) => {
+    const s = text.slice(l.start, Math.min(l.end, l.start + 400));
+    const indent = s.search(/\S/);
+    return { indent, dashed: /^-(?: |$)/.test(s.slice(indent)), holder: /^[A-Za-z_][\w-]*:\s*(?:#.*)?$/.test(s.slice(indent)) };
+  };
+  let sibling: { start: number; col: number } | undefined;
+  let holderCol = -1;
+  let least = col;
+  for (let up = lineAbove(text, line.start), n = 0; up && n < LIST_WALK; up = lineAbove(text, up.start), n++) {
+    const l = read(up);
+    if (l.indent >= least) continue;
+    least = l.indent;
+    if (l.dashed) {
+      // An item whose only key holds a list (`- lines:`) may hold this one, nested: no slip to tell.
+      if (!/^- +[A-Za-z_][\w-]*:\s*(?:#.*)?$/.test(text.slice(up.start + l.indent, Math.min(up.end, up.start + 400)))) sibling = { start: up.start, col: l.indent };
+      break;
+    }
+    if (l.holder) {
+      holderCol = l.indent;
+      break;
+    }
+  }
+  if (!sibling && holderCol >= 0) {
+    // The first item of its list: the items after it show the column meant.
+    for (let down = line.end < text.length ? lineBelow(text, line.end + 1) : undefined, n = 0; down && n < LIST_WALK; down = down.end < text.length ? lineBelow(text, down.end + 1) : undefined, n++) {
+      const l = read(down);
+      if (l.indent > col || (l.indent === col && !l.dashed)) continue;
+      if (l.dashed && l.indent < col && l.indent > holderCol) sibling = { start: down.start, col: l.indent };
+      break;
+    }
+  }
+  if (!sibling) return undefined;
+  const next = line.end < text.length ? lineBelow(text, line.end + 1) : undefined;
+  // The whole item moved, not the dash alone: its lines must move back with it.
+  const body = next !== undefined && read(next).indent > col && !/^( *)- *[{[]/.test(text.slice(line.start, line.end));
+  const shift = col - sibling.col;
+  return {
+    at: line.start + col,
+    upsets: true,
+    message: "syntax error: this list item's `- ` is further in than the other items of its list",
+    hints: [
+      `Line up every \`- \` of one list at the same column: start this one at column ${sibling.col + 1}, under the \`- \` on line ${lineNumber(text, sibling.start)}${body ? `, and move the item's lines below it ${shift} column${shift === 1 ? '' : 's'} left with it` : ''}.`,
+    ],
+  };
+}
+
 /** The number of the line that starts at `start`. */
 const lineNumber = (text: string, start: number): number => text.slice(0, start).split('\n').length;
 
@@ -1145,6 +1242,9 @@ function keyInList(text: string, start: number): { at: number; message: string; 
   if (itemTakes && !ownerTakes) {
     // Further in than the item's keys, the key is too deep, not in a list: told as such elsewhere.
     if (col > itemCol) return undefined;
+    // Lined up with a `- ` that is itself further in than the other items of its list, the key is where it belongs.
+    const deep = col === dash ? dashTooDeep(text, passed[itemAt]!.start) : undefined;
+    if (deep) return { ...deep, beside: false, sure: true };
     const under = itemLines[0]!;
     const itemLine = lineNumber(text, passed[itemAt]!.start);
     return {
@@ -1306,6 +1406,30 @@ function specialStart(text: string, offset: number, code: string): { at: number;
 function ampersandHint(key: string | undefined, written: string): string {
   const shown = written.length > 50 ? `${written.slice(0, 50).trimEnd()}…` : written;
   return `Put the whole text in "double quotes": ${key ? `${key}: ` : ''}${JSON.stringify(shown)}. In YAML, & at the start of a value starts a name for the value (an anchor), not text.`;
+}
+
+/**
+ * Text written on the line under its key, at the key's own column
+ * (`title:` then `The call` below it): YAML reads it as a new key with no
+ * colon. Told at the text, with the line as it should be; undefined when
+ * the line reads as a key of its own that lost its colon (`label Now`).
+ */
+function valueBelowKey(text: string, offset: number): { at: number; message: string; hints: string[] } | undefined {
+  const line = lineAround(text, offset);
+  const s = text.slice(line.start, Math.min(line.end, line.start + 400));
+  const indent = s.search(/\S/);
+  if (indent < 0 || /^[-#"'{[]/.test(s.slice(indent)) || /:(?:\s|$)/.test(s)) return undefined;
+  const above = lineAbove(text, line.start);
+  const k = above ? KEY_LINE.exec(text.slice(above.start, Math.min(above.end, above.start + 400))) : null;
+  if (!k || (k[4] !== undefined && !k[4].startsWith('#')) || k[1]!.length + k[2]!.length !== indent) return undefined;
+  if (KNOWN_KEYS.has(/^[A-Za-z_][\w-]*/.exec(s.slice(indent))?.[0] ?? '')) return undefined;
+  const value = s.slice(indent).replace(/\s+#.*$/, '').trimEnd();
+  const shown = value.length > 40 ? `${value.slice(0, 40).trimEnd()}…` : value;
+  return {
+    at: line.start + indent,
+    message: `the text of '${k[3]!}' is on the line below it, at the same column as the key`,
+    hints: [`Write it on the key's line, after the colon and a space: \`${k[3]!}: ${shown}\`. Or indent it further than '${k[3]!}'.`],
+  };
 }
 
 /** `id:vote`: a key whose colon has no space after it, so YAML reads the whole as text. */

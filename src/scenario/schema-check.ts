@@ -10,6 +10,7 @@ import { CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, ID_PATTERN, scenarioSche
 import { KEYS_BY_KIND, isEffectPath, kindAt } from './keys.js';
 import { knownOf, referenceAt, valueAt } from './references.js';
 import { describeType } from './value-types.js';
+import { marginKeyHome, marginKeyMessage } from './margin-key.js';
 
 const ID_HINT = 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.';
 
@@ -74,9 +75,20 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
             out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}: ${curlyKey.why}`, [curlyHint(parsed, [...path, key], curlyKey, `${curlyKey.bare}:`)]));
             continue;
           }
+          const margin = path.length === 0 && at.col === 1 ? marginKeyHome(parsed.text, at.line) : undefined;
+          if (margin) {
+            const told = marginKeyMessage(margin);
+            out.push(diag(file, at, 'BC202', told.message, told.hints));
+            continue;
+          }
           const above = keyOfListHolder(parsed, path, key, at);
           if (above) {
             out.push(diag(file, at, 'BC202', `the key '${key}' is indented into ${above.swallowed > 0 ? 'an' : 'the last'} item of '${above.list}'`, [above.hint]));
+            continue;
+          }
+          const cased = allowed.find((k) => k !== key && k.toLowerCase() === key.toLowerCase());
+          if (cased) {
+            out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}: keys are written with the capitals the format gives them`, [`Write \`${cased}:\`: to YAML, '${key}' and '${cased}' are two different keys.`]));
             continue;
           }
           out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}`, [suggest(key, allowed, 'keys here')]));
@@ -121,13 +133,14 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
             );
             break;
           }
+          const written = wordForValue(issue.expected, raw, path, parsed);
           out.push(
             diag(
               file,
               parsed.locate(path),
               'BC204',
-              `${item ? `an item of '${keyName(path)}'` : `'${keyName(path)}'`} should be ${expectedName[issue.expected] ?? issue.expected}, not ${describeType(raw)}`,
-              [typeHint(issue.expected, path)],
+              `${item ? `an item of '${keyName(path)}'` : `'${keyName(path)}'`} should be ${expectedName[issue.expected] ?? issue.expected}, not ${typeof raw === 'boolean' ? 'true or false' : describeType(raw)}${written ? `: ${written.why}` : ''}`,
+              [written?.hint ?? typeHint(issue.expected, path)],
             ),
           );
         }
@@ -140,7 +153,7 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
           curly
             ? diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid id: ${curly.why}`, [curlyHint(parsed, path, curly)])
             : isId
-            ? diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid id`, [referenceHint(parsed, path, raw) ?? ID_HINT])
+            ? diag(file, parsed.locate(path), 'BC205', `'${String(raw)}' is not a valid id`, [referenceHint(parsed, path, raw) ?? spacedIdHint(raw) ?? ID_HINT])
             : diag(file, parsed.locate(path), 'BC206', `'${keyName(path)}' is not in the expected form`, [
                 keyName(path) === 'language' ? 'Use a language code such as `en`, `es` or `pt-BR`.' : issue.message,
               ]),
@@ -185,6 +198,11 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
           out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id: ${curly.why}`, [curlyHint(parsed, path, curly, example)]));
           break;
         }
+        const cut = numberCutAtComma(parsed, path, key);
+        if (cut) {
+          out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id: it looks like the rest of a number cut at a comma`, [cut]));
+          break;
+        }
         out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id`, [referenceHint(parsed, path, key) ?? ID_HINT]));
         break;
       }
@@ -192,6 +210,33 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
         out.push(diag(file, parsed.locate(path), 'BC204', `'${keyName(path)}': ${issue.message}`, ['Compare with the reference in scenarios/README.md.']));
     }
   }
+}
+
+/**
+ * A value written the way people write it elsewhere: a number with a comma
+ * (`1,000`, `1,5`), yes or no for true or false, true or false where text
+ * belongs. What makes it the wrong type, and how to write it; undefined for
+ * anything else.
+ */
+function wordForValue(expected: string, raw: unknown, path: DataPath, parsed: ParsedFile): { why: string; hint: string } | undefined {
+  const last = path[path.length - 1];
+  const key = typeof last === 'string' ? `${last}: ` : '';
+  if (expected === 'number' && typeof raw === 'string') {
+    const n = raw.trim();
+    if (/^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(n))
+      return { why: 'the comma makes it text', hint: `Write numbers without a comma between the thousands: \`${key}${n.replace(/,/g, '')}\`.` };
+    if (/^[-+]?\d+,\d+$/.test(n)) return { why: 'the comma makes it text', hint: `Write a decimal point, not a comma: \`${key}${n.replace(',', '.')}\`.` };
+  }
+  if (expected === 'boolean' && typeof raw === 'string' && /^(?:yes|no|on|off|y|n)$/i.test(raw.trim())) {
+    const meant = /^(?:yes|on|y)$/i.test(raw.trim());
+    return { why: `'${raw.trim()}' is text here`, hint: `Write \`${key}${meant}\`: only true and false say yes or no; yes, no, on and off are read as text.` };
+  }
+  if (expected === 'string' && typeof raw === 'boolean') {
+    const at = parsed.locate(path);
+    const word = /^[A-Za-z]+/.exec([...(parsed.text.split('\n')[at.line - 1] ?? '')].slice(at.col - 1).join(''))?.[0] ?? String(raw);
+    return { why: `YAML reads the word ${word} as a yes or no`, hint: `Put the text in "double quotes" to keep it as text: \`${key}"${word}"\`.` };
+  }
+  return undefined;
 }
 
 /**
@@ -225,6 +270,14 @@ function keyWithoutColon(parsed: ParsedFile, path: DataPath, raw: unknown): Diag
 }
 
 const isIdText = (text: string): boolean => ID_PATTERN.test(text);
+
+/** For an id written as words (`toll talk`, `Toll Talk`), the id they make with hyphens; undefined for anything else. */
+function spacedIdHint(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' || !/\S\s+\S/.test(raw)) return undefined;
+  const id = raw.trim().toLowerCase().replace(/\s+/g, '-');
+  return isIdText(id) ? `An id has no spaces: write \`${id}\`, with a hyphen for each space${id !== raw.trim().replace(/\s+/g, '-') ? ' and small letters' : ''}, and name it so wherever it is used.` : undefined;
+}
+
 
 /**
  * Quotes a word processor types in place of straight ones (and the
@@ -317,6 +370,25 @@ function swallowedItems(issues: readonly z.core.$ZodIssue[], parsed: ParsedFile)
     }
   }
   return out;
+}
+
+/**
+ * Digits read as a key of a mapping in braces, after a key whose value is a
+ * whole number: `{ east: 4,5 }` or `{ east: 1,000 }`, a number written with
+ * a comma, which inside braces ends the value. How to write it; undefined
+ * otherwise.
+ */
+function numberCutAtComma(parsed: ParsedFile, path: DataPath, key: string): string | undefined {
+  if (!/^\d+$/.test(key)) return undefined;
+  const mappingPath = path.slice(0, -1);
+  if (charAt(parsed, parsed.locate(mappingPath)) !== '{') return undefined;
+  // By the text: a mapping puts keys made of digits first, so the key written before this one is not found by order.
+  const at = parsed.locateKey(path);
+  const line = [...(parsed.text.split('\n')[at.line - 1] ?? '')].slice(0, at.col - 1).join('');
+  const m = /([A-Za-z_][\w-]*): *(-?\d+) *, *$/.exec(line);
+  if (!m) return undefined;
+  const written = key.length === 3 ? `${m[2]!}${key}` : `${m[2]!}.${key}`;
+  return `Inside { } a comma ends the value: write the number without it, \`${m[1]!}: ${written}\`${key.length === 3 ? ' (or with a decimal point, if a fraction was meant)' : ''}.`;
 }
 
 /** The lines of each file's text, split once however many keys are looked at. */

@@ -96,6 +96,34 @@ const RULES: [string, Expected][] = [
   ['BC103-key-under-dash-repeated', { code: 'BC103', line: 16, col: 3, message: "syntax error: 'summary' is lined up with the `- ` of the list item on line 13, not with its keys", hint: "Keys of one mapping start at the same column: start 'summary' at column 5, under 'name' on line 15.", moreHints: ['2 more lines after this have syntax errors, most likely only because of this one; they are not shown or counted: fix this and check again.'] }],
   // The item above the short one is a choice of the beat before; the beats' `- ` is the column meant, found by the keys of the items.
   ['BC103-item-short-after-nested-list', { code: 'BC103', line: 29, col: 2, message: 'syntax error: this list item is indented less than the items before it', hint: 'Line up every `- ` of one list at the same column. Start this one at column 3, under the `- ` on line 23.', moreHints: ['1 more line after this has a syntax error, most likely only because of this one; it is not shown or counted: fix this and check again.'] }],
+  // A `- ` pushed right of the other items of its list, its keys left where they were: the dash is the slip, not the key under it.
+  ['BC103-dash-too-deep-choice', { code: 'BC103', line: 28, col: 9, message: "syntax error: this list item's `- ` is further in than the other items of its list", hint: 'Line up every `- ` of one list at the same column: start this one at column 7, under the `- ` on line 27.', moreHints: ['1 more line after this has a syntax error, most likely only because of this one; it is not shown or counted: fix this and check again.'] }],
+  // A beat's `- ` pushed in under the beat above: told as further in than the beats, with their column, not as less indented than the choices before it.
+  ['BC103-dash-too-deep-beat', { code: 'BC103', line: 29, col: 5, message: "syntax error: this list item's `- ` is further in than the other items of its list", hint: 'Line up every `- ` of one list at the same column: start this one at column 3, under the `- ` on line 23.' }],
+  // The first item pushed right: the items after it show the column meant.
+  ['BC103-dash-too-deep-first', { code: 'BC103', line: 9, col: 5, message: "syntax error: this list item's `- ` is further in than the other items of its list", hint: 'Line up every `- ` of one list at the same column: start this one at column 3, under the `- ` on line 11.', moreHints: ['1 more line after this has a syntax error, most likely only because of this one; it is not shown or counted: fix this and check again.'] }],
+  // A beat's key typed at the margin: told at the key, with the beat it belongs to, not where the lines after it fail.
+  ['BC103-key-at-margin', { code: 'BC103', line: 26, col: 1, message: "syntax error: 'choices' starts at column 1, outside the beat it belongs to (line 23)", hint: "'choices' is a key of a beat, not of the whole scenario: indent it by 4 spaces, to column 5, under 'lines' on line 24.", moreHints: ['1 more line after this has a syntax error, most likely only because of this one; it is not shown or counted: fix this and check again.'] }],
+  // In the last beat the same slip is valid YAML, read as a key of the scenario: told the same way, not as an unknown key.
+  ['BC202-key-at-margin', { code: 'BC202', line: 32, col: 1, message: "'choices' starts at column 1, outside the beat it belongs to (line 29)", hint: "'choices' is a key of a beat, not of the whole scenario: indent it by 4 spaces, to column 5, under 'lines' on line 30." }],
+  // A role's key that the scenario has too: at the margin it is the indentation that is wrong, not a key given twice.
+  ['BC103-scenario-key-at-margin', { code: 'BC103', line: 16, col: 1, message: "syntax error: 'summary' starts at column 1, outside the role it belongs to (line 13)", hint: "At column 1 it would be a second 'summary' of the whole scenario, which has its own on line 4: indent it by 4 spaces, to column 5, under 'name' on line 15.", moreHints: ['2 more lines after this have syntax errors, most likely only because of this one; they are not shown or counted: fix this and check again.'] }],
+  // The text typed on the line under its key, at the key's column: YAML reads it as a key without its colon.
+  ['BC103-text-below-key', { code: 'BC103', line: 4, col: 1, message: "the text of 'title' is on the line below it, at the same column as the key", hint: "Write it on the key's line, after the colon and a space: `title: Mini`. Or indent it further than 'title'." }],
+  // Keys have their capitals: `Title:` is not `title:`, and the message says so rather than only guessing.
+  ['BC202-key-in-capitals', { code: 'BC202', line: 3, col: 1, message: "unknown key 'Title' in a scenario: keys are written with the capitals the format gives them", hint: "Write `title:`: to YAML, 'Title' and 'title' are two different keys." }],
+  // A number written as people write it: the comma is what makes it text.
+  ['BC204-number-with-comma', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the comma makes it text", hint: 'Write numbers without a comma between the thousands: `walkaway: 1000`.' }],
+  ['BC204-yes-for-true', { code: 'BC204', line: 19, col: 48, message: "'invented' should be true or false, not text: 'yes' is text here", hint: 'Write `invented: true`: only true and false say yes or no; yes, no, on and off are read as text.' }],
+  ['BC204-true-for-text', { code: 'BC204', line: 15, col: 11, message: "'name' should be text, not true or false: YAML reads the word True as a yes or no", hint: 'Put the text in "double quotes" to keep it as text: `name: "True"`.' }],
+  // An id written as words: the hint gives the id they make.
+  ['BC205-id-with-space', { code: 'BC205', line: 23, col: 9, message: "'say hello' is not a valid id", hint: 'An id has no spaces: write `say-hello`, with a hyphen for each space, and name it so wherever it is used.' }],
+  // `{ a: 1,5 }`: inside braces the comma ends the number, and the rest reads as a side named 5.
+  ['BC205-number-cut-at-comma', { code: 'BC205', line: 24, col: 49, message: "the key '5' of 'values' is not a valid id: it looks like the rest of a number cut at a comma", hint: 'Inside { } a comma ends the value: write the number without it, `a: 1.5`.' }],
+  // Text cut short by a comment, with no error to show for it: a warning at the #.
+  ['BC109-hash-in-text', { code: 'BC109', line: 15, col: 17, message: "the text of 'name' stops before '#2 of the council': after a space, # starts a comment, which the game does not show", hint: 'To keep it in the text, put the whole text in "double quotes": `name: "Envoy #2 of the council"`. If it is a comment, write a space after the #.' }],
+  // A whole text in a word processor's quotes: they show to players, which may or may not be meant.
+  ['BC209-curly-quoted-title', { code: 'BC209', line: 3, col: 8, message: "the text of 'title' is wrapped in curly quotes (“ ”), which players will see as part of it", hint: 'Quotes typed by a word processor (“ ” ‘ ’) are letters to YAML, not quotes. Remove them (`title: The call`), or write straight quotes, which do not show (`title: "The call"`); to show the curly ones, keep them inside straight ones: `title: "“The call”"`.' }],
   // `choices:` written as if it were one more item of `lines:` (lined up with its `- `), which YAML cannot place.
   ['BC103-key-in-list', { code: 'BC103', line: 27, col: 7, message: "syntax error: 'choices' is lined up with the items of 'lines' above it, not with 'lines'", hint: "Keys of one mapping start at the same column: start 'choices' at column 5, under 'lines' on line 24." }],
   // Lined up with the keys of the last line, `choices:` is valid YAML, read as a key of that line.
@@ -165,7 +193,7 @@ const RULES: [string, Expected][] = [
       line: 2,
       col: 5,
       message: "'Mini Call' is not a valid id",
-      hint: 'An id starts with a lowercase letter and uses only a-z, 0-9, - and _ (at most 64 characters), e.g. `safe-passage`.',
+      hint: 'An id has no spaces: write `mini-call`, with a hyphen for each space and small letters, and name it so wherever it is used.',
     },
   ],
   // A number in a word processor's quotes is text; the quotes, not the number, are what to fix.
