@@ -109,6 +109,8 @@ const en = {
   youPlay: 'You: {role}',
   langNote: 'The scenario is written in {lang}; the game has no translation of it.',
   langBroken: 'The {lang} translation of this scenario has errors, so the scenario is shown as written, in {written}. The check found {count} error(s); the first: {first}',
+  /** A saved call offered where a role link opens. */
+  startAfresh: 'Start a new call (the saved one is replaced)',
   /** The class results page, where a teacher reads the files groups exported. */
   results: {
     title: 'Class results',
@@ -245,6 +247,7 @@ const es: Strings = {
   youPlay: 'Tú: {role}',
   langNote: 'El escenario está escrito en {lang}; el juego no tiene traducción.',
   langBroken: 'La traducción al {lang} de este escenario tiene errores, así que el escenario se muestra tal como está escrito, en {written}. La verificación encontró {count} error(es); el primero: {first}',
+  startAfresh: 'Empezar una llamada nueva (sustituye a la guardada)',
   results: {
     title: 'Resultados de la clase',
     intro: 'Añade los archivos que los grupos guardaron con «Exportar resultados». Se leen solo en este navegador; no se envían a ningún sitio.',
