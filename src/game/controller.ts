@@ -63,7 +63,8 @@ export interface ControllerOptions {
 type State =
   | { kind: 'problem' }
   | { kind: 'title'; scenarioId: string }
-  | { kind: 'briefing'; scenarioId: string; roleId: string }
+  /** `fromLink`: opened by the page's address (a role link handed out in class), where a saved call of that role is offered first. */
+  | { kind: 'briefing'; scenarioId: string; roleId: string; fromLink?: boolean }
   | { kind: 'call'; scenarioId: string; session: NegotiationSession; flash: InjectView[] }
   | { kind: 'outcome'; scenarioId: string; session: NegotiationSession };
 
@@ -286,7 +287,7 @@ export class GameController {
         if (c.scenario.roles.some((r) => r.id === role)) roleId = role;
         else this.notice({ id: 'unknown-role', text: fill(this.strings.noticeUnknownRole, { id: role }), tone: 'warning' });
       }
-      return { kind: 'briefing', scenarioId: c.scenario.id, roleId };
+      return { kind: 'briefing', scenarioId: c.scenario.id, roleId, fromLink: true };
     }
     return { kind: 'title', scenarioId: first };
   }
@@ -387,6 +388,7 @@ export class GameController {
         return;
       case 'briefing':
         if (verb === 'start') return this.startCall(st.scenarioId, st.roleId);
+        if (verb === 'resume') return this.resume(st.scenarioId);
         return;
       case 'call':
         if (verb === 'dismiss-flash') {
@@ -446,8 +448,16 @@ export class GameController {
           if (other.scenario.id !== c.scenario.id)
             actions.push({ id: `scenario:${other.scenario.id}`, label: fill(t.chooseScenario, { title: other.scenario.title }), detail: firstSentence(other.scenario.summary), disabled: false, reason: '', kind: 'pick' });
       } else if (st.kind === 'briefing') {
-        screen = briefingScreen(c.scenario, this.role(c, st.roleId), t);
-        actions = [{ id: 'start', label: t.startCall, detail: '', disabled: false, reason: '', kind: 'continue' }];
+        const role = this.role(c, st.roleId);
+        screen = briefingScreen(c.scenario, role, t);
+        // A tablet that wakes up reloads the role link it was given: its saved call comes first, and Enter continues it.
+        const saved = st.fromLink ? this.saveState.get(c.scenario.id) : undefined;
+        if (saved && saved.role === role.id)
+          actions = [
+            { id: 'resume', label: fill(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: role.name }), detail: '', disabled: false, reason: '', kind: 'continue' },
+            { id: 'start', label: t.startAfresh, detail: '', disabled: false, reason: '', kind: 'primary' },
+          ];
+        else actions = [{ id: 'start', label: t.startCall, detail: '', disabled: false, reason: '', kind: 'continue' }];
       } else if (st.kind === 'call') {
         const view = st.session.view;
         screen = callScreen(c.scenario, this.role(c, st.session.role), view, st.flash, t);

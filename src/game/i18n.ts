@@ -113,6 +113,13 @@ const en = {
   youPlay: 'You: {role}',
   langNote: 'The scenario is written in {lang}; the game has no translation of it.',
   langBroken: 'The {lang} translation of this scenario has errors, so the scenario is shown as written, in {written}. The check found {count} error(s); the first: {first}',
+  /** Sources cited once in a list, facts referring to them by number; the game's model told apart from the record; a saved call offered where a role link opens. */
+  sourcesHeading: 'Sources',
+  sourceRef: 'Source [{n}]',
+  modelNote: 'The values on this screen (what each package was worth to each side, the walk-away values) and each side’s interests are the game’s model, set by the scenario’s author for teaching. They are not the known positions of the real governments.',
+  modelTag: 'The game’s model',
+  chartModel: 'The values are the game’s model, set by the scenario’s author, not the real governments’ positions.',
+  startAfresh: 'Start a new call (the saved one is replaced)',
   /** The class results page, where a teacher reads the files groups exported. */
   results: {
     title: 'Class results',
@@ -269,6 +276,12 @@ const es: Strings = {
   youPlay: 'Tú: {role}',
   langNote: 'El escenario está escrito en {lang}; el juego no tiene traducción.',
   langBroken: 'La traducción al {lang} de este escenario tiene errores, así que el escenario se muestra tal como está escrito, en {written}. La verificación encontró {count} error(es); el primero: {first}',
+  sourcesHeading: 'Fuentes',
+  sourceRef: 'Fuente [{n}]',
+  modelNote: 'Los valores de esta pantalla (lo que valía cada acuerdo para cada lado, los valores de retirada) y los intereses de cada lado son el modelo del juego, fijado por quien escribió el escenario con fines didácticos. No son las posiciones conocidas de los gobiernos reales.',
+  modelTag: 'Modelo del juego',
+  chartModel: 'Los valores son el modelo del juego, fijado por quien escribió el escenario, no las posiciones de los gobiernos reales.',
+  startAfresh: 'Empezar una llamada nueva (sustituye a la guardada)',
   results: {
     title: 'Resultados de la clase',
     intro: 'Añade los archivos que los grupos guardaron con «Exportar resultados». Se leen solo en este navegador; no se envían a ningún sitio.',

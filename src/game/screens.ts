@@ -10,7 +10,7 @@ import type { Zopa } from '../engine/model.js';
 import type { CompiledScenario } from '../engine/machine.js';
 import { wordReason } from '../engine/describe.js';
 import type { CallView, EndingView, InjectView, LogView } from '../engine/view.js';
-import type { Role, Scenario } from '../scenario/schema.js';
+import type { Role, Scenario, Source } from '../scenario/schema.js';
 import { fill, plainNumber, signed, type Strings } from './i18n.js';
 import type { Settings } from './settings.js';
 
@@ -33,7 +33,7 @@ export interface ActionModel {
 /** One item of a briefing or debrief: a fact with its source, a goal, a step. */
 export interface NoteModel {
   text: string;
-  /** "Source: …", "Invented", or null. */
+  /** "Source: …" or "Source [n]" (a number in the screen's list of sources), "Invented", a source's note in that list, or null. */
   marker: string | null;
   invented: boolean;
   tone?: 'good' | 'bad' | 'neutral';
@@ -110,15 +110,44 @@ export interface ScreenModel {
   canGoToTitle: boolean;
 }
 
-const sourceTitle = (s: Scenario, id: string | undefined) => {
-  const src = id === undefined ? undefined : s.sources.find((x) => x.id === id);
-  return src ? `${src.title} (${src.publisher}, ${src.date})` : null;
-};
+/** A source's full citation, as published. */
+const citation = (src: Source) => `${src.title} (${src.publisher}, ${src.date})`;
 
-/** A briefing or goal item with its marker. */
-export function noteOf(s: Scenario, item: { text: string; source?: string | undefined; invented?: boolean | undefined }, t: Strings): NoteModel {
-  const src = sourceTitle(s, item.source);
-  if (src) return { text: item.text, marker: fill(t.source, { source: src }), invented: false };
+/**
+ * The sources cited, numbered in the order they are first cited, so that a
+ * list of facts can carry a short reference each and give the full citation
+ * once.
+ */
+function numberSources(s: Scenario, cited: readonly (string | undefined)[]): Map<string, number> {
+  const refs = new Map<string, number>();
+  for (const id of cited) if (id !== undefined && !refs.has(id) && s.sources.some((x) => x.id === id)) refs.set(id, refs.size + 1);
+  return refs;
+}
+
+/**
+ * The numbered sources with their full citations and, under each, the
+ * author's note on it. The note is where a class learns how far to trust a
+ * source (unnamed informants, a misdated event), so it is shown wherever
+ * the sources are listed.
+ */
+function sourcesSection(s: Scenario, refs: Map<string, number>, t: Strings): SectionModel {
+  const items = [...refs].flatMap(([id, n]) => {
+    const src = s.sources.find((x) => x.id === id);
+    return src ? [{ text: `[${n}] ${citation(src)}`, marker: src.note ?? null, invented: false }] : [];
+  });
+  return { id: 'sources', heading: t.sourcesHeading, items };
+}
+
+/**
+ * A briefing or goal item with its marker. Given the numbers of a sources
+ * list shown beside it, a sourced item refers to its number there rather
+ * than repeat the whole citation.
+ */
+export function noteOf(s: Scenario, item: { text: string; source?: string | undefined; invented?: boolean | undefined }, t: Strings, refs?: Map<string, number>): NoteModel {
+  const src = item.source === undefined ? undefined : s.sources.find((x) => x.id === item.source);
+  const n = item.source === undefined ? undefined : refs?.get(item.source);
+  if (src && n !== undefined) return { text: item.text, marker: fill(t.sourceRef, { n }), invented: false };
+  if (src) return { text: item.text, marker: fill(t.source, { source: citation(src) }), invented: false };
   if (item.invented) return { text: item.text, marker: t.invented, invented: true };
   return { text: item.text, marker: null, invented: false };
 }
@@ -134,11 +163,14 @@ export function titleScreen(scenario: Scenario | null, t: Strings): Screen {
 }
 
 export function briefingScreen(scenario: Scenario, role: Role, t: Strings): Screen {
+  const unknowns = role.unknowns ?? [];
+  const refs = numberSources(scenario, [...role.briefing, ...role.goals, ...unknowns].map((x) => x.source));
   const sections: SectionModel[] = [
-    { id: 'briefing', heading: t.whatYouKnow, items: role.briefing.map((b) => noteOf(scenario, b, t)) },
-    { id: 'goals', heading: t.yourGoals, items: role.goals.map((g) => noteOf(scenario, g, t)) },
+    { id: 'briefing', heading: t.whatYouKnow, items: role.briefing.map((b) => noteOf(scenario, b, t, refs)) },
+    { id: 'goals', heading: t.yourGoals, items: role.goals.map((g) => noteOf(scenario, g, t, refs)) },
   ];
-  if (role.unknowns && role.unknowns.length > 0) sections.push({ id: 'unknowns', heading: t.whatYouDontKnow, items: role.unknowns.map((u) => noteOf(scenario, u, t)) });
+  if (unknowns.length > 0) sections.push({ id: 'unknowns', heading: t.whatYouDontKnow, items: unknowns.map((u) => noteOf(scenario, u, t, refs)) });
+  if (refs.size > 0) sections.push(sourcesSection(scenario, refs, t));
   return { kind: 'briefing', heading: `${t.briefingHeading}: ${role.name}`, subheading: scenario.title, summary: role.summary, sections };
 }
 
@@ -218,10 +250,12 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
     heading: t.bothSides,
     items: [
       { text: d.inZone ? t.insideZone : t.outsideZone, marker: null, invented: false, tone: d.inZone ? 'good' : 'bad' },
+      // The values and interests are the author's, set for teaching: said before the first of them, so no class reads them as the governments' own.
+      { text: t.modelNote, marker: null, invented: false },
       ...d.sides.map((side) => ({
         text: `${side.name}: ${fill(t.valueOfDeal, { value: signed(side.value) })}; ${fill(t.walkaway, { value: signed(side.walkaway), start: signed(side.walkawayAtStart) })}. ${side.accepted ? t.accepts : t.rejects}.${side.interests ? ` ${side.interests}` : ''}`,
-        marker: null,
-        invented: false,
+        marker: t.modelTag,
+        invented: true,
         tone: side.accepted ? ('good' as const) : ('bad' as const),
       })),
       { text: zoneSentence(d.zoneAtStart, t.zoneAtStart, t.zoneAtStartPartial, t), marker: null, invented: false },
@@ -264,7 +298,20 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
   if (d.notes.length > 0)
     out.push({ id: 'notes', heading: t.lineNotes, items: d.notes.map((n) => ({ text: n.note, marker: fill(t.lineNoteOn, { speaker: n.speaker, line: excerpt(n.text) }), invented: false })) });
   if (e && e.concepts.length > 0) out.push({ id: 'concepts', heading: t.concepts, items: e.concepts.map((c) => ({ text: `${c.name}: ${c.text}`, marker: null, invented: false })) });
-  if (e?.history) out.push({ id: 'history', heading: t.history, items: [{ text: e.history.text, marker: [e.history.source, ...e.history.also].map((source) => fill(t.source, { source })).join(' · '), invented: false }] });
+  // Every source is listed with its note, whichever ending was reached: the caveats on the report matter to all of them.
+  const refs = numberSources(s, s.sources.map((x) => x.id));
+  const history = e ? compiled.index.endings.get(e.id)?.history : undefined;
+  if (e?.history && history) {
+    const titles = [e.history.source, ...e.history.also];
+    const marker = [history.source, ...(history.also ?? [])]
+      .map((id, i) => {
+        const n = refs.get(id);
+        return n === undefined ? fill(t.source, { source: titles[i] ?? id }) : fill(t.sourceRef, { n });
+      })
+      .join(' · ');
+    out.push({ id: 'history', heading: t.history, items: [{ text: e.history.text, marker, invented: false }] });
+  }
+  if (refs.size > 0) out.push(sourcesSection(s, refs, t));
   if (d.meters.length > 0)
     out.push({
       id: 'meters',

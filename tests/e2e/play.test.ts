@@ -166,7 +166,9 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     const reached: Record<string, string> = {};
     for (const p of f.plans) {
       const { page, problems } = await open(browser(), { context, query: `?scenario=${f.id}&role=${p.role}&seed=1` });
-      await page.keyboard.press('Enter');
+      // The device keeps the last call of this role, which the link offers first: start a new one.
+      const { model } = await hook(page);
+      await page.keyboard.press(String(model.actions.findIndex((a) => a.id === 'start') + 1));
       await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
       reached[p.label] = await playByKeyboard(page, { plan: p.choices, strict: true });
       expect(problems, p.label).toEqual([]);

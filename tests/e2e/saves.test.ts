@@ -47,6 +47,58 @@ describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () =>
     await context.close();
   });
 
+  it('a role link reloaded offers the call saved in that role first, and resumes it at the same place', async () => {
+    const role = f.roles[0]!;
+    const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${role}&seed=3`, reducedMotion: 'reduce' });
+    expect((await readMirror(page)).buttons.map((b) => b.id)).toEqual(['start']);
+    await page.keyboard.press('Enter');
+    await waitCanvas(page);
+    for (let i = 0; i < 6; i++) {
+      const { model } = await hook(page);
+      const cont = model.actions.find((a) => a.kind === 'continue');
+      const first = model.actions.findIndex((a) => !a.disabled);
+      await page.keyboard.press(cont ? 'Enter' : String(first + 1));
+      await waitCanvas(page);
+      if ((await hook(page)).model.screen.kind !== 'call') break;
+    }
+    const before = await hook(page);
+    expect(before.model.screen.kind).toBe('call');
+    expect(before.view!.log.length).toBeGreaterThan(3);
+    // The tablet wakes up and loads the same link again.
+    await page.reload();
+    await waitCanvas(page);
+    const briefing = await hook(page);
+    expect(briefing.model.screen.kind).toBe('briefing');
+    const roleName = f.scenario.roles.find((r) => r.id === role)!.name;
+    const m = await readMirror(page);
+    expect(m.buttons.map((b) => [b.id, b.label])).toEqual([
+      ['resume', `Continue the saved call (${roleName})`],
+      ['start', 'Start a new call (the saved one is replaced)'],
+    ]);
+    expect(briefing.canvas.actions.map((a) => a.label)).toEqual(m.buttons.map((b) => b.label));
+    await shot(page, 'briefing-continue-1280x720');
+    // Enter continues, as on the title page.
+    await page.keyboard.press('Enter');
+    await waitCanvas(page);
+    const after = await hook(page);
+    expect(after.model.screen.kind).toBe('call');
+    expect(after.view?.line).toEqual(before.view?.line);
+    expect(after.view?.meters.map((x) => [x.id, x.value])).toEqual(before.view?.meters.map((x) => [x.id, x.value]));
+    expect(after.view?.log).toEqual(before.view?.log);
+    expect((await readMirror(page)).log).toHaveLength(before.view!.log.length);
+    await expectInSync(page);
+
+    // The link of the other role, on the same device, starts its own call and leaves this one be.
+    const other = f.roles.find((r) => r !== role);
+    if (other) {
+      await page.goto(page.url().replace(`role=${role}`, `role=${other}`));
+      await waitCanvas(page);
+      expect((await readMirror(page)).buttons.map((b) => b.id)).toEqual(['start']);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('sets a corrupt save aside with a notice, and a new game still starts', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript((id) => {

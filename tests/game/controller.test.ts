@@ -49,7 +49,8 @@ describe('the game flow', () => {
     const brief = ctl.model.screen;
     if (brief.kind !== 'briefing') throw new Error();
     expect(brief.sections[0]!.items[0]).toMatchObject({ text: 'A wants the bridge.', invented: false });
-    expect(brief.sections[0]!.items[0]!.marker).toMatch(/^Source: Made-up notes/);
+    expect(brief.sections[0]!.items[0]!.marker).toBe('Source [1]');
+    expect(brief.sections.at(-1)).toMatchObject({ id: 'sources', heading: 'Sources', items: [{ text: '[1] Made-up notes (Backchannel tests, 2026-01-01)' }] });
     expect(brief.sections[1]!.items[0]).toMatchObject({ marker: 'Invented', invented: true });
     expect(ctl.continueOrFinish()).toBe(true);
     const call = ctl.model.screen;

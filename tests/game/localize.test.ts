@@ -58,9 +58,10 @@ describe('a scenario with a translation into the language asked', () => {
     const brief = ctl.model.screen;
     if (brief.kind !== 'briefing') throw new Error();
     expect(brief.heading).toBe('Informe: Enviado del lado A');
-    expect(brief.sections.map((s) => s.items.map((i) => i.text))).toEqual([['A quiere el puente.'], ['Conseguir el puente.']]);
     // A source's title stays as published.
-    expect(brief.sections[0]!.items[0]!.marker).toBe('Fuente: Made-up notes (Backchannel tests, 2026-01-01)');
+    expect(brief.sections.map((s) => s.items.map((i) => i.text))).toEqual([['A quiere el puente.'], ['Conseguir el puente.'], ['[1] Made-up notes (Backchannel tests, 2026-01-01)']]);
+    expect(brief.sections.map((s) => s.heading)).toEqual(['Lo que sabes', 'Tus objetivos', 'Fuentes']);
+    expect(brief.sections[0]!.items[0]!.marker).toBe('Fuente [1]');
 
     ctl.press('start');
     expect(ctl.callView?.line?.text).toBe('Hola.');

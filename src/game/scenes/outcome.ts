@@ -112,7 +112,7 @@ export class OutcomeScene extends BaseScene {
       });
       cy += legend.height + m.gap * 1.3;
     }
-    const key = text(this, x + inner, cy, t.chartKey, { size: Math.max(12, m.small - 1), color: CSS.steel, italic: true, width: w - 2 * inner });
+    const key = text(this, x + inner, cy, `${t.chartKey} ${t.chartModel}`, { size: Math.max(12, m.small - 1), color: CSS.steel, italic: true, width: w - 2 * inner });
     cy += key.height + m.gap;
     const box = this.add.rectangle(x, objsTop, w, cy - objsTop + inner - m.gap, HEX.panel, 1).setOrigin(0, 0).setStrokeStyle(1, inZone ? HEX.brassDim : HEX.line, 1);
     box.setDepth(-2);
