@@ -69,6 +69,8 @@ export type Screen =
       flash: InjectView[];
       /** "Invented dialogue" or "Source: …" for the current line. */
       lineMarker: string;
+      /** The titles of everyone who speaks in this role's call, so the nameplate can be sized once for all of them. */
+      speakerTitles: string[];
     }
   | {
       kind: 'outcome';
@@ -148,6 +150,17 @@ export function lineMarker(view: CallView, t: Strings): string {
   return '';
 }
 
+/** The titles of the actors who speak in a role's beats, each once. */
+export function speakerTitles(scenario: Scenario, role: Role): string[] {
+  const ids = new Set(
+    scenario.beats
+      .filter((b) => b.role === undefined || b.role === role.id)
+      .flatMap((b) => [...(b.lines ?? []), ...(b.replies ?? []).flatMap((r) => r.lines)])
+      .map((l) => l.speaker),
+  );
+  return [...new Set(scenario.actors.filter((a) => ids.has(a.id)).map((a) => a.title))];
+}
+
 export function callScreen(scenario: Scenario, role: Role, view: CallView, flash: InjectView[], t: Strings): Screen {
   return {
     kind: 'call',
@@ -157,6 +170,7 @@ export function callScreen(scenario: Scenario, role: Role, view: CallView, flash
     view,
     flash,
     lineMarker: lineMarker(view, t),
+    speakerTitles: speakerTitles(scenario, role),
   };
 }
 

@@ -3,6 +3,7 @@ import { exportLabel, fill, signed, stringsFor } from '../../src/game/i18n.js';
 import { commandForKey } from '../../src/game/keys.js';
 import {
   callLayout,
+  chipGeometry,
   chipRoom,
   clampScroll,
   densityFor,
@@ -19,6 +20,7 @@ import {
   stack,
   stackHeight,
   valueScale,
+  wrapWords,
 } from '../../src/game/layout.js';
 import { cleanPlayer, DEFAULT_SETTINGS, loadSettings, PLAYER_MAX, motionReduced, nextTextSpeed, parseSettings, SETTINGS_KEY, storeSettings } from '../../src/game/settings.js';
 import { memoryStorage, safeStorage } from '../../src/game/storage.js';
@@ -223,6 +225,53 @@ describe('layout', () => {
     expect(L.meters.h).toBeGreaterThanOrEqual(5 * rowH + 4 * m.gap);
     // The column leaves the meter labels room for a label such as "Pressure on Washington" (about 11.5 em) beside its value and change.
     expect(L.meters.w - chipRoom(m) - 8 - 3 * m.small).toBeGreaterThanOrEqual(11.5 * m.small);
+  });
+  it('keeps the change chip of a meter clear of its label, with room for the chip and "+10" before the bar', () => {
+    for (const [w, h] of [...sizes, [667, 375] as const]) {
+      const m = metricsFor(w, h);
+      const { space, padX } = chipGeometry(m);
+      // Clear space between the label's last letter and the chip's frame, then the chip's own padding.
+      expect(space).toBeGreaterThanOrEqual(8);
+      expect(space).toBeGreaterThanOrEqual(0.5 * m.small);
+      expect(padX).toBeGreaterThanOrEqual(4);
+      expect(chipRoom(m)).toBeGreaterThanOrEqual(space + 2 * padX + 1.7 * m.small);
+    }
+  });
+  it('wraps a title at spaces and after the dashes of a compound name, never cutting a word', () => {
+    // A letter is 10 wide, a space 5.
+    const measure = (s: string) => [...s].reduce((a, c) => a + (c === ' ' ? 5 : 10), 0);
+    expect(wrapWords('Facilitator from the Brazil–Qatar–Turkey channel (Invented character)', 220, measure)).toEqual(['Facilitator from the', 'Brazil–Qatar–Turkey', 'channel (Invented', 'character)']);
+    expect(wrapWords('Facilitadora del canal Brasil–Catar–Turquía (personaje inventado)', 350, measure)).toEqual(['Facilitadora del canal Brasil–Catar–', 'Turquía (personaje inventado)']);
+    // Dates, signs and a word too long for the line stay whole.
+    expect(wrapWords('on 2025-11-30 −1', 40, measure)).toEqual(['on', '2025-11-30', '−1']);
+    expect(wrapWords('  two   spaces ', 1000, measure)).toEqual(['two spaces']);
+    expect(wrapWords('', 100, measure)).toEqual([]);
+    // Every piece is kept: the lines joined give the text back.
+    const title = 'Representante de Maduro en la llamada (personaje inventado)';
+    expect(wrapWords(title, 120, measure).join(' ')).toBe(title);
+  });
+  it('on a short canvas, widens the left column until every speaker title fits in two lines beside the portrait, within a limit', () => {
+    for (const [w, h] of [
+      [667, 375],
+      [844, 390],
+    ] as const) {
+      const m = metricsFor(w, h);
+      const base = callLayout(m, 5);
+      // A title needing 300 px on one line takes two at 150 px and up.
+      const lines = (width: number) => Math.ceil(300 / width);
+      const L = callLayout(m, 5, undefined, lines);
+      expect(lines(L.nameplate.w)).toBeLessThanOrEqual(2);
+      // No wider than it needs, in steps of 8 px.
+      expect(L.nameplate.w).toBeLessThan(Math.max(base.nameplate.w, 150) + 8);
+      expect(L.dialogue.x).toBeGreaterThanOrEqual(L.meters.x + L.meters.w + m.pad);
+      expect(L.dialogue.x - base.dialogue.x).toBe(L.meters.w - base.meters.w);
+      // A title that cannot fit stops the column at a little under half the canvas, so the line keeps its room.
+      const never = callLayout(m, 5, undefined, () => 3);
+      expect(never.meters.x + never.meters.w).toBeLessThanOrEqual(w * 0.45);
+      expect(never.dialogue.w).toBeGreaterThanOrEqual(w * 0.5 - 2 * m.pad);
+      // A title that fits already changes nothing.
+      expect(callLayout(m, 5, undefined, () => 1)).toEqual(base);
+    }
   });
   it('on a narrow phone, lists the meters one a line, each label in full, and keeps the line and choices in view', () => {
     const m = metricsFor(390, 608);

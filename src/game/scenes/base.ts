@@ -65,9 +65,11 @@ export interface SceneDescription {
   /** The side controls drawn on the canvas (sound, text speed, export…), with their places on the page. */
   controls: { id: string; label: string; x: number; y: number; w: number; h: number }[];
   /** The meters drawn on the canvas: the label text as drawn, and where the label, the bar and the value are on the page. */
-  meters: { id: string; label: string; labelBox: PageBox; barBox: PageBox; valueBox: PageBox }[];
+  meters: { id: string; label: string; labelBox: PageBox; barBox: PageBox; valueBox: PageBox; chipBox: PageBox | null }[];
   /** The "More below" hint on the page, while it shows. */
   scrollHint: PageBox | null;
+  /** The speaker's name and title as drawn beside or under the portrait, with the title's lines. */
+  speaker: { name: string; nameBox: PageBox; titleLines: string[]; titleBox: PageBox } | null;
 }
 
 export interface PageBox {
@@ -83,6 +85,8 @@ export interface DrawnMeter {
   label: Phaser.GameObjects.Text;
   bar: Rect;
   value: Phaser.GameObjects.Text;
+  /** The chip showing the meter's last change, while one shows. */
+  chip: Rect | null;
 }
 
 export abstract class BaseScene extends Phaser.Scene {
@@ -354,6 +358,15 @@ export abstract class BaseScene extends Phaser.Scene {
     return {};
   }
 
+  /** Where a Text that scrolls with the content is on the page. */
+  protected textOnPage(t: Phaser.GameObjects.Text): PageBox {
+    const cam = this.cameras.main;
+    const box = this.game.canvas.getBoundingClientRect();
+    const sx = box.width / this.vw;
+    const sy = box.height / this.vh;
+    return { x: box.left + (t.x - t.originX * t.width - cam.scrollX) * sx, y: box.top + (t.y - t.originY * t.height - cam.scrollY) * sy, w: t.width * sx, h: t.height * sy };
+  }
+
   describe(): SceneDescription {
     const cam = this.cameras.main;
     const canvas = this.game.canvas;
@@ -361,6 +374,7 @@ export abstract class BaseScene extends Phaser.Scene {
     const sx = box.width / this.vw;
     const sy = box.height / this.vh;
     return {
+      speaker: null,
       scene: this.scene.key,
       heading: this.heading,
       line: null,
@@ -370,8 +384,7 @@ export abstract class BaseScene extends Phaser.Scene {
       typing: false,
       meters: this.drawnMeters.map((d) => {
         const page = (r: Rect): PageBox => ({ x: box.left + (r.x - cam.scrollX) * sx, y: box.top + (r.y - cam.scrollY) * sy, w: r.w * sx, h: r.h * sy });
-        const textBox = (t: Phaser.GameObjects.Text) => page({ x: t.x - t.originX * t.width, y: t.y - t.originY * t.height, w: t.width, h: t.height });
-        return { id: d.id, label: d.label.text, labelBox: textBox(d.label), barBox: page(d.bar), valueBox: textBox(d.value) };
+        return { id: d.id, label: d.label.text, labelBox: this.textOnPage(d.label), barBox: page(d.bar), valueBox: this.textOnPage(d.value), chipBox: d.chip && page(d.chip) };
       }),
       scrollHint:
         this.scrollHint?.visible === true
