@@ -76,6 +76,9 @@ export type Screen =
       kind: 'outcome';
       heading: string;
       subheading: string;
+      /** The role played and the scenario's title, which the subheading joins; the canvas's narrow top bar names the role first. */
+      roleName: string;
+      scenarioTitle: string;
       ending: EndingView;
       /** The kind of ending (agreement, impasse…) in the game's language. */
       kindLabel: string;
@@ -290,6 +293,8 @@ export function outcomeScreen(compiled: CompiledScenario, role: Role, d: Debrief
     kind: 'outcome',
     heading: t.outcomeHeading,
     subheading: `${compiled.scenario.title} · ${role.name}`,
+    roleName: role.name,
+    scenarioTitle: compiled.scenario.title,
     ending: d.ending,
     kindLabel: t.endingKinds[d.ending.kind],
     inZone: d.inZone,

@@ -284,6 +284,12 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
             shotFlash = true;
             await page.waitForTimeout(400);
             await shot(page, `call-news-flash-${size}`);
+            // The way back to the call is in view, or "More below" says it is a scroll away: never cut off below the canvas.
+            const { canvas } = await hook(page);
+            const back = canvas.actions.find((a) => a.id === 'dismiss-flash')!;
+            const box = (await page.locator('#game canvas').boundingBox())!;
+            const inside = back.visible && back.y >= box.y && back.y + back.h <= box.y + box.height;
+            expect(inside || canvas.scrollHint !== null, 'Back to the call can be reached').toBe(true);
           }
           if (!flash && view?.line) await expectSpeakerReadable(page, lang, sideways ? 2 : 4);
           if (!shotChoices && view?.phase === 'choosing' && !flash) {
@@ -306,6 +312,12 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
       expect(shotChange, 'the call moved a meter').toBe(true);
       await expectInSync(page);
       await shot(page, `outcome-${size}`);
+      if (sideways) {
+        // The cards at the foot of the debrief stand side by side, leaving the debrief most of the height.
+        const cards = (await hook(page)).canvas.actions;
+        const span = Math.max(...cards.map((a) => a.y + a.h)) - Math.min(...cards.map((a) => a.y));
+        expect(span, 'the outcome cards take a fifth of the height at most').toBeLessThanOrEqual(h * 0.2);
+      }
       expect(problems).toEqual([]);
       await context.close();
     });

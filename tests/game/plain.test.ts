@@ -24,6 +24,7 @@ import {
 } from '../../src/game/layout.js';
 import { cleanPlayer, DEFAULT_SETTINGS, loadSettings, PLAYER_MAX, motionReduced, nextTextSpeed, parseSettings, SETTINGS_KEY, storeSettings } from '../../src/game/settings.js';
 import { memoryStorage, safeStorage } from '../../src/game/storage.js';
+import { CSS } from '../../src/game/theme.js';
 import { sliceWrapped, Typewriter, wrappedLength } from '../../src/game/typewriter.js';
 import { readUrlOptions } from '../../src/game/url.js';
 
@@ -179,6 +180,32 @@ describe('typewriter', () => {
     expect(sliceWrapped(lines, 5)).toBe('Hello');
     expect(sliceWrapped(lines, 13)).toBe('Hello there\nwo');
     expect(sliceWrapped(lines, 99)).toBe('Hello there\nworld');
+  });
+});
+
+describe('theme', () => {
+  /** WCAG's contrast ratio of two #rrggbb colours. */
+  const contrast = (a: string, b: string) => {
+    const lum = (hex: string) => {
+      const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [x, y] = [lum(a), lum(b)];
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  };
+  it('draws every colour of text at 4.5:1 or more against what it sits on, greyed-out choices and their reasons included', () => {
+    const pairs: [keyof typeof CSS, keyof typeof CSS, string][] = [
+      ['text', 'panel', 'the line'],
+      ['textDim', 'bg', 'a summary, a speaker title'],
+      ['steel', 'bg', 'a source, the top bar'],
+      ['steelDim', 'bg', 'the turn, in the top bar'],
+      ['steelDim', 'bgDeep', 'a greyed-out choice'],
+      ['brass', 'bgDeep', 'why a choice is greyed out'],
+      ['brass', 'bg', 'a kicker, "More below"'],
+      ['red', 'panel', '"News flash" on its panel'],
+      ['red', 'bg', 'an escalation ending'],
+    ];
+    for (const [fg, bg, where] of pairs) expect(contrast(CSS[fg], CSS[bg]), `${fg} on ${bg}: ${where}`).toBeGreaterThanOrEqual(4.5);
   });
 });
 

@@ -210,7 +210,8 @@ export abstract class BaseScene extends Phaser.Scene {
       const hint = this.add.text(0, 0, `${this.model.strings.moreBelow} ↓`, { fontFamily: FONT, fontSize: `${size}px`, color: CSS.brass, resolution: display.dpr });
       const stripH = Math.round(hint.height + 8);
       this.viewBottom -= stripH;
-      const strip = this.fixedBar(this.viewBottom, stripH);
+      // Above everything else, a news flash that scrolls included.
+      const strip = this.fixedBar(this.viewBottom, stripH, 40);
       // A tap on it does what it says.
       strip.on('pointerup', (p: Phaser.Input.Pointer) => {
         if (!this.dragging && p.getDistance() <= tapSlop()) this.scrollBy((this.viewBottom - this.viewTop) * 0.8);
@@ -219,7 +220,7 @@ export abstract class BaseScene extends Phaser.Scene {
         .setPosition(this.vw - this.m.pad, this.viewBottom + stripH / 2)
         .setOrigin(1, 0.5)
         .setScrollFactor(0)
-        .setDepth(12);
+        .setDepth(42);
       this.scrollHint = hint;
     }
     this.setScroll(keepScroll);
@@ -313,7 +314,8 @@ export abstract class BaseScene extends Phaser.Scene {
     const h = this.vh;
     const n = actions.length;
     if (n === 0) return 0;
-    const sideBySide = !m.narrow && w >= 700 && n <= 3;
+    // Side by side wherever the canvas is not a phone in portrait: on a phone held sideways, stacked cards took a third of the height.
+    const sideBySide = !m.narrow && n <= 3;
     const avail = w - 2 * m.pad;
     const cw = m.narrow ? avail : Math.min(maxCardW, sideBySide ? (avail - m.gap * (n - 1)) / n : avail);
     const cards = actions.map((a, i) =>
@@ -344,10 +346,10 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   /** A bar fixed to the top or bottom of the canvas, above scrolling content. */
-  protected fixedBar(y: number, h: number): Phaser.GameObjects.Rectangle {
-    const bar = this.add.rectangle(0, y, this.vw, h, HEX.bg, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(10);
+  protected fixedBar(y: number, h: number, depth = 10): Phaser.GameObjects.Rectangle {
+    const bar = this.add.rectangle(0, y, this.vw, h, HEX.bg, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(depth);
     bar.setInteractive(); // swallows clicks meant for what scrolls beneath
-    const rule = this.add.rectangle(0, y === 0 ? h - 1 : y, this.vw, 1, HEX.line, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(11);
+    const rule = this.add.rectangle(0, y === 0 ? h - 1 : y, this.vw, 1, HEX.line, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(depth + 1);
     void rule;
     return bar;
   }

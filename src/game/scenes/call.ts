@@ -275,13 +275,19 @@ export class CallScene extends BaseScene {
     const { m } = this;
     if (meters.length === 0) return r.y;
     const n = meters.length;
-    const gap = m.gap;
     const size = m.small;
     const barH = Math.max(6, Math.round(m.small * 0.55));
     const { labels, line } = this.meterLabels(meters, r.w, as);
-    // A spread column shares out the height it has, within limits.
-    const cellH = spread ? Math.max(Math.round(m.small * 2.6), Math.min(Math.round(m.body * 3.4), (r.h - gap * (n - 1)) / n)) : 0;
     const oneLine = meterLineHeight(m);
+    // In a column the bar sits under the label, however many lines it took.
+    const probe = text(this, 0, 0, '0', { size, weight: '600' });
+    const valueH = probe.height;
+    probe.destroy();
+    const barDown = (label: Phaser.GameObjects.Text) => Math.round(size * 1.55) + (label.height - valueH);
+    // Grouped rows keep more space between them than between a label and its bar, so each label reads
+    // with its own bar; a spread column shares out its spare height as equal space between rows, within limits.
+    const natural = labels.reduce((a, l) => a + barDown(l) + barH, 0);
+    const rowGap = spread && n > 1 ? Math.round(Phaser.Math.Clamp((r.h - natural) / (n - 1), m.gap * 1.5, m.body * 2)) : Math.round(m.gap * 1.5);
     let y = r.y;
     let bottom = r.y;
     meters.forEach((mt, i) => {
@@ -289,7 +295,7 @@ export class CallScene extends BaseScene {
       const label = labels[i]!.setPosition(x, y);
       const value = text(this, x + r.w, y, `${mt.value}/${mt.max}`, { size, color: CSS.text, weight: '600' }).setOrigin(1, 0);
       // In a list the bar sits on the label's first line; in a column, under the label, however many lines it took.
-      const bar = line ? { x: x + line.barX, y: y + Math.round((Math.min(value.height, oneLine) - barH) / 2), w: line.barW } : { x, y: y + Math.round(size * 1.55) + (label.height - value.height), w: r.w };
+      const bar = line ? { x: x + line.barX, y: y + Math.round((Math.min(value.height, oneLine) - barH) / 2), w: line.barW } : { x, y: y + barDown(label), w: r.w };
       const from = this.meterShown.get(mt.id) ?? mt.value;
       const drawn = meterBar(this, { x: bar.x, y: bar.y, w: bar.w, h: barH }, meterShare(from, mt.min, mt.max));
       const target = Math.max(0, (bar.w - 2) * meterShare(mt.value, mt.min, mt.max));
@@ -318,8 +324,7 @@ export class CallScene extends BaseScene {
         y = bottom + meterListGap(m);
       } else {
         bottom = bar.y + barH;
-        // Grouped rows keep a little more space between them than between a label and its bar, so each label reads with its own bar.
-        y += Math.max(cellH, bottom - y) + (spread ? gap : Math.round(gap * 1.5));
+        y = bottom + rowGap;
       }
     });
     return bottom;
@@ -362,16 +367,25 @@ export class CallScene extends BaseScene {
     const bw = Math.min(pw - 2 * inner, Math.max(240, m.body * 14));
     const cardH = Math.round(m.body * 2.6);
     const total = inner + y + cardH + inner;
-    const py = Math.max(m.pad, Math.round((h - total) / 2));
+    // A flash taller than the canvas (several at once, long texts on a phone held sideways)
+    // scrolls like the call instead of standing still with its end, and its button, out of reach.
+    const fits = total <= h - 2 * m.pad;
+    const py = fits ? Math.round((h - total) / 2) : m.pad;
+    const sf = fits ? 0 : 1;
     for (const o of items) {
       const tr = o as Phaser.GameObjects.Text;
       tr.y += py + inner;
-      tr.setScrollFactor(0).setDepth(32);
+      tr.setScrollFactor(sf).setDepth(32);
     }
-    const box = this.add.rectangle(px, py, pw, total, HEX.panel, 1).setOrigin(0, 0).setStrokeStyle(2, HEX.red, 1).setScrollFactor(0).setDepth(31);
-    const stripe = this.add.rectangle(px, py, 6, total, HEX.red, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(32);
+    const box = this.add.rectangle(px, py, pw, total, HEX.panel, 1).setOrigin(0, 0).setStrokeStyle(2, HEX.red, 1).setScrollFactor(sf).setDepth(31);
+    const stripe = this.add.rectangle(px, py, 6, total, HEX.red, 1).setOrigin(0, 0).setScrollFactor(sf).setDepth(32);
     objs.push(box, stripe, ...items);
-    this.drawActionColumn(model.actions, px + pw - inner - bw, py + inner + y, bw, true, 33);
+    const bottom = this.drawActionColumn(model.actions, px + pw - inner - bw, py + inner + y, bw, fits, 33);
+    if (!fits) {
+      for (const a of this.drawnActions) for (const o of a.objects) (o as unknown as Phaser.GameObjects.Components.Depth).setDepth((o as unknown as Phaser.GameObjects.Components.Depth).depth < 0 ? 33 : 34);
+      this.viewTop = 0;
+      this.contentBottom = bottom + inner + m.pad;
+    }
     const key = s.flash.map((f) => f.id).join(',') + `@${s.view.log.length}`;
     if (key !== this.flashKey && this.motion) {
       for (const o of [...objs]) {

@@ -110,7 +110,7 @@ export function card(scene: Phaser.Scene, x: number, y: number, w: number, spec:
   const objects: Phaser.GameObjects.GameObject[] = [label];
   const sub = spec.disabled && spec.reason ? spec.reason : spec.detail;
   if (sub) {
-    const t = text(scene, textX, y + padY + h + 2, sub, { size: m.small, color: spec.disabled ? CSS.brassDim : CSS.textDim, width: textW, italic: spec.disabled });
+    const t = text(scene, textX, y + padY + h + 2, sub, { size: m.small, color: spec.disabled ? CSS.brass : CSS.textDim, width: textW, italic: spec.disabled });
     objects.push(t);
     h += 2 + t.height;
   }
