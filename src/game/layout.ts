@@ -79,14 +79,19 @@ export interface CallLayout {
  * Narrow ones stack the meters, a small portrait beside the speaker's name,
  * the line and the choices. `metersHeight` says how tall the meters come
  * out as a list at a given width (labels may wrap); by default every label
- * takes one line.
+ * takes one line. `titleLines` says how many lines the longest speaker's
+ * title takes at a given width: beside a small portrait in two columns, the
+ * left column widens (within limits) until every title fits in two, so a
+ * title does not push the meters down, and the column keeps that width for
+ * the whole call whoever speaks.
  */
-export function callLayout(m: Metrics, meterCount: number, metersHeight?: (width: number) => number): CallLayout {
+export function callLayout(m: Metrics, meterCount: number, metersHeight?: (width: number) => number, titleLines?: (width: number) => number): CallLayout {
   const { w, h, pad, gap } = m;
   const topH = Math.round(m.small * 2.4);
   const top = { x: 0, y: 0, w, h: topH };
   const y0 = topH + gap;
-  const smallPortrait = Math.round(clamp(m.body * 3.6, 48, 84));
+  // Short canvases have the least height to spare: the portrait there is the smallest that still shows a face.
+  const smallPortrait = Math.round(clamp(m.body * (m.short ? 3.2 : 3.6), 48, 84));
   if (!m.narrow && !m.short && w >= 760) {
     const leftW = Math.round(clamp(w * 0.27, 200, 380));
     const portraitSize = Math.round(Math.min(leftW - pad, (h - y0) * 0.42));
@@ -101,9 +106,12 @@ export function callLayout(m: Metrics, meterCount: number, metersHeight?: (width
     return { top, portrait, nameplate, nameBeside: false, meters, metersAs: 'column', lineBeside: true, dialogue, actions };
   }
   if (!m.narrow) {
-    const leftW = Math.round(clamp(w * 0.3, 220, 300));
+    let leftW = Math.round(clamp(w * 0.3, 220, 300));
+    const widest = Math.max(leftW, Math.round(w * 0.44));
+    const beside = (lw: number) => lw - pad - smallPortrait - gap;
+    if (titleLines) while (leftW < widest && titleLines(beside(leftW)) > 2) leftW = Math.min(widest, leftW + 8);
     const portrait = { x: pad, y: y0, w: smallPortrait, h: smallPortrait };
-    const nameplate = { x: pad + smallPortrait + gap, y: y0, w: leftW - pad - smallPortrait - gap, h: smallPortrait };
+    const nameplate = { x: pad + smallPortrait + gap, y: y0, w: beside(leftW), h: smallPortrait };
     const metersY = y0 + smallPortrait + gap;
     const meters = { x: pad, y: metersY, w: leftW - pad, h: Math.max(0, h - metersY - pad) };
     const colX = pad + leftW + pad;
@@ -124,9 +132,45 @@ export function callLayout(m: Metrics, meterCount: number, metersHeight?: (width
   return { top, portrait, nameplate, nameBeside: true, meters, metersAs: 'list', lineBeside: false, dialogue, actions };
 }
 
-/** Room kept after every meter label for the chip that shows its last change ("+2"), so labels do not reflow when one appears. */
+/**
+ * The chip that shows a meter's last change ("+2") after its label: the
+ * space between the label and the chip, and the chip's padding either side
+ * of its text. The space is wide enough to read the chip as its own mark,
+ * not as the label's last word.
+ */
+export function chipGeometry(m: Pick<Metrics, 'small'>): { space: number; padX: number } {
+  return { space: Math.max(8, Math.round(m.small * 0.6)), padX: Math.max(4, Math.round(m.small * 0.35)) };
+}
+
+/**
+ * Splits `text` into lines no wider than `width`, at spaces and also after a
+ * dash or slash joining two words ("Brazil–Qatar–Turkey"), which a plain
+ * word wrap keeps whole: a long compound name then shares its line instead
+ * of taking one of its own. A piece wider than `width` gets a line to itself.
+ */
+export function wrapWords(text: string, width: number, measure: (s: string) => number): string[] {
+  const pieces = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => word.split(/(?<=\p{L}[–—\-/])(?=\p{L})/u).map((p, i) => ({ p, space: i === 0 })));
+  const lines: string[] = [];
+  let line = '';
+  for (const { p, space } of pieces) {
+    const next = line === '' ? p : `${line}${space ? ' ' : ''}${p}`;
+    if (line === '' || measure(next) <= width) line = next;
+    else {
+      lines.push(line);
+      line = p;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** Room kept after every meter label for the change chip, so labels do not reflow when one appears: the space, the padding, and about "+10" in the label's size. */
 export function chipRoom(m: Pick<Metrics, 'small'>): number {
-  return Math.round(m.small * 2.6);
+  const { space, padX } = chipGeometry(m);
+  return space + 2 * padX + Math.round(m.small * 1.8);
 }
 
 /** The narrowest a meter's bar is drawn beside its label. */

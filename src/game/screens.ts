@@ -72,11 +72,16 @@ export type Screen =
       flash: InjectView[];
       /** "Invented dialogue" or "Source: …" for the current line. */
       lineMarker: string;
+      /** The titles of everyone who speaks in this role's call, so the nameplate can be sized once for all of them. */
+      speakerTitles: string[];
     }
   | {
       kind: 'outcome';
       heading: string;
       subheading: string;
+      /** The role played and the scenario's title, which the subheading joins; the canvas's narrow top bar names the role first. */
+      roleName: string;
+      scenarioTitle: string;
       ending: EndingView;
       /** The kind of ending (agreement, impasse…) in the game's language. */
       kindLabel: string;
@@ -183,6 +188,17 @@ export function lineMarker(view: CallView, t: Strings): string {
   return '';
 }
 
+/** The titles of the actors who speak in a role's beats, each once. */
+export function speakerTitles(scenario: Scenario, role: Role): string[] {
+  const ids = new Set(
+    scenario.beats
+      .filter((b) => b.role === undefined || b.role === role.id)
+      .flatMap((b) => [...(b.lines ?? []), ...(b.replies ?? []).flatMap((r) => r.lines)])
+      .map((l) => l.speaker),
+  );
+  return [...new Set(scenario.actors.filter((a) => ids.has(a.id)).map((a) => a.title))];
+}
+
 export function callScreen(scenario: Scenario, role: Role, view: CallView, flash: InjectView[], t: Strings): Screen {
   return {
     kind: 'call',
@@ -192,6 +208,7 @@ export function callScreen(scenario: Scenario, role: Role, view: CallView, flash
     view,
     flash,
     lineMarker: lineMarker(view, t),
+    speakerTitles: speakerTitles(scenario, role),
   };
 }
 
@@ -327,6 +344,8 @@ export function outcomeScreen(compiled: CompiledScenario, role: Role, d: Debrief
     kind: 'outcome',
     heading: t.outcomeHeading,
     subheading: `${compiled.scenario.title} · ${role.name}`,
+    roleName: role.name,
+    scenarioTitle: compiled.scenario.title,
     ending: d.ending,
     kindLabel: t.endingKinds[d.ending.kind],
     inZone: d.inZone,

@@ -1,6 +1,9 @@
 /**
  * The situation-room look, in one place: dark navy and charcoal, muted
- * steel and brass, and one warning red kept for news flashes.
+ * steel and brass, and one warning red kept for news flashes. Every colour
+ * drawn as text keeps 4.5:1 against the backgrounds it sits on, the dimmest
+ * steel of a greyed-out choice included: on a projector or a phone in the
+ * sun, a dimmer grey could not be read.
  */
 
 export const FONT = '"IBM Plex Sans", "Segoe UI", system-ui, sans-serif';
@@ -13,12 +16,12 @@ export const CSS = {
   panelHi: '#1a2638',
   line: '#2a3a52',
   steel: '#8fa3b8',
-  steelDim: '#5d6e82',
+  steelDim: '#6f8196',
   text: '#e7ecf2',
   textDim: '#a8b4c3',
   brass: '#c9a45c',
   brassDim: '#8a7142',
-  red: '#d9483b',
+  red: '#e25a4c',
   redDim: '#6b231d',
 } as const;
 

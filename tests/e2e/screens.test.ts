@@ -1,12 +1,14 @@
 /**
- * Every scene on a phone (390×844, both ways up), a 1280×720 laptop and a
- * 1920×1080 projector:
- * it renders, fits and stays playable. Screenshots go to
- * test-results/screenshots/ for a person to look at.
+ * Every scene on a phone (390×844, both ways up, and a smaller 667×375
+ * held sideways, in English and in Spanish, whose texts run longer), a
+ * 1280×720 laptop and a 1920×1080 projector: it renders, fits and stays
+ * playable, and the call's meters, their change chips and the speaker's
+ * name and title can be read. Screenshots go to test-results/screenshots/
+ * for a person to look at.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { canvasInk, clickCard, e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, playByMouse, shot, showChoices, useBrowser, waitCanvas } from './support.js';
+import { canvasInk, clickCard, e2e, expectInSync, flagship, flagshipIn, hook, noBrowser, open, playByKeyboard, playByMouse, shot, showChoices, useBrowser, waitCanvas } from './support.js';
 
 async function fits(page: Page, width: number): Promise<void> {
   const r = await page.evaluate(() => {
@@ -23,11 +25,11 @@ async function fits(page: Page, width: number): Promise<void> {
 type Box = { x: number; y: number; w: number; h: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-/** Every meter on the canvas has its whole label, inside the canvas and clear of its bar and value. */
-async function expectMetersReadable(page: Page): Promise<void> {
+/** Every meter on the canvas has its whole label, inside the canvas and clear of its bar and value; a change chip stands clear of all three. */
+async function expectMetersReadable(page: Page, lang = 'en'): Promise<void> {
   const { canvas } = await hook(page);
   const box = (await page.locator('#game canvas').boundingBox())!;
-  const labels = new Map((flagship().scenario.meters ?? []).map((m) => [m.id, m.label]));
+  const labels = new Map((flagshipIn(lang).meters ?? []).map((m) => [m.id, m.label]));
   expect(canvas.meters.length).toBeGreaterThan(0);
   for (const m of canvas.meters) {
     expect(m.label, 'the label is drawn in full').toBe(labels.get(m.id));
@@ -35,7 +37,44 @@ async function expectMetersReadable(page: Page): Promise<void> {
     expect(m.labelBox.x + m.labelBox.w, `${m.label} ends inside the canvas`).toBeLessThanOrEqual(box.x + box.width);
     expect(overlaps(m.labelBox, m.barBox), `${m.label} is clear of its bar`).toBe(false);
     expect(overlaps(m.labelBox, m.valueBox), `${m.label} is clear of its value`).toBe(false);
+    const chip = m.chipBox;
+    if (!chip) continue;
+    // Clear space, not a hairline: the chip reads as its own mark, not as the label's last word.
+    expect(chip.x - (m.labelBox.x + m.labelBox.w), `the change chip of ${m.label} stands clear of the label`).toBeGreaterThanOrEqual(6);
+    expect(overlaps(chip, m.barBox), `the change chip of ${m.label} is clear of its bar`).toBe(false);
+    expect(overlaps(chip, m.valueBox), `the change chip of ${m.label} is clear of its value`).toBe(false);
   }
+}
+
+/**
+ * The meters stand together, one after the other: the space between one
+ * meter's bar and the next label is less than a line of text, so the list
+ * does not spread over spare height and each label reads with its own bar.
+ */
+async function expectMetersGrouped(page: Page): Promise<void> {
+  const { canvas } = await hook(page);
+  for (let i = 1; i < canvas.meters.length; i++) {
+    const [prev, next] = [canvas.meters[i - 1]!, canvas.meters[i]!];
+    const below = Math.max(prev.barBox.y + prev.barBox.h, prev.labelBox.y + prev.labelBox.h);
+    expect(next.labelBox.y - below, `${next.label} follows ${prev.label} closely`).toBeLessThan(next.labelBox.h);
+    expect(next.labelBox.y - (prev.barBox.y + prev.barBox.h), `${next.label} is further from the bar above than from its own`).toBeGreaterThan(next.barBox.y - (next.labelBox.y + next.labelBox.h));
+  }
+}
+
+/**
+ * The speaker's title is drawn whole (nothing cut), in at most `maxLines`
+ * lines, and clear of the meters.
+ */
+async function expectSpeakerReadable(page: Page, lang: string, maxLines: number): Promise<void> {
+  const { canvas, view } = await hook(page);
+  const sp = canvas.speaker;
+  const speakerId = view?.line?.speaker?.id;
+  if (!sp || !speakerId) return;
+  const actor = flagshipIn(lang).actors.find((a) => a.id === speakerId)!;
+  expect(sp.name).toBe(actor.name);
+  expect(sp.titleLines.join('').replace(/\s/g, ''), 'the title is drawn in full').toBe(actor.title.replace(/\s/g, ''));
+  expect(sp.titleLines.length, `"${actor.title}" takes at most ${maxLines} lines`).toBeLessThanOrEqual(maxLines);
+  for (const m of canvas.meters) expect(overlaps(sp.titleBox, m.labelBox), `the title is clear of ${m.label}`).toBe(false);
 }
 
 describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`, () => {
@@ -213,42 +252,72 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
     expect(sizes['1920x1080']).toBeGreaterThanOrEqual(21);
   });
 
-  for (const [w, h] of [
-    [844, 390],
-    [1280, 720],
-    [1920, 1080],
+  for (const [w, h, lang] of [
+    [844, 390, 'en'],
+    [667, 375, 'en'],
+    [667, 375, 'es'],
+    [1280, 720, 'en'],
+    [1920, 1080, 'en'],
   ] as const) {
-    it(`renders every scene at ${w}×${h}`, async () => {
-      const { page, problems, context } = await open(browser(), { width: w, height: h, query: '?seed=9' });
+    const size = `${w}x${h}${lang === 'en' ? '' : `-${lang}`}`;
+    // A phone held sideways: the speaker's title sits beside a small portrait, above the meters.
+    const sideways = h < 480;
+    it(`renders every scene at ${w}×${h}${lang === 'en' ? '' : ` in ${lang}`}`, async () => {
+      const { page, problems, context } = await open(browser(), { width: w, height: h, query: `?seed=9${lang === 'en' ? '' : `&lang=${lang}`}` });
       await fits(page, w);
-      await shot(page, `title-${w}x${h}`);
+      await shot(page, `title-${size}`);
       const role = f.roles[f.roles.length - 1]!;
       const { model } = await hook(page);
       await page.keyboard.press(String(model.actions.findIndex((a) => a.id === `role:${role}`) + 1));
       await waitCanvas(page);
-      await shot(page, `briefing-${w}x${h}`);
+      await shot(page, `briefing-${size}`);
       await page.keyboard.press('Enter');
       await waitCanvas(page);
       let shotChoices = false;
+      let shotChange = false;
       let shotFlash = false;
       await playByKeyboard(page, {
         each: async () => {
           const { view, model } = await hook(page);
-          if (!shotFlash && (model.screen.flash ?? []).length > 0) {
+          const flash = (model.screen.flash ?? []).length > 0;
+          if (!shotFlash && flash) {
             shotFlash = true;
             await page.waitForTimeout(400);
-            await shot(page, `call-news-flash-${w}x${h}`);
+            await shot(page, `call-news-flash-${size}`);
+            // The way back to the call is in view, or "More below" says it is a scroll away: never cut off below the canvas.
+            const { canvas } = await hook(page);
+            const back = canvas.actions.find((a) => a.id === 'dismiss-flash')!;
+            const box = (await page.locator('#game canvas').boundingBox())!;
+            const inside = back.visible && back.y >= box.y && back.y + back.h <= box.y + box.height;
+            expect(inside || canvas.scrollHint !== null, 'Back to the call can be reached').toBe(true);
           }
-          if (!shotChoices && view?.phase === 'choosing' && !(model.screen.flash ?? []).length) {
+          if (!flash && view?.line) await expectSpeakerReadable(page, lang, sideways ? 2 : 4);
+          if (!shotChoices && view?.phase === 'choosing' && !flash) {
             shotChoices = true;
             await showChoices(page, 'keyboard');
-            await expectMetersReadable(page);
-            await shot(page, `call-choices-${w}x${h}`);
+            await expectMetersReadable(page, lang);
+            if (sideways) await expectMetersGrouped(page);
+            await shot(page, `call-choices-${size}`);
+          }
+          if (!shotChange && view?.phase === 'choosing' && !flash && view.meters.some((m) => m.delta !== 0)) {
+            shotChange = true;
+            await showChoices(page, 'keyboard');
+            await page.waitForTimeout(400);
+            await expectMetersReadable(page, lang);
+            expect((await hook(page)).canvas.meters.some((m) => m.chipBox !== null), 'a change chip shows').toBe(true);
+            await shot(page, `call-change-${size}`);
           }
         },
       });
+      expect(shotChange, 'the call moved a meter').toBe(true);
       await expectInSync(page);
-      await shot(page, `outcome-${w}x${h}`);
+      await shot(page, `outcome-${size}`);
+      if (sideways) {
+        // The cards at the foot of the debrief stand side by side, leaving the debrief most of the height.
+        const cards = (await hook(page)).canvas.actions;
+        const span = Math.max(...cards.map((a) => a.y + a.h)) - Math.min(...cards.map((a) => a.y));
+        expect(span, 'the outcome cards take a fifth of the height at most').toBeLessThanOrEqual(h * 0.2);
+      }
       expect(problems).toEqual([]);
       await context.close();
     });

@@ -180,7 +180,7 @@ export async function readMirror(page: Page): Promise<MirrorState> {
 
 interface HookView {
   phase: 'line' | 'choosing' | 'ended';
-  line: { id: string; text: string } | null;
+  line: { id: string; text: string; speaker: { id: string } | null } | null;
   choices: { id: string; number: number; text: string; available: boolean; reason: string }[];
   meters: { id: string; value: number; delta: number }[];
   log: unknown[];
@@ -297,7 +297,17 @@ function readFlagship(): Flagship {
  * translation in scenarios/ that the page would pick applied, else as
  * written.
  */
+const flagshipInCache = new Map<string, Scenario>();
+
 export function flagshipIn(lang: string): Scenario {
+  const cached = flagshipInCache.get(lang);
+  if (cached) return cached;
+  const s = readFlagshipIn(lang);
+  flagshipInCache.set(lang, s);
+  return s;
+}
+
+function readFlagshipIn(lang: string): Scenario {
   const f = flagship();
   const dir = path.join(ROOT, 'scenarios');
   const translations = readdirSync(dir)

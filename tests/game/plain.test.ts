@@ -3,6 +3,7 @@ import { exportLabel, fill, signed, stringsFor } from '../../src/game/i18n.js';
 import { commandForKey } from '../../src/game/keys.js';
 import {
   callLayout,
+  chipGeometry,
   chipRoom,
   clampScroll,
   densityFor,
@@ -19,9 +20,11 @@ import {
   stack,
   stackHeight,
   valueScale,
+  wrapWords,
 } from '../../src/game/layout.js';
 import { cleanPlayer, DEFAULT_SETTINGS, loadSettings, PLAYER_MAX, motionReduced, nextTextSpeed, parseSettings, SETTINGS_KEY, storeSettings } from '../../src/game/settings.js';
 import { memoryStorage, safeStorage } from '../../src/game/storage.js';
+import { CSS } from '../../src/game/theme.js';
 import { sliceWrapped, Typewriter, wrappedLength } from '../../src/game/typewriter.js';
 import { readUrlOptions } from '../../src/game/url.js';
 
@@ -180,6 +183,32 @@ describe('typewriter', () => {
   });
 });
 
+describe('theme', () => {
+  /** WCAG's contrast ratio of two #rrggbb colours. */
+  const contrast = (a: string, b: string) => {
+    const lum = (hex: string) => {
+      const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [x, y] = [lum(a), lum(b)];
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  };
+  it('draws every colour of text at 4.5:1 or more against what it sits on, greyed-out choices and their reasons included', () => {
+    const pairs: [keyof typeof CSS, keyof typeof CSS, string][] = [
+      ['text', 'panel', 'the line'],
+      ['textDim', 'bg', 'a summary, a speaker title'],
+      ['steel', 'bg', 'a source, the top bar'],
+      ['steelDim', 'bg', 'the turn, in the top bar'],
+      ['steelDim', 'bgDeep', 'a greyed-out choice'],
+      ['brass', 'bgDeep', 'why a choice is greyed out'],
+      ['brass', 'bg', 'a kicker, "More below"'],
+      ['red', 'panel', '"News flash" on its panel'],
+      ['red', 'bg', 'an escalation ending'],
+    ];
+    for (const [fg, bg, where] of pairs) expect(contrast(CSS[fg], CSS[bg]), `${fg} on ${bg}: ${where}`).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
 describe('layout', () => {
   const sizes: [number, number][] = [
     [900, 720],
@@ -223,6 +252,53 @@ describe('layout', () => {
     expect(L.meters.h).toBeGreaterThanOrEqual(5 * rowH + 4 * m.gap);
     // The column leaves the meter labels room for a label such as "Pressure on Washington" (about 11.5 em) beside its value and change.
     expect(L.meters.w - chipRoom(m) - 8 - 3 * m.small).toBeGreaterThanOrEqual(11.5 * m.small);
+  });
+  it('keeps the change chip of a meter clear of its label, with room for the chip and "+10" before the bar', () => {
+    for (const [w, h] of [...sizes, [667, 375] as const]) {
+      const m = metricsFor(w, h);
+      const { space, padX } = chipGeometry(m);
+      // Clear space between the label's last letter and the chip's frame, then the chip's own padding.
+      expect(space).toBeGreaterThanOrEqual(8);
+      expect(space).toBeGreaterThanOrEqual(0.5 * m.small);
+      expect(padX).toBeGreaterThanOrEqual(4);
+      expect(chipRoom(m)).toBeGreaterThanOrEqual(space + 2 * padX + 1.7 * m.small);
+    }
+  });
+  it('wraps a title at spaces and after the dashes of a compound name, never cutting a word', () => {
+    // A letter is 10 wide, a space 5.
+    const measure = (s: string) => [...s].reduce((a, c) => a + (c === ' ' ? 5 : 10), 0);
+    expect(wrapWords('Facilitator from the Brazil–Qatar–Turkey channel (Invented character)', 220, measure)).toEqual(['Facilitator from the', 'Brazil–Qatar–Turkey', 'channel (Invented', 'character)']);
+    expect(wrapWords('Facilitadora del canal Brasil–Catar–Turquía (personaje inventado)', 350, measure)).toEqual(['Facilitadora del canal Brasil–Catar–', 'Turquía (personaje inventado)']);
+    // Dates, signs and a word too long for the line stay whole.
+    expect(wrapWords('on 2025-11-30 −1', 40, measure)).toEqual(['on', '2025-11-30', '−1']);
+    expect(wrapWords('  two   spaces ', 1000, measure)).toEqual(['two spaces']);
+    expect(wrapWords('', 100, measure)).toEqual([]);
+    // Every piece is kept: the lines joined give the text back.
+    const title = 'Representante de Maduro en la llamada (personaje inventado)';
+    expect(wrapWords(title, 120, measure).join(' ')).toBe(title);
+  });
+  it('on a short canvas, widens the left column until every speaker title fits in two lines beside the portrait, within a limit', () => {
+    for (const [w, h] of [
+      [667, 375],
+      [844, 390],
+    ] as const) {
+      const m = metricsFor(w, h);
+      const base = callLayout(m, 5);
+      // A title needing 300 px on one line takes two at 150 px and up.
+      const lines = (width: number) => Math.ceil(300 / width);
+      const L = callLayout(m, 5, undefined, lines);
+      expect(lines(L.nameplate.w)).toBeLessThanOrEqual(2);
+      // No wider than it needs, in steps of 8 px.
+      expect(L.nameplate.w).toBeLessThan(Math.max(base.nameplate.w, 150) + 8);
+      expect(L.dialogue.x).toBeGreaterThanOrEqual(L.meters.x + L.meters.w + m.pad);
+      expect(L.dialogue.x - base.dialogue.x).toBe(L.meters.w - base.meters.w);
+      // A title that cannot fit stops the column at a little under half the canvas, so the line keeps its room.
+      const never = callLayout(m, 5, undefined, () => 3);
+      expect(never.meters.x + never.meters.w).toBeLessThanOrEqual(w * 0.45);
+      expect(never.dialogue.w).toBeGreaterThanOrEqual(w * 0.5 - 2 * m.pad);
+      // A title that fits already changes nothing.
+      expect(callLayout(m, 5, undefined, () => 1)).toEqual(base);
+    }
   });
   it('on a narrow phone, lists the meters one a line, each label in full, and keeps the line and choices in view', () => {
     const m = metricsFor(390, 608);

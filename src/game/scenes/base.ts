@@ -65,9 +65,11 @@ export interface SceneDescription {
   /** The side controls drawn on the canvas (sound, text speed, export…), with their places on the page. */
   controls: { id: string; label: string; x: number; y: number; w: number; h: number }[];
   /** The meters drawn on the canvas: the label text as drawn, and where the label, the bar and the value are on the page. */
-  meters: { id: string; label: string; labelBox: PageBox; barBox: PageBox; valueBox: PageBox }[];
+  meters: { id: string; label: string; labelBox: PageBox; barBox: PageBox; valueBox: PageBox; chipBox: PageBox | null }[];
   /** The "More below" hint on the page, while it shows. */
   scrollHint: PageBox | null;
+  /** The speaker's name and title as drawn beside or under the portrait, with the title's lines. */
+  speaker: { name: string; nameBox: PageBox; titleLines: string[]; titleBox: PageBox } | null;
 }
 
 export interface PageBox {
@@ -83,6 +85,8 @@ export interface DrawnMeter {
   label: Phaser.GameObjects.Text;
   bar: Rect;
   value: Phaser.GameObjects.Text;
+  /** The chip showing the meter's last change, while one shows. */
+  chip: Rect | null;
 }
 
 export abstract class BaseScene extends Phaser.Scene {
@@ -206,7 +210,8 @@ export abstract class BaseScene extends Phaser.Scene {
       const hint = this.add.text(0, 0, `${this.model.strings.moreBelow} ↓`, { fontFamily: FONT, fontSize: `${size}px`, color: CSS.brass, resolution: display.dpr });
       const stripH = Math.round(hint.height + 8);
       this.viewBottom -= stripH;
-      const strip = this.fixedBar(this.viewBottom, stripH);
+      // Above everything else, a news flash that scrolls included.
+      const strip = this.fixedBar(this.viewBottom, stripH, 40);
       // A tap on it does what it says.
       strip.on('pointerup', (p: Phaser.Input.Pointer) => {
         if (!this.dragging && p.getDistance() <= tapSlop()) this.scrollBy((this.viewBottom - this.viewTop) * 0.8);
@@ -215,7 +220,7 @@ export abstract class BaseScene extends Phaser.Scene {
         .setPosition(this.vw - this.m.pad, this.viewBottom + stripH / 2)
         .setOrigin(1, 0.5)
         .setScrollFactor(0)
-        .setDepth(12);
+        .setDepth(42);
       this.scrollHint = hint;
     }
     this.setScroll(keepScroll);
@@ -309,7 +314,8 @@ export abstract class BaseScene extends Phaser.Scene {
     const h = this.vh;
     const n = actions.length;
     if (n === 0) return 0;
-    const sideBySide = !m.narrow && w >= 700 && n <= 3;
+    // Side by side wherever the canvas is not a phone in portrait: on a phone held sideways, stacked cards took a third of the height.
+    const sideBySide = !m.narrow && n <= 3;
     const avail = w - 2 * m.pad;
     const cw = m.narrow ? avail : Math.min(maxCardW, sideBySide ? (avail - m.gap * (n - 1)) / n : avail);
     const cards = actions.map((a, i) =>
@@ -340,10 +346,10 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   /** A bar fixed to the top or bottom of the canvas, above scrolling content. */
-  protected fixedBar(y: number, h: number): Phaser.GameObjects.Rectangle {
-    const bar = this.add.rectangle(0, y, this.vw, h, HEX.bg, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(10);
+  protected fixedBar(y: number, h: number, depth = 10): Phaser.GameObjects.Rectangle {
+    const bar = this.add.rectangle(0, y, this.vw, h, HEX.bg, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(depth);
     bar.setInteractive(); // swallows clicks meant for what scrolls beneath
-    const rule = this.add.rectangle(0, y === 0 ? h - 1 : y, this.vw, 1, HEX.line, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(11);
+    const rule = this.add.rectangle(0, y === 0 ? h - 1 : y, this.vw, 1, HEX.line, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(depth + 1);
     void rule;
     return bar;
   }
@@ -354,6 +360,15 @@ export abstract class BaseScene extends Phaser.Scene {
     return {};
   }
 
+  /** Where a Text that scrolls with the content is on the page. */
+  protected textOnPage(t: Phaser.GameObjects.Text): PageBox {
+    const cam = this.cameras.main;
+    const box = this.game.canvas.getBoundingClientRect();
+    const sx = box.width / this.vw;
+    const sy = box.height / this.vh;
+    return { x: box.left + (t.x - t.originX * t.width - cam.scrollX) * sx, y: box.top + (t.y - t.originY * t.height - cam.scrollY) * sy, w: t.width * sx, h: t.height * sy };
+  }
+
   describe(): SceneDescription {
     const cam = this.cameras.main;
     const canvas = this.game.canvas;
@@ -361,6 +376,7 @@ export abstract class BaseScene extends Phaser.Scene {
     const sx = box.width / this.vw;
     const sy = box.height / this.vh;
     return {
+      speaker: null,
       scene: this.scene.key,
       heading: this.heading,
       line: null,
@@ -370,8 +386,7 @@ export abstract class BaseScene extends Phaser.Scene {
       typing: false,
       meters: this.drawnMeters.map((d) => {
         const page = (r: Rect): PageBox => ({ x: box.left + (r.x - cam.scrollX) * sx, y: box.top + (r.y - cam.scrollY) * sy, w: r.w * sx, h: r.h * sy });
-        const textBox = (t: Phaser.GameObjects.Text) => page({ x: t.x - t.originX * t.width, y: t.y - t.originY * t.height, w: t.width, h: t.height });
-        return { id: d.id, label: d.label.text, labelBox: textBox(d.label), barBox: page(d.bar), valueBox: textBox(d.value) };
+        return { id: d.id, label: d.label.text, labelBox: this.textOnPage(d.label), barBox: page(d.bar), valueBox: this.textOnPage(d.value), chipBox: d.chip && page(d.chip) };
       }),
       scrollHint:
         this.scrollHint?.visible === true

@@ -15,13 +15,13 @@
 import * as Phaser from 'phaser';
 import type { MeterView } from '../../engine/view.js';
 import { fill, signed } from '../i18n.js';
-import { callLayout, chipRoom, meterLine, meterLineHeight, meterListGap, meterListHeight, meterShare, type MeterLine, type Rect } from '../layout.js';
+import { callLayout, chipGeometry, chipRoom, meterLine, meterLineHeight, meterListGap, meterListHeight, meterShare, wrapWords, type MeterLine, type Rect } from '../layout.js';
 import { CHARS_PER_SECOND } from '../settings.js';
 import type { ScreenModel } from '../screens.js';
 import { CSS, HEX } from '../theme.js';
 import { sliceWrapped, Typewriter, wrappedLength } from '../typewriter.js';
-import { BaseScene, type AppContext, type SceneDescription } from './base.js';
-import { kicker, meterBar, panel, portrait, tapSlop, text } from './ui.js';
+import { BaseScene, type AppContext, type DrawnMeter, type SceneDescription } from './base.js';
+import { kicker, measurer, meterBar, panel, portrait, tapSlop, text } from './ui.js';
 
 export class CallScene extends BaseScene {
   private typeKey = '';
@@ -34,6 +34,7 @@ export class CallScene extends BaseScene {
   /** The "Your move" prompt and the choice cards while they wait for the line, and what catches a tap on their place. */
   private held: Phaser.GameObjects.GameObject[] = [];
   private heldCatcher: Phaser.GameObjects.Zone | null = null;
+  private nameplate: { name: Phaser.GameObjects.Text; title: Phaser.GameObjects.Text } | null = null;
 
   constructor(app: AppContext) {
     super('call', app);
@@ -55,6 +56,7 @@ export class CallScene extends BaseScene {
   protected override onShutdown(): void {
     this.app.ctl.setPresenter(null);
     this.lineText = null;
+    this.nameplate = null;
   }
 
   protected override keepsScroll(prev: ScreenModel, next: ScreenModel): boolean {
@@ -82,6 +84,7 @@ export class CallScene extends BaseScene {
   protected override beforeClear(): void {
     this.held = [];
     this.heldCatcher = null;
+    this.nameplate = null;
   }
 
   protected override pressAction(id: string): void {
@@ -127,12 +130,18 @@ export class CallScene extends BaseScene {
     const view = s.view;
     const w = this.vw;
     const h = this.vh;
-    const L = callLayout(m, view.meters.length, (width) => {
-      const measured = this.meterLabels(view.meters, width, 'list');
-      const hgt = meterListHeight(measured.labels.map((l) => l.height), m);
-      for (const l of measured.labels) l.destroy();
-      return hgt;
-    });
+    const measureTitle = measurer(m.small);
+    const L = callLayout(
+      m,
+      view.meters.length,
+      (width) => {
+        const measured = this.meterLabels(view.meters, width, 'list');
+        const hgt = meterListHeight(measured.labels.map((l) => l.height), m);
+        for (const l of measured.labels) l.destroy();
+        return hgt;
+      },
+      (width) => Math.max(0, ...s.speakerTitles.map((title) => wrapWords(title, width, measureTitle).length)),
+    );
     this.heading = s.heading;
 
     // Top bar: the part of the negotiation, the turn.
@@ -152,11 +161,12 @@ export class CallScene extends BaseScene {
     if (line?.speaker) {
       const np = L.nameplate;
       const name = text(this, np.x, np.y, line.speaker.name, { size: m.body, weight: '600', width: np.w });
-      const title = text(this, np.x, np.y + name.height + 2, line.speaker.title, { size: m.small, color: CSS.textDim, width: np.w });
+      const title = text(this, np.x, np.y + name.height + 2, wrapWords(line.speaker.title, np.w, measureTitle).join('\n'), { size: m.small, color: CSS.textDim });
       const textH = name.height + 2 + title.height;
       // Beside a small portrait, centre the name on it.
       if (L.nameBeside && textH < np.h) for (const o of [name, title]) o.y += Math.round((np.h - textH) / 2);
       nameBottom = Math.max(name.y + textH, L.nameBeside ? L.portrait.y + L.portrait.h : 0);
+      this.nameplate = { name, title };
     }
 
     // Meters: in the side column under the name, however many lines it took; or a list above the speaker.
@@ -168,7 +178,8 @@ export class CallScene extends BaseScene {
       const my = Math.max(L.meters.y, nameBottom + m.gap * 1.5);
       metersRect = { ...L.meters, y: my, h: Math.max(0, L.meters.y + L.meters.h - my) };
     }
-    const metersBottom = this.drawMeters(view.meters, metersRect, L.metersAs, freshDelta);
+    // Beside a small portrait (a phone held sideways) the meters stay together under the speaker, however much height is left.
+    const metersBottom = this.drawMeters(view.meters, metersRect, L.metersAs, freshDelta, !L.nameBeside);
 
     // The line: below the speaker when stacked, however many lines the name took.
     const shiftDown = L.lineBeside ? 0 : Math.max(0, nameBottom + m.gap - L.dialogue.y);
@@ -259,18 +270,24 @@ export class CallScene extends BaseScene {
     return { labels, line };
   }
 
-  /** Draws the meters in `r`; returns the bottom of the last one. */
-  private drawMeters(meters: MeterView[], r: Rect, as: 'column' | 'list', fresh: boolean): number {
+  /** Draws the meters in `r`, a column spread over its height when `spread`; returns the bottom of the last one. */
+  private drawMeters(meters: MeterView[], r: Rect, as: 'column' | 'list', fresh: boolean, spread: boolean): number {
     const { m } = this;
     if (meters.length === 0) return r.y;
     const n = meters.length;
-    const gap = m.gap;
     const size = m.small;
     const barH = Math.max(6, Math.round(m.small * 0.55));
     const { labels, line } = this.meterLabels(meters, r.w, as);
-    // A column spreads its meters over the height it has, within limits.
-    const cellH = Math.max(Math.round(m.small * 2.6), Math.min(Math.round(m.body * 3.4), (r.h - gap * (n - 1)) / n));
     const oneLine = meterLineHeight(m);
+    // In a column the bar sits under the label, however many lines it took.
+    const probe = text(this, 0, 0, '0', { size, weight: '600' });
+    const valueH = probe.height;
+    probe.destroy();
+    const barDown = (label: Phaser.GameObjects.Text) => Math.round(size * 1.55) + (label.height - valueH);
+    // Grouped rows keep more space between them than between a label and its bar, so each label reads
+    // with its own bar; a spread column shares out its spare height as equal space between rows, within limits.
+    const natural = labels.reduce((a, l) => a + barDown(l) + barH, 0);
+    const rowGap = spread && n > 1 ? Math.round(Phaser.Math.Clamp((r.h - natural) / (n - 1), m.gap * 1.5, m.body * 2)) : Math.round(m.gap * 1.5);
     let y = r.y;
     let bottom = r.y;
     meters.forEach((mt, i) => {
@@ -278,7 +295,7 @@ export class CallScene extends BaseScene {
       const label = labels[i]!.setPosition(x, y);
       const value = text(this, x + r.w, y, `${mt.value}/${mt.max}`, { size, color: CSS.text, weight: '600' }).setOrigin(1, 0);
       // In a list the bar sits on the label's first line; in a column, under the label, however many lines it took.
-      const bar = line ? { x: x + line.barX, y: y + Math.round((Math.min(value.height, oneLine) - barH) / 2), w: line.barW } : { x, y: y + Math.round(size * 1.55) + (label.height - value.height), w: r.w };
+      const bar = line ? { x: x + line.barX, y: y + Math.round((Math.min(value.height, oneLine) - barH) / 2), w: line.barW } : { x, y: y + barDown(label), w: r.w };
       const from = this.meterShown.get(mt.id) ?? mt.value;
       const drawn = meterBar(this, { x: bar.x, y: bar.y, w: bar.w, h: barH }, meterShare(from, mt.min, mt.max));
       const target = Math.max(0, (bar.w - 2) * meterShare(mt.value, mt.min, mt.max));
@@ -286,11 +303,14 @@ export class CallScene extends BaseScene {
         this.tweens.add({ targets: drawn.fill, width: target, duration: 650, ease: 'Cubic.easeOut', onUpdate: () => drawn.fill.setSize(drawn.fill.width, barH - 2) });
       } else drawn.fill.setSize(target, barH - 2);
       this.meterShown.set(mt.id, mt.value);
-      this.drawnMeters.push({ id: mt.id, label, bar: { x: bar.x, y: bar.y, w: bar.w, h: barH }, value });
+      const drawnMeter: DrawnMeter = { id: mt.id, label, bar: { x: bar.x, y: bar.y, w: bar.w, h: barH }, value, chip: null };
+      this.drawnMeters.push(drawnMeter);
       if (mt.delta !== 0) {
         const up = mt.delta > 0;
-        const badge = text(this, x + label.width + 6, y, signed(mt.delta), { size, color: up ? CSS.brass : CSS.text, weight: '600' });
-        const chip = this.add.rectangle(badge.x - 4, y, badge.width + 8, badge.height, up ? HEX.panelHi : HEX.panel, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, up ? HEX.brassDim : HEX.steelDim, 1).setDepth(-1);
+        const { space, padX } = chipGeometry(m);
+        const badge = text(this, x + label.width + space + padX, y, signed(mt.delta), { size, color: up ? CSS.brass : CSS.text, weight: '600' });
+        const chip = this.add.rectangle(badge.x - padX, y, badge.width + 2 * padX, badge.height, up ? HEX.panelHi : HEX.panel, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, up ? HEX.brassDim : HEX.steelDim, 1).setDepth(-1);
+        drawnMeter.chip = { x: chip.x, y: chip.y, w: chip.width, h: chip.height };
         if (fresh && this.motion) {
           chip.setAlpha(0);
           this.tweens.add({ targets: chip, alpha: 1, duration: 350 });
@@ -304,7 +324,7 @@ export class CallScene extends BaseScene {
         y = bottom + meterListGap(m);
       } else {
         bottom = bar.y + barH;
-        y += Math.max(cellH, bottom - y) + gap;
+        y = bottom + rowGap;
       }
     });
     return bottom;
@@ -347,16 +367,25 @@ export class CallScene extends BaseScene {
     const bw = Math.min(pw - 2 * inner, Math.max(240, m.body * 14));
     const cardH = Math.round(m.body * 2.6);
     const total = inner + y + cardH + inner;
-    const py = Math.max(m.pad, Math.round((h - total) / 2));
+    // A flash taller than the canvas (several at once, long texts on a phone held sideways)
+    // scrolls like the call instead of standing still with its end, and its button, out of reach.
+    const fits = total <= h - 2 * m.pad;
+    const py = fits ? Math.round((h - total) / 2) : m.pad;
+    const sf = fits ? 0 : 1;
     for (const o of items) {
       const tr = o as Phaser.GameObjects.Text;
       tr.y += py + inner;
-      tr.setScrollFactor(0).setDepth(32);
+      tr.setScrollFactor(sf).setDepth(32);
     }
-    const box = this.add.rectangle(px, py, pw, total, HEX.panel, 1).setOrigin(0, 0).setStrokeStyle(2, HEX.red, 1).setScrollFactor(0).setDepth(31);
-    const stripe = this.add.rectangle(px, py, 6, total, HEX.red, 1).setOrigin(0, 0).setScrollFactor(0).setDepth(32);
+    const box = this.add.rectangle(px, py, pw, total, HEX.panel, 1).setOrigin(0, 0).setStrokeStyle(2, HEX.red, 1).setScrollFactor(sf).setDepth(31);
+    const stripe = this.add.rectangle(px, py, 6, total, HEX.red, 1).setOrigin(0, 0).setScrollFactor(sf).setDepth(32);
     objs.push(box, stripe, ...items);
-    this.drawActionColumn(model.actions, px + pw - inner - bw, py + inner + y, bw, true, 33);
+    const bottom = this.drawActionColumn(model.actions, px + pw - inner - bw, py + inner + y, bw, fits, 33);
+    if (!fits) {
+      for (const a of this.drawnActions) for (const o of a.objects) (o as unknown as Phaser.GameObjects.Components.Depth).setDepth((o as unknown as Phaser.GameObjects.Components.Depth).depth < 0 ? 33 : 34);
+      this.viewTop = 0;
+      this.contentBottom = bottom + inner + m.pad;
+    }
     const key = s.flash.map((f) => f.id).join(',') + `@${s.view.log.length}`;
     if (key !== this.flashKey && this.motion) {
       for (const o of [...objs]) {
@@ -377,6 +406,12 @@ export class CallScene extends BaseScene {
       lineMarker: s.lineMarker || null,
       flash: s.flash[0]?.headline ?? null,
       typing: this.typewriter !== null && !this.typewriter.done,
+      speaker: this.nameplate && {
+        name: this.nameplate.name.text,
+        nameBox: this.textOnPage(this.nameplate.name),
+        titleLines: this.nameplate.title.text.split('\n'),
+        titleBox: this.textOnPage(this.nameplate.title),
+      },
     };
   }
 }

@@ -34,7 +34,8 @@ export class OutcomeScene extends BaseScene {
 
     const topH = Math.round(m.small * 2.6);
     this.fixedBar(0, topH);
-    const top = kicker(this, pad, Math.round((topH - m.small * 1.2) / 2), m.narrow ? t.outcomeHeading : `${t.outcomeHeading} · ${s.subheading}`, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
+    // The role comes before the scenario's title: where the bar is cut short, the title, shown on the title screen, is what goes.
+    const top = kicker(this, pad, Math.round((topH - m.small * 1.2) / 2), m.narrow ? t.outcomeHeading : `${t.outcomeHeading} · ${s.roleName} · ${s.scenarioTitle}`, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
     const exportText = exportLabel(t, model.settings.player, m.narrow ? 14 : 24);
     const ex = this.control('export', exportText, pill(this, 0, 0, exportText, Math.max(12, m.small - 1), () => this.onExport(), null, () => this.isDragging));
     const exBg = ex[0] as Phaser.GameObjects.Rectangle;

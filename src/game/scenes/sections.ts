@@ -25,9 +25,11 @@ export function drawSections(scene: Phaser.Scene, sections: SectionModel[], x: n
       cy += body.height + 4;
       if (it.marker) {
         if (it.invented) {
-          const tag = text(scene, x + bw + 6, cy + 3, it.marker.toUpperCase(), { size: Math.max(12, m.small - 2), color: CSS.brass, weight: '600', letterSpacing: 1 });
-          scene.add.rectangle(x + bw, cy, tag.width + 12, tag.height + 6, HEX.bg, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, HEX.brassDim, 1).setDepth(-1);
-          cy += tag.height + 6;
+          // A little space above the tag's frame, which otherwise touches the descenders of the line above.
+          const top = cy + 3;
+          const tag = text(scene, x + bw + 6, top + 3, it.marker.toUpperCase(), { size: Math.max(12, m.small - 2), color: CSS.brass, weight: '600', letterSpacing: 1 });
+          scene.add.rectangle(x + bw, top, tag.width + 12, tag.height + 6, HEX.bg, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, HEX.brassDim, 1).setDepth(-1);
+          cy = top + tag.height + 6;
         } else {
           const src = text(scene, x + bw, cy, it.marker, { size: m.small, color: CSS.steel, italic: true, width: w - bw });
           cy += src.height;

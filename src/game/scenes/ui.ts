@@ -44,6 +44,26 @@ export function text(scene: Phaser.Scene, x: number, y: number, content: string,
   return t;
 }
 
+let measureCtx: CanvasRenderingContext2D | null = null;
+
+/** Measures one-line text in the house font as `text` draws it, without making a texture per try. */
+export function measurer(size: number, weight: '400' | '600' = '400'): (s: string) => number {
+  measureCtx ??= document.createElement('canvas').getContext('2d');
+  const ctx = measureCtx;
+  const font = `${weight === '600' ? '600' : 'normal'} ${size}px ${FONT}`;
+  const seen = new Map<string, number>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) {
+      if (!ctx) return s.length * size * 0.55;
+      ctx.font = font;
+      v = ctx.measureText(s).width;
+      seen.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** A small uppercase label, e.g. "NEWS FLASH" or "INVENTED DIALOGUE". */
 export function kicker(scene: Phaser.Scene, x: number, y: number, content: string, size: number, color: string = CSS.brass): Phaser.GameObjects.Text {
   return text(scene, x, y, content.toUpperCase(), { size, color, weight: '600', letterSpacing: 1.2 });
@@ -90,7 +110,7 @@ export function card(scene: Phaser.Scene, x: number, y: number, w: number, spec:
   const objects: Phaser.GameObjects.GameObject[] = [label];
   const sub = spec.disabled && spec.reason ? spec.reason : spec.detail;
   if (sub) {
-    const t = text(scene, textX, y + padY + h + 2, sub, { size: m.small, color: spec.disabled ? CSS.brassDim : CSS.textDim, width: textW, italic: spec.disabled });
+    const t = text(scene, textX, y + padY + h + 2, sub, { size: m.small, color: spec.disabled ? CSS.brass : CSS.textDim, width: textW, italic: spec.disabled });
     objects.push(t);
     h += 2 + t.height;
   }
