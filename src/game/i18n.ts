@@ -51,7 +51,7 @@ const en = {
   /** Said on every line drawn from a source. */
   reported: 'Reported. Source: {source}',
   /** Told when the digit of a greyed-out choice is pressed, and in the choices' description. */
-  choiceUnavailable: 'Choice {n}, {label}, is not available: {reason}',
+  choiceUnavailable: 'Choice {n}, “{label}”, is not available: {reason}',
   optionValues: 'What each option was worth:',
   /** The kind of each move in the path taken; a list of the moveTags phrases. */
   moveKinds: 'Kind of move: {kinds}',
@@ -195,7 +195,7 @@ const es: Strings = {
   source: 'Fuente: {source}',
   inventedFromHere: 'Diálogo inventado a partir de aquí, salvo las líneas marcadas como documentadas',
   reported: 'Documentado. Fuente: {source}',
-  choiceUnavailable: 'La opción {n}, {label}, no está disponible: {reason}',
+  choiceUnavailable: 'La opción {n}, «{label}», no está disponible: {reason}',
   optionValues: 'Lo que valía cada opción:',
   moveKinds: 'Tipo de jugada: {kinds}',
   moveTags: { propose: 'una propuesta', concede: 'una concesión', ask: 'una pregunta', reassure: 'un gesto tranquilizador', threaten: 'una amenaza', mediate: 'una mediación', refuse: 'una negativa', delay: 'una maniobra para ganar tiempo', 'hang-up': 'colgar el teléfono' },

@@ -469,7 +469,7 @@ export class Mirror {
     actions.forEach((a, i) => {
       const reasonId = `m-reason-${safeId(a.id)}`;
       const describedBy = a.disabled && a.reason ? reasonId : a.detail ? `m-detail-${safeId(a.id)}` : null;
-      const why = a.disabled ? sentence(fill(m.strings.choiceUnavailable, { n: i + 1, label: a.label, reason: a.reason || '…' })) : null;
+      const why = a.disabled ? sentence(fill(m.strings.choiceUnavailable, { n: i + 1, label: a.label.trim().replace(/\.$/, ''), reason: a.reason || '…' })) : null;
       if (why) unavailable.push(why);
       const b = el(
         'button',
