@@ -102,6 +102,7 @@ async function main(): Promise<void> {
     scenarios: compiled,
     problems: compileProblems,
     translationProblems: data.translationProblems ?? [],
+    writtenIn: Object.fromEntries(data.scenarios.map((entry) => [entry.scenario.id, entry.scenario.language ?? 'en'])),
     loadFailed: !loaded.ok,
     reload: () => location.reload(),
     storage,
@@ -137,7 +138,7 @@ async function main(): Promise<void> {
 
   const mirrorRoot = document.getElementById('mirror')!;
   const mirror = new Mirror(mirrorRoot, {
-    press: (id) => ctl.press(id),
+    press: (id, from) => ctl.press(id, from),
     toggleMute: () => ctl.toggleMute(),
     setVolume: (v) => ctl.setVolume(v),
     setTextSpeed: (s) => ctl.setTextSpeed(s),
@@ -173,14 +174,12 @@ async function main(): Promise<void> {
       targetEditable: target?.isContentEditable === true,
     });
     if (!cmd) return;
+    // With focus in the panel, the line is there in full already: a press moves on rather than finish the canvas's typing.
+    const from = { panel: target !== null && mirrorRoot.contains(target) };
     if (cmd.kind === 'number') {
-      const b = mirror.buttons()[cmd.n - 1];
-      if (b) {
-        e.preventDefault();
-        if (!b.disabled) b.click();
-      }
+      if (mirror.pressNumber(cmd.n, from)) e.preventDefault();
     } else if (cmd.kind === 'continue') {
-      if (ctl.continueOrFinish()) e.preventDefault();
+      if (ctl.continueOrFinish(from)) e.preventDefault();
     } else if (cmd.kind === 'close') {
       if (ctl.close()) e.preventDefault();
     } else {

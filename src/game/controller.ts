@@ -30,6 +30,15 @@ import { clamp01, cleanPlayer, loadSettings, motionReduced, storeSettings, type 
 import type { SafeStorage } from './storage.js';
 import type { UrlOptions } from './url.js';
 
+/**
+ * How a press reached the game. From the panel (its buttons, or a key while
+ * focus is in it) the line is already there in full, in its log, so Continue
+ * moves on at once; a press on the canvas first finishes the line it types.
+ */
+export interface PressFrom {
+  panel?: boolean;
+}
+
 /** What draws a line letter by letter; Enter first finishes it. */
 export interface Presenter {
   busy(): boolean;
@@ -50,6 +59,8 @@ export interface ControllerOptions {
    * then says why, and the screen says so rather than blame the checker.
    */
   loadFailed?: boolean;
+  /** The language each scenario is written in, by id, when it is shown translated: its sources keep their titles as published. */
+  writtenIn?: Record<string, string>;
   /** Loads the page again, offered as an action when the scenario data could not be fetched. */
   reload?: () => void;
   storage: SafeStorage;
@@ -139,10 +150,10 @@ export class GameController {
   // ---- actions -------------------------------------------------------------
 
   /** Presses an action of the current screen by id. Returns false when there is no such enabled action. */
-  press(id: string): boolean {
+  press(id: string, from: PressFrom = {}): boolean {
     const a = this.current.actions.find((x) => x.id === id);
     if (!a || a.disabled) return false;
-    this.run(a);
+    this.run(a, from);
     return true;
   }
 
@@ -153,14 +164,14 @@ export class GameController {
   }
 
   /** Enter or Space: finishes the line being typed, else presses the screen's continue action. */
-  continueOrFinish(): boolean {
-    if (this.presenter?.busy()) {
+  continueOrFinish(from: PressFrom = {}): boolean {
+    if (!from.panel && this.presenter?.busy()) {
       this.presenter.finish();
       return true;
     }
     const a = this.current.actions.find((x) => x.kind === 'continue' && !x.disabled);
     if (!a) return false;
-    this.run(a);
+    this.run(a, from);
     return true;
   }
 
@@ -367,7 +378,7 @@ export class GameController {
     this.notices = this.notices.filter((n) => n.id === 'no-storage');
   }
 
-  private run(a: ActionModel): void {
+  private run(a: ActionModel, from: PressFrom = {}): void {
     const st = this.state;
     const [verb, arg] = splitId(a.id);
     switch (st.kind) {
@@ -396,7 +407,7 @@ export class GameController {
           return this.rebuild();
         }
         if (verb === 'continue') {
-          if (this.presenter?.busy()) return this.presenter.finish();
+          if (!from.panel && this.presenter?.busy()) return this.presenter.finish();
           st.session.advance();
           return;
         }
@@ -481,6 +492,7 @@ export class GameController {
       reducedMotion: motionReduced(this.settings, this.systemReduced),
       uiLang: this.uiLang,
       contentLang,
+      sourceLang: ('scenarioId' in st ? this.opts.writtenIn?.[st.scenarioId] : undefined) ?? contentLang,
       strings: t,
       canExport: st.kind === 'outcome',
       canGoToTitle: st.kind !== 'title' && st.kind !== 'problem',

@@ -48,6 +48,16 @@ const en = {
   inventedForGame: 'Invented for the game',
   inventedDialogue: 'Invented dialogue',
   source: 'Source: {source}',
+  /** Said once, on the line where invented dialogue starts (the call's first, or the first after a reported one). */
+  inventedFromHere: 'Invented dialogue from here on, except lines marked as reported',
+  /** Said on every line drawn from a source. */
+  reported: 'Reported. Source: {source}',
+  /** Told when the digit of a greyed-out choice is pressed, and in the choices' description. */
+  choiceUnavailable: 'Choice {n}, “{label}”, is not available: {reason}',
+  optionValues: 'What each option was worth:',
+  /** The kind of each move in the path taken; a list of the moveTags phrases. */
+  moveKinds: 'Kind of move: {kinds}',
+  moveTags: { propose: 'a proposal', concede: 'a concession', ask: 'a question', reassure: 'reassurance', threaten: 'a threat', mediate: 'mediation', refuse: 'a refusal', delay: 'playing for time', 'hang-up': 'hanging up' },
   continue: 'Continue',
   backToCall: 'Back to the call',
   newsFlash: 'News flash',
@@ -196,6 +206,12 @@ const es: Strings = {
   inventedForGame: 'Inventado para el juego',
   inventedDialogue: 'Diálogo inventado',
   source: 'Fuente: {source}',
+  inventedFromHere: 'Diálogo inventado a partir de aquí, salvo las líneas marcadas como documentadas',
+  reported: 'Documentado. Fuente: {source}',
+  choiceUnavailable: 'La opción {n}, «{label}», no está disponible: {reason}',
+  optionValues: 'Lo que valía cada opción:',
+  moveKinds: 'Tipo de jugada: {kinds}',
+  moveTags: { propose: 'una propuesta', concede: 'una concesión', ask: 'una pregunta', reassure: 'un gesto tranquilizador', threaten: 'una amenaza', mediate: 'una mediación', refuse: 'una negativa', delay: 'una maniobra para ganar tiempo', 'hang-up': 'colgar el teléfono' },
   continue: 'Continuar',
   backToCall: 'Volver a la llamada',
   newsFlash: 'Última hora',
@@ -351,11 +367,20 @@ export function fill(template: string, params: Record<string, string | number> =
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-/** A number with an explicit sign, e.g. "+1", "−2" (true minus sign for legibility). */
-export function signed(n: number): string {
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** A number as written in `locale`, at most two decimals: "2,5" in Spanish, "2.5" in English. */
+export function num(n: number, locale = 'en'): string {
+  let f = formats.get(locale);
+  if (!f) formats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
+  return f.format(Math.round(n * 100) / 100);
+}
+
+/** A number with an explicit sign, e.g. "+1", "−2,5" (true minus sign for legibility), written as `locale` writes numbers. */
+export function signed(n: number, locale = 'en'): string {
   const v = Math.round(n * 100) / 100;
-  if (v > 0) return `+${v}`;
-  if (v < 0) return `\u2212${Math.abs(v)}`;
+  if (v > 0) return `+${num(v, locale)}`;
+  if (v < 0) return `\u2212${num(Math.abs(v), locale)}`;
   return '0';
 }
 

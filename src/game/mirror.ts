@@ -10,17 +10,22 @@
  *  - settings, mute, volume and export outside that group;
  *  - once an ending is reached, an element with data-ending="<id>" holding
  *    the ending's title.
+ * A screen reader hears the game through the log and through focus: a new
+ * screen puts focus on its heading, a move on the first action it leaves
+ * open, and a setting the player is in keeps focus.
  */
 import type { CallView, InjectView, LogView } from '../engine/view.js';
 import { builder } from './dom.js';
-import { exportLabel, fill, signed, type Strings } from './i18n.js';
+import type { PressFrom } from './controller.js';
+import type { Child } from './dom.js';
+import { exportLabel, fill, num, signed, type Strings } from './i18n.js';
 import { meterShare } from './layout.js';
 import type { ActionModel, ScreenModel, SectionModel } from './screens.js';
 import { PLAYER_MAX, TEXT_SPEEDS, type TextSpeed } from './settings.js';
 
 /** What the mirror's controls call. */
 export interface MirrorHost {
-  press(id: string): void;
+  press(id: string, from: PressFrom): void;
   toggleMute(): void;
   setVolume(v: number): void;
   setTextSpeed(s: TextSpeed): void;
@@ -31,6 +36,42 @@ export interface MirrorHost {
 }
 
 const safeId = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '-');
+
+/** True when a text already ends as a sentence does, so what follows it is not read as part of it. */
+const endsSentence = (s: string) => /[.!?…:;]["'”’»)\]]*$/.test(s.trim());
+
+/** A text as a sentence: with a full stop when it has no closing punctuation of its own. */
+export const sentence = (s: string) => (endsSentence(s) ? s.trim() : `${s.trim()}.`);
+
+/**
+ * The log as a screen reader should be told it: while news breaks into the
+ * call, up to the news. What was said after it is added once the player is
+ * back in the call, so the news is heard alone, and going back is heard.
+ */
+export function logUntilNews(log: LogView[], flash: readonly InjectView[]): LogView[] {
+  if (flash.length === 0) return log;
+  const news = new Set(flash.map((f) => f.id));
+  const last = log.findLastIndex((e) => e.kind === 'inject' && news.has(e.id));
+  return last < 0 ? log : log.slice(0, last + 1);
+}
+
+/**
+ * Where a line of the log comes from, said so that every line's status is
+ * exact while a listener hears the same words seldom: a reported line says
+ * so each time; invented dialogue is said once, on the line where it starts
+ * (every line is one or the other, which the scenario check enforces).
+ */
+export function provenanceAt(log: readonly LogView[], i: number): 'reported' | 'invented-from-here' | null {
+  const e = log[i];
+  if (e?.kind !== 'line') return null;
+  if (e.source) return 'reported';
+  if (!e.invented) return null;
+  for (let j = i - 1; j >= 0; j--) {
+    const p = log[j]!;
+    if (p.kind === 'line') return p.source || !p.invented ? 'invented-from-here' : null;
+  }
+  return 'invented-from-here';
+}
 
 export class Mirror {
   private readonly doc: Document;
@@ -62,10 +103,16 @@ export class Mirror {
   private readonly controlsHeading: HTMLElement;
   /** Tells a screen reader how a move changed the meters, which the canvas shows with +1 and −1 chips. */
   private readonly meterNews: HTMLElement;
+  /** Says why a greyed-out choice whose digit was pressed cannot be taken: a status, not dialogue, so never in the log. */
+  private readonly status: HTMLElement;
+  /** The greyed-out choices and why, as the group's description: heard on tabbing into the group, where Tab passes them by. */
+  private readonly groupNote: HTMLElement;
   /** The meters' values last drawn in this call; null outside a call. */
   private meterSeen: Map<string, number> | null = null;
   private logKeys: string[] = [];
   private lastScreenKey = '';
+  /** Which screen is up: when it changes, focus in the game's flow goes to its heading. */
+  private lastScreenId = '';
   private lastActionsKey = '';
   /** The kind of screen the log was last drawn for. */
   private logScreen = '';
@@ -78,7 +125,8 @@ export class Mirror {
     const el = this.el;
     root.replaceChildren();
     this.eyebrow = el('p', { class: 'm-eyebrow', text: 'Backchannel' });
-    this.title = el('h1', { class: 'm-title', id: 'm-title' });
+    // Focusable by script only: a new screen puts focus here, so a screen reader starts reading it from its heading.
+    this.title = el('h1', { class: 'm-title', id: 'm-title', tabindex: '-1' });
     this.sub = el('p', { class: 'm-sub' });
     this.notices = el('div', { class: 'm-notices', role: 'status', 'aria-live': 'polite' });
     this.screen = el('section', { class: 'm-screen', 'aria-labelledby': 'm-title' });
@@ -88,6 +136,8 @@ export class Mirror {
     this.logEmpty = el('p', { class: 'm-log-empty' });
     this.controlsHeading = el('h2', { class: 'm-h2', id: 'm-controls-heading' });
     this.meterNews = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-meter-news': '' });
+    this.status = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-mirror-status': '' });
+    this.groupNote = el('p', { id: 'm-choices-note', hidden: true, 'data-choices-note': '' });
     this.muteBtn = el('button', { type: 'button', class: 'ctl ctl-mute', 'aria-pressed': 'false', 'data-control': 'mute' });
     this.volume = el('input', { type: 'range', min: 0, max: 100, step: 5, id: 'm-volume', class: 'ctl-range', 'data-control': 'volume' });
     this.volumeLabel = el('label', { for: 'm-volume' });
@@ -118,8 +168,10 @@ export class Mirror {
       this.notices,
       this.screen,
       this.group,
+      this.groupNote,
       el('section', { class: 'm-log-section', 'aria-labelledby': 'm-log-heading' }, this.logHeading, this.logEmpty, this.log),
       this.meterNews,
+      this.status,
       this.controls,
     );
     this.muteBtn.addEventListener('click', () => this.host.toggleMute());
@@ -131,7 +183,7 @@ export class Mirror {
     this.titleBtn.addEventListener('click', () => this.host.goToTitle());
     this.group.addEventListener('click', (ev) => {
       const b = (ev.target as Element | null)?.closest?.('button[data-action]');
-      if (b instanceof HTMLButtonElement && !b.disabled) this.host.press(b.dataset['action']!);
+      if (b instanceof HTMLButtonElement && !b.disabled) this.host.press(b.dataset['action']!, { panel: true });
     });
   }
 
@@ -140,10 +192,28 @@ export class Mirror {
     return [...this.group.querySelectorAll('button')];
   }
 
+  /** A digit key: presses the Nth button, or says why it is greyed out. False when there is no Nth button. */
+  pressNumber(n: number, from: PressFrom): boolean {
+    const b = this.buttons()[n - 1];
+    if (!b) return false;
+    if (b.disabled) this.say(b.dataset['unavailable'] ?? '');
+    else this.host.press(b.dataset['action']!, from);
+    return true;
+  }
+
+  private say(text: string): void {
+    // The same words again are still a change to the status, so a second press is told too.
+    this.status.textContent = this.status.textContent === text ? `${text}\u00a0` : text;
+  }
+
   render(m: ScreenModel): void {
     const t = m.strings;
     const s = m.screen;
-    const focusWasHere = this.root.contains(this.doc.activeElement);
+    const active = this.doc.activeElement;
+    const focusWasHere = this.root.contains(active);
+    // On the game's flow (its actions, the screen's heading, the panel itself), not on a setting, which keeps focus whatever happens.
+    const onActions = focusWasHere && this.group.contains(active);
+    const onFlow = onActions || active === this.title || active === this.root;
     this.root.setAttribute('lang', m.uiLang);
     this.root.setAttribute('aria-label', t.appName);
     this.group.setAttribute('aria-label', t.choicesLabel);
@@ -162,22 +232,42 @@ export class Mirror {
       this.renderScreen(m);
     }
     const actionsKey = JSON.stringify([m.uiLang, m.actions]);
-    if (actionsKey !== this.lastActionsKey) {
+    const actionsChanged = actionsKey !== this.lastActionsKey;
+    if (actionsChanged) {
       this.lastActionsKey = actionsKey;
       this.renderActions(m.actions, m);
     }
-    this.renderLog(s.kind === 'call' ? s.view.log : s.kind === 'outcome' ? s.log : [], t, m, s.kind);
+    this.renderLog(s.kind === 'call' ? logUntilNews(s.view.log, s.flash) : s.kind === 'outcome' ? s.log : [], t, m, s.kind);
     this.renderMeterNews(m);
-    // A control that hid itself (Back to title) would leave focus on the
-    // page's body: keep it in the panel, on the actions.
-    if (focusWasHere && !this.root.contains(this.doc.activeElement) && !this.group.hidden) this.focusGroup();
+    const screenId = this.screenId(m);
+    const newScreen = screenId !== this.lastScreenId;
+    this.lastScreenId = screenId;
+    // A control that hid itself (Back to title) or an action that went leaves focus on the page's body.
+    const lost = focusWasHere && !this.root.contains(this.doc.activeElement);
+    if (newScreen && (onFlow || lost)) this.focusInPanel(this.title);
+    else if ((actionsChanged && onActions) || lost) this.focusInPanel(this.buttons().find((b) => !b.disabled) ?? (this.group.hidden ? this.title : this.group));
   }
 
-  /** Focuses the actions and brings them into view inside the panel, without moving the page more than needed. */
-  private focusGroup(): void {
-    this.group.focus({ preventScroll: true });
-    // The group can sit far down a long debrief; a focus ring out of sight helps no one.
-    this.group.scrollIntoView?.({ block: 'nearest' });
+  /** Focuses an element of the panel and brings it into view there, without moving the page more than needed. */
+  private focusInPanel(target: HTMLElement): void {
+    target.focus({ preventScroll: true });
+    // The actions can sit far down a long debrief; a focus ring out of sight helps no one.
+    target.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  /** Which screen is up, as a player would tell screens apart: a move within the call is not a new one. */
+  private screenId(m: ScreenModel): string {
+    const s = m.screen;
+    switch (s.kind) {
+      case 'title':
+        return `title:${s.scenario?.id ?? ''}`;
+      case 'call':
+        return 'call';
+      case 'outcome':
+        return `outcome:${s.ending.id}`;
+      default:
+        return `${s.kind}:${s.heading}`;
+    }
   }
 
   private screenKey(m: ScreenModel): string {
@@ -222,8 +312,10 @@ export class Mirror {
   }
 
   /** A briefing's sections sit under the page's heading (level 2); a debrief's under the ending's title (level 3). */
-  private sections(sections: SectionModel[], level: 'h2' | 'h3'): HTMLElement[] {
+  private sections(sections: SectionModel[], level: 'h2' | 'h3', m: ScreenModel): HTMLElement[] {
     const el = this.el;
+    const t = m.strings;
+    const markerLang = this.markerLang(m);
     return sections.map((sec) =>
       el(
         'section',
@@ -236,13 +328,42 @@ export class Mirror {
             el(
               'li',
               { class: it.tone ? `tone-${it.tone}` : null },
-              el('span', { class: 'note-text', text: it.text }),
-              it.marker ? el('span', { class: it.invented ? 'marker marker-invented' : 'marker', text: ` ${it.marker}` }) : null,
+              // The marker shows on a line of its own; read aloud, it needs the stop that the line break gives the eye.
+              el('span', { class: 'note-text' }, it.text, it.marker || it.list ? this.stop(it.text) : null),
+              ...(it.list
+                ? [
+                    el('span', { class: 'marker', lang: markerLang, text: ` ${it.list.label}` }),
+                    el('ul', { class: 'm-note-list marker' }, ...it.list.items.map((x) => el('li', {}, x, this.stop(x)))),
+                  ]
+                : it.marker
+                  ? [el('span', { class: it.invented ? 'marker marker-invented' : 'marker', lang: markerLang }, ' ', ...(it.source ? this.cite(t.source, it.source, m) : [it.marker]), this.stop(it.marker))]
+                  : []),
             ),
           ),
         ),
       ),
     );
+  }
+
+  /** A full stop for the ear alone, after a text that has none of its own. */
+  private stop(text: string): HTMLElement | null {
+    return endsSentence(text) ? null : this.el('span', { class: 'visually-hidden', text: '.' });
+  }
+
+  /** The game's words inside scenario text in another language carry their own. */
+  private markerLang(m: ScreenModel): string | null {
+    return m.contentLang !== m.uiLang ? m.uiLang : null;
+  }
+
+  /**
+   * A template of the game's words around a source's title (as published,
+   * in the language the scenario is written in), the title marked with its
+   * language so a screen reader reads it with the right voice.
+   */
+  private cite(template: string, title: string, m: ScreenModel): Child[] {
+    const at = template.indexOf('{source}');
+    if (at < 0) return [template];
+    return [template.slice(0, at), this.el('span', { class: 'm-cite', lang: m.sourceLang !== m.uiLang ? m.sourceLang : null, text: title }), template.slice(at + '{source}'.length)];
   }
 
   private renderScreen(m: ScreenModel): void {
@@ -269,10 +390,10 @@ export class Mirror {
         );
         return;
       case 'briefing':
-        this.screen.replaceChildren(el('p', { class: 'm-lead', text: s.summary, lang }), ...this.sections(s.sections, 'h2').map((x) => (lang && x.setAttribute('lang', lang), x)));
+        this.screen.replaceChildren(el('p', { class: 'm-lead', text: s.summary, lang }), ...this.sections(s.sections, 'h2', m).map((x) => (lang && x.setAttribute('lang', lang), x)));
         return;
       case 'call':
-        this.screen.replaceChildren(...this.callContent(s.view, s.flash, s.lineMarker, t, lang));
+        this.screen.replaceChildren(...this.callContent(s.view, s.flash, m, lang));
         return;
       case 'outcome':
         this.screen.replaceChildren(
@@ -284,14 +405,16 @@ export class Mirror {
             el('h2', { class: 'm-ending-title', text: s.ending.title, lang }),
           ),
           el('p', { class: 'm-lead', text: s.ending.summary, lang }),
-          ...this.sections(s.sections, 'h3').map((x) => (lang && x.setAttribute('lang', lang), x)),
+          ...this.sections(s.sections, 'h3', m).map((x) => (lang && x.setAttribute('lang', lang), x)),
         );
         return;
     }
   }
 
-  private callContent(view: CallView, flash: InjectView[], marker: string, t: Strings, lang: string | null): HTMLElement[] {
+  private callContent(view: CallView, flash: InjectView[], m: ScreenModel, lang: string | null): HTMLElement[] {
     const el = this.el;
+    const t = m.strings;
+    const markerLang = this.markerLang(m);
     const out: HTMLElement[] = [];
     for (const f of flash)
       out.push(
@@ -302,7 +425,7 @@ export class Mirror {
           el('p', { class: 'm-flash-kicker', text: t.newsFlash }),
           el('h2', { class: 'm-flash-h', text: f.headline, lang }),
           el('p', { text: f.text, lang }),
-          el('p', { class: f.invented ? 'marker marker-invented' : 'marker', text: f.source ? fill(t.source, { source: f.source.title }) : f.invented ? t.invented : '' }),
+          el('p', { class: f.invented ? 'marker marker-invented' : 'marker', lang: markerLang }, ...(f.source ? this.cite(t.source, f.source.title, m) : [f.invented ? t.invented : ''])),
           f.timeline ? el('p', { class: 'marker marker-timeline', text: f.timeline, lang }) : null,
         ),
       );
@@ -314,7 +437,7 @@ export class Mirror {
           { class: 'm-line', 'data-line': l.id },
           el('figcaption', { class: 'm-speaker' }, el('strong', { text: l.speaker?.name ?? '' }), l.speaker?.title ? el('span', { class: 'm-speaker-title', text: ` · ${l.speaker.title}` }) : null),
           el('blockquote', { class: 'm-line-text', text: l.text, lang }),
-          marker ? el('p', { class: l.invented ? 'marker marker-invented' : 'marker', text: marker }) : null,
+          l.source || l.invented ? el('p', { class: l.invented ? 'marker marker-invented' : 'marker', lang: markerLang }, ...(l.source ? this.cite(t.source, l.source.title, m) : [t.inventedDialogue])) : null,
         ),
       );
     if (view.meters.length > 0)
@@ -329,8 +452,8 @@ export class Mirror {
               // The description as a tooltip on the label, not on the item, whose name is then its label and value.
               el('span', { class: 'm-meter-label', text: mt.label, title: mt.description ?? null }),
               el('span', { class: 'm-bar', 'aria-hidden': 'true' }, el('span', { class: 'm-bar-fill', style: `width:${Math.round(meterShare(mt.value, mt.min, mt.max) * 100)}%` })),
-              el('span', { class: 'm-meter-value', text: `${mt.value} / ${mt.max}` }),
-              el('span', { class: mt.delta > 0 ? 'delta up' : mt.delta < 0 ? 'delta down' : 'delta', text: mt.delta !== 0 ? signed(mt.delta) : '' }),
+              el('span', { class: 'm-meter-value', text: `${num(mt.value, t.locale)} / ${num(mt.max, t.locale)}` }),
+              el('span', { class: mt.delta > 0 ? 'delta up' : mt.delta < 0 ? 'delta down' : 'delta', text: mt.delta !== 0 ? signed(mt.delta, t.locale) : '' }),
             ),
           ),
         ),
@@ -341,11 +464,13 @@ export class Mirror {
 
   private renderActions(actions: ActionModel[], m: ScreenModel): void {
     const el = this.el;
-    const hadFocus = this.group.contains(this.doc.activeElement);
     const children: HTMLElement[] = [];
+    const unavailable: string[] = [];
     actions.forEach((a, i) => {
       const reasonId = `m-reason-${safeId(a.id)}`;
       const describedBy = a.disabled && a.reason ? reasonId : a.detail ? `m-detail-${safeId(a.id)}` : null;
+      const why = a.disabled ? sentence(fill(m.strings.choiceUnavailable, { n: i + 1, label: a.label.trim().replace(/\.$/, ''), reason: a.reason || '…' })) : null;
+      if (why) unavailable.push(why);
       const b = el(
         'button',
         {
@@ -355,6 +480,7 @@ export class Mirror {
           'data-number': i + 1,
           disabled: a.disabled,
           'aria-describedby': describedBy,
+          'data-unavailable': why,
           lang: a.kind === 'choice' && m.contentLang !== m.uiLang ? m.contentLang : null,
         },
         el('span', { class: 'act-num', 'aria-hidden': 'true', text: String(i + 1) }),
@@ -369,7 +495,11 @@ export class Mirror {
     });
     this.group.replaceChildren(...children);
     this.group.hidden = actions.length === 0;
-    if (hadFocus) this.focusGroup();
+    // Tab passes a disabled button by: the group's description names it and says why, as focus enters the group.
+    this.groupNote.textContent = unavailable.join(' ');
+    if (unavailable.length > 0) this.group.setAttribute('aria-describedby', this.groupNote.id);
+    else this.group.removeAttribute('aria-describedby');
+    this.status.textContent = '';
   }
 
   private renderMeterNews(m: ScreenModel): void {
@@ -386,7 +516,8 @@ export class Mirror {
     if (!before) return;
     const changed = meters.filter((x) => before.has(x.id) && before.get(x.id) !== x.value);
     if (changed.length === 0) return;
-    this.meterNews.textContent = changed.map((x) => fill(m.strings.meterNews, { label: x.label, delta: signed(x.value - before.get(x.id)!), value: x.value, max: x.max })).join(' ');
+    const locale = m.strings.locale;
+    this.meterNews.textContent = changed.map((x) => fill(m.strings.meterNews, { label: x.label, delta: signed(x.value - before.get(x.id)!, locale), value: num(x.value, locale), max: num(x.max, locale) })).join(' ');
   }
 
   private renderLog(log: LogView[], t: Strings, m: ScreenModel, screen: string): void {
@@ -402,7 +533,7 @@ export class Mirror {
       // already filled, so the log is replaced whole; the notice "your saved
       // call was resumed" and the line on screen say where the call stands.
       const fresh = this.log.cloneNode(false) as HTMLOListElement;
-      fresh.append(...log.map((e) => this.logItem(e, t, lang)));
+      fresh.append(...log.map((_, i) => this.logItem(log, i, m, lang)));
       this.log.replaceWith(fresh);
       this.log = fresh;
     } else {
@@ -411,7 +542,7 @@ export class Mirror {
         this.log.replaceChildren();
         this.logKeys = [];
       }
-      for (let i = this.logKeys.length; i < log.length; i++) this.log.append(this.logItem(log[i]!, t, lang));
+      for (let i = this.logKeys.length; i < log.length; i++) this.log.append(this.logItem(log, i, m, lang));
     }
     this.logKeys = keys;
     this.logEmpty.textContent = t.dialogueEmpty;
@@ -420,28 +551,36 @@ export class Mirror {
     this.log.scrollTop = this.log.scrollHeight;
   }
 
-  private logItem(e: LogView, t: Strings, lang: string | null): HTMLElement {
+  private logItem(log: LogView[], i: number, m: ScreenModel, lang: string | null): HTMLElement {
     const el = this.el;
+    const t = m.strings;
+    const e = log[i]!;
+    const markerLang = this.markerLang(m);
+    const marker = (cls: string, text: string, title: string | null) =>
+      // The leading space keeps the marker a word of its own when read or copied.
+      el('span', { class: cls, lang: markerLang }, ' ', ...(title !== null ? this.cite(text, title, m) : [text]), this.stop(title !== null ? fill(text, { source: title }) : text));
     switch (e.kind) {
-      case 'line':
+      case 'line': {
+        const said = provenanceAt(log, i);
         return el(
           'li',
-          { class: 'log-line', 'data-log': e.id, lang },
+          { class: 'log-line', 'data-log': e.id, 'data-provenance': said, lang },
           el('strong', { text: `${e.speaker}: ` }),
-          el('span', { text: e.text }),
-          // The leading space keeps the marker a word of its own when read or copied.
-          el('span', { class: e.invented ? 'marker marker-invented' : 'marker', text: e.source ? ` ${fill(t.source, { source: e.source })}` : e.invented ? ` ${t.inventedDialogue}` : '' }),
+          el('span', {}, e.text, said ? this.stop(e.text) : null),
+          said === 'reported' ? marker('marker', t.reported, e.source!) : said ? marker('marker marker-invented', t.inventedFromHere, null) : null,
         );
+      }
       case 'choice':
         return el('li', { class: 'log-choice', 'data-log': e.id, lang }, el('strong', { text: `${t.speakerYou}: ` }), el('span', { text: e.text }));
       case 'inject':
+        // The news, then when it really happened, then where it is reported: each a sentence of its own.
         return el(
           'li',
           { class: 'log-inject', 'data-log': e.id, lang },
-          el('strong', { text: `${t.newsFlash}: ${e.headline}. ` }),
-          el('span', { text: e.text }),
-          el('span', { class: e.invented ? 'marker marker-invented' : 'marker', text: e.source ? ` ${fill(t.source, { source: e.source })}` : e.invented ? ` ${t.invented}` : '' }),
-          e.timeline ? el('span', { class: 'marker marker-timeline', text: ` ${e.timeline}` }) : null,
+          el('strong', { text: `${t.newsFlash}: ${sentence(e.headline)} ` }),
+          el('span', {}, e.text, this.stop(e.text)),
+          e.timeline ? el('span', { class: 'marker marker-timeline' }, ` ${e.timeline}`, this.stop(e.timeline)) : null,
+          e.source ? marker('marker', t.source, e.source) : e.invented ? marker('marker marker-invented', t.invented, null) : null,
         );
       case 'ending':
         return el('li', { class: 'log-ending', 'data-log': e.id, lang }, el('strong', { text: fill(t.endingReached, { title: e.title }) }));

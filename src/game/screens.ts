@@ -11,7 +11,7 @@ import type { CompiledScenario } from '../engine/machine.js';
 import { wordReason } from '../engine/describe.js';
 import type { CallView, EndingView, InjectView, LogView } from '../engine/view.js';
 import type { Role, Scenario, Source } from '../scenario/schema.js';
-import { fill, plainNumber, signed, type Strings } from './i18n.js';
+import { fill, num, plainNumber, signed, type Strings } from './i18n.js';
 import type { Settings } from './settings.js';
 
 /** An action that moves the game forward: a button of the choices group, a card on the canvas. */
@@ -37,6 +37,10 @@ export interface NoteModel {
   marker: string | null;
   invented: boolean;
   tone?: 'good' | 'bad' | 'neutral';
+  /** The title the marker cites, apart, so the panel can mark the language it was published in. */
+  source?: string;
+  /** What the panel lists under the note in place of the marker, which runs the same items together on one line of the canvas. */
+  list?: { label: string; items: string[] };
 }
 
 /** A titled list of notes. */
@@ -110,6 +114,8 @@ export interface ScreenModel {
   uiLang: string;
   /** The language of the scenario's text. */
   contentLang: string;
+  /** The language the scenario was written in, which its sources are cited in as published: contentLang unless it is shown translated. */
+  sourceLang: string;
   strings: Strings;
   canExport: boolean;
   canGoToTitle: boolean;
@@ -152,7 +158,7 @@ export function noteOf(s: Scenario, item: { text: string; source?: string | unde
   const src = item.source === undefined ? undefined : s.sources.find((x) => x.id === item.source);
   const n = item.source === undefined ? undefined : refs?.get(item.source);
   if (src && n !== undefined) return { text: item.text, marker: fill(t.sourceRef, { n }), invented: false };
-  if (src) return { text: item.text, marker: fill(t.source, { source: citation(src) }), invented: false };
+  if (src) return { text: item.text, marker: fill(t.source, { source: citation(src) }), invented: false, source: citation(src) };
   if (item.invented) return { text: item.text, marker: t.invented, invented: true };
   return { text: item.text, marker: null, invented: false };
 }
@@ -243,7 +249,7 @@ function zoneExample(d: Debrief, t: Strings): SectionModel['items'] {
     const option = best.terms[term.id];
     return option ? [`${term.label}: ${term.options.find((o) => o.id === option)?.label ?? option}`] : [];
   });
-  const values = d.sides.map((side) => `${side.name} ${signed(best.values[side.id] ?? 0)}`).join(', ');
+  const values = d.sides.map((side) => `${side.name} ${signed(best.values[side.id] ?? 0, t.locale)}`).join(', ');
   return [{ text: fill(template, { package: parts.length > 0 ? parts.join('; ') : t.termsAllOpen, values }), marker: null, invented: false }];
 }
 
@@ -254,6 +260,19 @@ export function excerpt(text: string, max = 80): string {
   const cut = chars.slice(0, max).join('');
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/** What each option of a term is worth to each side: one line on the canvas, a list in the panel. */
+function optionValues(options: Debrief['terms'][number]['options'], s: Scenario, t: Strings): Pick<NoteModel, 'marker' | 'list'> {
+  const items = options.map((o) => `${o.label}: ${s.sides.map((side) => `${side.name} ${signed(o.values[side.id] ?? 0, t.locale)}`).join(', ')}`);
+  return { marker: items.join(' · '), list: { label: t.optionValues, items } };
+}
+
+/** A move's kinds (its tags) as a phrase in the game's language, e.g. "Kind of move: mediation and reassurance". */
+export function moveKinds(tags: readonly string[], t: Strings): string | null {
+  if (tags.length === 0) return null;
+  const names = tags.map((tag) => (t.moveTags as Record<string, string>)[tag] ?? tag);
+  return fill(t.moveKinds, { kinds: new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(names) });
 }
 
 /** The debrief as sections, for the outcome screen and the mirror. */
@@ -270,7 +289,7 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
       // The values and interests are the author's, set for teaching: said before the first of them, so no class reads them as the governments' own.
       { text: t.modelNote, marker: null, invented: false },
       ...d.sides.map((side) => ({
-        text: `${side.name}: ${fill(t.valueOfDeal, { value: signed(side.value) })}; ${fill(t.walkaway, { value: signed(side.walkaway), start: signed(side.walkawayAtStart) })}. ${side.accepted ? t.accepts : t.rejects}.${side.interests ? ` ${side.interests}` : ''}`,
+        text: `${side.name}: ${fill(t.valueOfDeal, { value: signed(side.value, t.locale) })}; ${fill(t.walkaway, { value: signed(side.walkaway, t.locale), start: signed(side.walkawayAtStart, t.locale) })}. ${side.accepted ? t.accepts : t.rejects}.${side.interests ? ` ${side.interests}` : ''}`,
         marker: t.modelTag,
         invented: true,
         tone: side.accepted ? ('good' as const) : ('bad' as const),
@@ -289,20 +308,18 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
           term.promise
             ? ` (${fill(t.promiseWorth, {
                 side: term.promise.sideName,
-                full: signed(term.promise.full),
-                num: term.promise.meterValue - term.promise.meterMin,
-                den: term.promise.meterMax - term.promise.meterMin,
-                worth: signed(term.promise.worth),
+                full: signed(term.promise.full, t.locale),
+                num: num(term.promise.meterValue - term.promise.meterMin, t.locale),
+                den: num(term.promise.meterMax - term.promise.meterMin, t.locale),
+                worth: signed(term.promise.worth, t.locale),
                 meter: term.promise.meterLabel,
-                value: term.promise.meterValue,
-                min: term.promise.meterMin,
-                max: term.promise.meterMax,
+                value: num(term.promise.meterValue, t.locale),
+                min: num(term.promise.meterMin, t.locale),
+                max: num(term.promise.meterMax, t.locale),
               })})`
             : ''
         }`,
-        marker: term.options
-          .map((o) => `${o.label}: ${s.sides.map((side) => `${side.name} ${signed(o.values[side.id] ?? 0)}`).join(', ')}`)
-          .join(' · '),
+        ...optionValues(term.options, s, t),
         invented: false,
       })),
     });
@@ -310,7 +327,7 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
     id: 'path',
     heading: t.yourPath,
     ordered: true,
-    items: d.path.length === 0 ? [{ text: t.noChoices, marker: null, invented: false }] : d.path.map((p) => ({ text: p.text, marker: p.tags.length ? p.tags.join(', ') : null, invented: false })),
+    items: d.path.length === 0 ? [{ text: t.noChoices, marker: null, invented: false }] : d.path.map((p) => ({ text: p.text, marker: moveKinds(p.tags, t), invented: false })),
   });
   if (d.notes.length > 0)
     out.push({ id: 'notes', heading: t.lineNotes, items: d.notes.map((n) => ({ text: n.note, marker: fill(t.lineNoteOn, { speaker: n.speaker, line: excerpt(n.text) }), invented: false })) });
@@ -333,7 +350,7 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
     out.push({
       id: 'meters',
       heading: t.metersEnd,
-      items: d.meters.map((m) => ({ text: `${m.label}: ${m.start} → ${m.end}`, marker: m.hidden ? t.hiddenMeter : null, invented: false })),
+      items: d.meters.map((m) => ({ text: `${m.label}: ${num(m.start, t.locale)} → ${num(m.end, t.locale)}`, marker: m.hidden ? t.hiddenMeter : null, invented: false })),
     });
   return out;
 }

@@ -153,7 +153,7 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     await context.close();
   });
 
-  it('keeps keyboard focus in the panel and in sight: through news flashes told once, to the ending, and back to the title', async () => {
+  it('keeps keyboard focus in the panel and in sight: on each new screen’s heading, through news flashes told once, to the ending, and back to the title', async () => {
     const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${f.roles[0]}&seed=11`, reducedMotion: 'reduce' });
     await waitCanvas(page);
     await page.focus('[data-choices]');
@@ -168,10 +168,10 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
         expect(await page.locator('[role="alert"]').count()).toBe(0);
         for (const news of model.screen.flash!) expect(await page.locator(`[role="log"] [data-log="${news.id}"]`).count()).toBe(1);
         if (flashes === 1) {
-          // The flash covers the call like a dialogue box: Escape closes it, as its button does, and focus stays on the actions.
+          // The flash covers the call like a dialogue box: Escape closes it, as its button does, and focus stays where it was, on the call's heading.
           await page.keyboard.press('Escape');
           await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { flash?: unknown[] } }).screen.flash?.length === 0);
-          expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-choices'))).toBe(true);
+          expect(await page.evaluate(() => document.activeElement?.id)).toBe('m-title');
         }
       },
     });
@@ -181,21 +181,21 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
         const a = document.activeElement as HTMLElement;
         const r = a.getBoundingClientRect();
         const panel = document.getElementById('mirror')!.getBoundingClientRect();
-        return { choices: a.hasAttribute('data-choices'), visible: r.bottom > Math.max(0, panel.top) && r.top < Math.min(innerHeight, panel.bottom) };
+        return { heading: a.id === 'm-title' ? a.textContent : null, visible: r.bottom > Math.max(0, panel.top) && r.top < Math.min(innerHeight, panel.bottom) };
       });
     expect(await readMirror(page).then((m) => m.ending)).not.toBeNull();
-    expect(await inSight(), 'at the ending, the focused actions are on screen').toEqual({ choices: true, visible: true });
+    expect(await inSight(), 'at the ending, focus is on the outcome’s heading, on screen, for the debrief to be read from the top').toEqual({ heading: 'Outcome', visible: true });
     // Play again: the new call's first line is told, added to the live log already on the page.
     const told = await countAnnounced(page);
     await page.keyboard.press('1');
     await page.waitForFunction(() => document.body.dataset['screen'] === 'call');
     expect(await told()).toBe(1);
     await playByKeyboard(page);
-    // "Back to title" hides itself once pressed; focus stays in the panel, on the actions.
+    // "Back to title" hides itself once pressed; focus stays in the panel, on the title's heading.
     await page.focus('[data-control="title"]');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.body.dataset['screen'] === 'title');
-    expect(await inSight()).toEqual({ choices: true, visible: true });
+    expect(await inSight()).toEqual({ heading: 'Backchannel', visible: true });
     expect(problems).toEqual([]);
     await context.close();
   });

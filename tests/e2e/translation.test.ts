@@ -61,9 +61,11 @@ describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, ()
     await waitCanvas(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     expect(await page.locator('#m-title').textContent()).toBe('Informe: Enviado del lado A');
-    // The scenario is in the page's language: no notice that it is written in another, and no lang= of its own.
+    // The scenario is in the page's language: no notice that it is written in another, and no lang= of its own,
+    // but for its sources' titles, cited as published, in the language the scenario was written in.
     expect((await readMirror(page)).notices.join(' ')).not.toMatch(/escrito en/);
-    expect(await page.locator('#mirror [lang]').count()).toBe(0);
+    expect(await page.locator('#mirror [lang]:not(.m-cite)').count()).toBe(0);
+    expect(await page.locator('#mirror .m-cite').evaluateAll((cs) => cs.map((c) => [c.getAttribute('lang'), c.textContent]))).toEqual([['en', 'Made-up notes (Backchannel tests, 2026-01-01)']]);
     await start(page);
     // tiny's first line, "Hello.", in its Spanish translation.
     await page.waitForFunction(() => (window.__backchannel!.canvas() as { line: string | null } | null)?.line === 'Hola.');

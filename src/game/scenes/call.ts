@@ -14,7 +14,7 @@
  */
 import * as Phaser from 'phaser';
 import type { MeterView } from '../../engine/view.js';
-import { fill, signed } from '../i18n.js';
+import { fill, num, signed } from '../i18n.js';
 import { callLayout, chipGeometry, chipRoom, meterLine, meterLineHeight, meterListGap, meterListHeight, meterShare, wrapWords, type MeterLine, type Rect } from '../layout.js';
 import { CHARS_PER_SECOND } from '../settings.js';
 import type { ScreenModel } from '../screens.js';
@@ -293,7 +293,7 @@ export class CallScene extends BaseScene {
     meters.forEach((mt, i) => {
       const x = r.x;
       const label = labels[i]!.setPosition(x, y);
-      const value = text(this, x + r.w, y, `${mt.value}/${mt.max}`, { size, color: CSS.text, weight: '600' }).setOrigin(1, 0);
+      const value = text(this, x + r.w, y, `${num(mt.value, this.app.ctl.strings.locale)}/${num(mt.max, this.app.ctl.strings.locale)}`, { size, color: CSS.text, weight: '600' }).setOrigin(1, 0);
       // In a list the bar sits on the label's first line; in a column, under the label, however many lines it took.
       const bar = line ? { x: x + line.barX, y: y + Math.round((Math.min(value.height, oneLine) - barH) / 2), w: line.barW } : { x, y: y + barDown(label), w: r.w };
       const from = this.meterShown.get(mt.id) ?? mt.value;
@@ -308,7 +308,7 @@ export class CallScene extends BaseScene {
       if (mt.delta !== 0) {
         const up = mt.delta > 0;
         const { space, padX } = chipGeometry(m);
-        const badge = text(this, x + label.width + space + padX, y, signed(mt.delta), { size, color: up ? CSS.brass : CSS.text, weight: '600' });
+        const badge = text(this, x + label.width + space + padX, y, signed(mt.delta, this.app.ctl.strings.locale), { size, color: up ? CSS.brass : CSS.text, weight: '600' });
         const chip = this.add.rectangle(badge.x - padX, y, badge.width + 2 * padX, badge.height, up ? HEX.panelHi : HEX.panel, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, up ? HEX.brassDim : HEX.steelDim, 1).setDepth(-1);
         drawnMeter.chip = { x: chip.x, y: chip.y, w: chip.width, h: chip.height };
         if (fresh && this.motion) {

@@ -106,7 +106,7 @@ export class OutcomeScene extends BaseScene {
       const wx = scale(side.walkaway);
       this.add.rectangle(wx - 1, barY - 5, 3, barH + 10, HEX.text, 1).setOrigin(0, 0);
       cy += barH + 6;
-      const legend = text(this, x + inner, cy, `${fill(t.valueOfDeal, { value: signed(side.value) })} · ${fill(t.walkaway, { value: signed(side.walkaway), start: signed(side.walkawayAtStart) })} · ${side.accepted ? t.accepts : t.rejects}`, {
+      const legend = text(this, x + inner, cy, `${fill(t.valueOfDeal, { value: signed(side.value, t.locale) })} · ${fill(t.walkaway, { value: signed(side.walkaway, t.locale), start: signed(side.walkawayAtStart, t.locale) })} · ${side.accepted ? t.accepts : t.rejects}`, {
         size: Math.max(12, m.small - 1),
         color: CSS.textDim,
         width: w - 2 * inner,

@@ -1,0 +1,117 @@
+/**
+ * What the accessible panel says, as plain data: where each logged line
+ * comes from, said exactly but seldom; the log held at breaking news; the
+ * debrief's lists and move kinds in the reader's language; numbers written
+ * as the reader's language writes them; and a press from the panel that
+ * moves the call on while the canvas still types the line.
+ */
+import { describe, expect, it } from 'vitest';
+import { debriefOf } from '../../src/engine/debrief.js';
+import type { LogView } from '../../src/engine/view.js';
+import { silentAudio } from '../../src/game/audio-port.js';
+import { GameController } from '../../src/game/controller.js';
+import { num, signed, stringsFor } from '../../src/game/i18n.js';
+import { logUntilNews, provenanceAt, sentence } from '../../src/game/mirror.js';
+import { moveKinds, outcomeSections } from '../../src/game/screens.js';
+import { memoryStorage } from '../../src/game/storage.js';
+import { tinyCompiled } from './support.js';
+
+const line = (id: string, how: 'invented' | 'reported'): LogView => ({ kind: 'line', id, speaker: 'Envoy', text: 'Hello.', invented: how === 'invented', source: how === 'reported' ? 'Notes' : null });
+const en = stringsFor('en').strings;
+const es = stringsFor('es').strings;
+
+describe('where a logged line comes from', () => {
+  it('says invented dialogue once where it starts, and every reported line each time', () => {
+    const log: LogView[] = [
+      line('a', 'invented'),
+      line('b', 'invented'),
+      { kind: 'choice', id: 'c', text: 'Go on.' },
+      { kind: 'inject', id: 'n', headline: 'Storm', text: 'A storm hits.', invented: true, source: null, timeline: null },
+      line('d', 'invented'),
+      line('e', 'reported'),
+      line('f', 'reported'),
+      line('g', 'invented'),
+      line('h', 'invented'),
+    ];
+    expect(log.map((_, i) => provenanceAt(log, i))).toEqual(['invented-from-here', null, null, null, null, 'reported', 'reported', 'invented-from-here', null]);
+  });
+
+  it('holds the log at breaking news until the player is back in the call', () => {
+    const news: LogView = { kind: 'inject', id: 'storm', headline: 'Storm', text: 'A storm hits.', invented: false, source: 'Notes', timeline: null };
+    const log: LogView[] = [line('a', 'invented'), { kind: 'choice', id: 'c', text: 'Warn.' }, news, line('b', 'invented')];
+    const flash = [{ id: 'storm', headline: 'Storm', text: 'A storm hits.', source: { id: 'notes', title: 'Notes' }, invented: false, timeline: null }];
+    expect(logUntilNews(log, flash).map((e) => e.id)).toEqual(['a', 'c', 'storm']);
+    expect(logUntilNews(log, [])).toBe(log);
+  });
+
+  it('ends a text as a sentence only when it has no closing punctuation of its own', () => {
+    expect(sentence('Resigns now')).toBe('Resigns now.');
+    expect(sentence('Shall we talk?')).toBe('Shall we talk?');
+    expect(sentence('“Fully closed.”')).toBe('“Fully closed.”');
+  });
+});
+
+describe('numbers and words of the debrief in the reader’s language', () => {
+  it('writes decimals as the language does, with a true minus sign', () => {
+    expect([signed(2.5), signed(2.5, 'es'), signed(-4.5, 'es'), signed(0, 'es'), num(2.7, 'es'), num(3, 'es')]).toEqual(['+2.5', '+2,5', '\u22124,5', '0', '2,7', '3']);
+  });
+
+  it('names the kinds of a move in a phrase, not bare tags, in English and in Spanish', () => {
+    expect(moveKinds(['threaten'], en)).toBe('Kind of move: a threat');
+    expect(moveKinds(['mediate', 'reassure'], en)).toBe('Kind of move: mediation and reassurance');
+    expect(moveKinds(['ask'], es)).toBe('Tipo de jugada: una pregunta');
+    expect(moveKinds(['propose', 'concede'], es)).toBe('Tipo de jugada: una propuesta y una concesión');
+    expect(moveKinds([], es)).toBeNull();
+  });
+
+  it('lists what each option of a term was worth, one option an item, the numbers in the reader’s format', () => {
+    const compiled = tinyCompiled();
+    const ctl = new GameController({
+      scenarios: [compiled],
+      problems: [],
+      storage: memoryStorage(),
+      audio: silentAudio(),
+      url: { scenario: 'tiny', role: 'a', lang: null, seed: 7, ignored: [] },
+      systemReducedMotion: false,
+      randomSeed: () => 7,
+    });
+    ctl.press('start');
+    ctl.continueOrFinish();
+    ctl.press('choice:warn');
+    const d = debriefOf(compiled, ctl.session!.snapshot.context);
+    const terms = outcomeSections(compiled, d, es).find((x) => x.id === 'terms')!;
+    expect(terms.items[0]!.list).toEqual({ label: 'Lo que valía cada opción:', items: ['Shared: Side A +3, Side B +2', 'Closed: Side A \u22122, Side B 0'] });
+    const path = outcomeSections(compiled, d, es).find((x) => x.id === 'path')!;
+    expect(path.items.map((i) => i.marker)).toEqual(['Tipo de jugada: una amenaza']);
+    // The walk-away value moved by half a point of pressure a point: a decimal comma in Spanish.
+    const zone = outcomeSections(compiled, d, es).find((x) => x.id === 'zone')!;
+    expect(zone.items.map((i) => i.text).join(' ')).toMatch(/Valor de retirada: \+1 \(al principio: \+2\)/);
+    expect(zone.items.map((i) => i.text).join(' ')).not.toMatch(/\d\.\d/);
+  });
+});
+
+describe('a press from the panel', () => {
+  it('moves the call on while the canvas still types the line, which the panel already shows in full', () => {
+    const ctl = new GameController({
+      scenarios: [tinyCompiled()],
+      problems: [],
+      storage: memoryStorage(),
+      audio: silentAudio(),
+      url: { scenario: 'tiny', role: 'a', lang: null, seed: 7, ignored: [] },
+      systemReducedMotion: false,
+      randomSeed: () => 7,
+    });
+    ctl.press('start');
+    let finished = 0;
+    ctl.setPresenter({ busy: () => true, finish: () => void finished++ });
+    const first = ctl.callView!.log.length;
+    // The canvas's Continue, and Enter outside the panel, first finish the line.
+    ctl.press('continue');
+    ctl.continueOrFinish();
+    expect([finished, ctl.callView!.log.length]).toEqual([2, first]);
+    // The panel's button, or Enter with focus in the panel, moves on: a listener hears the next line.
+    ctl.press('continue', { panel: true });
+    expect(ctl.callView!.log.length).toBe(first + 1);
+    expect(finished).toBe(2);
+  });
+});
