@@ -93,7 +93,7 @@ describe('npm run translation -- --update', { timeout: 180_000 }, () => {
         "stale.es.yaml:22:3: 'line.greet-two' is not a text of the scenario 'talk' any more; kept",
         "  Was it renamed to 'line.greet-2' (added above)? Move its translation to 'line.greet-2'.",
         "stale.es.yaml:24:3: 'flag.warned' is not a text of the scenario 'talk' any more; kept",
-        '  Flags are not translated: their descriptions are for authors.',
+        '  `npm run translation -- talk.yaml es` lists every key this scenario has.',
         'These 2 keys are kept, and validate reports them as errors (BC702) until they go. Move any translation worth keeping to its new key, then remove them by hand or run: npm run -s translation -- --update stale.es.yaml --drop-stale',
         'stale.es.yaml itself is unchanged: the file brought up to date is on the output. Add --write to rewrite stale.es.yaml in place.',
         '',

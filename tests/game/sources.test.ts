@@ -133,3 +133,21 @@ describe('the outcome’s sources and model', () => {
     expect(allText(s.sections)).toMatch(/relies on unnamed sources/);
   });
 });
+
+describe('a promise on the table', () => {
+  // The sentence names the side the promise is worth something to as a label, not mid-sentence, so a name like "Maduro's government" reads in both languages.
+  for (const [lang, expected] of [
+    [null, /a promise; worth to Maduro's government: \+4\.5 × \d+\/10 = \+[\d.]+, believed as far as the meter “Credibility of promises” allowed, at \d+ on a scale of 0 to 10/],
+    ['es', /una promesa; valor para la parte «[^»]+»: \+4,5 × \d+\/10 = \+[\d,]+, creída en la medida en que lo permitía el indicador «[^»]+», en \d+ en una escala de 0 a 10/],
+  ] as const)
+    it(`is worked out in words and figures${lang ? ' in Spanish' : ''}`, () => {
+      const ctl = callGame(link({ scenario: 'the-call', role: 've', lang }));
+      ctl.press('start');
+      playToEnd(ctl);
+      const s = ctl.model.screen;
+      if (s.kind !== 'outcome') throw new Error();
+      const terms = s.sections.find((x) => x.id === 'terms')!;
+      const safePassage = terms.items.find((i) => /×/.test(i.text) && /4[.,]5/.test(i.text));
+      expect(safePassage?.text).toMatch(expected);
+    });
+});
