@@ -329,14 +329,17 @@ export class Mirror {
               'li',
               { class: it.tone ? `tone-${it.tone}` : null },
               // The marker shows on a line of its own; read aloud, it needs the stop that the line break gives the eye.
-              el('span', { class: 'note-text' }, it.text, it.marker || it.list ? this.stop(it.text) : null),
+              it.cite
+                ? el('span', { class: 'note-text' }, `${it.cite.number} `, this.el('span', { class: 'm-cite', lang: m.sourceLang !== m.uiLang ? m.sourceLang : null, text: it.cite.title }), it.marker ? this.stop(it.text) : null)
+                : el('span', { class: 'note-text' }, it.text, it.marker || it.list ? this.stop(it.text) : null),
               ...(it.list
                 ? [
                     el('span', { class: 'marker', lang: markerLang, text: ` ${it.list.label}` }),
                     el('ul', { class: 'm-note-list marker' }, ...it.list.items.map((x) => el('li', {}, x, this.stop(x)))),
                   ]
                 : it.marker
-                  ? [el('span', { class: it.invented ? 'marker marker-invented' : 'marker', lang: markerLang }, ' ', ...(it.source ? this.cite(t.source, it.source, m) : [it.marker]), this.stop(it.marker))]
+                  ? // A source's note is the author's text, in the scenario's language, not the game's words.
+                    [el('span', { class: it.invented ? 'marker marker-invented' : 'marker', lang: it.cite ? null : markerLang }, ' ', ...(it.source ? this.cite(t.source, it.source, m) : [it.marker]), this.stop(it.marker))]
                   : []),
             ),
           ),

@@ -39,6 +39,8 @@ export interface NoteModel {
   tone?: 'good' | 'bad' | 'neutral';
   /** The title the marker cites, apart, so the panel can mark the language it was published in. */
   source?: string;
+  /** When the text is a source's citation: its number and the citation apart, so the panel can mark the language the source was published in. The marker is then the author's note on the source. */
+  cite?: { number: string; title: string };
   /** What the panel lists under the note in place of the marker, which runs the same items together on one line of the canvas. */
   list?: { label: string; items: string[] };
 }
@@ -144,7 +146,7 @@ function numberSources(s: Scenario, cited: readonly (string | undefined)[]): Map
 function sourcesSection(s: Scenario, refs: Map<string, number>, t: Strings): SectionModel {
   const items = [...refs].flatMap(([id, n]) => {
     const src = s.sources.find((x) => x.id === id);
-    return src ? [{ text: `[${n}] ${citation(src)}`, marker: src.note ?? null, invented: false }] : [];
+    return src ? [{ text: `[${n}] ${citation(src)}`, cite: { number: `[${n}]`, title: citation(src) }, marker: src.note ?? null, invented: false }] : [];
   });
   return { id: 'sources', heading: t.sourcesHeading, items };
 }

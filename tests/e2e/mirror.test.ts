@@ -232,7 +232,9 @@ describe.skipIf(noBrowser)(`the panel with a screen reader in Chromium ${e2e.rea
     const cited = page.locator('.m-screen .m-cite');
     expect(await cited.count()).toBeGreaterThan(0);
     for (const c of await cited.all()) expect(await c.getAttribute('lang')).toBe('en');
-    expect(await page.locator('.m-screen .marker:has(.m-cite)').first().textContent()).toMatch(/^ Fuente: /);
+    // Once, in the list of sources, with its number; each fact refers to that number in Spanish words.
+    expect(await page.locator('.m-screen [data-section="sources"] .note-text:has(.m-cite)').first().textContent()).toMatch(/^\[1\] Report on /);
+    expect(await page.locator('.m-screen [data-section="briefing"] .marker').first().textContent()).toMatch(/^ Fuente \[1\]/);
     await page.focus('[data-action="start"]');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.body.dataset['screen'] === 'call');
