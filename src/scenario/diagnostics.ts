@@ -69,7 +69,7 @@ export const CODES = {
   BC408: { severity: 'warning', summary: 'A branch that no play takes.' },
   BC409: { severity: 'warning', summary: 'A reply that no play shows.' },
   BC500: { severity: 'error', summary: 'A condition that can never hold.' },
-  BC501: { severity: 'warning', summary: 'A meter or flag that nothing uses.' },
+  BC501: { severity: 'warning', summary: 'A meter, flag or actor that nothing uses.' },
   BC502: { severity: 'error', summary: 'A meter whose range or start is wrong.' },
   BC503: { severity: 'warning', summary: 'An option with no valuation for a side.' },
   BC504: { severity: 'warning', summary: 'A choice with a condition but no reason shown when unavailable.' },

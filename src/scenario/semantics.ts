@@ -291,6 +291,12 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
   for (const [mi, m] of (s.meters ?? []).entries())
     if (!readMeters.has(m.id) && !writtenMeters.has(m.id))
       report(['meters', mi, 'id'], 'BC501', `the meter '${m.id}' is never changed and never read`, ['Change it with an effect, read it in a condition, or remove it.']);
+  // An actor who never speaks still ships with a name and title to translate, and usually means a line went to someone else.
+  // A line naming an unknown speaker is already an error (BC302), most often a misspelt actor: that actor is not silent, so say nothing more.
+  const speakers = new Set([...lines(s)].map(({ line }) => line.speaker));
+  const misnamed = [...speakers].some((id) => !s.actors.some((a) => a.id === id));
+  for (const [ai, a] of s.actors.entries())
+    if (!misnamed && !speakers.has(a.id)) report(['actors', ai, 'id'], 'BC501', `the actor '${a.id}' never speaks`, [`Give them a line (\`speaker: ${a.id}\`), or remove them from \`actors:\`.`]);
   for (const [fi, f] of (s.flags ?? []).entries()) {
     if (!readFlags.has(f.id) && !setFlags.has(f.id)) report(['flags', fi, 'id'], 'BC501', `the flag '${f.id}' is never set and never read`, ['Use it in an effect and a condition, or remove it.']);
     else if (!readFlags.has(f.id)) report(['flags', fi, 'id'], 'BC501', `the flag '${f.id}' is set but no condition reads it`, ['Read it in a condition (`{ flag: ' + f.id + ' }`), or remove it.']);

@@ -384,6 +384,10 @@ const RULES: [string, Expected][] = [
     'BC501-unused-meter',
     { code: 'BC501', line: 23, col: 11, message: "the meter 'mood' is never changed and never read", hint: 'Change it with an effect, read it in a condition, or remove it.' },
   ],
+  [
+    'BC501-silent-actor',
+    { code: 'BC501', line: 22, col: 11, message: "the actor 'aide' never speaks", hint: 'Give them a line (`speaker: aide`), or remove them from `actors:`.' },
+  ],
   ['BC502-bad-range', { code: 'BC502', line: 23, col: 45, message: "the meter 'trust' has max 0 not above min 5", hint: 'Make `max` larger than `min`.' }],
   [
     'BC503-missing-valuation',
