@@ -154,11 +154,6 @@ export function wordCondition(text: ConditionText, phrases: ConditionPhrases, nu
   }
 }
 
-/** A short, readable phrase for a condition, in English, e.g. "Trust of 3 or more". */
-export function describeCondition(cond: Condition, idx: ScenarioIndex): string {
-  return wordCondition(conditionText(cond, idx), ENGLISH_CONDITION_PHRASES);
-}
-
 /**
  * Why a choice cannot be taken, before it is put in words: the author's
  * own text (already in the scenario's language, or its translation's), or
@@ -177,9 +172,4 @@ export function wordReason(why: UnavailableReason | null, phrases: ConditionPhra
   if (!why) return '';
   if ('authored' in why) return why.authored;
   return fillIn(phrases.needs, { condition: wordCondition(why.needs, phrases, number) });
-}
-
-/** The reason shown for an unavailable choice, in English: the author's, else one made from its condition. */
-export function unavailableReason(cond: Condition | undefined, authored: string | undefined, idx: ScenarioIndex): string {
-  return wordReason(unavailableWhy(cond, authored, idx), ENGLISH_CONDITION_PHRASES);
 }

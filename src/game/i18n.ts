@@ -384,18 +384,3 @@ export function signed(n: number, locale = 'en'): string {
   return '0';
 }
 
-const plainFormats = new Map<string, (n: number) => string>();
-
-/**
- * Numbers as a language writes them, with its decimal sign ("2,5" in
- * Spanish) and no grouping, as in the scenario's own conditions.
- */
-export function plainNumber(locale: string): (n: number) => string {
-  let f = plainFormats.get(locale);
-  if (!f) {
-    const format = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 });
-    f = (n) => format.format(n);
-    plainFormats.set(locale, f);
-  }
-  return f;
-}

@@ -432,7 +432,8 @@ export class Mirror {
           f.timeline ? el('p', { class: 'marker marker-timeline', text: f.timeline, lang }) : null,
         ),
       );
-    const l = view.line;
+    // While the news is up, the line said after it is held back here too, as in the log.
+    const l = flash.length > 0 ? null : view.line;
     if (l)
       out.push(
         el(
@@ -512,6 +513,8 @@ export class Mirror {
       this.meterNews.textContent = '';
       return;
     }
+    // News is heard alone: the move's changes are told once the player is back in the call, measured from before the news.
+    if (s.flash.length > 0) return;
     const before = this.meterSeen;
     const meters = s.view.meters;
     this.meterSeen = new Map(meters.map((x) => [x.id, x.value]));

@@ -11,7 +11,7 @@ import type { CompiledScenario } from '../engine/machine.js';
 import { wordReason } from '../engine/describe.js';
 import type { CallView, EndingView, InjectView, LogView } from '../engine/view.js';
 import type { Role, Scenario, Source } from '../scenario/schema.js';
-import { fill, num, plainNumber, signed, type Strings } from './i18n.js';
+import { fill, num, signed, type Strings } from './i18n.js';
 import type { Settings } from './settings.js';
 
 /** An action that moves the game forward: a button of the choices group, a card on the canvas. */
@@ -230,7 +230,7 @@ export function callActions(view: CallView, flash: InjectView[], t: Strings): Ac
       label: c.text,
       detail: '',
       disabled: !c.available,
-      reason: c.available ? '' : wordReason(c.why, t.conditions, plainNumber(t.locale)),
+      reason: c.available ? '' : wordReason(c.why, t.conditions, (n) => num(n, t.locale)),
       reasonWorded: c.why !== null && 'needs' in c.why,
       kind: 'choice' as const,
     }));

@@ -231,10 +231,11 @@ export async function expectInSync(page: Page): Promise<void> {
   expect(canvas.actions.map((a) => a.number)).toEqual(mirror.buttons.map((b) => b.number));
   for (const b of mirror.buttons) if (b.disabled) expect(b.description.length).toBeGreaterThan(0);
   if (view && model.screen.kind === 'call') {
-    expect(mirror.line).toBe(view.line?.text ?? null);
-    expect(canvas.line).toBe(view.line?.text ?? null);
-    // While news breaks in, the log stops at it: what was said after it is added once the player is back in the call.
+    // While news breaks in, the log stops at it, and the panel's current line with it: what was said after it is
+    // added once the player is back in the call. The canvas keeps that line behind the news.
     const news = new Set((model.screen.flash ?? []).map((x) => x.id));
+    expect(mirror.line).toBe(news.size > 0 ? null : (view.line?.text ?? null));
+    expect(canvas.line).toBe(view.line?.text ?? null);
     const held = news.size === 0 ? -1 : (view.log as { kind: string; id: string }[]).findLastIndex((e) => e.kind === 'inject' && news.has(e.id));
     expect(mirror.log).toHaveLength(held < 0 ? view.log.length : held + 1);
     if (view.phase === 'choosing' && (model.screen.flash ?? []).length === 0) {

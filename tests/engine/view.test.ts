@@ -8,7 +8,7 @@ import { debriefOf } from '../../src/engine/debrief.js';
 import { NegotiationSession } from '../../src/engine/session.js';
 import { viewOf } from '../../src/engine/view.js';
 import type { Condition } from '../../src/scenario/schema.js';
-import { conditionText, describeCondition, ENGLISH_CONDITION_PHRASES, wordCondition, wordReason, type ConditionPhrases } from '../../src/engine/describe.js';
+import { conditionText, ENGLISH_CONDITION_PHRASES, wordCondition, wordReason, type ConditionPhrases } from '../../src/engine/describe.js';
 import { checkScenario } from '../../src/engine/check.js';
 import { compile, compileText, scenarioText, start, TINY } from './support.js';
 
@@ -232,7 +232,7 @@ describe('conditions in words', () => {
   };
 
   it('in English, as tools and the game in English give them', () => {
-    expect(describeCondition(every, tiny.index)).toBe(
+    expect(wordCondition(conditionText(every, tiny.index), ENGLISH_CONDITION_PHRASES)).toBe(
       [
         'Trust of 2 or more and of 4 or less',
         'A warning was given. or not: A warning was given.',

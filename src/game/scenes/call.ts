@@ -161,7 +161,7 @@ export class CallScene extends BaseScene {
     if (line?.speaker) {
       const np = L.nameplate;
       const name = text(this, np.x, np.y, line.speaker.name, { size: m.body, weight: '600', width: np.w });
-      const title = text(this, np.x, np.y + name.height + 2, wrapWords(line.speaker.title, np.w, measureTitle).join('\n'), { size: m.small, color: CSS.textDim });
+      const title = text(this, np.x, np.y + name.height + 2, wrapWords(line.speaker.title, np.w, measureTitle).join('\n'), { size: m.small, color: CSS.textDim, width: np.w });
       const textH = name.height + 2 + title.height;
       // Beside a small portrait, centre the name on it.
       if (L.nameBeside && textH < np.h) for (const o of [name, title]) o.y += Math.round((np.h - textH) / 2);
@@ -256,8 +256,10 @@ export class CallScene extends BaseScene {
     const { m } = this;
     const probe = text(this, 0, 0, '', { size: m.small, weight: '600' });
     let valueW = 0;
+    // Measured as drawn: in the reader's number format, at every value the meter can show now.
+    const locale = this.app.ctl.strings.locale;
     for (const mt of meters) {
-      for (const v of [mt.min, mt.max]) valueW = Math.max(valueW, probe.setText(`${v}/${mt.max}`).width);
+      for (const v of [mt.min, mt.max, mt.value]) valueW = Math.max(valueW, probe.setText(`${num(v, locale)}/${num(mt.max, locale)}`).width);
     }
     probe.destroy();
     const labels = meters.map((mt) => text(this, 0, 0, mt.label, { size: m.small, color: CSS.textDim }));
