@@ -3,8 +3,22 @@
  * with the same meters; a corrupt save is set aside with a notice; mute is
  * remembered.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { countAnnounced, e2e, expectInSync, flagship, hook, noBrowser, open, readMirror, shot, startAs, useBrowser, waitCanvas } from './support.js';
+
+
+/** A few moves into the call: continue through lines, take the first open choice. */
+async function someMoves(page: Page, moves = 6): Promise<void> {
+  for (let i = 0; i < moves; i++) {
+    const { model } = await hook(page);
+    const cont = model.actions.find((a) => a.kind === 'continue');
+    const first = model.actions.findIndex((a) => !a.disabled);
+    await page.keyboard.press(cont ? 'Enter' : String(first + 1));
+    await waitCanvas(page);
+    if ((await hook(page)).model.screen.kind !== 'call') break;
+  }
+}
 
 describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () => {
   const browser = useBrowser();
@@ -13,15 +27,7 @@ describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () =>
   it('resumes at the same place after a reload', async () => {
     const { page, problems, context } = await open(browser(), { query: '?seed=3', reducedMotion: 'reduce' });
     await startAs(page, f.roles[0]!);
-    // A few moves in: continue through lines, take the first open choice.
-    for (let i = 0; i < 6; i++) {
-      const { model } = await hook(page);
-      const cont = model.actions.find((a) => a.kind === 'continue');
-      const first = model.actions.findIndex((a) => !a.disabled);
-      await page.keyboard.press(cont ? 'Enter' : String(first + 1));
-      await waitCanvas(page);
-      if ((await hook(page)).model.screen.kind !== 'call') break;
-    }
+    await someMoves(page);
     const before = await hook(page);
     expect(before.model.screen.kind).toBe('call');
     await page.reload();
@@ -53,14 +59,7 @@ describe.skipIf(noBrowser)(`saves and settings in Chromium ${e2e.reason}`, () =>
     expect((await readMirror(page)).buttons.map((b) => b.id)).toEqual(['start']);
     await page.keyboard.press('Enter');
     await waitCanvas(page);
-    for (let i = 0; i < 6; i++) {
-      const { model } = await hook(page);
-      const cont = model.actions.find((a) => a.kind === 'continue');
-      const first = model.actions.findIndex((a) => !a.disabled);
-      await page.keyboard.press(cont ? 'Enter' : String(first + 1));
-      await waitCanvas(page);
-      if ((await hook(page)).model.screen.kind !== 'call') break;
-    }
+    await someMoves(page);
     const before = await hook(page);
     expect(before.model.screen.kind).toBe('call');
     expect(before.view!.log.length).toBeGreaterThan(3);

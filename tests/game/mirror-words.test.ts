@@ -20,6 +20,20 @@ const line = (id: string, how: 'invented' | 'reported'): LogView => ({ kind: 'li
 const en = stringsFor('en').strings;
 const es = stringsFor('es').strings;
 
+
+/** tiny's first role, opened by its link, saving nowhere. */
+function tinyGame(compiled = tinyCompiled()): GameController {
+  return new GameController({
+    scenarios: [compiled],
+    problems: [],
+    storage: memoryStorage(),
+    audio: silentAudio(),
+    url: { scenario: 'tiny', role: 'a', lang: null, seed: 7, ignored: [] },
+    systemReducedMotion: false,
+    randomSeed: () => 7,
+  });
+}
+
 describe('where a logged line comes from', () => {
   it('says invented dialogue once where it starts, and every reported line each time', () => {
     const log: LogView[] = [
@@ -66,15 +80,7 @@ describe('numbers and words of the debrief in the reader’s language', () => {
 
   it('lists what each option of a term was worth, one option an item, the numbers in the reader’s format', () => {
     const compiled = tinyCompiled();
-    const ctl = new GameController({
-      scenarios: [compiled],
-      problems: [],
-      storage: memoryStorage(),
-      audio: silentAudio(),
-      url: { scenario: 'tiny', role: 'a', lang: null, seed: 7, ignored: [] },
-      systemReducedMotion: false,
-      randomSeed: () => 7,
-    });
+    const ctl = tinyGame(compiled);
     ctl.press('start');
     ctl.continueOrFinish();
     ctl.press('choice:warn');
@@ -92,15 +98,7 @@ describe('numbers and words of the debrief in the reader’s language', () => {
 
 describe('a press from the panel', () => {
   it('moves the call on while the canvas still types the line, which the panel already shows in full', () => {
-    const ctl = new GameController({
-      scenarios: [tinyCompiled()],
-      problems: [],
-      storage: memoryStorage(),
-      audio: silentAudio(),
-      url: { scenario: 'tiny', role: 'a', lang: null, seed: 7, ignored: [] },
-      systemReducedMotion: false,
-      randomSeed: () => 7,
-    });
+    const ctl = tinyGame();
     ctl.press('start');
     let finished = 0;
     ctl.setPresenter({ busy: () => true, finish: () => void finished++ });
