@@ -314,7 +314,6 @@ export class Mirror {
   /** A briefing's sections sit under the page's heading (level 2); a debrief's under the ending's title (level 3). */
   private sections(sections: SectionModel[], level: 'h2' | 'h3', m: ScreenModel): HTMLElement[] {
     const el = this.el;
-    const t = m.strings;
     const markerLang = this.markerLang(m);
     return sections.map((sec) =>
       el(
@@ -339,7 +338,7 @@ export class Mirror {
                   ]
                 : it.marker
                   ? // A source's note is the author's text, in the scenario's language, not the game's words.
-                    [el('span', { class: it.invented ? 'marker marker-invented' : 'marker', lang: it.cite ? null : markerLang }, ' ', ...(it.source ? this.cite(t.source, it.source, m) : [it.marker]), this.stop(it.marker))]
+                    [el('span', { class: it.invented ? 'marker marker-invented' : 'marker', lang: it.cite ? null : markerLang }, ' ', it.marker, this.stop(it.marker))]
                   : []),
             ),
           ),

@@ -33,12 +33,10 @@ export interface ActionModel {
 /** One item of a briefing or debrief: a fact with its source, a goal, a step. */
 export interface NoteModel {
   text: string;
-  /** "Source: …" or "Source [n]" (a number in the screen's list of sources), "Invented", a source's note in that list, or null. */
+  /** "Source [n]" (a number in the screen's list of sources), "Invented", a source's note in that list, or null. */
   marker: string | null;
   invented: boolean;
   tone?: 'good' | 'bad' | 'neutral';
-  /** The title the marker cites, apart, so the panel can mark the language it was published in. */
-  source?: string;
   /** When the text is a source's citation: its number and the citation apart, so the panel can mark the language the source was published in. The marker is then the author's note on the source. */
   cite?: { number: string; title: string };
   /** What the panel lists under the note in place of the marker, which runs the same items together on one line of the canvas. */
@@ -151,16 +149,19 @@ function sourcesSection(s: Scenario, refs: Map<string, number>, t: Strings): Sec
   return { id: 'sources', heading: t.sourcesHeading, items };
 }
 
-/**
- * A briefing or goal item with its marker. Given the numbers of a sources
- * list shown beside it, a sourced item refers to its number there rather
- * than repeat the whole citation.
- */
-export function noteOf(s: Scenario, item: { text: string; source?: string | undefined; invented?: boolean | undefined }, t: Strings, refs?: Map<string, number>): NoteModel {
-  const src = item.source === undefined ? undefined : s.sources.find((x) => x.id === item.source);
-  const n = item.source === undefined ? undefined : refs?.get(item.source);
-  if (src && n !== undefined) return { text: item.text, marker: fill(t.sourceRef, { n }), invented: false };
-  if (src) return { text: item.text, marker: fill(t.source, { source: citation(src) }), invented: false, source: citation(src) };
+/** "Source [1]", or "Source [1] · Source [3]": where each source stands in the numbered list of sources beside the item; null when none does. */
+function sourceRefs(ids: readonly string[], refs: Map<string, number>, t: Strings): string | null {
+  const marks = ids.flatMap((id) => {
+    const n = refs.get(id);
+    return n === undefined ? [] : [fill(t.sourceRef, { n })];
+  });
+  return marks.length > 0 ? marks.join(' · ') : null;
+}
+
+/** A briefing or goal item with its marker: the number of its source in the list beside it, rather than the whole citation again. */
+function noteOf(item: { text: string; source?: string | undefined; invented?: boolean | undefined }, t: Strings, refs: Map<string, number>): NoteModel {
+  const marker = item.source === undefined ? null : sourceRefs([item.source], refs, t);
+  if (marker) return { text: item.text, marker, invented: false };
   if (item.invented) return { text: item.text, marker: t.invented, invented: true };
   return { text: item.text, marker: null, invented: false };
 }
@@ -179,10 +180,10 @@ export function briefingScreen(scenario: Scenario, role: Role, t: Strings): Scre
   const unknowns = role.unknowns ?? [];
   const refs = numberSources(scenario, [...role.briefing, ...role.goals, ...unknowns].map((x) => x.source));
   const sections: SectionModel[] = [
-    { id: 'briefing', heading: t.whatYouKnow, items: role.briefing.map((b) => noteOf(scenario, b, t, refs)) },
-    { id: 'goals', heading: t.yourGoals, items: role.goals.map((g) => noteOf(scenario, g, t, refs)) },
+    { id: 'briefing', heading: t.whatYouKnow, items: role.briefing.map((b) => noteOf(b, t, refs)) },
+    { id: 'goals', heading: t.yourGoals, items: role.goals.map((g) => noteOf(g, t, refs)) },
   ];
-  if (unknowns.length > 0) sections.push({ id: 'unknowns', heading: t.whatYouDontKnow, items: unknowns.map((u) => noteOf(scenario, u, t, refs)) });
+  if (unknowns.length > 0) sections.push({ id: 'unknowns', heading: t.whatYouDontKnow, items: unknowns.map((u) => noteOf(u, t, refs)) });
   if (refs.size > 0) sections.push(sourcesSection(scenario, refs, t));
   return { kind: 'briefing', heading: `${t.briefingHeading}: ${role.name}`, subheading: scenario.title, summary: role.summary, sections };
 }
@@ -337,16 +338,8 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
   // Every source is listed with its note, whichever ending was reached: the caveats on the report matter to all of them.
   const refs = numberSources(s, s.sources.map((x) => x.id));
   const history = e ? compiled.index.endings.get(e.id)?.history : undefined;
-  if (e?.history && history) {
-    const titles = [e.history.source, ...e.history.also];
-    const marker = [history.source, ...(history.also ?? [])]
-      .map((id, i) => {
-        const n = refs.get(id);
-        return n === undefined ? fill(t.source, { source: titles[i] ?? id }) : fill(t.sourceRef, { n });
-      })
-      .join(' · ');
-    out.push({ id: 'history', heading: t.history, items: [{ text: e.history.text, marker, invented: false }] });
-  }
+  if (e?.history && history)
+    out.push({ id: 'history', heading: t.history, items: [{ text: e.history.text, marker: sourceRefs([history.source, ...(history.also ?? [])], refs, t), invented: false }] });
   if (refs.size > 0) out.push(sourcesSection(s, refs, t));
   if (d.meters.length > 0)
     out.push({

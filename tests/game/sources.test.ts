@@ -5,28 +5,17 @@
  * values are the game's model. And a role link handed out in class offers
  * the call its device has saved for that role.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { silentAudio } from '../../src/game/audio-port.js';
 import { GameController } from '../../src/game/controller.js';
 import { compileInLanguage } from '../../src/game/localize.js';
-import type { ScenarioData } from '../../src/game/scenario-data.js';
 import type { SectionModel } from '../../src/game/screens.js';
 import { safeStorage, type SafeStorage } from '../../src/game/storage.js';
 import type { UrlOptions } from '../../src/game/url.js';
-import { readScenario } from '../../src/scenario/load.js';
-import { parseScenarioText } from '../../src/scenario/parse.js';
-import { checkTranslation } from '../../src/scenario/translation.js';
+import { scenarioEntry } from './support.js';
 
 /** The Call with its Spanish translation, as the page is given them. */
-function theCall(): ScenarioData['scenarios'][number] {
-  const scenario = readScenario(readFileSync(new URL('../../scenarios/the-call.yaml', import.meta.url)), 'the-call.yaml').scenario;
-  if (!scenario) throw new Error('the-call.yaml does not read');
-  const parsed = parseScenarioText(readFileSync(new URL('../../scenarios/the-call.es.yaml', import.meta.url)), 'the-call.es.yaml');
-  const t = checkTranslation(parsed, () => ({ found: scenario, file: 'the-call.yaml' })).translation;
-  if (!t) throw new Error('the-call.es.yaml does not check');
-  return { file: 'scenarios/the-call.yaml', scenario, translations: [{ file: 'scenarios/the-call.es.yaml', language: t.language, texts: t.texts }] };
-}
+const theCall = () => scenarioEntry('scenarios/the-call.yaml', 'scenarios/the-call.es.yaml');
 
 function persistent(map = new Map<string, string>()): SafeStorage {
   return safeStorage(() => ({ getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) }));

@@ -11,16 +11,22 @@ import { compileInLanguage } from '../../src/game/localize.js';
 import { memoryStorage } from '../../src/game/storage.js';
 
 /**
- * tiny.yaml as the scenario file gives it to the page, with its complete
- * Spanish translation (tests/fixtures/tiny.es.yaml) attached.
+ * A scenario as the scenario file gives it to the page, with its complete
+ * translation attached. Paths are from the repository's root.
  */
+export function scenarioEntry(scenarioPath: string, translationPath: string): ScenarioData['scenarios'][number] {
+  const name = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+  const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url));
+  const scenario = readScenario(read(scenarioPath), name(scenarioPath)).scenario;
+  if (!scenario) throw new Error(`${scenarioPath} does not read`);
+  const t = checkTranslation(parseScenarioText(read(translationPath), name(translationPath)), () => ({ found: scenario, file: name(scenarioPath) })).translation;
+  if (!t) throw new Error(`${translationPath} does not check`);
+  return { file: `scenarios/${name(scenarioPath)}`, scenario, translations: [{ file: `scenarios/${name(translationPath)}`, language: t.language, texts: t.texts }] };
+}
+
+/** tiny.yaml with its Spanish translation (tests/fixtures/tiny.es.yaml). */
 export function tinyEntry(): ScenarioData['scenarios'][number] {
-  const scenario = readScenario(readFileSync(new URL('../fixtures/tiny.yaml', import.meta.url)), 'tiny.yaml').scenario;
-  if (!scenario) throw new Error('tiny.yaml does not read');
-  const parsed = parseScenarioText(readFileSync(new URL('../fixtures/tiny.es.yaml', import.meta.url)), 'tiny.es.yaml');
-  const t = checkTranslation(parsed, () => ({ found: scenario, file: 'tiny.yaml' })).translation;
-  if (!t) throw new Error('tiny.es.yaml does not check');
-  return { file: 'scenarios/tiny.yaml', scenario, translations: [{ file: 'scenarios/tiny.es.yaml', language: t.language, texts: t.texts }] };
+  return scenarioEntry('tests/fixtures/tiny.yaml', 'tests/fixtures/tiny.es.yaml');
 }
 
 export function tinyCompiled(): CompiledScenario {
