@@ -161,6 +161,49 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     await context.close();
   });
 
+  it('meets the news first on the canvas: the line said after it and the meters’ changes wait until the flash is closed', async () => {
+    const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${f.roles[0]}&seed=2` });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+    let before: { line: string | null; meters: Map<string, string> } | null = null;
+    let met = false;
+    for (let step = 0; step < 200 && !met; step++) {
+      await waitCanvas(page);
+      const { view, model, canvas } = await hook(page);
+      if (model.screen.kind !== 'call' || !view) break;
+      if ((model.screen.flash ?? []).length === 0) {
+        if (canvas.typing) await page.keyboard.press('Enter');
+        else if (view.phase === 'choosing') {
+          before = { line: canvas.line, meters: new Map(canvas.meters.map((m) => [m.id, m.value])) };
+          await page.keyboard.press(String(view.choices.find((c) => c.available)!.number));
+        } else await page.keyboard.press('Enter');
+        continue;
+      }
+      met = true;
+      // Behind the news, the call is as the player left it: the line they answered, the meters as they were, no change chips.
+      await page.waitForTimeout(400);
+      expect(canvas.line, 'the line said after the news waits').not.toBe(view.line?.text);
+      expect(canvas.line).toBe(before!.line);
+      expect(canvas.meters.map((m) => m.value)).toEqual([...before!.meters.values()]);
+      expect(canvas.meters.every((m) => m.chipBox === null), 'no change chip shows behind the news').toBe(true);
+      const moved = view.meters.filter((m) => `${m.value}` !== before!.meters.get(m.id)!.split('/')[0]);
+      expect(moved.length, 'the move that brought the news moved a meter').toBeGreaterThan(0);
+      await shot(page, 'call-news-held-1280x720');
+      // Back in the call, the line types out and the meters move, with their change chips.
+      await page.keyboard.press('Escape');
+      await waitCanvas(page);
+      const back = await hook(page);
+      expect(back.canvas.line).toBe(view.line?.text ?? null);
+      if (view.line) expect(back.canvas.typing, 'the line said after the news types out now').toBe(true);
+      for (const m of moved) expect(back.canvas.meters.find((x) => x.id === m.id)!.value.split('/')[0]).toBe(`${m.value}`);
+      expect(back.canvas.meters.some((m) => m.chipBox !== null), 'the move’s changes show now').toBe(true);
+      await expectInSync(page);
+    }
+    expect(met, 'the call met a news flash').toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it.skipIf(f.plans.length === 0)('reaches the ending of every playthrough listed in the scenario', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
     const reached: Record<string, string> = {};

@@ -232,11 +232,12 @@ export async function expectInSync(page: Page): Promise<void> {
   for (const b of mirror.buttons) if (b.disabled) expect(b.description.length).toBeGreaterThan(0);
   if (view && model.screen.kind === 'call') {
     // While news breaks in, the log stops at it, and the panel's current line with it: what was said after it is
-    // added once the player is back in the call. The canvas keeps that line behind the news.
+    // added once the player is back in the call. Behind the news the canvas keeps the line said before it.
     const news = new Set((model.screen.flash ?? []).map((x) => x.id));
+    const log = view.log as { kind: string; id: string; text?: string }[];
+    const held = news.size === 0 ? -1 : log.findLastIndex((e) => e.kind === 'inject' && news.has(e.id));
     expect(mirror.line).toBe(news.size > 0 ? null : (view.line?.text ?? null));
-    expect(canvas.line).toBe(view.line?.text ?? null);
-    const held = news.size === 0 ? -1 : (view.log as { kind: string; id: string }[]).findLastIndex((e) => e.kind === 'inject' && news.has(e.id));
+    expect(canvas.line).toBe(held < 0 ? (view.line?.text ?? null) : (log.slice(0, held).findLast((e) => e.kind === 'line')?.text ?? null));
     expect(mirror.log).toHaveLength(held < 0 ? view.log.length : held + 1);
     if (view.phase === 'choosing' && (model.screen.flash ?? []).length === 0) {
       expect(mirror.buttons.map((b) => b.label)).toEqual(view.choices.map((c) => c.text));

@@ -64,8 +64,8 @@ export interface SceneDescription {
   actions: (Omit<DrawnAction, 'rect' | 'fixed' | 'objects'> & { x: number; y: number; w: number; h: number; visible: boolean })[];
   /** The side controls drawn on the canvas (sound, text speed, export…), with their places on the page. */
   controls: { id: string; label: string; x: number; y: number; w: number; h: number }[];
-  /** The meters drawn on the canvas: the label text as drawn, and where the label, the bar and the value are on the page. */
-  meters: { id: string; label: string; labelBox: PageBox; barBox: PageBox; valueBox: PageBox; chipBox: PageBox | null }[];
+  /** The meters drawn on the canvas: the label and the value as drawn, and where the label, the bar and the value are on the page. */
+  meters: { id: string; label: string; value: string; labelBox: PageBox; barBox: PageBox; valueBox: PageBox; chipBox: PageBox | null }[];
   /** The "More below" hint on the page, while it shows. */
   scrollHint: PageBox | null;
   /** The speaker's name and title as drawn beside or under the portrait, with the title's lines. */
@@ -386,7 +386,7 @@ export abstract class BaseScene extends Phaser.Scene {
       typing: false,
       meters: this.drawnMeters.map((d) => {
         const page = (r: Rect): PageBox => ({ x: box.left + (r.x - cam.scrollX) * sx, y: box.top + (r.y - cam.scrollY) * sy, w: r.w * sx, h: r.h * sy });
-        return { id: d.id, label: d.label.text, labelBox: this.textOnPage(d.label), barBox: page(d.bar), valueBox: this.textOnPage(d.value), chipBox: d.chip && page(d.chip) };
+        return { id: d.id, label: d.label.text, value: d.value.text, labelBox: this.textOnPage(d.label), barBox: page(d.bar), valueBox: this.textOnPage(d.value), chipBox: d.chip && page(d.chip) };
       }),
       scrollHint:
         this.scrollHint?.visible === true

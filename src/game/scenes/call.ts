@@ -13,7 +13,7 @@
  * them) are there from the start.
  */
 import * as Phaser from 'phaser';
-import type { MeterView } from '../../engine/view.js';
+import type { LineView, MeterView } from '../../engine/view.js';
 import { fill, num, signed } from '../i18n.js';
 import { callLayout, chipGeometry, chipRoom, meterLine, meterLineHeight, meterListGap, meterListHeight, meterShare, wrapWords, type MeterLine, type Rect } from '../layout.js';
 import { CHARS_PER_SECOND } from '../settings.js';
@@ -35,6 +35,10 @@ export class CallScene extends BaseScene {
   private held: Phaser.GameObjects.GameObject[] = [];
   private heldCatcher: Phaser.GameObjects.Zone | null = null;
   private nameplate: { name: Phaser.GameObjects.Text; title: Phaser.GameObjects.Text } | null = null;
+  /** The line last drawn with no news up, and its marker: what stays behind a news flash. */
+  private before: { line: LineView | null; marker: string } | null = null;
+  private drawnLine: string | null = null;
+  private drawnMarker: string | null = null;
 
   constructor(app: AppContext) {
     super('call', app);
@@ -46,6 +50,7 @@ export class CallScene extends BaseScene {
     this.meterShown.clear();
     this.deltaKey = '';
     this.flashKey = '';
+    this.before = null;
     this.app.ctl.setPresenter({
       busy: () => this.typewriter !== null && !this.typewriter.done,
       finish: () => this.finishTyping(),
@@ -154,8 +159,16 @@ export class CallScene extends BaseScene {
     text(this, w - m.pad, ty, right, { size: m.small, color: CSS.steelDim }).setOrigin(1, 0).setScrollFactor(0).setDepth(12);
     this.viewTop = L.top.h;
 
+    // News comes first, as in the panel: behind it the call stays as it was when the news broke, and the
+    // line said after it and the move's changes to the meters show once the player is back in the call.
+    const news = s.flash.length > 0;
+    if (!news) this.before = { line: view.line, marker: s.lineMarker };
+    const line = news ? (this.before?.line ?? null) : view.line;
+    const lineMarker = news ? (this.before?.marker ?? '') : s.lineMarker;
+    this.drawnLine = line?.text ?? null;
+    this.drawnMarker = line ? lineMarker || null : null;
+
     // Speaker.
-    const line = view.line;
     portrait(this, line?.speaker?.portrait, L.portrait);
     let nameBottom = L.nameplate.y;
     if (line?.speaker) {
@@ -172,14 +185,14 @@ export class CallScene extends BaseScene {
     // Meters: in the side column under the name, however many lines it took; or a list above the speaker.
     const deltaKey = `${view.log.length}:${view.turn}`;
     const freshDelta = deltaKey !== this.deltaKey;
-    this.deltaKey = deltaKey;
+    if (!news) this.deltaKey = deltaKey;
     let metersRect = L.meters;
     if (L.metersAs === 'column') {
       const my = Math.max(L.meters.y, nameBottom + m.gap * 1.5);
       metersRect = { ...L.meters, y: my, h: Math.max(0, L.meters.y + L.meters.h - my) };
     }
     // Beside a small portrait (a phone held sideways) the meters stay together under the speaker, however much height is left.
-    const metersBottom = this.drawMeters(view.meters, metersRect, L.metersAs, freshDelta, !L.nameBeside);
+    const metersBottom = this.drawMeters(view.meters, metersRect, L.metersAs, freshDelta, !L.nameBeside, news);
 
     // The line: below the speaker when stacked, however many lines the name took.
     const shiftDown = L.lineBeside ? 0 : Math.max(0, nameBottom + m.gap - L.dialogue.y);
@@ -194,7 +207,8 @@ export class CallScene extends BaseScene {
       this.wrapped = lt.getWrappedText(line.text);
       const textH = lt.height;
       const key = `${line.id}@${view.log.length}`;
-      if (key !== this.typeKey) {
+      if (news) this.typewriter = null;
+      else if (key !== this.typeKey) {
         this.typeKey = key;
         const cps = this.motion ? CHARS_PER_SECOND[model.settings.textSpeed] : Infinity;
         this.typewriter = new Typewriter(wrappedLength(this.wrapped), cps);
@@ -202,13 +216,13 @@ export class CallScene extends BaseScene {
       this.lineText = lt;
       lt.setText(sliceWrapped(this.wrapped, this.typewriter?.count ?? Infinity));
       let my = d.y + innerPad + textH + m.gap;
-      if (s.lineMarker) {
+      if (lineMarker) {
         if (line.invented) {
-          const tag = kicker(this, tx + 6, my + 3, s.lineMarker, Math.max(12, m.small - 2), CSS.brass);
+          const tag = kicker(this, tx + 6, my + 3, lineMarker, Math.max(12, m.small - 2), CSS.brass);
           this.add.rectangle(tx, my, tag.width + 12, tag.height + 6, HEX.bg, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, HEX.brassDim, 1).setDepth(-1);
           my += tag.height + 6;
         } else {
-          const src = text(this, tx, my, s.lineMarker, { size: m.small, color: CSS.steel, italic: true, width: tw });
+          const src = text(this, tx, my, lineMarker, { size: m.small, color: CSS.steel, italic: true, width: tw });
           my += src.height;
         }
       }
@@ -272,8 +286,8 @@ export class CallScene extends BaseScene {
     return { labels, line };
   }
 
-  /** Draws the meters in `r`, a column spread over its height when `spread`; returns the bottom of the last one. */
-  private drawMeters(meters: MeterView[], r: Rect, as: 'column' | 'list', fresh: boolean, spread: boolean): number {
+  /** Draws the meters in `r`, a column spread over its height when `spread`, at the values last shown when `hold`; returns the bottom of the last one. */
+  private drawMeters(meters: MeterView[], r: Rect, as: 'column' | 'list', fresh: boolean, spread: boolean, hold: boolean): number {
     const { m } = this;
     if (meters.length === 0) return r.y;
     const n = meters.length;
@@ -292,8 +306,9 @@ export class CallScene extends BaseScene {
     const rowGap = spread && n > 1 ? Math.round(Phaser.Math.Clamp((r.h - natural) / (n - 1), m.gap * 1.5, m.body * 2)) : Math.round(m.gap * 1.5);
     let y = r.y;
     let bottom = r.y;
-    meters.forEach((mt, i) => {
+    meters.forEach((shown, i) => {
       const x = r.x;
+      const mt = hold ? { ...shown, value: this.meterShown.get(shown.id) ?? shown.value, delta: 0 } : shown;
       const label = labels[i]!.setPosition(x, y);
       const value = text(this, x + r.w, y, `${num(mt.value, this.app.ctl.strings.locale)}/${num(mt.max, this.app.ctl.strings.locale)}`, { size, color: CSS.text, weight: '600' }).setOrigin(1, 0);
       // In a list the bar sits on the label's first line; in a column, under the label, however many lines it took.
@@ -404,8 +419,8 @@ export class CallScene extends BaseScene {
     const s = this.model.screen;
     if (s.kind !== 'call') return {};
     return {
-      line: s.view.line?.text ?? null,
-      lineMarker: s.lineMarker || null,
+      line: this.drawnLine,
+      lineMarker: this.drawnMarker,
       flash: s.flash[0]?.headline ?? null,
       typing: this.typewriter !== null && !this.typewriter.done,
       speaker: this.nameplate && {
