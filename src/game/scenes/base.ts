@@ -206,7 +206,7 @@ export abstract class BaseScene extends Phaser.Scene {
     if (this.maxScroll() > 0) {
       // The hint gets a strip of its own at the foot of the view, and the view
       // ends above it: laid over the content, it hid the words under it.
-      const size = Math.max(12, this.m.small - 1);
+      const size = this.m.small;
       const hint = this.add.text(0, 0, `${this.model.strings.moreBelow} ↓`, { fontFamily: FONT, fontSize: `${size}px`, color: CSS.brass, resolution: display.dpr });
       const stripH = Math.round(hint.height + 8);
       this.viewBottom -= stripH;

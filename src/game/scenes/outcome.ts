@@ -37,7 +37,7 @@ export class OutcomeScene extends BaseScene {
     // The role comes before the scenario's title: where the bar is cut short, the title, shown on the title screen, is what goes.
     const top = kicker(this, pad, Math.round((topH - m.small * 1.2) / 2), m.narrow ? t.outcomeHeading : `${t.outcomeHeading} · ${s.roleName} · ${s.scenarioTitle}`, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
     const exportText = exportLabel(t, model.settings.player, m.narrow ? 14 : 24);
-    const ex = this.control('export', exportText, pill(this, 0, 0, exportText, Math.max(12, m.small - 1), () => this.onExport(), null, () => this.isDragging));
+    const ex = this.control('export', exportText, pill(this, 0, 0, exportText, m.small, () => this.onExport(), null, () => this.isDragging));
     const exBg = ex[0] as Phaser.GameObjects.Rectangle;
     const dx = w - pad - exBg.width;
     const dy = Math.round((topH - exBg.height) / 2);
@@ -107,13 +107,13 @@ export class OutcomeScene extends BaseScene {
       this.add.rectangle(wx - 1, barY - 5, 3, barH + 10, HEX.text, 1).setOrigin(0, 0);
       cy += barH + 6;
       const legend = text(this, x + inner, cy, `${fill(t.valueOfDeal, { value: signed(side.value, t.locale) })} · ${fill(t.walkaway, { value: signed(side.walkaway, t.locale), start: signed(side.walkawayAtStart, t.locale) })} · ${side.accepted ? t.accepts : t.rejects}`, {
-        size: Math.max(12, m.small - 1),
+        size: m.small,
         color: CSS.textDim,
         width: w - 2 * inner,
       });
       cy += legend.height + m.gap * 1.3;
     }
-    const key = text(this, x + inner, cy, `${t.chartKey} ${t.chartModel}`, { size: Math.max(12, m.small - 1), color: CSS.steel, italic: true, width: w - 2 * inner });
+    const key = text(this, x + inner, cy, `${t.chartKey} ${t.chartModel}`, { size: m.small, color: CSS.steel, italic: true, width: w - 2 * inner });
     cy += key.height + m.gap;
     const box = this.add.rectangle(x, objsTop, w, cy - objsTop + inner - m.gap, HEX.panel, 1).setOrigin(0, 0).setStrokeStyle(1, inZone ? HEX.brassDim : HEX.line, 1);
     box.setDepth(-2);

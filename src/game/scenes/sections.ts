@@ -27,7 +27,7 @@ export function drawSections(scene: Phaser.Scene, sections: SectionModel[], x: n
         if (it.invented) {
           // A little space above the tag's frame, which otherwise touches the descenders of the line above.
           const top = cy + 3;
-          const tag = text(scene, x + bw + 6, top + 3, it.marker.toUpperCase(), { size: Math.max(12, m.small - 2), color: CSS.brass, weight: '600', letterSpacing: 1 });
+          const tag = text(scene, x + bw + 6, top + 3, it.marker.toUpperCase(), { size: m.small, color: CSS.brass, weight: '600', letterSpacing: 1 });
           scene.add.rectangle(x + bw, top, tag.width + 12, tag.height + 6, HEX.bg, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, HEX.brassDim, 1).setDepth(-1);
           cy = top + tag.height + 6;
         } else {

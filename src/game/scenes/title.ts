@@ -55,7 +55,7 @@ export class TitleScene extends BaseScene {
     let bottom = cy + r;
     xs.forEach((nx, i) => {
       this.add.circle(nx, cy, r, HEX.bg, 1).setStrokeStyle(2, HEX.steel, 1);
-      const label = text(this, nx, cy + r + 6, sides[i]!, { size: Math.max(12, m.small - 1), color: CSS.steel, width: (w / n) * 0.95, align: i === 0 ? 'left' : i === n - 1 ? 'right' : 'center' });
+      const label = text(this, nx, cy + r + 6, sides[i]!, { size: m.small, color: CSS.steel, width: (w / n) * 0.95, align: i === 0 ? 'left' : i === n - 1 ? 'right' : 'center' });
       label.setOrigin(i === 0 ? 0 : i === n - 1 ? 1 : 0.5, 0);
       if (i === 0) label.x = nx - r;
       if (i === n - 1) label.x = nx + r;
