@@ -81,13 +81,16 @@ export interface CallLayout {
  * out as a list at a given width (labels may wrap); by default every label
  * takes one line. `titleLines` says how many lines the longest speaker's
  * title takes at a given width: beside a small portrait in two columns, the
- * left column widens (within limits) until every title fits in two, so a
- * title does not push the meters down, and the column keeps that width for
- * the whole call whoever speaks.
+ * left column starts narrow, so the line and the choices get the width that
+ * keeps them short, and widens (within limits) until every title fits in
+ * three lines, which the meters under it have the height for, and at
+ * least `meterRoom`, the width of the widest meter label beside its value,
+ * so the meters do not run down the column; it keeps that width for the
+ * whole call whoever speaks.
  */
-export function callLayout(m: Metrics, meterCount: number, metersHeight?: (width: number) => number, titleLines?: (width: number) => number): CallLayout {
+export function callLayout(m: Metrics, meterCount: number, metersHeight?: (width: number) => number, titleLines?: (width: number) => number, meterRoom = 0): CallLayout {
   const { w, h, pad, gap } = m;
-  const topH = Math.round(m.small * 2.4);
+  const topH = Math.round(m.small * (m.short ? 2.2 : 2.4));
   const top = { x: 0, y: 0, w, h: topH };
   const y0 = topH + gap;
   // Short canvases have the least height to spare: the portrait there is the smallest that still shows a face.
@@ -106,10 +109,10 @@ export function callLayout(m: Metrics, meterCount: number, metersHeight?: (width
     return { top, portrait, nameplate, nameBeside: false, meters, metersAs: 'column', lineBeside: true, dialogue, actions };
   }
   if (!m.narrow) {
-    let leftW = Math.round(clamp(w * 0.3, 220, 300));
-    const widest = Math.max(leftW, Math.round(w * 0.44));
+    const widest = Math.max(Math.round(clamp(w * 0.3, 200, 300)), Math.round(w * 0.44));
+    let leftW = Math.min(widest, Math.max(Math.round(clamp(w * 0.3, 200, 300)), meterRoom + pad));
     const beside = (lw: number) => lw - pad - smallPortrait - gap;
-    if (titleLines) while (leftW < widest && titleLines(beside(leftW)) > 2) leftW = Math.min(widest, leftW + 8);
+    if (titleLines) while (leftW < widest && titleLines(beside(leftW)) > 3) leftW = Math.min(widest, leftW + 8);
     const portrait = { x: pad, y: y0, w: smallPortrait, h: smallPortrait };
     const nameplate = { x: pad + smallPortrait + gap, y: y0, w: beside(leftW), h: smallPortrait };
     const metersY = y0 + smallPortrait + gap;

@@ -277,23 +277,23 @@ describe('layout', () => {
     const title = 'Representante de Maduro en la llamada (personaje inventado)';
     expect(wrapWords(title, 120, measure).join(' ')).toBe(title);
   });
-  it('on a short canvas, widens the left column until every speaker title fits in two lines beside the portrait, within a limit', () => {
+  it('on a short canvas, widens the left column until every speaker title fits in three lines beside the portrait, within a limit', () => {
     for (const [w, h] of [
       [667, 375],
       [844, 390],
     ] as const) {
       const m = metricsFor(w, h);
       const base = callLayout(m, 5);
-      // A title needing 300 px on one line takes two at 150 px and up.
-      const lines = (width: number) => Math.ceil(300 / width);
+      // A title needing 450 px on one line takes three at 150 px and up.
+      const lines = (width: number) => Math.ceil(450 / width);
       const L = callLayout(m, 5, undefined, lines);
-      expect(lines(L.nameplate.w)).toBeLessThanOrEqual(2);
+      expect(lines(L.nameplate.w)).toBeLessThanOrEqual(3);
       // No wider than it needs, in steps of 8 px.
       expect(L.nameplate.w).toBeLessThan(Math.max(base.nameplate.w, 150) + 8);
       expect(L.dialogue.x).toBeGreaterThanOrEqual(L.meters.x + L.meters.w + m.pad);
       expect(L.dialogue.x - base.dialogue.x).toBe(L.meters.w - base.meters.w);
       // A title that cannot fit stops the column at a little under half the canvas, so the line keeps its room.
-      const never = callLayout(m, 5, undefined, () => 3);
+      const never = callLayout(m, 5, undefined, () => 4);
       expect(never.meters.x + never.meters.w).toBeLessThanOrEqual(w * 0.45);
       expect(never.dialogue.w).toBeGreaterThanOrEqual(w * 0.5 - 2 * m.pad);
       // A title that fits already changes nothing.

@@ -146,6 +146,7 @@ export class CallScene extends BaseScene {
         return hgt;
       },
       (width) => Math.max(0, ...s.speakerTitles.map((title) => wrapWords(title, width, measureTitle).length)),
+      Math.max(0, ...view.meters.map((mt) => measureTitle(mt.label) + 12 + measurer(m.small, '600')(`${num(mt.max, this.app.ctl.strings.locale)}/${num(mt.max, this.app.ctl.strings.locale)}`))),
     );
     this.heading = s.heading;
 
@@ -155,8 +156,10 @@ export class CallScene extends BaseScene {
     const dot = this.add.circle(m.pad + 5, L.top.h / 2, 4, HEX.brass, 1).setScrollFactor(0).setDepth(12);
     if (this.motion) this.tweens.add({ targets: dot, alpha: 0.35, duration: 1100, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
     kicker(this, m.pad + 16, ty, view.part ? view.part.title : s.heading, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
-    const right = m.narrow ? fill(t.turn, { n: view.turn }) : `${fill(t.youPlay, { role: s.roleName })}  ·  ${fill(t.turn, { n: view.turn })}`;
-    text(this, w - m.pad, ty, right, { size: m.small, color: CSS.steelDim }).setOrigin(1, 0).setScrollFactor(0).setDepth(12);
+    // A short canvas (a phone held sideways) says "Your move" up here, so the line and the choices under it keep the height.
+    const promptUp = m.short && view.phase === 'choosing' && s.flash.length === 0;
+    const right = m.narrow ? fill(t.turn, { n: view.turn }) : `${promptUp ? t.yourMove : fill(t.youPlay, { role: s.roleName })}  ·  ${fill(t.turn, { n: view.turn })}`;
+    text(this, w - m.pad, ty, right, { size: m.small, color: promptUp ? CSS.brass : CSS.steelDim, weight: promptUp ? '600' : '400' }).setOrigin(1, 0).setScrollFactor(0).setDepth(12);
     this.viewTop = L.top.h;
 
     // News comes first, as in the panel: behind it the call stays as it was when the news broke, and the
@@ -197,10 +200,10 @@ export class CallScene extends BaseScene {
     // The line: below the speaker when stacked, however many lines the name took.
     const shiftDown = L.lineBeside ? 0 : Math.max(0, nameBottom + m.gap - L.dialogue.y);
     const d = { ...L.dialogue, y: L.dialogue.y + shiftDown };
-    const innerPad = Math.round(m.body * 0.9);
+    const innerPad = Math.round(m.body * (m.short ? 0.6 : 0.9));
     let dialogueBottom = d.y + d.h;
     if (line) {
-      const size = Math.round(m.body * 1.12);
+      const size = Math.round(m.body * (m.short ? 1 : 1.12));
       const tx = d.x + innerPad;
       const tw = d.w - 2 * innerPad;
       const lt = text(this, tx, d.y + innerPad, line.text, { size, width: tw, lineSpacing: Math.round(size * 0.35) });
@@ -218,9 +221,14 @@ export class CallScene extends BaseScene {
       let my = d.y + innerPad + textH + m.gap;
       if (lineMarker) {
         if (line.invented) {
-          const tag = kicker(this, tx + 6, my + 3, lineMarker, Math.max(12, m.small - 2), CSS.brass);
-          this.add.rectangle(tx, my, tag.width + 12, tag.height + 6, HEX.bg, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, HEX.brassDim, 1).setDepth(-1);
-          my += tag.height + 6;
+          const tag = kicker(this, tx + 6, my + 3, lineMarker, m.small, CSS.brass);
+          const n = this.wrapped.length;
+          const row = (textH + lt.lineSpacing) / n;
+          // On a short canvas the tag ends the line's last row when it has room: the height goes to the choices.
+          const beside = m.short && measurer(size)(this.wrapped[n - 1]!.trimEnd()) + m.gap + tag.width + 12 <= tw;
+          if (beside) tag.setPosition(tx + tw - tag.width - 6, d.y + innerPad + row * (n - 1) + Math.round((row - lt.lineSpacing - tag.height) / 2));
+          this.add.rectangle(tag.x - 6, tag.y - 3, tag.width + 12, tag.height + 6, HEX.bg, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, HEX.brassDim, 1).setDepth(-1);
+          my = beside ? my - m.gap : my + tag.height + 6;
         } else {
           const src = text(this, tx, my, lineMarker, { size: m.small, color: CSS.steel, italic: true, width: tw });
           my += src.height;
@@ -242,19 +250,21 @@ export class CallScene extends BaseScene {
     }
 
     // Choices or continue.
-    const ay = dialogueBottom + m.gap * 1.5;
+    const ay = dialogueBottom + m.gap * (m.short ? 1 : 1.5);
     let bottom = ay;
     if (s.flash.length === 0) {
       if (view.phase === 'choosing') {
-        const prompt = kicker(this, L.actions.x, ay, t.yourMove, m.small, CSS.brass);
-        bottom = this.drawActionColumn(model.actions, L.actions.x, ay + prompt.height + m.gap, L.actions.w);
-        if (this.typewriter && !this.typewriter.done) this.holdChoices([prompt, ...this.drawnActions.flatMap((a) => a.objects)], { x: L.actions.x, y: ay, w: L.actions.w, h: bottom - ay });
+        const prompt = promptUp ? [] : [kicker(this, L.actions.x, ay, t.yourMove, m.small, CSS.brass)];
+        bottom = this.drawActionColumn(model.actions, L.actions.x, ay + (prompt[0] ? prompt[0].height + m.gap : 0), L.actions.w);
+        if (this.typewriter && !this.typewriter.done) this.holdChoices([...prompt, ...this.drawnActions.flatMap((a) => a.objects)], { x: L.actions.x, y: ay, w: L.actions.w, h: bottom - ay });
       } else if (model.actions.length > 0) {
         const bw = Math.min(L.actions.w, Math.max(220, m.body * 14));
         bottom = this.drawActionColumn(model.actions, L.actions.x + L.actions.w - bw, ay, bw);
       }
     }
-    this.contentBottom = Math.max(h, bottom + m.pad, metersBottom + m.pad);
+    // A short canvas keeps a gap, not a full margin, under the last card, so the cards fit where they can.
+    const foot = m.short ? m.gap : m.pad;
+    this.contentBottom = Math.max(h, bottom + foot, metersBottom + foot);
     if (s.flash.length > 0) this.drawFlash(s);
   }
 
