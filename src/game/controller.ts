@@ -255,10 +255,11 @@ export class GameController {
     return this.opts.now ? this.opts.now() : new Date();
   }
 
-  /** The scenario the title opens on: the flagship when it is there, else the first. */
+  /** The scenario the title opens on: the flagship when it is there, else the first that is not an example. */
   private firstScenarioId(): string | null {
     if (this.byId.has(FLAGSHIP)) return FLAGSHIP;
-    return this.opts.scenarios[0]?.scenario.id ?? null;
+    const all = this.opts.scenarios.map((c) => c.scenario.id);
+    return all.find((id) => !isExample(id)) ?? all[0] ?? null;
   }
 
   private saveSettings(): void {
@@ -455,9 +456,12 @@ export class GameController {
           actions.push({ id: 'resume', label: fill(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: roleName }), detail: '', disabled: false, reason: '', kind: 'continue' });
         }
         for (const r of c.scenario.roles) actions.push({ id: `role:${r.id}`, label: fill(t.playAs, { role: r.name }), detail: r.summary, disabled: false, reason: '', kind: 'pick' });
-        for (const other of this.opts.scenarios)
-          if (other.scenario.id !== c.scenario.id)
-            actions.push({ id: `scenario:${other.scenario.id}`, label: fill(t.chooseScenario, { title: other.scenario.title }), detail: firstSentence(other.scenario.summary), disabled: false, reason: '', kind: 'pick' });
+        // The examples that come with the game for scenario authors come last, and say what they are, so a class does not take one for part of the lesson.
+        const others = this.opts.scenarios.filter((o) => o.scenario.id !== c.scenario.id);
+        for (const other of [...others.filter((o) => !isExample(o.scenario.id)), ...others.filter((o) => isExample(o.scenario.id))]) {
+          const example = isExample(other.scenario.id);
+          actions.push({ id: `scenario:${other.scenario.id}`, label: fill(example ? t.chooseExample : t.chooseScenario, { title: other.scenario.title }), detail: example ? t.exampleDetail : firstSentence(other.scenario.summary), disabled: false, reason: '', kind: 'pick' });
+        }
       } else if (st.kind === 'briefing') {
         const role = this.role(c, st.roleId);
         screen = briefingScreen(c.scenario, role, t);
@@ -500,6 +504,13 @@ export class GameController {
     for (const fn of [...this.listeners]) fn(this.current);
   }
 }
+
+/**
+ * True for an example that comes with the game to show scenario authors how
+ * a file is written (scenarios/example-minimal.yaml): its id begins with
+ * "example-". A copy given an id of its own is a scenario like any other.
+ */
+export const isExample = (id: string): boolean => id.startsWith('example-');
 
 /** The first sentence of a text, for a short description. */
 export function firstSentence(text: string): string {

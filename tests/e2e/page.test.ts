@@ -132,6 +132,13 @@ describe.skipIf(noBrowser)(`the page in Chromium ${e2e.reason}`, () => {
     expect(m.buttons.length).toBeGreaterThan(0);
     expect(m.buttonsOutsideGroup).toContain('mute');
     for (const b of m.buttons) expect(b.id.startsWith('role:') || b.id.startsWith('scenario:') || b.id === 'resume').toBe(true);
+    // The example that comes for scenario authors is the last pick, in the panel and on the canvas, and says what it is.
+    const example = m.buttons.findIndex((b) => b.id === 'scenario:example-minimal');
+    if (example >= 0) {
+      expect(example).toBe(m.buttons.length - 1);
+      expect(m.buttons[example]!.label).toBe('Example for scenario authors: The Sill Bridge Toll');
+      expect((await hook(page)).canvas.actions.at(-1)!.label).toBe('Example for scenario authors: The Sill Bridge Toll');
+    }
     // Every control is reachable with Tab, and focus shows.
     const reached = new Set<string>();
     for (let i = 0; i < 40; i++) {

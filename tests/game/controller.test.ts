@@ -208,6 +208,28 @@ describe('the game flow', () => {
     expect(ids(ctl)).toEqual(['role:a', 'role:b', 'scenario:the-call']);
   });
 
+  it('offers the example for scenario authors last, as an example, while an author’s copy under an id of its own is listed as any scenario', () => {
+    const tiny = tinyCompiled();
+    const example = compileScenario({ ...tiny.scenario, id: 'example-minimal', title: 'The Sill Bridge Toll' });
+    const copy = compileScenario({ ...tiny.scenario, id: 'my-crisis', title: 'The Sill Bridge Toll' });
+    const flag = compileScenario({ ...tiny.scenario, id: 'the-call', title: 'The Call' });
+    const { ctl } = make({ scenarios: [example, copy, flag] });
+    expect(ids(ctl)).toEqual(['role:a', 'role:b', 'scenario:my-crisis', 'scenario:example-minimal']);
+    const [mine, ex] = ctl.model.actions.slice(2);
+    expect(mine).toMatchObject({ label: 'Open scenario: The Sill Bridge Toll', detail: firstSentence(tiny.scenario.summary) });
+    expect(ex).toMatchObject({ label: 'Example for scenario authors: The Sill Bridge Toll', detail: 'Invented, to show how a scenario file is written. Not part of the lesson.' });
+    // In Spanish too.
+    const es = make({ scenarios: [example, flag], url: { ...noUrl, lang: 'es' } }).ctl;
+    expect(es.model.actions.at(-1)!.label).toBe('Ejemplo para autores de escenarios: The Sill Bridge Toll');
+    // Without the flagship the title opens on the author's own scenario, not on the example that sorts first.
+    const own = make({ scenarios: [example, copy] }).ctl;
+    const s = own.model.screen;
+    expect(s.kind === 'title' && s.scenario?.id).toBe('my-crisis');
+    // A link still opens the example.
+    const link = make({ scenarios: [example, flag], url: { ...noUrl, scenario: 'example-minimal' } }).ctl;
+    expect(link.model.screen).toMatchObject({ kind: 'briefing', subheading: 'The Sill Bridge Toll' });
+  });
+
   it('describes another scenario by its first sentence', () => {
     expect(firstSentence('Two towns. A bridge.')).toBe('Two towns.');
     expect(firstSentence('No stop here')).toBe('No stop here');
