@@ -119,7 +119,7 @@ export function callLayout(m: Metrics, meterCount: number, metersHeight?: (width
     const meters = { x: pad, y: metersY, w: leftW - pad, h: Math.max(0, h - metersY - pad) };
     const colX = pad + leftW + pad;
     const colW = w - colX - pad;
-    const dialogue = { x: colX, y: y0, w: colW, h: Math.round(m.body * 6.5) };
+    const dialogue = { x: colX, y: y0, w: colW, h: Math.round(m.body * (m.short ? 5 : 6.5)) };
     const actions = { x: colX, y: dialogue.y + dialogue.h + gap, w: colW, h: h - (dialogue.y + dialogue.h + gap) - pad };
     return { top, portrait, nameplate, nameBeside: true, meters, metersAs: 'column', lineBeside: true, dialogue, actions };
   }

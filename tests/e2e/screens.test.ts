@@ -77,6 +77,12 @@ async function expectSpeakerReadable(page: Page, lang: string, maxLines: number)
   for (const m of canvas.meters) expect(overlaps(sp.titleBox, m.labelBox), `the title is clear of ${m.label}`).toBe(false);
 }
 
+/** No text on the canvas is smaller than a projector at the back of a classroom can show: 14 px on a 1280×720 screen and up, scaled as the rest; 13 px on a phone, held close. */
+async function expectTextReadable(page: Page, width: number): Promise<void> {
+  const { canvas } = await hook(page);
+  expect(canvas.smallestText, `the smallest text on the ${canvas.scene} at ${width} px wide`).toBeGreaterThanOrEqual(width >= 1280 ? 14 : 13);
+}
+
 describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`, () => {
   const browser = useBrowser();
   const f = flagship();
@@ -252,6 +258,56 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
     expect(sizes['1920x1080']).toBeGreaterThanOrEqual(21);
   });
 
+  /** Checks, at a choice on a phone held sideways, that the line and every choice are in view with nothing to scroll to. */
+  async function expectAllInView(page: Page, where: string): Promise<void> {
+    const { canvas } = await hook(page);
+    expect(canvas.scrollHint, `nothing to scroll to (${where})`).toBeNull();
+    for (const a of canvas.actions) expect(a.visible, `${a.label} is in view (${where})`).toBe(true);
+  }
+
+  it.skipIf(f.plans.length === 0)('on a phone held sideways (667×375), shows the line and every choice without scrolling, at each choice of every listed playthrough', async () => {
+    const context = await browser().newContext({ viewport: { width: 667, height: 375 }, reducedMotion: 'reduce' });
+    for (const p of f.plans) {
+      const { page, problems } = await open(browser(), { context, query: `?scenario=${f.id}&role=${p.role}&seed=1` });
+      const { model } = await hook(page);
+      await page.keyboard.press(String(model.actions.findIndex((a) => a.id === 'start') + 1));
+      await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
+      let choices = 0;
+      await playByKeyboard(page, {
+        plan: p.choices,
+        strict: true,
+        each: async () => {
+          const { view, model } = await hook(page);
+          if (view?.phase !== 'choosing' || (model.screen.flash ?? []).length > 0) return;
+          choices++;
+          await expectAllInView(page, `${p.label}, ${view.beat}`);
+        },
+      });
+      expect(choices).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+    await context.close();
+    // Eight calls played through: more than the project's 90 s for one test when both cores are busy.
+  }, 240_000);
+
+  it('on a phone held sideways (667×375) in Spanish, whose texts run longer, shows the opening line and its choices without scrolling', async () => {
+    for (const role of f.roles) {
+      const { page, problems, context } = await open(browser(), { width: 667, height: 375, reducedMotion: 'reduce', query: `?scenario=${f.id}&role=${role}&lang=es` });
+      await page.keyboard.press('Enter');
+      for (let i = 0; i < 20 && (await hook(page)).view?.phase !== 'choosing'; i++) {
+        await page.keyboard.press('Enter');
+        await waitCanvas(page);
+      }
+      await waitCanvas(page);
+      const { view } = await hook(page);
+      expect(view?.phase).toBe('choosing');
+      await expectAllInView(page, `es, ${view!.beat}`);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
   for (const [w, h, lang] of [
     [844, 390, 'en'],
     [667, 375, 'en'],
@@ -266,11 +322,13 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
       const { page, problems, context } = await open(browser(), { width: w, height: h, query: `?seed=9${lang === 'en' ? '' : `&lang=${lang}`}` });
       await fits(page, w);
       await shot(page, `title-${size}`);
+      await expectTextReadable(page, w);
       const role = f.roles[f.roles.length - 1]!;
       const { model } = await hook(page);
       await page.keyboard.press(String(model.actions.findIndex((a) => a.id === `role:${role}`) + 1));
       await waitCanvas(page);
       await shot(page, `briefing-${size}`);
+      await expectTextReadable(page, w);
       await page.keyboard.press('Enter');
       await waitCanvas(page);
       let shotChoices = false;
@@ -284,6 +342,7 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
             shotFlash = true;
             await page.waitForTimeout(400);
             await shot(page, `call-news-flash-${size}`);
+      await expectTextReadable(page, w);
             // The way back to the call is in view, or "More below" says it is a scroll away: never cut off below the canvas.
             const { canvas } = await hook(page);
             const back = canvas.actions.find((a) => a.id === 'dismiss-flash')!;
@@ -291,13 +350,14 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
             const inside = back.visible && back.y >= box.y && back.y + back.h <= box.y + box.height;
             expect(inside || canvas.scrollHint !== null, 'Back to the call can be reached').toBe(true);
           }
-          if (!flash && view?.line) await expectSpeakerReadable(page, lang, sideways ? 2 : 4);
+          if (!flash && view?.line) await expectSpeakerReadable(page, lang, sideways ? 3 : 4);
           if (!shotChoices && view?.phase === 'choosing' && !flash) {
             shotChoices = true;
             await showChoices(page, 'keyboard');
             await expectMetersReadable(page, lang);
             if (sideways) await expectMetersGrouped(page);
             await shot(page, `call-choices-${size}`);
+      await expectTextReadable(page, w);
           }
           if (!shotChange && view?.phase === 'choosing' && !flash && view.meters.some((m) => m.delta !== 0)) {
             shotChange = true;
@@ -306,12 +366,14 @@ describe.skipIf(noBrowser)(`screens at phone and projector sizes ${e2e.reason}`,
             await expectMetersReadable(page, lang);
             expect((await hook(page)).canvas.meters.some((m) => m.chipBox !== null), 'a change chip shows').toBe(true);
             await shot(page, `call-change-${size}`);
+      await expectTextReadable(page, w);
           }
         },
       });
       expect(shotChange, 'the call moved a meter').toBe(true);
       await expectInSync(page);
       await shot(page, `outcome-${size}`);
+      await expectTextReadable(page, w);
       if (sideways) {
         // The cards at the foot of the debrief stand side by side, leaving the debrief most of the height.
         const cards = (await hook(page)).canvas.actions;

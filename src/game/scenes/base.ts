@@ -68,6 +68,8 @@ export interface SceneDescription {
   meters: { id: string; label: string; value: string; labelBox: PageBox; barBox: PageBox; valueBox: PageBox; chipBox: PageBox | null }[];
   /** The "More below" hint on the page, while it shows. */
   scrollHint: PageBox | null;
+  /** The size in CSS pixels of the smallest text drawn. */
+  smallestText: number;
   /** The speaker's name and title as drawn beside or under the portrait, with the title's lines. */
   speaker: { name: string; nameBox: PageBox; titleLines: string[]; titleBox: PageBox } | null;
 }
@@ -384,6 +386,7 @@ export abstract class BaseScene extends Phaser.Scene {
       flash: null,
       ending: null,
       typing: false,
+      smallestText: Math.min(...this.children.list.flatMap((o) => (o instanceof Phaser.GameObjects.Text && o.text.trim() !== '' ? [parseFloat(String(o.style.fontSize))] : []))),
       meters: this.drawnMeters.map((d) => {
         const page = (r: Rect): PageBox => ({ x: box.left + (r.x - cam.scrollX) * sx, y: box.top + (r.y - cam.scrollY) * sy, w: r.w * sx, h: r.h * sy });
         return { id: d.id, label: d.label.text, value: d.value.text, labelBox: this.textOnPage(d.label), barBox: page(d.bar), valueBox: this.textOnPage(d.value), chipBox: d.chip && page(d.chip) };
