@@ -156,10 +156,10 @@ export class CallScene extends BaseScene {
     const dot = this.add.circle(m.pad + 5, L.top.h / 2, 4, HEX.brass, 1).setScrollFactor(0).setDepth(12);
     if (this.motion) this.tweens.add({ targets: dot, alpha: 0.35, duration: 1100, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
     kicker(this, m.pad + 16, ty, view.part ? view.part.title : s.heading, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
-    // A short canvas (a phone held sideways) says "Your move" up here, so the line and the choices under it keep the height.
+    // A short canvas (a phone held sideways) says "Your move" up here, in place of the role, so the line and the choices keep the height.
     const promptUp = m.short && view.phase === 'choosing' && s.flash.length === 0;
-    const right = m.narrow ? fill(t.turn, { n: view.turn }) : `${promptUp ? t.yourMove : fill(t.youPlay, { role: s.roleName })}  ·  ${fill(t.turn, { n: view.turn })}`;
-    text(this, w - m.pad, ty, right, { size: m.small, color: promptUp ? CSS.brass : CSS.steelDim, weight: promptUp ? '600' : '400' }).setOrigin(1, 0).setScrollFactor(0).setDepth(12);
+    const right = m.narrow || promptUp ? fill(t.turn, { n: view.turn }) : `${fill(t.youPlay, { role: s.roleName })}  ·  ${fill(t.turn, { n: view.turn })}`;
+    const turn = text(this, w - m.pad, ty, right, { size: m.small, color: CSS.steelDim }).setOrigin(1, 0).setScrollFactor(0).setDepth(12);
     this.viewTop = L.top.h;
 
     // News comes first, as in the panel: behind it the call stays as it was when the news broke, and the
@@ -254,8 +254,10 @@ export class CallScene extends BaseScene {
     let bottom = ay;
     if (s.flash.length === 0) {
       if (view.phase === 'choosing') {
-        const prompt = promptUp ? [] : [kicker(this, L.actions.x, ay, t.yourMove, m.small, CSS.brass)];
-        bottom = this.drawActionColumn(model.actions, L.actions.x, ay + (prompt[0] ? prompt[0].height + m.gap : 0), L.actions.w);
+        const prompt = promptUp
+          ? [kicker(this, turn.x - turn.width - m.gap * 2, ty, t.yourMove, m.small, CSS.brass).setOrigin(1, 0).setScrollFactor(0).setDepth(12)]
+          : [kicker(this, L.actions.x, ay, t.yourMove, m.small, CSS.brass)];
+        bottom = this.drawActionColumn(model.actions, L.actions.x, ay + (promptUp ? 0 : prompt[0]!.height + m.gap), L.actions.w);
         if (this.typewriter && !this.typewriter.done) this.holdChoices([...prompt, ...this.drawnActions.flatMap((a) => a.objects)], { x: L.actions.x, y: ay, w: L.actions.w, h: bottom - ay });
       } else if (model.actions.length > 0) {
         const bw = Math.min(L.actions.w, Math.max(220, m.body * 14));
