@@ -8,7 +8,7 @@
 import type { Debrief } from '../engine/debrief.js';
 import type { Zopa } from '../engine/model.js';
 import type { CompiledScenario } from '../engine/machine.js';
-import { wordReason } from '../engine/describe.js';
+import { excerpt, wordReason } from '../engine/describe.js';
 import type { CallView, EndingView, InjectView, LogView } from '../engine/view.js';
 import type { Role, Scenario, Source } from '../scenario/schema.js';
 import { fill, num, signed, type Strings } from './i18n.js';
@@ -254,15 +254,6 @@ function zoneExample(d: Debrief, t: Strings): SectionModel['items'] {
   });
   const values = d.sides.map((side) => `${side.name} ${signed(best.values[side.id] ?? 0, t.locale)}`).join(', ');
   return [{ text: fill(template, { package: parts.length > 0 ? parts.join('; ') : t.termsAllOpen, values }), marker: null, invented: false }];
-}
-
-/** The start of a line, cut at a word, to say which line a note is about. */
-export function excerpt(text: string, max = 80): string {
-  const chars = [...text.trim()];
-  if (chars.length <= max) return chars.join('');
-  const cut = chars.slice(0, max).join('');
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 /** What each option of a term is worth to each side: one line on the canvas, a list in the panel. */
