@@ -20,6 +20,7 @@ import {
   callActions,
   callScreen,
   outcomeScreen,
+  quote,
   titleScreen,
   type ActionModel,
   type Notice,
@@ -452,12 +453,20 @@ export class GameController {
         if (saved) {
           const roleName = this.role(c, saved.role).name;
           // Enter continues the saved call, as it continues everywhere else.
-          actions.push({ id: 'resume', label: fill(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: roleName }), detail: '', disabled: false, reason: '', kind: 'continue' });
+          actions.push({ id: 'resume', ...named(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: roleName }, contentLang), detail: '', disabled: false, reason: '', kind: 'continue' });
         }
-        for (const r of c.scenario.roles) actions.push({ id: `role:${r.id}`, label: fill(t.playAs, { role: r.name }), detail: r.summary, disabled: false, reason: '', kind: 'pick' });
+        for (const r of c.scenario.roles) actions.push({ id: `role:${r.id}`, ...named(t.playAs, { role: r.name }, contentLang), detail: r.summary, disabled: false, reason: '', kind: 'pick' });
+        // Each scenario is shown in its own language, which need not be this one's.
         for (const other of this.opts.scenarios)
           if (other.scenario.id !== c.scenario.id)
-            actions.push({ id: `scenario:${other.scenario.id}`, label: fill(t.chooseScenario, { title: other.scenario.title }), detail: firstSentence(other.scenario.summary), disabled: false, reason: '', kind: 'pick' });
+            actions.push({
+              id: `scenario:${other.scenario.id}`,
+              ...named(t.chooseScenario, { title: other.scenario.title }, other.scenario.language ?? 'en'),
+              detail: firstSentence(other.scenario.summary),
+              disabled: false,
+              reason: '',
+              kind: 'pick',
+            });
       } else if (st.kind === 'briefing') {
         const role = this.role(c, st.roleId);
         screen = briefingScreen(c.scenario, role, t);
@@ -465,21 +474,21 @@ export class GameController {
         const saved = st.fromLink ? this.saveState.get(c.scenario.id) : undefined;
         if (saved && saved.role === role.id)
           actions = [
-            { id: 'resume', label: fill(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: role.name }), detail: '', disabled: false, reason: '', kind: 'continue' },
+            { id: 'resume', ...named(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: role.name }, contentLang), detail: '', disabled: false, reason: '', kind: 'continue' },
             { id: 'start', label: t.startAfresh, detail: '', disabled: false, reason: '', kind: 'primary' },
           ];
         else actions = [{ id: 'start', label: t.startCall, detail: '', disabled: false, reason: '', kind: 'continue' }];
       } else if (st.kind === 'call') {
         const view = st.session.view;
         screen = callScreen(c.scenario, this.role(c, st.session.role), view, st.flash, t);
-        actions = callActions(view, st.flash, t);
+        actions = callActions(view, st.flash, t, contentLang);
       } else {
         const d = debriefOf(c, st.session.snapshot.context);
         const role = this.role(c, st.session.role);
         screen = outcomeScreen(c, role, d, st.session.view.log, t) ?? titleScreen(c.scenario, t);
         actions = [{ id: 'again', label: t.playAgain, detail: '', disabled: false, reason: '', kind: 'primary' }];
         for (const r of c.scenario.roles)
-          if (r.id !== role.id) actions.push({ id: `other:${r.id}`, label: fill(t.playOther, { role: r.name }), detail: '', disabled: false, reason: '', kind: 'primary' });
+          if (r.id !== role.id) actions.push({ id: `other:${r.id}`, ...named(t.playOther, { role: r.name }, contentLang), detail: '', disabled: false, reason: '', kind: 'primary' });
       }
     }
     this.version += 1;
@@ -499,6 +508,12 @@ export class GameController {
     };
     for (const fn of [...this.listeners]) fn(this.current);
   }
+}
+
+/** An action's label of the game's words around the scenario's names, with the language of those names. */
+function named(template: string, names: Record<string, string>, lang: string): Pick<ActionModel, 'label' | 'quoted' | 'lang'> {
+  const q = quote(template, names);
+  return { label: q.text, quoted: q.quoted, lang };
 }
 
 /** The first sentence of a text, for a short description. */

@@ -343,6 +343,14 @@ const TABLES: Record<string, Strings> = { en, es };
 /** The languages the game's own words exist in. */
 export const UI_LANGUAGES = Object.keys(TABLES);
 
+/** The game's words in a language, its own or its base language's; null when the game has no words in it. */
+export function stringsIn(lang: string): Strings | null {
+  const tag = lang.toLowerCase();
+  const base = tag.split('-')[0]!;
+  // A scenario names its own language: a word such as "constructor" must not reach the object's prototype.
+  return Object.hasOwn(TABLES, tag) ? TABLES[tag]! : Object.hasOwn(TABLES, base) ? TABLES[base]! : null;
+}
+
 /** The game's words for a language tag: its own table, else its base language's, else English. */
 export function stringsFor(lang: string | null | undefined): { lang: string; strings: Strings } {
   const tag = (lang ?? 'en').toLowerCase();

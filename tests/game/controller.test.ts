@@ -372,7 +372,14 @@ describe('the debrief in words', () => {
     const withNotes = { ...d, notes: [{ line: 'x', speaker: 'The envoy', text: long, note: 'Ask pupils why this matters.' }] };
     const notes = outcomeSections(compiled, withNotes, en).find((x) => x.id === 'notes')!;
     expect(notes.heading).toBe('Notes on what was said');
-    expect(notes.items).toEqual([{ text: 'Ask pupils why this matters.', marker: 'On what The envoy said: “The president asks again whether the army would answer to an elected…”', invented: false }]);
+    expect(notes.items).toEqual([
+      {
+        text: 'Ask pupils why this matters.',
+        marker: 'On what The envoy said: “The president asks again whether the army would answer to an elected…”',
+        markerQuoted: { template: 'On what {speaker} said: “{line}”', names: { speaker: 'The envoy', line: 'The president asks again whether the army would answer to an elected…' } },
+        invented: false,
+      },
+    ]);
     // A call that said no noted line has no such section.
     expect(outcomeSections(compiled, d, en).some((x) => x.id === 'notes')).toBe(false);
   });
