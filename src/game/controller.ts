@@ -108,19 +108,7 @@ export class GameController {
     if (!opts.storage.persistent) this.notices.push({ id: 'no-storage', text: this.strings.noticeNoStorage, tone: 'info' });
     for (const c of opts.scenarios) this.inspectSave(c);
     this.state = this.initialState();
-    // Asked for a language the scenario is not written in: say the text stays in its own language.
-    const asked = opts.url.lang?.toLowerCase().split('-')[0];
-    const first = this.byId.get(this.firstScenarioId() ?? '')?.scenario;
-    const written = (first?.language ?? 'en').toLowerCase().split('-')[0]!;
-    if (asked && first && asked !== written) {
-      const name = languageName(written, this.uiLang);
-      // A translation into the language asked that the check refused: say so, with its first error, as for a scenario that fails.
-      const broken = pickTranslation((opts.translationProblems ?? []).filter((p) => p.scenario === first.id && p.problems.length > 0), first.language, opts.url.lang);
-      const text = broken
-        ? fill(this.strings.langBroken, { lang: languageName(broken.language, this.uiLang), written: name, count: broken.problems.length, first: broken.problems[0]! })
-        : fill(this.strings.langNote, { lang: name });
-      this.notices.push({ id: 'language', text, tone: broken ? 'warning' : 'info' });
-    }
+    if ('scenarioId' in this.state) this.languageNotice(this.state.scenarioId);
     this.rebuild();
   }
 
@@ -271,6 +259,27 @@ export class GameController {
     this.notices = [...this.notices.filter((x) => x.id !== n.id), n];
   }
 
+  /**
+   * Asked for a language the scenario on screen is not shown in: says that
+   * its text stays in its own language, or why its translation is not used.
+   */
+  private languageNotice(scenarioId: string): void {
+    this.notices = this.notices.filter((n) => n.id !== 'language');
+    const opts = this.opts;
+    const asked = opts.url.lang?.toLowerCase().split('-')[0];
+    const shown = this.byId.get(scenarioId)?.scenario;
+    const base = (tag: string) => tag.toLowerCase().split('-')[0]!;
+    const written = opts.writtenIn?.[scenarioId] ?? shown?.language ?? 'en';
+    if (!asked || !shown || asked === base(shown.language ?? 'en')) return;
+    const name = languageName(base(written), this.uiLang);
+    // A translation into the language asked that the check refused: say so, with its first error, as for a scenario that fails.
+    const broken = pickTranslation((opts.translationProblems ?? []).filter((p) => p.scenario === shown.id && p.problems.length > 0), written, opts.url.lang);
+    const text = broken
+      ? fill(this.strings.langBroken, { lang: languageName(broken.language, this.uiLang), written: name, count: broken.problems.length, first: broken.problems[0]! })
+      : fill(this.strings.langNote, { lang: name });
+    this.notices.push({ id: 'language', text, tone: broken ? 'warning' : 'info' });
+  }
+
   private inspectSave(c: CompiledScenario): void {
     const r = checkStoredSave(this.opts.storage, c);
     this.saveState.delete(c.scenario.id);
@@ -395,6 +404,7 @@ export class GameController {
         }
         if (verb === 'scenario' && arg && this.byId.has(arg)) {
           this.state = { kind: 'title', scenarioId: arg };
+          this.languageNotice(arg);
           return this.rebuild();
         }
         return;

@@ -184,6 +184,29 @@ describe('without a translation for the language asked', () => {
     expect(fr.model.screen.scenario?.title).toBe('A tiny call');
   });
 
+  it('the notice speaks of the scenario on screen, opened by its link or picked on the title', () => {
+    const other = tinyEntry();
+    const plain = { ...other, scenario: { ...other.scenario, id: 'plain', title: 'A plain call' }, translations: [] };
+    const both = (query: Partial<UrlOptions>) =>
+      new GameController({
+        scenarios: [compileInLanguage(tinyEntry(), 'es'), compileInLanguage(plain, 'es')],
+        problems: [],
+        storage: persistent(),
+        audio: silentAudio(),
+        url: { ...url('es'), ...query },
+        systemReducedMotion: false,
+        randomSeed: () => 7,
+      });
+    const noticeOf = (ctl: GameController) => ctl.model.notices.find((n) => n.id === 'language')?.text;
+    expect(noticeOf(both({ scenario: 'plain', role: 'a' }))).toBe('El escenario está escrito en inglés; el juego no tiene traducción.');
+    const title = both({});
+    expect(noticeOf(title)).toBeUndefined();
+    title.press('scenario:plain');
+    expect(noticeOf(title)).toBe('El escenario está escrito en inglés; el juego no tiene traducción.');
+    title.press('scenario:tiny');
+    expect(noticeOf(title)).toBeUndefined();
+  });
+
   it('a translation that failed its check is named in the notice, with its first error', () => {
     const entry = { ...tinyEntry(), translations: [] };
     const problem = "scenarios/tiny.es.yaml:36:3: error BC702: unknown key 'line.helo-2': the scenario 'tiny' has no such text";
