@@ -520,11 +520,12 @@ export class Mirror {
       const reasonId = `m-reason-${safeId(a.id)}`;
       const describedBy = a.disabled && a.reason ? reasonId : a.detail ? `m-detail-${safeId(a.id)}` : null;
       const label = a.label.trim().replace(/\.$/, '');
-      const why = a.disabled ? sentence(fill(m.strings.choiceUnavailable, { n: i + 1, label, reason: a.reason || '…' })) : null;
+      const said = fill(m.strings.choiceUnavailable, { n: i + 1, label, reason: a.reason || '…' });
+      const why = a.disabled ? sentence(said) : null;
       // The same words with the choice's and the reason's languages marked, built afresh wherever they are said.
       const whyWords = () => [
         ...this.fillParts(m.strings.choiceUnavailable, { n: String(i + 1), label: this.inLang(label, a.kind === 'choice' ? a.lang : undefined, m), reason: a.reason ? this.inLang(a.reason, a.reasonLang, m) : '…' }),
-        endsSentence(why ?? '') ? null : '.',
+        endsSentence(said) ? null : '.',
       ];
       const textLang = langIn(a.lang, m.uiLang);
       const b = el(
