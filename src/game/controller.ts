@@ -284,7 +284,8 @@ export class GameController {
     const r = checkStoredSave(this.opts.storage, c);
     this.saveState.delete(c.scenario.id);
     if (r.kind === 'ok') this.saveState.set(c.scenario.id, { role: r.role, ended: r.ended });
-    if (r.kind === 'set-aside') this.notice({ id: `set-aside:${c.scenario.id}`, text: fill(this.strings.noticeSetAside, { reason: r.reason }), tone: 'warning' });
+    // The engine's reason is English and technical: the player is told the kind of problem, in the game's language.
+    if (r.kind === 'set-aside') this.notice({ id: `set-aside:${c.scenario.id}`, text: fill(this.strings.noticeSetAside, { reason: this.strings.saveProblems[r.problem] }), tone: 'warning' });
   }
 
   private initialState(): State {
@@ -367,7 +368,7 @@ export class GameController {
     const r = resumeStored(this.opts.storage, c, this.callbacksFor(scenarioId));
     if (!r.ok) {
       this.saveState.delete(scenarioId);
-      if (r.problem !== 'missing') this.notice({ id: `set-aside:${scenarioId}`, text: fill(this.strings.noticeSetAside, { reason: r.reason }), tone: 'warning' });
+      if (r.problem !== 'missing') this.notice({ id: `set-aside:${scenarioId}`, text: fill(this.strings.noticeSetAside, { reason: this.strings.saveProblems[r.problem] }), tone: 'warning' });
       this.rebuild();
       return;
     }

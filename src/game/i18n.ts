@@ -102,6 +102,8 @@ const en = {
   playAgain: 'Play again',
   playOther: 'Play the other role: {role}',
   noticeSetAside: 'Your saved call could not be resumed ({reason}). It was set aside, and you can start a new game.',
+  /** Why a saved call was set aside, said in noticeSetAside. */
+  saveProblems: { corrupt: 'the save is damaged', outdated: 'it was saved by another version of the game or of the scenario', 'other-scenario': 'it belongs to another scenario' },
   noticeNoStorage: 'This browser does not keep data: the call will not be saved between visits.',
   noticeResumed: 'Resumed your saved call.',
   noticeUnknownScenario: 'There is no scenario called "{id}". Pick one below.',
@@ -273,6 +275,7 @@ const es: Strings = {
   playAgain: 'Jugar otra vez',
   playOther: 'Jugar el otro papel: {role}',
   noticeSetAside: 'No se pudo reanudar tu llamada guardada ({reason}). Se ha apartado y puedes empezar una partida nueva.',
+  saveProblems: { corrupt: 'el guardado está dañado', outdated: 'se guardó con otra versión del juego o del escenario', 'other-scenario': 'pertenece a otro escenario' },
   noticeNoStorage: 'Este navegador no guarda datos: la llamada no se guardará entre visitas.',
   noticeResumed: 'Se reanudó tu llamada guardada.',
   noticeUnknownScenario: 'No hay ningún escenario llamado «{id}». Elige uno.',

@@ -282,7 +282,15 @@ describe('saves', () => {
     const text = serializeSave(ctl.session!).replace(c.contentHash, '00000000');
     map.set(saveKey('tiny'), text);
     const again = make({ storage: persistent(map) }).ctl;
-    expect(again.model.notices.find((n) => n.id === 'set-aside:tiny')?.text).toContain('changed');
+    expect(again.model.notices.find((n) => n.id === 'set-aside:tiny')?.text).toBe(
+      'Your saved call could not be resumed (it was saved by another version of the game or of the scenario). It was set aside, and you can start a new game.',
+    );
+    // In Spanish, all of it: the engine's English reason stays out of the notice.
+    map.set(saveKey('tiny'), text);
+    const es = make({ storage: persistent(map), url: { scenario: null, role: null, lang: 'es', seed: 7, ignored: [] } }).ctl;
+    expect(es.model.notices.find((n) => n.id === 'set-aside:tiny')?.text).toBe(
+      'No se pudo reanudar tu llamada guardada (se guardó con otra versión del juego o del escenario). Se ha apartado y puedes empezar una partida nueva.',
+    );
   });
 
   it('offers the saved outcome once a call has ended', () => {
