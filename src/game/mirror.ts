@@ -37,8 +37,21 @@ export interface MirrorHost {
 
 const safeId = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '-');
 
-/** The parts that are something to append. */
-const nodes = (parts: Child[]): (Node | string)[] => parts.filter((x): x is Node | string => x !== null && x !== undefined && x !== false && x !== '');
+/**
+ * The parts that are something to append, with neighbouring texts joined:
+ * Chromium tells each text node of a description apart with a space, which
+ * would read "Choice 3 , “ Offer… ”".
+ */
+const nodes = (parts: Child[]): (Node | string)[] => {
+  const out: (Node | string)[] = [];
+  for (const x of parts) {
+    if (x === null || x === undefined || x === false || x === '') continue;
+    const last = out.length - 1;
+    if (typeof x === 'string' && typeof out[last] === 'string') out[last] += x;
+    else out.push(x);
+  }
+  return out;
+};
 
 /** True when a text already ends as a sentence does, so what follows it is not read as part of it. */
 const endsSentence = (s: string) => /[.!?…:;]["'”’»)\]]*$/.test(s.trim());
@@ -217,7 +230,7 @@ export class Mirror {
   private say(parts: Child[], text: string): void {
     // The same words again are still a change to the status, so a second press is told too.
     const again = this.status.textContent === text;
-    this.status.replaceChildren(...nodes(parts.length > 0 ? parts : [text]), ...(again ? ['\u00a0'] : []));
+    this.status.replaceChildren(...nodes([...(parts.length > 0 ? parts : [text]), again ? '\u00a0' : null]));
   }
 
   /** A template of the game's words with its placeholders filled by `parts`: text, or elements marked with their own language. */
@@ -230,7 +243,7 @@ export class Mirror {
       last = match.index + match[0].length;
     }
     out.push(template.slice(last));
-    return out.filter((x) => x !== '');
+    return nodes(out);
   }
 
   /** A text in `lang` among the game's words: marked with its language where it is not the game's. */
@@ -385,8 +398,7 @@ export class Mirror {
                       el(
                         'span',
                         { class: it.invented ? 'marker marker-invented' : 'marker', lang: it.cite ? content : null },
-                        ' ',
-                        ...(it.markerQuoted ? this.quoted(it.markerQuoted, m.contentLang, m) : [it.marker]),
+                        ...nodes([' ', ...(it.markerQuoted ? this.quoted(it.markerQuoted, m.contentLang, m) : [it.marker])]),
                         this.stop(it.marker),
                       ),
                     ]
@@ -514,7 +526,7 @@ export class Mirror {
   private renderActions(actions: ActionModel[], m: ScreenModel): void {
     const el = this.el;
     const children: HTMLElement[] = [];
-    const notes: Child[] = [];
+    const notes: string[] = [];
     this.unavailableWords.clear();
     actions.forEach((a, i) => {
       const reasonId = `m-reason-${safeId(a.id)}`;
@@ -523,10 +535,11 @@ export class Mirror {
       const said = fill(m.strings.choiceUnavailable, { n: i + 1, label, reason: a.reason || '…' });
       const why = a.disabled ? sentence(said) : null;
       // The same words with the choice's and the reason's languages marked, built afresh wherever they are said.
-      const whyWords = () => [
-        ...this.fillParts(m.strings.choiceUnavailable, { n: String(i + 1), label: this.inLang(label, a.kind === 'choice' ? a.lang : undefined, m), reason: a.reason ? this.inLang(a.reason, a.reasonLang, m) : '…' }),
-        endsSentence(said) ? null : '.',
-      ];
+      const whyWords = () =>
+        nodes([
+          ...this.fillParts(m.strings.choiceUnavailable, { n: String(i + 1), label: this.inLang(label, a.kind === 'choice' ? a.lang : undefined, m), reason: a.reason ? this.inLang(a.reason, a.reasonLang, m) : '…' }),
+          endsSentence(said) ? null : '.',
+        ]);
       const textLang = langIn(a.lang, m.uiLang);
       const b = el(
         'button',
@@ -545,7 +558,7 @@ export class Mirror {
       );
       children.push(b);
       if (why) {
-        notes.push(...(notes.length > 0 ? [' '] : []), ...whyWords());
+        notes.push(why);
         this.unavailableWords.set(b, whyWords);
       }
       // A pick's summary is the scenario's words; a reason is the author's, or the game's in the language reasonLang gives.
@@ -555,7 +568,8 @@ export class Mirror {
     this.group.replaceChildren(...children);
     this.group.hidden = actions.length === 0;
     // Tab passes a disabled button by: the group's description names it and says why, as focus enters the group.
-    this.groupNote.replaceChildren(...nodes(notes));
+    // A description reaches a screen reader as one string, which keeps no language marks: marked, it would only gain stray spaces.
+    this.groupNote.textContent = notes.join(' ');
     if (notes.length > 0) this.group.setAttribute('aria-describedby', this.groupNote.id);
     else this.group.removeAttribute('aria-describedby');
     this.status.textContent = '';
@@ -645,7 +659,7 @@ export class Mirror {
         return el(
           'li',
           { class: 'log-inject', 'data-log': e.id },
-          el('strong', {}, `${t.newsFlash}: `, this.inLang(sentence(e.headline), m.contentLang, m), ' '),
+          el('strong', {}, ...nodes([`${t.newsFlash}: `, this.inLang(sentence(e.headline), m.contentLang, m), ' '])),
           el('span', { lang }, e.text, this.stop(e.text)),
           e.timeline ? el('span', { class: 'marker marker-timeline', lang }, ` ${e.timeline}`, this.stop(e.timeline)) : null,
           e.source ? marker('marker', t.source, e.source) : e.invented ? marker('marker marker-invented', t.invented, null) : null,
