@@ -7,7 +7,8 @@ import '@fontsource/ibm-plex-sans/600.css';
 import './game/styles.css';
 import './game/class-results.css';
 import { scenariosUrl } from 'virtual:scenarios';
-import { ClassResultsPage, scenarioNames } from './game/class-results.js';
+import { scenarioNames } from './engine/results.js';
+import { ClassResultsPage } from './game/class-results.js';
 import { download } from './game/dom.js';
 import { stringsFor } from './game/i18n.js';
 import { fetchScenarioData } from './game/scenario-data.js';
@@ -25,6 +26,6 @@ if (root) {
   // The game's scenarios give their titles and names in the page's language, so that results exported in several
   // languages show under one; without them (offline, say) the page shows the names most files give.
   void fetchScenarioData(scenariosUrl).then((r) => {
-    if (r.ok) page.knowScenarios(scenarioNames(r.data, lang));
+    if (r.ok) page.knowScenarios(scenarioNames(r.data.scenarios, lang));
   });
 }

@@ -3,15 +3,33 @@
  * files players exported, as a table or as CSV for a spreadsheet.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs, runTool, UsageError } from './args.js';
-import { endingCounts, leftOutText, MAX_RESULT_BYTES, readResult, toCsv, uniqueResults, type ResultRow } from '../engine/results.js';
+import { classSummary, leftOutText, MAX_RESULT_BYTES, readResult, scenarioNames, toCsv, type ResultRow, type ScenarioNames } from '../engine/results.js';
+import { checkScenarioFolder } from '../game/build/scenario-plugin.js';
+import { fill, stringsFor } from '../game/i18n.js';
 
 const USAGE = `usage: npm run results -- FILE_OR_FOLDER... [--csv]
   Summarises result files exported with "Export results": who played which role, the ending, whether
   the final package was inside the zone of agreement, and how many reached each ending.
   A folder stands for the .json files directly inside it.
   --csv prints one line a result instead, for a spreadsheet.`;
+
+/**
+ * The names of the game's scenarios in English, from the folder the game is
+ * built from, so that the summary names each scenario, role and ending as
+ * the class results page does. Names only: the proof that every ending can
+ * be reached is left to the build.
+ */
+function gameScenarioNames(): Map<string, ScenarioNames> {
+  const dir = process.env['BACKCHANNEL_SCENARIO_DIR'] ?? resolve(import.meta.dirname, '../../scenarios');
+  try {
+    return scenarioNames(checkScenarioFolder(dir, dir, new Map(), { prove: false }).scenarios, 'en');
+  } catch {
+    // Without the game's scenarios, the names most files give still make one summary.
+    return new Map();
+  }
+}
 
 /** More files than any class exports; a bound so a mistyped folder (a whole disk) is refused, not read. */
 const MAX_FOLDER_FILES = 5000;
@@ -58,18 +76,23 @@ await runTool(USAGE, () => {
       problems.push(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'could not be read'}`);
     }
   }
-  const unique = uniqueResults(read);
-  const rows = unique.rows;
-  problems.push(...unique.repeats.map((l) => leftOutText(l)));
+  const summary = classSummary(read, read.length > 0 ? gameScenarioNames() : new Map());
+  const rows = summary.rows;
+  problems.push(...summary.repeats.map((l) => leftOutText(l)));
   for (const p of problems) process.stderr.write(`left out: ${p}\n`);
   if (args.flags.has('csv')) {
     process.stdout.write(toCsv(rows));
   } else {
-    const table = [['player', 'scenario', 'role', 'ending', 'inside the zone', 'turns', 'choices'], ...rows.map((r) => [r.player || '—', r.scenario, r.role, r.endingTitle || r.ending || '—', r.inZone ? 'yes' : 'no', String(r.turns), String(r.choices)])];
+    // The class results page's words, so that the two read alike.
+    const t = stringsFor('en').strings.results;
+    const table = [['player', 'scenario', 'role', 'ending', 'inside the zone', 'turns', 'choices'], ...rows.map((r) => [r.player || t.unnamed, r.scenarioTitle, r.roleName, r.endingTitle || r.ending || t.noEnding, r.inZone ? t.yes : t.no, String(r.turns), String(r.choices)])];
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => [...row[i]!].length)));
     const line = (row: string[]) => row.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd();
     const out = [`${rows.length} result${rows.length === 1 ? '' : 's'}`, '', ...table.map(line), '', 'endings reached:'];
-    for (const c of endingCounts(rows)) out.push(`  ${c.scenario}, ${c.role}: ${c.title || c.ending || 'no ending'} × ${c.count}`);
+    for (const g of summary.groups) {
+      out.push(`  ${fill(t.endingsFor, { scenario: g.scenarioTitle, role: g.roleName })}: ${fill(t.groupNote, { n: g.inZone, total: g.total })}`);
+      for (const e of g.endings) out.push(`    ${e.title || e.ending || t.noEnding} × ${e.count}`);
+    }
     process.stdout.write(`${out.join('\n')}\n`);
   }
   // Usable output with some files left out is still a summary; none at all is a failure.

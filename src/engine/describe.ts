@@ -30,7 +30,12 @@ export type ConditionText =
   /** `options` null: the term must be settled, on any option. An option of null: the term still open. */
   | { kind: 'term'; term: string; options: (string | null)[] | null }
   | { kind: 'acceptable'; side: string }
-  | { kind: 'visited'; beat: string }
+  /**
+   * A beat, which has no name of its own, told by what a player notices of
+   * it: the first line said in it (`line`, cut to a short quote), else the
+   * title of its part (`part`); `beat` keeps its id for tools.
+   */
+  | { kind: 'visited'; beat: string; line?: string; part?: string }
   | { kind: 'chose'; choice: string }
   | { kind: 'role'; role: string };
 
@@ -59,7 +64,12 @@ export interface ConditionPhrases {
   /** An option that is no option: the term still open. */
   termOpen: string;
   acceptable: string;
+  /** A beat, told by the first line said in it ({line}). */
   visited: string;
+  /** A beat with no line of its own, told by its part ({part}). */
+  visitedPart: string;
+  /** A beat with neither: no name at all. */
+  visitedAny: string;
   chose: string;
   role: string;
 }
@@ -79,7 +89,9 @@ export const ENGLISH_CONDITION_PHRASES: ConditionPhrases = {
   termSettled: '{term} settled',
   termOpen: 'still open',
   acceptable: 'a package {side} can accept',
-  visited: 'after "{beat}"',
+  visited: 'after "{line}"',
+  visitedPart: 'after reaching "{part}"',
+  visitedAny: 'a later point in the call',
   chose: 'after choosing "{choice}"',
   role: 'playing {role}',
 };
@@ -108,9 +120,31 @@ export function conditionText(cond: Condition, idx: ScenarioIndex): ConditionTex
     return { kind: 'term', term: t?.label ?? cond.term, options };
   }
   if ('acceptable' in cond) return { kind: 'acceptable', side: sideName(cond.acceptable) };
-  if ('visited' in cond) return { kind: 'visited', beat: cond.visited };
+  if ('visited' in cond) return visitedText(cond.visited, idx);
   if ('chose' in cond) return { kind: 'chose', choice: idx.choices.get(cond.chose)?.text ?? cond.chose };
   return { kind: 'role', role: s.roles.find((r) => r.id === cond.role)?.name ?? cond.role };
+}
+
+/**
+ * A beat as a player can recognise it. The first line of the beat is heard
+ * as it starts; replies are quoted only when the beat has one, since with
+ * several the player may never have heard the one quoted.
+ */
+function visitedText(id: string, idx: ScenarioIndex): ConditionText {
+  const beat = idx.beats.get(id);
+  const line = beat?.lines?.[0] ?? (beat?.replies?.length === 1 ? beat.replies[0]!.lines[0] : undefined);
+  if (line) return { kind: 'visited', beat: id, line: excerpt(line.text, 60) };
+  const part = beat?.part ? idx.scenario.parts?.find((p) => p.id === beat.part)?.title : undefined;
+  return part ? { kind: 'visited', beat: id, part } : { kind: 'visited', beat: id };
+}
+
+/** The start of a text, cut at a word and marked as cut, to say which line is meant. */
+export function excerpt(text: string, max = 80): string {
+  const chars = [...text.trim()];
+  if (chars.length <= max) return chars.join('');
+  const cut = chars.slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 /** Fills `{name}` placeholders; one left unfilled stays as written. */
@@ -146,7 +180,7 @@ export function wordCondition(text: ConditionText, phrases: ConditionPhrases, nu
     case 'acceptable':
       return fillIn(phrases.acceptable, { side: text.side });
     case 'visited':
-      return fillIn(phrases.visited, { beat: text.beat });
+      return text.line !== undefined ? fillIn(phrases.visited, { line: text.line }) : text.part !== undefined ? fillIn(phrases.visitedPart, { part: text.part }) : phrases.visitedAny;
     case 'chose':
       return fillIn(phrases.chose, { choice: text.choice });
     case 'role':

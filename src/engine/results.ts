@@ -6,6 +6,8 @@
  * field by field; a file that is not a Backchannel result is named with the
  * reason and left out, never trusted in part.
  */
+import { applyTranslation, pickTranslation } from '../scenario/translate.js';
+import type { Scenario } from '../scenario/schema.js';
 import type { Debrief } from './debrief.js';
 import type { CompiledScenario } from './machine.js';
 import type { LogView } from './view.js';
@@ -219,4 +221,130 @@ export function toCsv(rows: ResultRow[]): string {
   const head = ['player', 'scenario', 'role', 'ending', 'ending title', 'kind', 'inside the zone', 'turns', 'choices', 'exported at', 'file'];
   const lines = rows.map((r) => [r.player, r.scenario, r.role, r.ending, r.endingTitle, r.kind, r.inZone, r.turns, r.choices, r.exportedAt, r.file].map(csvCell).join(','));
   return `${[head.join(','), ...lines].join('\n')}\n`;
+}
+
+/** A scenario's names in one language: its title, its roles' names and its endings' titles, by id. */
+export interface ScenarioNames {
+  title: string;
+  roles: ReadonlyMap<string, string>;
+  endings: ReadonlyMap<string, string>;
+}
+
+/** A scenario the game has, with the translations of it that passed their check. */
+export interface KnownScenario {
+  scenario: Scenario;
+  translations?: readonly { language: string; texts: Record<string, string> }[];
+}
+
+/**
+ * The names of each scenario in `lang`: from its translation into that
+ * language, or as written when written in it. A scenario with neither is
+ * not listed, and its results keep the names their files give.
+ */
+export function scenarioNames(scenarios: readonly KnownScenario[], lang: string): Map<string, ScenarioNames> {
+  const out = new Map<string, ScenarioNames>();
+  const base = (tag: string) => tag.toLowerCase().split('-')[0];
+  for (const entry of scenarios) {
+    const t = pickTranslation(entry.translations ?? [], entry.scenario.language, lang);
+    const own = base(entry.scenario.language ?? 'en') === base(lang);
+    if (!t && !own) continue;
+    const s = t ? applyTranslation(entry.scenario, t.texts, t.language) : entry.scenario;
+    out.set(s.id, { title: s.title, roles: new Map(s.roles.map((r) => [r.id, r.name])), endings: new Map(s.endings.map((e) => [e.id, e.title])) });
+  }
+  return out;
+}
+
+/**
+ * The text given most often, so that one name shows for one thing however
+ * many languages the files were exported in; a tie goes to the first in
+ * code-point order, so the choice does not depend on the order files came in.
+ */
+export function mostCommon(values: Iterable<string>): string {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = '';
+  let most = 0;
+  for (const [v, n] of counts) if (n > most || (n === most && v < best)) [best, most] = [v, n];
+  return best;
+}
+
+/**
+ * The rows with one name for each scenario, role and ending: the one
+ * `known` gives when it has the scenario and the id, else the one most
+ * files give.
+ */
+export function withNames(rows: readonly ResultRow[], known: ReadonlyMap<string, ScenarioNames> = new Map()): ResultRow[] {
+  const given = new Map<string, string[]>();
+  const note = (key: string, value: string) => {
+    const list = given.get(key);
+    if (list) list.push(value);
+    else given.set(key, [value]);
+  };
+  const keyOf = (...parts: string[]) => JSON.stringify(parts);
+  for (const r of rows) {
+    note(keyOf('s', r.scenario), r.scenarioTitle);
+    note(keyOf('r', r.scenario, r.role), r.roleName);
+    note(keyOf('e', r.scenario, r.ending), r.endingTitle);
+  }
+  const chosen = new Map<string, string>();
+  const pick = (key: string, own: string | undefined) => {
+    let v = chosen.get(key);
+    if (v === undefined) chosen.set(key, (v = own ?? mostCommon(given.get(key) ?? [])));
+    return v;
+  };
+  return rows.map((r) => {
+    const names = known.get(r.scenario);
+    return {
+      ...r,
+      scenarioTitle: pick(keyOf('s', r.scenario), names?.title) || r.scenarioTitle,
+      roleName: pick(keyOf('r', r.scenario, r.role), names?.roles.get(r.role)) || r.roleName,
+      endingTitle: r.ending === '' ? r.endingTitle : pick(keyOf('e', r.scenario, r.ending), names?.endings.get(r.ending)) || r.endingTitle,
+    };
+  });
+}
+
+/** The results of one scenario and role: how many, how many inside the zone of agreement, and how many reached each ending, most first. */
+export interface ResultGroup {
+  scenario: string;
+  role: string;
+  scenarioTitle: string;
+  roleName: string;
+  total: number;
+  inZone: number;
+  endings: { ending: string; title: string; count: number }[];
+}
+
+/** A class's results as a teacher reads them, before they are put in words. */
+export interface ClassSummary {
+  /** Each result once, named as {@link withNames} names them, in the order of the players' names. */
+  rows: ResultRow[];
+  /** The files left out because they repeat a result already read. */
+  repeats: LeftOut[];
+  groups: ResultGroup[];
+}
+
+/**
+ * The summary that `npm run results` and the class results page both give:
+ * each result once, one name for each scenario, role and ending (`known`
+ * gives the names in the reader's language), rows in the order of the
+ * players' names, and per scenario and role how many reached each ending.
+ */
+export function classSummary(read: readonly ResultRow[], known: ReadonlyMap<string, ScenarioNames> = new Map()): ClassSummary {
+  const unique = uniqueResults(read);
+  const rows = withNames(unique.rows, known);
+  // Group names often carry numbers: "Group 2" comes before "Group 10".
+  rows.sort((a, b) => a.player.localeCompare(b.player, undefined, { numeric: true, sensitivity: 'base' }) || a.exportedAt.localeCompare(b.exportedAt) || a.file.localeCompare(b.file));
+  const groups: ResultGroup[] = [];
+  for (const c of endingCounts(rows)) {
+    let g = groups.find((x) => x.scenario === c.scenario && x.role === c.role);
+    if (!g) {
+      const first = rows.find((r) => r.scenario === c.scenario && r.role === c.role)!;
+      g = { scenario: c.scenario, role: c.role, scenarioTitle: first.scenarioTitle, roleName: first.roleName, total: 0, inZone: 0, endings: [] };
+      groups.push(g);
+    }
+    g.total += c.count;
+    g.inZone += rows.filter((r) => r.scenario === c.scenario && r.role === c.role && r.ending === c.ending && r.inZone).length;
+    g.endings.push({ ending: c.ending, title: c.title, count: c.count });
+  }
+  return { rows, repeats: unique.repeats, groups };
 }

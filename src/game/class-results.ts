@@ -6,11 +6,9 @@
  * The files come from pupils' devices: they go through the same checks as
  * `npm run results`, and whatever they hold is shown as text.
  */
-import { endingCounts, leftOutText, MAX_RESULT_BYTES, readResult, toCsv, uniqueResults, type LeftOut, type ResultRow } from '../engine/results.js';
-import { applyTranslation, pickTranslation } from '../scenario/translate.js';
+import { classSummary, leftOutText, MAX_RESULT_BYTES, readResult, toCsv, type LeftOut, type ResultRow, type ScenarioNames } from '../engine/results.js';
 import { builder } from './dom.js';
 import { fill, type Strings } from './i18n.js';
-import type { ScenarioData } from './scenario-data.js';
 
 /** Most files one list holds; a class exports a few dozen. */
 export const MAX_RESULT_FILES = 5000;
@@ -20,45 +18,6 @@ export interface ResultSource {
   name: string;
   size: number;
   text(): Promise<string>;
-}
-
-/** A scenario's names in one language: its title, its roles' names and its endings' titles, by id. */
-export interface ScenarioNames {
-  title: string;
-  roles: ReadonlyMap<string, string>;
-  endings: ReadonlyMap<string, string>;
-}
-
-/**
- * The names of each scenario the game has, in `lang`: from its translation
- * into that language, or as written when written in it. A scenario with
- * neither is not listed, and its results keep the names their files give.
- */
-export function scenarioNames(data: ScenarioData, lang: string): Map<string, ScenarioNames> {
-  const out = new Map<string, ScenarioNames>();
-  const base = (tag: string) => tag.toLowerCase().split('-')[0];
-  for (const entry of data.scenarios) {
-    const t = pickTranslation(entry.translations ?? [], entry.scenario.language, lang);
-    const own = base(entry.scenario.language ?? 'en') === base(lang);
-    if (!t && !own) continue;
-    const s = t ? applyTranslation(entry.scenario, t.texts, t.language) : entry.scenario;
-    out.set(s.id, { title: s.title, roles: new Map(s.roles.map((r) => [r.id, r.name])), endings: new Map(s.endings.map((e) => [e.id, e.title])) });
-  }
-  return out;
-}
-
-/**
- * The text given most often, so that one name shows for one thing however
- * many languages the files were exported in; a tie goes to the first in
- * code-point order, so the choice does not depend on the order files came in.
- */
-export function mostCommon(values: Iterable<string>): string {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best = '';
-  let most = 0;
-  for (const [v, n] of counts) if (n > most || (n === most && v < best)) [best, most] = [v, n];
-  return best;
 }
 
 /** What the page shows, worked out from the files read so far. */
@@ -133,60 +92,20 @@ export class ResultsList {
       if ('row' in r) read.push(r.row);
       else left.push(r.leftOut);
     }
-    const unique = uniqueResults(read);
-    left.push(...unique.repeats);
-    const rows = withNames(unique.rows, known);
-    // Group names often carry numbers: "Group 2" comes before "Group 10".
-    rows.sort((a, b) => a.player.localeCompare(b.player, undefined, { numeric: true, sensitivity: 'base' }) || a.exportedAt.localeCompare(b.exportedAt) || a.file.localeCompare(b.file));
+    const summary = classSummary(read, known);
+    left.push(...summary.repeats);
+    const rows = summary.rows;
     const leftOut = left.map((l) => leftOutText(l, t.results.why)).sort();
-    const groups: ResultsSummary['groups'] = [];
-    for (const c of endingCounts(rows)) {
-      let g = groups.find((x) => x.scenario === c.scenario && x.role === c.role);
-      if (!g) {
-        const first = rows.find((r) => r.scenario === c.scenario && r.role === c.role)!;
-        g = { scenario: c.scenario, role: c.role, heading: fill(t.results.endingsFor, { scenario: first.scenarioTitle, role: first.roleName }), total: 0, inZone: 0, endings: [] };
-        groups.push(g);
-      }
-      g.total += c.count;
-      g.inZone += rows.filter((r) => r.scenario === c.scenario && r.role === c.role && r.ending === c.ending && r.inZone).length;
-      g.endings.push({ ending: c.ending, title: c.title || c.ending || t.results.noEnding, count: c.count });
-    }
+    const groups = summary.groups.map((g) => ({
+      scenario: g.scenario,
+      role: g.role,
+      heading: fill(t.results.endingsFor, { scenario: g.scenarioTitle, role: g.roleName }),
+      total: g.total,
+      inZone: g.inZone,
+      endings: g.endings.map((e) => ({ ...e, title: e.title || e.ending || t.results.noEnding })),
+    }));
     return { rows, leftOut, groups };
   }
-}
-
-/**
- * The rows with one name for each scenario, role and ending: the page's
- * own when it knows the scenario and the id, else the one most files give.
- */
-function withNames(rows: readonly ResultRow[], known: ReadonlyMap<string, ScenarioNames>): ResultRow[] {
-  const given = new Map<string, string[]>();
-  const note = (key: string, value: string) => {
-    const list = given.get(key);
-    if (list) list.push(value);
-    else given.set(key, [value]);
-  };
-  const keyOf = (...parts: string[]) => JSON.stringify(parts);
-  for (const r of rows) {
-    note(keyOf('s', r.scenario), r.scenarioTitle);
-    note(keyOf('r', r.scenario, r.role), r.roleName);
-    note(keyOf('e', r.scenario, r.ending), r.endingTitle);
-  }
-  const chosen = new Map<string, string>();
-  const pick = (key: string, own: string | undefined) => {
-    let v = chosen.get(key);
-    if (v === undefined) chosen.set(key, (v = own ?? mostCommon(given.get(key) ?? [])));
-    return v;
-  };
-  return rows.map((r) => {
-    const names = known.get(r.scenario);
-    return {
-      ...r,
-      scenarioTitle: pick(keyOf('s', r.scenario), names?.title) || r.scenarioTitle,
-      roleName: pick(keyOf('r', r.scenario, r.role), names?.roles.get(r.role)) || r.roleName,
-      endingTitle: r.ending === '' ? r.endingTitle : pick(keyOf('e', r.scenario, r.ending), names?.endings.get(r.ending)) || r.endingTitle,
-    };
-  });
 }
 
 /** "2026-11-25T10:04:05.000Z" as "2026-11-25 10:04"; anything else as it came. */

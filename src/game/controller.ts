@@ -20,6 +20,7 @@ import {
   callActions,
   callScreen,
   outcomeScreen,
+  quote,
   titleScreen,
   type ActionModel,
   type Notice,
@@ -107,19 +108,7 @@ export class GameController {
     if (!opts.storage.persistent) this.notices.push({ id: 'no-storage', text: this.strings.noticeNoStorage, tone: 'info' });
     for (const c of opts.scenarios) this.inspectSave(c);
     this.state = this.initialState();
-    // Asked for a language the scenario is not written in: say the text stays in its own language.
-    const asked = opts.url.lang?.toLowerCase().split('-')[0];
-    const first = this.byId.get(this.firstScenarioId() ?? '')?.scenario;
-    const written = (first?.language ?? 'en').toLowerCase().split('-')[0]!;
-    if (asked && first && asked !== written) {
-      const name = languageName(written, this.uiLang);
-      // A translation into the language asked that the check refused: say so, with its first error, as for a scenario that fails.
-      const broken = pickTranslation((opts.translationProblems ?? []).filter((p) => p.scenario === first.id && p.problems.length > 0), first.language, opts.url.lang);
-      const text = broken
-        ? fill(this.strings.langBroken, { lang: languageName(broken.language, this.uiLang), written: name, count: broken.problems.length, first: broken.problems[0]! })
-        : fill(this.strings.langNote, { lang: name });
-      this.notices.push({ id: 'language', text, tone: broken ? 'warning' : 'info' });
-    }
+    if ('scenarioId' in this.state) this.languageNotice(this.state.scenarioId);
     this.rebuild();
   }
 
@@ -271,11 +260,33 @@ export class GameController {
     this.notices = [...this.notices.filter((x) => x.id !== n.id), n];
   }
 
+  /**
+   * Asked for a language the scenario on screen is not shown in: says that
+   * its text stays in its own language, or why its translation is not used.
+   */
+  private languageNotice(scenarioId: string): void {
+    this.notices = this.notices.filter((n) => n.id !== 'language');
+    const opts = this.opts;
+    const asked = opts.url.lang?.toLowerCase().split('-')[0];
+    const shown = this.byId.get(scenarioId)?.scenario;
+    const base = (tag: string) => tag.toLowerCase().split('-')[0]!;
+    const written = opts.writtenIn?.[scenarioId] ?? shown?.language ?? 'en';
+    if (!asked || !shown || asked === base(shown.language ?? 'en')) return;
+    const name = languageName(base(written), this.uiLang);
+    // A translation into the language asked that the check refused: say so, with its first error, as for a scenario that fails.
+    const broken = pickTranslation((opts.translationProblems ?? []).filter((p) => p.scenario === shown.id && p.problems.length > 0), written, opts.url.lang);
+    const text = broken
+      ? fill(this.strings.langBroken, { lang: languageName(broken.language, this.uiLang), written: name, count: broken.problems.length, first: broken.problems[0]! })
+      : fill(this.strings.langNote, { lang: name });
+    this.notices.push({ id: 'language', text, tone: broken ? 'warning' : 'info' });
+  }
+
   private inspectSave(c: CompiledScenario): void {
     const r = checkStoredSave(this.opts.storage, c);
     this.saveState.delete(c.scenario.id);
     if (r.kind === 'ok') this.saveState.set(c.scenario.id, { role: r.role, ended: r.ended });
-    if (r.kind === 'set-aside') this.notice({ id: `set-aside:${c.scenario.id}`, text: fill(this.strings.noticeSetAside, { reason: r.reason }), tone: 'warning' });
+    // The engine's reason is English and technical: the player is told the kind of problem, in the game's language.
+    if (r.kind === 'set-aside') this.notice({ id: `set-aside:${c.scenario.id}`, text: fill(this.strings.noticeSetAside, { reason: this.strings.saveProblems[r.problem] }), tone: 'warning' });
   }
 
   private initialState(): State {
@@ -358,7 +369,7 @@ export class GameController {
     const r = resumeStored(this.opts.storage, c, this.callbacksFor(scenarioId));
     if (!r.ok) {
       this.saveState.delete(scenarioId);
-      if (r.problem !== 'missing') this.notice({ id: `set-aside:${scenarioId}`, text: fill(this.strings.noticeSetAside, { reason: r.reason }), tone: 'warning' });
+      if (r.problem !== 'missing') this.notice({ id: `set-aside:${scenarioId}`, text: fill(this.strings.noticeSetAside, { reason: this.strings.saveProblems[r.problem] }), tone: 'warning' });
       this.rebuild();
       return;
     }
@@ -395,6 +406,7 @@ export class GameController {
         }
         if (verb === 'scenario' && arg && this.byId.has(arg)) {
           this.state = { kind: 'title', scenarioId: arg };
+          this.languageNotice(arg);
           return this.rebuild();
         }
         return;
@@ -453,14 +465,23 @@ export class GameController {
         if (saved) {
           const roleName = this.role(c, saved.role).name;
           // Enter continues the saved call, as it continues everywhere else.
-          actions.push({ id: 'resume', label: fill(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: roleName }), detail: '', disabled: false, reason: '', kind: 'continue' });
+          actions.push({ id: 'resume', ...named(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: roleName }, contentLang), detail: '', disabled: false, reason: '', kind: 'continue' });
         }
-        for (const r of c.scenario.roles) actions.push({ id: `role:${r.id}`, label: fill(t.playAs, { role: r.name }), detail: r.summary, disabled: false, reason: '', kind: 'pick' });
+        for (const r of c.scenario.roles) actions.push({ id: `role:${r.id}`, ...named(t.playAs, { role: r.name }, contentLang), detail: r.summary, disabled: false, reason: '', kind: 'pick' });
         // The examples that come with the game for scenario authors come last, and say what they are, so a class does not take one for part of the lesson.
+        // Each scenario is shown in its own language, which need not be this one's.
         const others = this.opts.scenarios.filter((o) => o.scenario.id !== c.scenario.id);
         for (const other of [...others.filter((o) => !isExample(o.scenario.id)), ...others.filter((o) => isExample(o.scenario.id))]) {
           const example = isExample(other.scenario.id);
-          actions.push({ id: `scenario:${other.scenario.id}`, label: fill(example ? t.chooseExample : t.chooseScenario, { title: other.scenario.title }), detail: example ? t.exampleDetail : firstSentence(other.scenario.summary), disabled: false, reason: '', kind: 'pick' });
+          actions.push({
+            id: `scenario:${other.scenario.id}`,
+            ...named(example ? t.chooseExample : t.chooseScenario, { title: other.scenario.title }, other.scenario.language ?? 'en'),
+            detail: example ? t.exampleDetail : firstSentence(other.scenario.summary),
+            ...(example ? { detailLang: this.uiLang } : {}),
+            disabled: false,
+            reason: '',
+            kind: 'pick',
+          });
         }
       } else if (st.kind === 'briefing') {
         const role = this.role(c, st.roleId);
@@ -469,21 +490,21 @@ export class GameController {
         const saved = st.fromLink ? this.saveState.get(c.scenario.id) : undefined;
         if (saved && saved.role === role.id)
           actions = [
-            { id: 'resume', label: fill(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: role.name }), detail: '', disabled: false, reason: '', kind: 'continue' },
+            { id: 'resume', ...named(saved.ended ? t.continueSavedEnded : t.continueSaved, { role: role.name }, contentLang), detail: '', disabled: false, reason: '', kind: 'continue' },
             { id: 'start', label: t.startAfresh, detail: '', disabled: false, reason: '', kind: 'primary' },
           ];
         else actions = [{ id: 'start', label: t.startCall, detail: '', disabled: false, reason: '', kind: 'continue' }];
       } else if (st.kind === 'call') {
         const view = st.session.view;
         screen = callScreen(c.scenario, this.role(c, st.session.role), view, st.flash, t);
-        actions = callActions(view, st.flash, t);
+        actions = callActions(view, st.flash, t, contentLang);
       } else {
         const d = debriefOf(c, st.session.snapshot.context);
         const role = this.role(c, st.session.role);
         screen = outcomeScreen(c, role, d, st.session.view.log, t) ?? titleScreen(c.scenario, t);
         actions = [{ id: 'again', label: t.playAgain, detail: '', disabled: false, reason: '', kind: 'primary' }];
         for (const r of c.scenario.roles)
-          if (r.id !== role.id) actions.push({ id: `other:${r.id}`, label: fill(t.playOther, { role: r.name }), detail: '', disabled: false, reason: '', kind: 'primary' });
+          if (r.id !== role.id) actions.push({ id: `other:${r.id}`, ...named(t.playOther, { role: r.name }, contentLang), detail: '', disabled: false, reason: '', kind: 'primary' });
       }
     }
     this.version += 1;
@@ -511,6 +532,12 @@ export class GameController {
  * "example-". A copy given an id of its own is a scenario like any other.
  */
 export const isExample = (id: string): boolean => id.startsWith('example-');
+
+/** An action's label of the game's words around the scenario's names, with the language of those names. */
+function named(template: string, names: Record<string, string>, lang: string): Pick<ActionModel, 'label' | 'quoted' | 'lang'> {
+  const q = quote(template, names);
+  return { label: q.text, quoted: q.quoted, lang };
+}
 
 /** The first sentence of a text, for a short description. */
 export function firstSentence(text: string): string {

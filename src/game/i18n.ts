@@ -104,6 +104,8 @@ const en = {
   playAgain: 'Play again',
   playOther: 'Play the other role: {role}',
   noticeSetAside: 'Your saved call could not be resumed ({reason}). It was set aside, and you can start a new game.',
+  /** Why a saved call was set aside, said in noticeSetAside. */
+  saveProblems: { corrupt: 'the save is damaged', outdated: 'it was saved by another version of the game or of the scenario', 'other-scenario': 'it belongs to another scenario' },
   noticeNoStorage: 'This browser does not keep data: the call will not be saved between visits.',
   noticeResumed: 'Resumed your saved call.',
   noticeUnknownScenario: 'There is no scenario called "{id}". Pick one below.',
@@ -238,7 +240,9 @@ const es: Strings = {
     termSettled: 'un acuerdo sobre {term}',
     termOpen: 'sin decidir',
     acceptable: 'un acuerdo que {side} pueda aceptar',
-    visited: 'haber pasado por «{beat}»',
+    visited: 'haber oído «{line}»',
+    visitedPart: 'haber llegado a «{part}»',
+    visitedAny: 'avanzar más en la llamada',
     chose: 'haber elegido «{choice}»',
     role: 'jugar como {role}',
   },
@@ -275,6 +279,7 @@ const es: Strings = {
   playAgain: 'Jugar otra vez',
   playOther: 'Jugar el otro papel: {role}',
   noticeSetAside: 'No se pudo reanudar tu llamada guardada ({reason}). Se ha apartado y puedes empezar una partida nueva.',
+  saveProblems: { corrupt: 'el guardado está dañado', outdated: 'se guardó con otra versión del juego o del escenario', 'other-scenario': 'pertenece a otro escenario' },
   noticeNoStorage: 'Este navegador no guarda datos: la llamada no se guardará entre visitas.',
   noticeResumed: 'Se reanudó tu llamada guardada.',
   noticeUnknownScenario: 'No hay ningún escenario llamado «{id}». Elige uno.',
@@ -344,6 +349,14 @@ const TABLES: Record<string, Strings> = { en, es };
 
 /** The languages the game's own words exist in. */
 export const UI_LANGUAGES = Object.keys(TABLES);
+
+/** The game's words in a language, its own or its base language's; null when the game has no words in it. */
+export function stringsIn(lang: string): Strings | null {
+  const tag = lang.toLowerCase();
+  const base = tag.split('-')[0]!;
+  // A scenario names its own language: a word such as "constructor" must not reach the object's prototype.
+  return Object.hasOwn(TABLES, tag) ? TABLES[tag]! : Object.hasOwn(TABLES, base) ? TABLES[base]! : null;
+}
 
 /** The game's words for a language tag: its own table, else its base language's, else English. */
 export function stringsFor(lang: string | null | undefined): { lang: string; strings: Strings } {

@@ -20,7 +20,7 @@ import type { PressFrom } from './controller.js';
 import type { Child } from './dom.js';
 import { exportLabel, fill, num, signed, type Strings } from './i18n.js';
 import { meterShare } from './layout.js';
-import type { ActionModel, ScreenModel, SectionModel } from './screens.js';
+import type { ActionModel, Quoted, ScreenModel, SectionModel } from './screens.js';
 import { PLAYER_MAX, TEXT_SPEEDS, type TextSpeed } from './settings.js';
 
 /** What the mirror's controls call. */
@@ -37,8 +37,31 @@ export interface MirrorHost {
 
 const safeId = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '-');
 
+/**
+ * The parts that are something to append, with neighbouring texts joined:
+ * Chromium tells each text node of a description apart with a space, which
+ * would read "Choice 3 , “ Offer… ”".
+ */
+const nodes = (parts: Child[]): (Node | string)[] => {
+  const out: (Node | string)[] = [];
+  for (const x of parts) {
+    if (x === null || x === undefined || x === false || x === '') continue;
+    const last = out.length - 1;
+    if (typeof x === 'string' && typeof out[last] === 'string') out[last] += x;
+    else out.push(x);
+  }
+  return out;
+};
+
 /** True when a text already ends as a sentence does, so what follows it is not read as part of it. */
 const endsSentence = (s: string) => /[.!?…:;]["'”’»)\]]*$/.test(s.trim());
+
+/**
+ * The `lang` attribute a text in `lang` needs inside an element whose
+ * language is `within`: none when they are the same, so that a page in one
+ * language carries no marks at all.
+ */
+export const langIn = (lang: string | undefined, within: string): string | null => (lang === undefined || lang.toLowerCase() === within.toLowerCase() ? null : lang);
 
 /** A text as a sentence: with a full stop when it has no closing punctuation of its own. */
 export const sentence = (s: string) => (endsSentence(s) ? s.trim() : `${s.trim()}.`);
@@ -107,6 +130,8 @@ export class Mirror {
   private readonly status: HTMLElement;
   /** The greyed-out choices and why, as the group's description: heard on tabbing into the group, where Tab passes them by. */
   private readonly groupNote: HTMLElement;
+  /** What each greyed-out choice's digit says, with the languages of its parts marked. */
+  private readonly unavailableWords = new Map<HTMLButtonElement, () => Child[]>();
   /** The meters' values last drawn in this call; null outside a call. */
   private meterSeen: Map<string, number> | null = null;
   private logKeys: string[] = [];
@@ -196,14 +221,42 @@ export class Mirror {
   pressNumber(n: number, from: PressFrom): boolean {
     const b = this.buttons()[n - 1];
     if (!b) return false;
-    if (b.disabled) this.say(b.dataset['unavailable'] ?? '');
+    if (b.disabled) this.say(this.unavailableWords.get(b)?.() ?? [], b.dataset['unavailable'] ?? '');
     else this.host.press(b.dataset['action']!, from);
     return true;
   }
 
-  private say(text: string): void {
+  /** Says `text`, built of `parts` that carry their languages. */
+  private say(parts: Child[], text: string): void {
     // The same words again are still a change to the status, so a second press is told too.
-    this.status.textContent = this.status.textContent === text ? `${text}\u00a0` : text;
+    const again = this.status.textContent === text;
+    this.status.replaceChildren(...nodes([...(parts.length > 0 ? parts : [text]), again ? '\u00a0' : null]));
+  }
+
+  /** A template of the game's words with its placeholders filled by `parts`: text, or elements marked with their own language. */
+  private fillParts(template: string, parts: Record<string, Child>): Child[] {
+    const out: Child[] = [];
+    let last = 0;
+    for (const match of template.matchAll(/\{(\w+)\}/g)) {
+      if (!Object.hasOwn(parts, match[1]!)) continue;
+      out.push(template.slice(last, match.index), parts[match[1]!]);
+      last = match.index + match[0].length;
+    }
+    out.push(template.slice(last));
+    return nodes(out);
+  }
+
+  /** A text in `lang` among the game's words: marked with its language where it is not the game's. */
+  private inLang(text: string, lang: string | undefined, m: ScreenModel): Child {
+    const l = langIn(lang, m.uiLang);
+    return l ? this.el('span', { lang: l, text }) : text;
+  }
+
+  /** The game's words around the scenario's names, each name marked with `lang` where it is not the game's. */
+  private quoted(q: Quoted | string, lang: string | undefined, m: ScreenModel): Child[] {
+    if (typeof q === 'string') return [q];
+    if (!langIn(lang, m.uiLang)) return [fill(q.template, q.names)];
+    return this.fillParts(q.template, Object.fromEntries(Object.entries(q.names).map(([k, v]) => [k, this.inLang(v, lang, m)])));
   }
 
   render(m: ScreenModel): void {
@@ -222,9 +275,10 @@ export class Mirror {
     this.renderControls(m);
     this.renderNotices(m);
 
-    this.title.textContent = s.heading;
+    // The heading and the line under it hold the scenario's names among the game's words.
+    this.title.replaceChildren(...nodes(this.quoted('headingQuoted' in s ? s.headingQuoted : s.heading, m.contentLang, m)));
     this.eyebrow.hidden = s.kind === 'title' || s.kind === 'problem';
-    this.sub.textContent = s.kind === 'title' ? s.tagline : s.kind === 'problem' ? '' : s.subheading;
+    this.sub.replaceChildren(...nodes(s.kind === 'title' ? [s.tagline] : s.kind === 'problem' ? [] : this.quoted(s.subQuoted, m.contentLang, m)));
     this.sub.hidden = this.sub.textContent === '';
     const screenKey = this.screenKey(m);
     if (screenKey !== this.lastScreenKey) {
@@ -311,10 +365,15 @@ export class Mirror {
     this.notices.hidden = m.notices.length === 0;
   }
 
-  /** A briefing's sections sit under the page's heading (level 2); a debrief's under the ending's title (level 3). */
+  /**
+   * A briefing's sections sit under the page's heading (level 2); a
+   * debrief's under the ending's title (level 3). Their headings and markers
+   * are the game's words; their items the scenario's, unless an item says
+   * it is the game's words around the scenario's names.
+   */
   private sections(sections: SectionModel[], level: 'h2' | 'h3', m: ScreenModel): HTMLElement[] {
     const el = this.el;
-    const markerLang = this.markerLang(m);
+    const content = langIn(m.contentLang, m.uiLang);
     return sections.map((sec) =>
       el(
         'section',
@@ -329,16 +388,20 @@ export class Mirror {
               { class: it.tone ? `tone-${it.tone}` : null },
               // The marker shows on a line of its own; read aloud, it needs the stop that the line break gives the eye.
               it.cite
-                ? el('span', { class: 'note-text' }, `${it.cite.number} `, this.el('span', { class: 'm-cite', lang: m.sourceLang !== m.uiLang ? m.sourceLang : null, text: it.cite.title }), it.marker ? this.stop(it.text) : null)
-                : el('span', { class: 'note-text' }, it.text, it.marker || it.list ? this.stop(it.text) : null),
+                ? el('span', { class: 'note-text' }, `${it.cite.number} `, this.el('span', { class: 'm-cite', lang: langIn(m.sourceLang, m.uiLang), text: it.cite.title }), it.marker ? this.stop(it.text) : null)
+                : el('span', { class: 'note-text', lang: it.quoted ? null : content }, ...(it.quoted ? this.quoted(it.quoted, m.contentLang, m) : [it.text]), it.marker || it.list ? this.stop(it.text) : null),
               ...(it.list
-                ? [
-                    el('span', { class: 'marker', lang: markerLang, text: ` ${it.list.label}` }),
-                    el('ul', { class: 'm-note-list marker' }, ...it.list.items.map((x) => el('li', {}, x, this.stop(x)))),
-                  ]
+                ? [el('span', { class: 'marker', text: ` ${it.list.label}` }), el('ul', { class: 'm-note-list marker' }, ...it.list.items.map((x) => el('li', { lang: content }, x, this.stop(x))))]
                 : it.marker
                   ? // A source's note is the author's text, in the scenario's language, not the game's words.
-                    [el('span', { class: it.invented ? 'marker marker-invented' : 'marker', lang: it.cite ? null : markerLang }, ' ', it.marker, this.stop(it.marker))]
+                    [
+                      el(
+                        'span',
+                        { class: it.invented ? 'marker marker-invented' : 'marker', lang: it.cite ? content : null },
+                        ...nodes([' ', ...(it.markerQuoted ? this.quoted(it.markerQuoted, m.contentLang, m) : [it.marker])]),
+                        this.stop(it.marker),
+                      ),
+                    ]
                   : []),
             ),
           ),
@@ -352,11 +415,6 @@ export class Mirror {
     return endsSentence(text) ? null : this.el('span', { class: 'visually-hidden', text: '.' });
   }
 
-  /** The game's words inside scenario text in another language carry their own. */
-  private markerLang(m: ScreenModel): string | null {
-    return m.contentLang !== m.uiLang ? m.uiLang : null;
-  }
-
   /**
    * A template of the game's words around a source's title (as published,
    * in the language the scenario is written in), the title marked with its
@@ -365,19 +423,20 @@ export class Mirror {
   private cite(template: string, title: string, m: ScreenModel): Child[] {
     const at = template.indexOf('{source}');
     if (at < 0) return [template];
-    return [template.slice(0, at), this.el('span', { class: 'm-cite', lang: m.sourceLang !== m.uiLang ? m.sourceLang : null, text: title }), template.slice(at + '{source}'.length)];
+    return [template.slice(0, at), this.el('span', { class: 'm-cite', lang: langIn(m.sourceLang, m.uiLang), text: title }), template.slice(at + '{source}'.length)];
   }
 
   private renderScreen(m: ScreenModel): void {
     const el = this.el;
     const s = m.screen;
     const t = m.strings;
-    const lang = m.contentLang !== m.uiLang ? m.contentLang : null;
-    this.screen.removeAttribute('lang');
+    // Everything here sits in the game's language: the scenario's words are marked where they are in another.
+    const lang = langIn(m.contentLang, m.uiLang);
     this.screen.dataset['screen'] = s.kind;
     switch (s.kind) {
       case 'problem':
-        this.screen.replaceChildren(el('p', { text: s.intro }), el('pre', { class: 'm-problems', text: s.problems.join('\n') }));
+        // The checker and the loader speak English, whatever the game's language.
+        this.screen.replaceChildren(el('p', { text: s.intro }), el('pre', { class: 'm-problems', text: s.problems.join('\n'), lang: langIn('en', m.uiLang) }));
         return;
       case 'title':
         this.screen.replaceChildren(
@@ -392,7 +451,7 @@ export class Mirror {
         );
         return;
       case 'briefing':
-        this.screen.replaceChildren(el('p', { class: 'm-lead', text: s.summary, lang }), ...this.sections(s.sections, 'h2', m).map((x) => (lang && x.setAttribute('lang', lang), x)));
+        this.screen.replaceChildren(el('p', { class: 'm-lead', text: s.summary, lang }), ...this.sections(s.sections, 'h2', m));
         return;
       case 'call':
         this.screen.replaceChildren(...this.callContent(s.view, s.flash, m, lang));
@@ -407,7 +466,7 @@ export class Mirror {
             el('h2', { class: 'm-ending-title', text: s.ending.title, lang }),
           ),
           el('p', { class: 'm-lead', text: s.ending.summary, lang }),
-          ...this.sections(s.sections, 'h3', m).map((x) => (lang && x.setAttribute('lang', lang), x)),
+          ...this.sections(s.sections, 'h3', m),
         );
         return;
     }
@@ -416,7 +475,6 @@ export class Mirror {
   private callContent(view: CallView, flash: InjectView[], m: ScreenModel, lang: string | null): HTMLElement[] {
     const el = this.el;
     const t = m.strings;
-    const markerLang = this.markerLang(m);
     const out: HTMLElement[] = [];
     for (const f of flash)
       out.push(
@@ -427,7 +485,7 @@ export class Mirror {
           el('p', { class: 'm-flash-kicker', text: t.newsFlash }),
           el('h2', { class: 'm-flash-h', text: f.headline, lang }),
           el('p', { text: f.text, lang }),
-          el('p', { class: f.invented ? 'marker marker-invented' : 'marker', lang: markerLang }, ...(f.source ? this.cite(t.source, f.source.title, m) : [f.invented ? t.invented : ''])),
+          el('p', { class: f.invented ? 'marker marker-invented' : 'marker' }, ...(f.source ? this.cite(t.source, f.source.title, m) : [f.invented ? t.invented : ''])),
           f.timeline ? el('p', { class: 'marker marker-timeline', text: f.timeline, lang }) : null,
         ),
       );
@@ -438,9 +496,9 @@ export class Mirror {
         el(
           'figure',
           { class: 'm-line', 'data-line': l.id },
-          el('figcaption', { class: 'm-speaker' }, el('strong', { text: l.speaker?.name ?? '' }), l.speaker?.title ? el('span', { class: 'm-speaker-title', text: ` · ${l.speaker.title}` }) : null),
+          el('figcaption', { class: 'm-speaker', lang }, el('strong', { text: l.speaker?.name ?? '' }), l.speaker?.title ? el('span', { class: 'm-speaker-title', text: ` · ${l.speaker.title}` }) : null),
           el('blockquote', { class: 'm-line-text', text: l.text, lang }),
-          l.source || l.invented ? el('p', { class: l.invented ? 'marker marker-invented' : 'marker', lang: markerLang }, ...(l.source ? this.cite(t.source, l.source.title, m) : [t.inventedDialogue])) : null,
+          l.source || l.invented ? el('p', { class: l.invented ? 'marker marker-invented' : 'marker' }, ...(l.source ? this.cite(t.source, l.source.title, m) : [t.inventedDialogue])) : null,
         ),
       );
     if (view.meters.length > 0)
@@ -453,7 +511,7 @@ export class Mirror {
               'li',
               { 'data-meter': mt.id },
               // The description as a tooltip on the label, not on the item, whose name is then its label and value.
-              el('span', { class: 'm-meter-label', text: mt.label, title: mt.description ?? null }),
+              el('span', { class: 'm-meter-label', text: mt.label, title: mt.description ?? null, lang }),
               el('span', { class: 'm-bar', 'aria-hidden': 'true' }, el('span', { class: 'm-bar-fill', style: `width:${Math.round(meterShare(mt.value, mt.min, mt.max) * 100)}%` })),
               el('span', { class: 'm-meter-value', text: `${num(mt.value, t.locale)} / ${num(mt.max, t.locale)}` }),
               el('span', { class: mt.delta > 0 ? 'delta up' : mt.delta < 0 ? 'delta down' : 'delta', text: mt.delta !== 0 ? signed(mt.delta, t.locale) : '' }),
@@ -468,12 +526,21 @@ export class Mirror {
   private renderActions(actions: ActionModel[], m: ScreenModel): void {
     const el = this.el;
     const children: HTMLElement[] = [];
-    const unavailable: string[] = [];
+    const notes: string[] = [];
+    this.unavailableWords.clear();
     actions.forEach((a, i) => {
       const reasonId = `m-reason-${safeId(a.id)}`;
       const describedBy = a.disabled && a.reason ? reasonId : a.detail ? `m-detail-${safeId(a.id)}` : null;
-      const why = a.disabled ? sentence(fill(m.strings.choiceUnavailable, { n: i + 1, label: a.label.trim().replace(/\.$/, ''), reason: a.reason || '…' })) : null;
-      if (why) unavailable.push(why);
+      const label = a.label.trim().replace(/\.$/, '');
+      const said = fill(m.strings.choiceUnavailable, { n: i + 1, label, reason: a.reason || '…' });
+      const why = a.disabled ? sentence(said) : null;
+      // The same words with the choice's and the reason's languages marked, built afresh wherever they are said.
+      const whyWords = () =>
+        nodes([
+          ...this.fillParts(m.strings.choiceUnavailable, { n: String(i + 1), label: this.inLang(label, a.kind === 'choice' ? a.lang : undefined, m), reason: a.reason ? this.inLang(a.reason, a.reasonLang, m) : '…' }),
+          endsSentence(said) ? null : '.',
+        ]);
+      const textLang = langIn(a.lang, m.uiLang);
       const b = el(
         'button',
         {
@@ -484,23 +551,26 @@ export class Mirror {
           disabled: a.disabled,
           'aria-describedby': describedBy,
           'data-unavailable': why,
-          lang: a.kind === 'choice' && m.contentLang !== m.uiLang ? m.contentLang : null,
+          lang: a.kind === 'choice' ? textLang : null,
         },
         el('span', { class: 'act-num', 'aria-hidden': 'true', text: String(i + 1) }),
-        el('span', { class: 'act-label', text: a.label }),
+        el('span', { class: 'act-label' }, ...(a.quoted ? this.quoted(a.quoted, a.lang, m) : [a.label])),
       );
       children.push(b);
-      // A choice's reason and a pick's summary are the scenario's words, in its language.
-      const textLang = (a.kind === 'choice' || a.kind === 'pick') && m.contentLang !== m.uiLang ? m.contentLang : null;
-      // A reason the game worded itself is in the game's language, with only the scenario's names in its own.
-      if (a.disabled && a.reason) children.push(el('p', { class: 'act-reason', id: reasonId, text: fill(m.strings.unavailable, { reason: a.reason }), lang: a.reasonWorded ? null : textLang }));
-      else if (a.detail) children.push(el('p', { class: 'act-detail', id: `m-detail-${safeId(a.id)}`, text: a.detail, lang: textLang }));
+      if (why) {
+        notes.push(why);
+        this.unavailableWords.set(b, whyWords);
+      }
+      // A pick's summary is the scenario's words; a reason is the author's, or the game's in the language reasonLang gives.
+      if (a.disabled && a.reason) children.push(el('p', { class: 'act-reason', id: reasonId }, ...this.fillParts(m.strings.unavailable, { reason: this.inLang(a.reason, a.reasonLang, m) })));
+      else if (a.detail) children.push(el('p', { class: 'act-detail', id: `m-detail-${safeId(a.id)}`, text: a.detail, lang: a.detailLang ? langIn(a.detailLang, m.uiLang) : textLang }));
     });
     this.group.replaceChildren(...children);
     this.group.hidden = actions.length === 0;
     // Tab passes a disabled button by: the group's description names it and says why, as focus enters the group.
-    this.groupNote.textContent = unavailable.join(' ');
-    if (unavailable.length > 0) this.group.setAttribute('aria-describedby', this.groupNote.id);
+    // A description reaches a screen reader as one string, which keeps no language marks: marked, it would only gain stray spaces.
+    this.groupNote.textContent = notes.join(' ');
+    if (notes.length > 0) this.group.setAttribute('aria-describedby', this.groupNote.id);
     else this.group.removeAttribute('aria-describedby');
     this.status.textContent = '';
   }
@@ -522,13 +592,20 @@ export class Mirror {
     const changed = meters.filter((x) => before.has(x.id) && before.get(x.id) !== x.value);
     if (changed.length === 0) return;
     const locale = m.strings.locale;
-    this.meterNews.textContent = changed.map((x) => fill(m.strings.meterNews, { label: x.label, delta: signed(x.value - before.get(x.id)!, locale), value: num(x.value, locale), max: num(x.max, locale) })).join(' ');
+    this.meterNews.replaceChildren(
+      ...nodes(
+        changed.flatMap((x, i) => [
+          i > 0 ? ' ' : null,
+          ...this.fillParts(m.strings.meterNews, { label: this.inLang(x.label, m.contentLang, m), delta: signed(x.value - before.get(x.id)!, locale), value: num(x.value, locale), max: num(x.max, locale) }),
+        ]),
+      ),
+    );
   }
 
   private renderLog(log: LogView[], t: Strings, m: ScreenModel, screen: string): void {
     const keys = log.map((e, i) => `${i}:${e.kind}:${e.id}`);
     const prefix = keys.length >= this.logKeys.length && this.logKeys.every((k, i) => keys[i] === k);
-    const lang = m.contentLang !== m.uiLang ? m.contentLang : null;
+    const lang = langIn(m.contentLang, m.uiLang);
     // A call resumed (from the title) arrives with its whole history.
     const arriving = screen === 'call' && this.logScreen !== 'call' && log.length > 1;
     this.logScreen = screen;
@@ -556,39 +633,39 @@ export class Mirror {
     this.log.scrollTop = this.log.scrollHeight;
   }
 
+  /** An entry of the log: the game's words (who speaks for the player, news, markers) around the scenario's, which carry its language. */
   private logItem(log: LogView[], i: number, m: ScreenModel, lang: string | null): HTMLElement {
     const el = this.el;
     const t = m.strings;
     const e = log[i]!;
-    const markerLang = this.markerLang(m);
     const marker = (cls: string, text: string, title: string | null) =>
       // The leading space keeps the marker a word of its own when read or copied.
-      el('span', { class: cls, lang: markerLang }, ' ', ...(title !== null ? this.cite(text, title, m) : [text]), this.stop(title !== null ? fill(text, { source: title }) : text));
+      el('span', { class: cls }, ' ', ...(title !== null ? this.cite(text, title, m) : [text]), this.stop(title !== null ? fill(text, { source: title }) : text));
     switch (e.kind) {
       case 'line': {
         const said = provenanceAt(log, i);
         return el(
           'li',
-          { class: 'log-line', 'data-log': e.id, 'data-provenance': said, lang },
-          el('strong', { text: `${e.speaker}: ` }),
-          el('span', {}, e.text, said ? this.stop(e.text) : null),
+          { class: 'log-line', 'data-log': e.id, 'data-provenance': said },
+          el('strong', { text: `${e.speaker}: `, lang }),
+          el('span', { lang }, e.text, said ? this.stop(e.text) : null),
           said === 'reported' ? marker('marker', t.reported, e.source!) : said ? marker('marker marker-invented', t.inventedFromHere, null) : null,
         );
       }
       case 'choice':
-        return el('li', { class: 'log-choice', 'data-log': e.id, lang }, el('strong', { text: `${t.speakerYou}: ` }), el('span', { text: e.text }));
+        return el('li', { class: 'log-choice', 'data-log': e.id }, el('strong', { text: `${t.speakerYou}: ` }), el('span', { text: e.text, lang }));
       case 'inject':
         // The news, then when it really happened, then where it is reported: each a sentence of its own.
         return el(
           'li',
-          { class: 'log-inject', 'data-log': e.id, lang },
-          el('strong', { text: `${t.newsFlash}: ${sentence(e.headline)} ` }),
-          el('span', {}, e.text, this.stop(e.text)),
-          e.timeline ? el('span', { class: 'marker marker-timeline' }, ` ${e.timeline}`, this.stop(e.timeline)) : null,
+          { class: 'log-inject', 'data-log': e.id },
+          el('strong', {}, ...nodes([`${t.newsFlash}: `, this.inLang(sentence(e.headline), m.contentLang, m), ' '])),
+          el('span', { lang }, e.text, this.stop(e.text)),
+          e.timeline ? el('span', { class: 'marker marker-timeline', lang }, ` ${e.timeline}`, this.stop(e.timeline)) : null,
           e.source ? marker('marker', t.source, e.source) : e.invented ? marker('marker marker-invented', t.invented, null) : null,
         );
       case 'ending':
-        return el('li', { class: 'log-ending', 'data-log': e.id, lang }, el('strong', { text: fill(t.endingReached, { title: e.title }) }));
+        return el('li', { class: 'log-ending', 'data-log': e.id }, el('strong', {}, ...this.fillParts(t.endingReached, { title: this.inLang(e.title, m.contentLang, m) })));
     }
   }
 }

@@ -8,11 +8,26 @@
 import type { Debrief } from '../engine/debrief.js';
 import type { Zopa } from '../engine/model.js';
 import type { CompiledScenario } from '../engine/machine.js';
-import { wordReason } from '../engine/describe.js';
+import { excerpt, wordReason } from '../engine/describe.js';
 import type { CallView, EndingView, InjectView, LogView } from '../engine/view.js';
 import type { Role, Scenario, Source } from '../scenario/schema.js';
-import { fill, num, signed, type Strings } from './i18n.js';
+import { fill, num, signed, stringsIn, type Strings } from './i18n.js';
 import type { Settings } from './settings.js';
+
+/**
+ * A text of the game's words around names from the scenario: its template
+ * and the names apart, so that the panel can mark the names' language where
+ * it is not the game's. Filled in, it is the text the canvas draws.
+ */
+export interface Quoted {
+  template: string;
+  names: Record<string, string>;
+}
+
+/** A text of the game's words with the scenario's names in it, filled in and kept apart. */
+export function quote(template: string, names: Record<string, string>): { text: string; quoted: Quoted } {
+  return { text: fill(template, names), quoted: { template, names } };
+}
 
 /** An action that moves the game forward: a button of the choices group, a card on the canvas. */
 export interface ActionModel {
@@ -24,22 +39,33 @@ export interface ActionModel {
   disabled: boolean;
   /** Why it is disabled (empty when enabled). */
   reason: string;
-  /** True when the reason is worded by the game, in its own language, rather than written by the scenario's author. */
-  reasonWorded?: boolean;
+  /** The language of the scenario's words in the action (a choice's label, a pick's detail, the names its label quotes); unset when it has none. */
+  lang?: string;
+  /** A label of the game's words around the scenario's names, in `lang`. */
+  quoted?: Quoted;
+  /** The language of the reason: the author's is the scenario's, and the game words its own in the scenario's language when it can (see {@link reasonWords}). */
+  reasonLang?: string;
+  /** The language of `detail` when it differs from `lang`: an example's note is the game's words, not the scenario's. */
+  detailLang?: string;
   /** 'continue' actions are what Enter and Space press. */
   kind: 'continue' | 'choice' | 'pick' | 'primary';
 }
 
 /** One item of a briefing or debrief: a fact with its source, a goal, a step. */
 export interface NoteModel {
+  /** The scenario's own words, unless `quoted` says they are the game's. */
   text: string;
+  /** When the text is the game's words (around the scenario's names, if any): the template and the names apart. */
+  quoted?: Quoted;
+  /** When the marker is the game's words around the scenario's names. */
+  markerQuoted?: Quoted;
   /** "Source [n]" (a number in the screen's list of sources), "Invented", a source's note in that list, or null. */
   marker: string | null;
   invented: boolean;
   tone?: 'good' | 'bad' | 'neutral';
   /** When the text is a source's citation: its number and the citation apart, so the panel can mark the language the source was published in. The marker is then the author's note on the source. */
   cite?: { number: string; title: string };
-  /** What the panel lists under the note in place of the marker, which runs the same items together on one line of the canvas. */
+  /** What the panel lists under the note in place of the marker, which runs the same items together on one line of the canvas: the label the game's words, the items the scenario's. */
   list?: { label: string; items: string[] };
 }
 
@@ -64,11 +90,13 @@ export interface SideChart {
 export type Screen =
   | { kind: 'problem'; heading: string; intro: string; problems: string[] }
   | { kind: 'title'; heading: string; tagline: string; scenario: { id: string; title: string; summary: string; period: string; sides: string[] } | null; prompt: string }
-  | { kind: 'briefing'; heading: string; subheading: string; summary: string; sections: SectionModel[] }
+  | { kind: 'briefing'; heading: string; subheading: string; headingQuoted: Quoted; subQuoted: Quoted; summary: string; sections: SectionModel[] }
   | {
       kind: 'call';
       heading: string;
       subheading: string;
+      headingQuoted: Quoted;
+      subQuoted: Quoted;
       /** The role the player speaks for. */
       roleName: string;
       view: CallView;
@@ -83,6 +111,7 @@ export type Screen =
       kind: 'outcome';
       heading: string;
       subheading: string;
+      subQuoted: Quoted;
       /** The role played and the scenario's title, which the subheading joins; the canvas's narrow top bar names the role first. */
       roleName: string;
       scenarioTitle: string;
@@ -185,7 +214,8 @@ export function briefingScreen(scenario: Scenario, role: Role, t: Strings): Scre
   ];
   if (unknowns.length > 0) sections.push({ id: 'unknowns', heading: t.whatYouDontKnow, items: unknowns.map((u) => noteOf(u, t, refs)) });
   if (refs.size > 0) sections.push(sourcesSection(scenario, refs, t));
-  return { kind: 'briefing', heading: `${t.briefingHeading}: ${role.name}`, subheading: scenario.title, summary: role.summary, sections };
+  const heading = quote(`${t.briefingHeading}: {role}`, { role: role.name });
+  return { kind: 'briefing', heading: heading.text, subheading: scenario.title, headingQuoted: heading.quoted, subQuoted: { template: '{title}', names: { title: scenario.title } }, summary: role.summary, sections };
 }
 
 /** The marker shown with a line, so a class can tell fact from fiction. */
@@ -209,10 +239,13 @@ export function speakerTitles(scenario: Scenario, role: Role): string[] {
 }
 
 export function callScreen(scenario: Scenario, role: Role, view: CallView, flash: InjectView[], t: Strings): Screen {
+  const sub = view.part ? quote(t.partLabel, { title: view.part.title }) : quote('{role}', { role: role.name });
   return {
     kind: 'call',
     heading: scenario.title,
-    subheading: view.part ? fill(t.partLabel, { title: view.part.title }) : role.name,
+    subheading: sub.text,
+    headingQuoted: { template: '{title}', names: { title: scenario.title } },
+    subQuoted: sub.quoted,
     roleName: role.name,
     view,
     flash,
@@ -221,20 +254,34 @@ export function callScreen(scenario: Scenario, role: Role, view: CallView, flash
   };
 }
 
-/** The actions of the call screen. */
-export function callActions(view: CallView, flash: InjectView[], t: Strings): ActionModel[] {
+/**
+ * The words the game gives the reason for a greyed-out choice in: those of
+ * the scenario's language when the game has them, so that a reason built
+ * from the scenario's names reads in one language with them; else the
+ * game's own.
+ */
+export function reasonWords(contentLang: string, t: Strings): { lang: string; strings: Strings } {
+  const own = stringsIn(contentLang);
+  return own ? { lang: contentLang, strings: own } : { lang: t.locale, strings: t };
+}
+
+/** The actions of the call screen; `contentLang` is the language the scenario is shown in. */
+export function callActions(view: CallView, flash: InjectView[], t: Strings, contentLang: string = t.locale): ActionModel[] {
   if (flash.length > 0) return [{ id: 'dismiss-flash', label: t.backToCall, detail: '', disabled: false, reason: '', kind: 'continue' }];
   if (view.phase === 'line' && view.canAdvance) return [{ id: 'continue', label: t.continue, detail: '', disabled: false, reason: '', kind: 'continue' }];
-  if (view.phase === 'choosing')
+  if (view.phase === 'choosing') {
+    const words = reasonWords(contentLang, t);
     return view.choices.map((c) => ({
       id: `choice:${c.id}`,
       label: c.text,
       detail: '',
       disabled: !c.available,
-      reason: c.available ? '' : wordReason(c.why, t.conditions, (n) => num(n, t.locale)),
-      reasonWorded: c.why !== null && 'needs' in c.why,
+      reason: c.available ? '' : wordReason(c.why, words.strings.conditions, (n) => num(n, words.strings.locale)),
+      lang: contentLang,
+      reasonLang: c.why !== null && 'needs' in c.why ? words.lang : contentLang,
       kind: 'choice' as const,
     }));
+  }
   return [];
 }
 
@@ -253,16 +300,8 @@ function zoneExample(d: Debrief, t: Strings): SectionModel['items'] {
     return option ? [`${term.label}: ${term.options.find((o) => o.id === option)?.label ?? option}`] : [];
   });
   const values = d.sides.map((side) => `${side.name} ${signed(best.values[side.id] ?? 0, t.locale)}`).join(', ');
-  return [{ text: fill(template, { package: parts.length > 0 ? parts.join('; ') : t.termsAllOpen, values }), marker: null, invented: false }];
-}
-
-/** The start of a line, cut at a word, to say which line a note is about. */
-export function excerpt(text: string, max = 80): string {
-  const chars = [...text.trim()];
-  if (chars.length <= max) return chars.join('');
-  const cut = chars.slice(0, max).join('');
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+  const q = parts.length > 0 ? quote(template, { package: parts.join('; '), values }) : quote(fill(template, { package: t.termsAllOpen }), { values });
+  return [{ text: q.text, quoted: q.quoted, marker: null, invented: false }];
 }
 
 /** What each option of a term is worth to each side: one line on the canvas, a list in the panel. */
@@ -278,6 +317,29 @@ export function moveKinds(tags: readonly string[], t: Strings): string | null {
   return fill(t.moveKinds, { kinds: new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(names) });
 }
 
+/** An item in the game's words alone. */
+const ours = (text: string): Pick<NoteModel, 'text' | 'quoted'> => ({ text, quoted: { template: text, names: {} } });
+
+/** A term on the table, and what a promise on it was worth: the game's words around the scenario's names. */
+function termText(term: Debrief['terms'][number], t: Strings): Pick<NoteModel, 'text' | 'quoted'> {
+  const p = term.promise;
+  // The names are left as placeholders here and filled by quote(), so the panel can tell them from the game's words.
+  const promise = p
+    ? ` (${fill(t.promiseWorth, {
+        full: signed(p.full, t.locale),
+        num: num(p.meterValue - p.meterMin, t.locale),
+        den: num(p.meterMax - p.meterMin, t.locale),
+        worth: signed(p.worth, t.locale),
+        value: num(p.meterValue, t.locale),
+        min: num(p.meterMin, t.locale),
+        max: num(p.meterMax, t.locale),
+      })})`
+    : '';
+  const names: Record<string, string> = { term: term.label, ...(p ? { side: p.sideName, meter: p.meterLabel } : {}) };
+  if (term.option !== null) names['option'] = term.optionLabel;
+  return quote(`{term}: ${term.option === null ? t.termsOpen : '{option}'}${promise}`, names);
+}
+
 /** The debrief as sections, for the outcome screen and the mirror. */
 export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strings): SectionModel[] {
   const s = compiled.scenario;
@@ -288,17 +350,20 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
     id: 'zone',
     heading: t.bothSides,
     items: [
-      { text: d.inZone ? t.insideZone : t.outsideZone, marker: null, invented: false, tone: d.inZone ? 'good' : 'bad' },
+      { ...ours(d.inZone ? t.insideZone : t.outsideZone), marker: null, invented: false, tone: d.inZone ? 'good' : 'bad' },
       // The values and interests are the author's, set for teaching: said before the first of them, so no class reads them as the governments' own.
-      { text: t.modelNote, marker: null, invented: false },
+      { ...ours(t.modelNote), marker: null, invented: false },
       ...d.sides.map((side) => ({
-        text: `${side.name}: ${fill(t.valueOfDeal, { value: signed(side.value, t.locale) })}; ${fill(t.walkaway, { value: signed(side.walkaway, t.locale), start: signed(side.walkawayAtStart, t.locale) })}. ${side.accepted ? t.accepts : t.rejects}.${side.interests ? ` ${side.interests}` : ''}`,
+        ...quote(
+          `{side}: ${fill(t.valueOfDeal, { value: signed(side.value, t.locale) })}; ${fill(t.walkaway, { value: signed(side.walkaway, t.locale), start: signed(side.walkawayAtStart, t.locale) })}. ${side.accepted ? t.accepts : t.rejects}.${side.interests ? ' {interests}' : ''}`,
+          { side: side.name, ...(side.interests ? { interests: side.interests } : {}) },
+        ),
         marker: t.modelTag,
         invented: true,
         tone: side.accepted ? ('good' as const) : ('bad' as const),
       })),
-      { text: zoneSentence(d.zoneAtStart, t.zoneAtStart, t.zoneAtStartPartial, t), marker: null, invented: false },
-      { text: zoneSentence(d.zoneAtEnd, t.zoneAtEnd, t.zoneAtEndPartial, t), marker: null, invented: false },
+      { ...ours(zoneSentence(d.zoneAtStart, t.zoneAtStart, t.zoneAtStartPartial, t)), marker: null, invented: false },
+      { ...ours(zoneSentence(d.zoneAtEnd, t.zoneAtEnd, t.zoneAtEndPartial, t)), marker: null, invented: false },
       ...zoneExample(d, t),
     ],
   });
@@ -307,21 +372,7 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
       id: 'terms',
       heading: t.terms,
       items: d.terms.map((term) => ({
-        text: `${term.label}: ${term.option === null ? t.termsOpen : term.optionLabel}${
-          term.promise
-            ? ` (${fill(t.promiseWorth, {
-                side: term.promise.sideName,
-                full: signed(term.promise.full, t.locale),
-                num: num(term.promise.meterValue - term.promise.meterMin, t.locale),
-                den: num(term.promise.meterMax - term.promise.meterMin, t.locale),
-                worth: signed(term.promise.worth, t.locale),
-                meter: term.promise.meterLabel,
-                value: num(term.promise.meterValue, t.locale),
-                min: num(term.promise.meterMin, t.locale),
-                max: num(term.promise.meterMax, t.locale),
-              })})`
-            : ''
-        }`,
+        ...termText(term, t),
         ...optionValues(term.options, s, t),
         invented: false,
       })),
@@ -330,10 +381,13 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
     id: 'path',
     heading: t.yourPath,
     ordered: true,
-    items: d.path.length === 0 ? [{ text: t.noChoices, marker: null, invented: false }] : d.path.map((p) => ({ text: p.text, marker: moveKinds(p.tags, t), invented: false })),
+    items: d.path.length === 0 ? [{ ...ours(t.noChoices), marker: null, invented: false }] : d.path.map((p) => ({ text: p.text, marker: moveKinds(p.tags, t), invented: false })),
   });
   if (d.notes.length > 0)
-    out.push({ id: 'notes', heading: t.lineNotes, items: d.notes.map((n) => ({ text: n.note, marker: fill(t.lineNoteOn, { speaker: n.speaker, line: excerpt(n.text) }), invented: false })) });
+    out.push({ id: 'notes', heading: t.lineNotes, items: d.notes.map((n) => {
+        const on = quote(t.lineNoteOn, { speaker: n.speaker, line: excerpt(n.text) });
+        return { text: n.note, marker: on.text, markerQuoted: on.quoted, invented: false };
+      }) });
   if (e && e.concepts.length > 0) out.push({ id: 'concepts', heading: t.concepts, items: e.concepts.map((c) => ({ text: `${c.name}: ${c.text}`, marker: null, invented: false })) });
   // Every source is listed with its note, whichever ending was reached: the caveats on the report matter to all of them.
   const refs = numberSources(s, s.sources.map((x) => x.id));
@@ -352,10 +406,12 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
 
 export function outcomeScreen(compiled: CompiledScenario, role: Role, d: Debrief, log: LogView[], t: Strings): Screen | null {
   if (!d.ending) return null;
+  const sub = quote('{title} · {role}', { title: compiled.scenario.title, role: role.name });
   return {
     kind: 'outcome',
     heading: t.outcomeHeading,
-    subheading: `${compiled.scenario.title} · ${role.name}`,
+    subheading: sub.text,
+    subQuoted: sub.quoted,
     roleName: role.name,
     scenarioTitle: compiled.scenario.title,
     ending: d.ending,

@@ -4,13 +4,15 @@
  * spreadsheet opens without running anything.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvCell, endingCounts, readResult, toCsv } from '../../src/engine/results.js';
-import { exportedResult } from '../game/support.js';
+import { csvCell, endingCounts, readResult, scenarioNames, toCsv } from '../../src/engine/results.js';
+import { ResultsList } from '../../src/game/class-results.js';
+import { stringsFor } from '../../src/game/i18n.js';
+import { exportedResult, tinyEntry } from '../game/support.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'backchannel-results-'));
@@ -91,8 +93,8 @@ describe('the summary', () => {
     const files = ['ana.json', 'bo.json', 'notes.json', 'missing.json'].map((f) => join(dir, f));
     const r = tool(files);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^2 results\n\nplayer +scenario +role +ending +inside the zone +turns +choices\nAna +tiny +a +A deal +yes +\d+ +\d+\nBo +tiny +a +A deal +yes/);
-    expect(r.stdout).toContain('endings reached:\n  tiny, a: A deal × 2\n');
+    expect(r.stdout).toMatch(/^2 results\n\nplayer +scenario +role +ending +inside the zone +turns +choices\nAna +A tiny call +Side A's envoy +A deal +yes +\d+ +\d+\nBo +A tiny call +Side A's envoy +A deal +yes/);
+    expect(r.stdout).toContain("endings reached:\n  A tiny call, playing Side A's envoy: 2 of 2 final packages inside the zone of agreement\n    A deal × 2\n");
     expect(r.stderr).toBe(`left out: ${files[2]}: not a result file exported by Backchannel ("Export results" on the outcome screen)\nleft out: ${files[3]}: no such file\n`);
     const csv = tool(['--csv', ...files.slice(0, 2)]);
     expect(csv.status).toBe(0);
@@ -113,7 +115,7 @@ describe('the summary', () => {
       const tool = (args: string[]) => spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/results.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
       const r = tool([folder]);
       expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(/^2 results\n\nplayer .*\nAna +tiny .*\nCy +tiny /);
+      expect(r.stdout).toMatch(/^2 results\n\nplayer .*\nAna +A tiny call .*\nCy +A tiny call /);
       expect(r.stderr).toBe(`left out: ${join(folder, 'ana.json')}: the same result as ${join(folder, 'ana (1).json')}, counted once\n`);
       const empty = mkdtempSync(join(tmpdir(), 'backchannel-empty-'));
       const none = tool([empty]);
@@ -124,4 +126,49 @@ describe('the summary', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   }, 60_000);
+
+  // A class whose groups played in two languages: the teacher must read the same names, counts and rows on the page and in the terminal.
+  it('npm run results gives the class results page’s summary, with the game’s scenarios and without them', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'backchannel-mixed-'));
+    const game = mkdtempSync(join(tmpdir(), 'backchannel-game-'));
+    const nothing = mkdtempSync(join(tmpdir(), 'backchannel-none-'));
+    try {
+      const files: [string, string][] = [
+        ['ana.json', exportedResult('Ana', { lang: 'es' })],
+        ['bo.json', exportedResult('Bo')],
+        ['cy.json', exportedResult('Group 10', { lang: 'es', warn: true })],
+        ['di.json', exportedResult('Group 2', { lang: 'es', at: '2026-03-04T11:00:00Z' })],
+      ];
+      for (const [name, text] of files) writeFileSync(join(folder, name), text);
+      writeFileSync(join(game, 'tiny.yaml'), readFileSync(join(ROOT, 'tests/fixtures/tiny.yaml')));
+      writeFileSync(join(game, 'tiny.es.yaml'), readFileSync(join(ROOT, 'tests/fixtures/tiny.es.yaml')));
+      const list = new ResultsList();
+      await list.add(files.map(([name, text]) => ({ name: join(folder, name), size: text.length, text: async () => text })));
+      const t = stringsFor('en').strings;
+      const tool = (args: string[], scenarios: string) =>
+        spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/results.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BACKCHANNEL_SCENARIO_DIR: scenarios } });
+      for (const [scenarios, known, title] of [
+        // The game has the scenario in English: its names, though most files give the Spanish ones.
+        [game, scenarioNames([tinyEntry()], 'en'), 'A tiny call'],
+        // The game has no such scenario: the names most files give.
+        [nothing, new Map(), 'Una llamada diminuta'],
+      ] as const) {
+        const page = list.summary(t, known);
+        expect(page.groups[0]!.heading.startsWith(title)).toBe(true);
+        const csv = tool(['--csv', folder], scenarios);
+        expect(csv.status).toBe(0);
+        expect(csv.stdout).toBe(toCsv(page.rows));
+        const table = tool([folder], scenarios);
+        expect(table.status).toBe(0);
+        const lines = table.stdout.split('\n');
+        expect(lines.slice(3, 3 + page.rows.length).map((l) => l.split(/ {2,}/))).toEqual(
+          page.rows.map((r) => [r.player, r.scenarioTitle, r.roleName, r.endingTitle, r.inZone ? 'yes' : 'no', String(r.turns), String(r.choices)]),
+        );
+        const counts = page.groups.flatMap((g) => [`  ${g.heading}: ${g.inZone} of ${g.total} final packages inside the zone of agreement`, ...g.endings.map((e) => `    ${e.title} × ${e.count}`)]);
+        expect(table.stdout).toContain(`endings reached:\n${counts.join('\n')}\n`);
+      }
+    } finally {
+      for (const d of [folder, game, nothing]) rmSync(d, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2e, expectInSync, flagship, hook, noBrowser, open, playByKeyboard, shot, useBrowser, waitCanvas } from './support.js';
+import { e2e, expectInSync, expectTruthfulLanguages, flagship, flagshipIn, hook, knownTexts, noBrowser, open, playByKeyboard, scenarioTexts, shot, useBrowser, waitCanvas } from './support.js';
 
 /** The text of a section of the mirror, item by item. */
 async function mirrorSection(page: Page, id: string): Promise<string[]> {
@@ -23,6 +23,9 @@ async function scrollCanvasToEnd(page: Page): Promise<void> {
 }
 
 const REPORT = 'Report on the Trump–Maduro phone call (An online news report (the copy used names no publisher), 2025-11-30 or later)';
+
+/** Each source's title in the panel, with the language it is marked in. */
+const citeLanguages = (page: Page) => page.locator('#mirror .m-cite').evaluateAll((cs) => cs.map((c) => [c.closest('[lang]')?.getAttribute('lang'), c.textContent]));
 
 describe.skipIf(noBrowser)(`sources and the game's model in Chromium ${e2e.reason}`, () => {
   const browser = useBrowser();
@@ -90,6 +93,38 @@ describe.skipIf(noBrowser)(`sources and the game's model in Chromium ${e2e.reaso
       await shot(page, `outcome-top-${w}x${h}`);
       await scrollCanvasToEnd(page);
       await shot(page, `outcome-sources-${w}x${h}`);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+  // The Call has a Spanish translation and no French one, and the game's words have no French either.
+  for (const c of [
+    { lang: 'es', ui: 'es' },
+    { lang: 'fr', ui: 'en' },
+    { lang: 'en', ui: 'en' },
+    { lang: 'e$', ui: 'en' },
+  ])
+    it(`with lang=${c.lang}, each source's title is marked as the English it was published in, and nothing else is marked wrongly`, async () => {
+      const known = knownTexts([
+        ['en', scenarioTexts(f.scenario)],
+        ['es', scenarioTexts(flagshipIn('es'))],
+      ]);
+      const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=ve&seed=4&lang=${encodeURIComponent(c.lang)}`, reducedMotion: 'reduce' });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(c.ui);
+      const cites = await citeLanguages(page);
+      expect(cites.length).toBeGreaterThan(0);
+      for (const [lang, title] of cites) expect([lang, title]).toEqual(['en', expect.stringMatching(/\(.*\)$/)]);
+      // In one language throughout, only a title published in another language carries a mark.
+      const others = await page.locator('#mirror [lang]:not(.m-cite)').evaluateAll((xs) => xs.map((x) => `${x.getAttribute('lang')}: ${x.textContent}`));
+      expect(others).toEqual([]);
+      const counted = await expectTruthfulLanguages(page, known);
+      expect(counted[c.ui]).toBeGreaterThan(10);
+      await page.keyboard.press('Enter');
+      await waitCanvas(page);
+      await playByKeyboard(page);
+      for (const [lang] of await citeLanguages(page)) expect(lang).toBe('en');
+      expect(await page.locator('#mirror [lang]:not(.m-cite)').count()).toBe(0);
+      await expectTruthfulLanguages(page, known);
       expect(problems).toEqual([]);
       await context.close();
     });

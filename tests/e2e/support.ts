@@ -10,7 +10,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { readScenario } from '../../src/scenario/load.js';
 import { parseScenarioText } from '../../src/scenario/parse.js';
-import { applyTranslation, checkTranslation, isTranslationData, pickTranslation } from '../../src/scenario/translation.js';
+import { applyTranslation, checkTranslation, isTranslationData, pickTranslation, textSlots } from '../../src/scenario/translation.js';
+import { stringsFor } from '../../src/game/i18n.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 
 export const e2e = inject('e2e');
@@ -548,4 +549,65 @@ export async function startAs(page: Page, role: string, by: 'keyboard' | 'mouse'
   }
   await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
   await waitCanvas(page);
+}
+
+// ---- languages ---------------------------------------------------------------
+
+/** A text as compared for its language: trimmed, without the colon a label ends with. */
+const bare = (text: string) => text.trim().replace(/\s*:$/, '');
+
+/**
+ * Texts whose language is known, each with its language: the game's own
+ * words in every language it has (a template's words between its
+ * placeholders), and the texts given. A text found in two languages tells
+ * neither apart, so it is left out.
+ */
+export function knownTexts(given: [lang: string, texts: Iterable<string>][]): Map<string, string> {
+  const found = new Map<string, Set<string>>();
+  const note = (lang: string, text: string) => {
+    const t = bare(text);
+    if (t.length < 2 || !/\p{L}/u.test(t)) return;
+    found.set(t, (found.get(t) ?? new Set()).add(lang));
+  };
+  const words = (v: unknown): string[] => (typeof v === 'string' ? v.split(/\{\w+\}/) : typeof v === 'object' && v !== null ? Object.values(v).flatMap(words) : []);
+  for (const lang of ['en', 'es']) for (const w of words(stringsFor(lang).strings)) note(lang, w);
+  for (const [lang, texts] of given) for (const t of texts) note(lang, t);
+  return new Map([...found].flatMap(([t, langs]) => (langs.size === 1 ? [[t, [...langs][0]!] as [string, string]] : [])));
+}
+
+/** Every text of a scenario that a translation can give, as written. */
+export function scenarioTexts(s: Scenario): string[] {
+  return [...textSlots(s)].map((slot) => slot.text);
+}
+
+/** Each text in the DOM mirror with letters in it, and the language it is marked in: its nearest `lang`, the page's at the last. */
+export async function mirrorLanguages(page: Page): Promise<[text: string, lang: string][]> {
+  return page.evaluate(() => {
+    const out: [string, string][] = [];
+    const walk = document.createTreeWalker(document.getElementById('mirror')!, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const text = n.textContent ?? '';
+      if (!/\p{L}/u.test(text)) continue;
+      out.push([text, n.parentElement!.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang]);
+    }
+    return out;
+  });
+}
+
+/**
+ * Checks that the mirror marks every text whose language is known with
+ * that language, and returns how many texts it checked in each language,
+ * so that a test can tell a check of many texts from a check of none.
+ */
+export async function expectTruthfulLanguages(page: Page, known: Map<string, string>): Promise<Record<string, number>> {
+  const checked: Record<string, number> = {};
+  const wrong: string[] = [];
+  for (const [text, lang] of await mirrorLanguages(page)) {
+    const truth = known.get(bare(text));
+    if (truth === undefined) continue;
+    checked[truth] = (checked[truth] ?? 0) + 1;
+    if (lang.toLowerCase().split('-')[0] !== truth) wrong.push(`"${bare(text)}" is marked ${lang}, but it is ${truth}`);
+  }
+  expect(wrong).toEqual([]);
+  return checked;
 }

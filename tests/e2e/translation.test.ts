@@ -7,15 +7,40 @@
  * Spanish, gives the scenario's Spanish names to results exported in either
  * language, and says in Spanish why a file was left out.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { exportedResult } from '../game/support.js';
-import { e2e, expectInSync, hook, noBrowser, openUrl, readMirror, ROOT, shot, useBrowser, waitCanvas } from './support.js';
+import { readScenario } from '../../src/scenario/load.js';
+import { e2e, expectInSync, expectTruthfulLanguages, hook, knownTexts, noBrowser, openUrl, playByKeyboard, readMirror, ROOT, scenarioTexts, shot, useBrowser, waitCanvas } from './support.js';
 
 const json = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+const fixture = (name: string) => readFileSync(path.join(ROOT, 'tests/fixtures', name), 'utf8');
+
+/**
+ * tiny with no translation, whose deal has no reason of its author's: the
+ * game words one, from a meter's label and the beat it needs visited.
+ */
+const UNTRANSLATED = fixture('tiny.yaml')
+  .replace('id: tiny', 'id: untranslated')
+  .replace('title: A tiny call', 'title: A tiny call, in English only')
+  .replace('when: { meter: trust, gte: 3 }, unavailable: Needs trust of 3 or more,', 'when: { all: [{ meter: trust, gte: 3 }, { visited: answer }] },');
+
+/** Every text whose language the tests know: the game's own words, tiny's in English, Spanish and French. */
+const KNOWN = knownTexts([
+  ['en', scenarioTexts(readScenario(UNTRANSLATED, 'untranslated.yaml').scenario!)],
+  ['es', Object.values((parse(fixture('tiny.es.yaml')) as { texts: Record<string, string> }).texts)],
+  ['fr', Object.values((parse(fixture('tiny.fr.yaml')) as { texts: Record<string, string> }).texts)],
+]);
+
+const CITE = 'Made-up notes (Backchannel tests, 2026-01-01)';
+
+/** The language each source's title is marked in, with the title. */
+const citeLanguages = (page: import('playwright-core').Page) => page.locator('#mirror .m-cite').evaluateAll((cs) => cs.map((c) => [c.closest('[lang]')?.getAttribute('lang'), c.textContent]));
 
 describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, () => {
   const browser = useBrowser();
@@ -27,6 +52,9 @@ describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, ()
     const folder = mkdtempSync(path.join(tmpdir(), 'bc-translation-'));
     copyFileSync(path.join(ROOT, 'tests/fixtures/tiny.yaml'), path.join(folder, 'tiny.yaml'));
     copyFileSync(path.join(ROOT, 'tests/fixtures/tiny.es.yaml'), path.join(folder, 'tiny.es.yaml'));
+    // French: a language the scenario has and the game's own words do not.
+    copyFileSync(path.join(ROOT, 'tests/fixtures/tiny.fr.yaml'), path.join(folder, 'tiny.fr.yaml'));
+    writeFileSync(path.join(folder, 'untranslated.yaml'), UNTRANSLATED);
     const before = process.env['BACKCHANNEL_SCENARIO_DIR'];
     process.env['BACKCHANNEL_SCENARIO_DIR'] = folder;
     try {
@@ -53,7 +81,7 @@ describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, ()
     const dir = path.join(outDir, 'assets');
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.js'))) expect(readFileSync(path.join(dir, f), 'utf8'), f).not.toMatch(/YAMLParseError|ZodError|\$ZodType|checkSemantics|parseScenarioText/);
     const data = JSON.parse(readFileSync(path.join(dir, readdirSync(dir).find((f) => /^scenarios-.*\.json$/.test(f))!), 'utf8')) as { scenarios: { translations?: { language: string }[] }[] };
-    expect(data.scenarios[0]!.translations?.map((t) => t.language)).toEqual(['es']);
+    expect(data.scenarios.find((x) => x.translations)!.translations?.map((t) => t.language)).toEqual(['es', 'fr']);
   });
 
   it('with ?lang=es the call is in Spanish, in the DOM mirror and on the canvas', async () => {
@@ -140,5 +168,107 @@ describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, ()
     await shot(page, 'results-es-left-out-1280x720');
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  // Whatever lang= asks for, the game's words are in the language the page says, and the scenario's text in the one it is shown in.
+  for (const c of [
+    { lang: 'es', ui: 'es', content: 'es' },
+    // French: the game has no words in it, the scenario a translation.
+    { lang: 'fr', ui: 'en', content: 'fr' },
+    { lang: 'en', ui: 'en', content: 'en' },
+    // Neither has German.
+    { lang: 'de', ui: 'en', content: 'en' },
+    // Not a language tag at all: the address's value is left out.
+    { lang: 'x_1!', ui: 'en', content: 'en' },
+  ])
+    it(`every lang mark in the panel tells the truth with lang=${c.lang}: the briefing, the call and the outcome`, async () => {
+      const { context, page, problems } = await openUrl(browser(), `${base}?lang=${encodeURIComponent(c.lang)}&scenario=tiny&role=a&seed=7`, { reducedMotion: 'reduce' });
+      await waitCanvas(page);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(c.ui);
+      expect(await page.locator('#mirror').getAttribute('lang')).toBe(c.ui);
+      const seen: Record<string, number>[] = [await expectTruthfulLanguages(page, KNOWN)];
+      // The source's title is cited as published, in English, whatever it stands among.
+      expect(await citeLanguages(page)).toEqual([['en', CITE]]);
+      // The briefing's headings are the game's words; its facts the scenario's.
+      expect(await page.locator('.m-sec-h').evaluateAll((hs) => hs.map((h) => h.closest('[lang]')?.getAttribute('lang')))).toEqual([c.ui, c.ui, c.ui]);
+      expect(await page.locator('[data-section="briefing"] .note-text').evaluate((e) => e.closest('[lang]')?.getAttribute('lang'))).toBe(c.content);
+      // Where the two are one language, nothing in the panel needs a mark of its own but the source's title.
+      if (c.ui === c.content) expect(await page.locator('#mirror [lang]:not(.m-cite)').count()).toBe(0);
+      await page.keyboard.press('Enter');
+      const ending = await playByKeyboard(page, {
+        plan: ['offer', 'offer', 'deal'],
+        each: async () => {
+          seen.push(await expectTruthfulLanguages(page, KNOWN));
+        },
+      });
+      expect(ending).toBe('deal');
+      seen.push(await expectTruthfulLanguages(page, KNOWN));
+      expect(await citeLanguages(page)).toEqual([['en', CITE]]);
+      expect(await page.locator('[data-ending] h2').evaluate((e) => e.closest('[lang]')?.getAttribute('lang'))).toBe(c.content);
+      expect(await page.locator('.m-ending-kind').evaluate((e) => e.closest('[lang]')?.getAttribute('lang'))).toBe(c.ui);
+      // Many texts of each language were checked, not a few.
+      const total = (lang: string) => seen.reduce((n, x) => n + (x[lang] ?? 0), 0);
+      expect(total(c.ui)).toBeGreaterThan(50);
+      expect(total(c.content)).toBeGreaterThan(50);
+      if (c.lang === 'fr') await shot(page, 'translation-fr-outcome-1280x720');
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+  it('a scenario with no translation into the page’s language stays in its own, reasons the game words included, and the panel marks it', async () => {
+    const { context, page, problems } = await openUrl(browser(), `${base}?lang=es`, { reducedMotion: 'reduce' });
+    await waitCanvas(page);
+    // The title lists the other scenario under its own title, in its own language, among the game's words.
+    const pick = page.locator('[data-action="scenario:untranslated"]');
+    expect(await pick.textContent()).toContain('Abrir escenario: A tiny call, in English only');
+    expect(await pick.locator('.act-label [lang]').evaluateAll((xs) => xs.map((x) => [x.getAttribute('lang'), x.textContent]))).toEqual([['en', 'A tiny call, in English only']]);
+    expect(await page.locator('#m-detail-scenario-untranslated').getAttribute('lang')).toBe('en');
+    await expectTruthfulLanguages(page, KNOWN);
+    await context.close();
+
+    const opened = await openUrl(browser(), `${base}?lang=es&scenario=untranslated&role=a&seed=7`, { reducedMotion: 'reduce' });
+    const p = opened.page;
+    await waitCanvas(p);
+    expect(await p.locator('#m-title').textContent()).toBe("Informe: Side A's envoy");
+    expect(await p.locator('#m-title [lang]').evaluateAll((xs) => xs.map((x) => [x.getAttribute('lang'), x.textContent]))).toEqual([['en', "Side A's envoy"]]);
+    expect((await readMirror(p)).notices.join(' ')).toContain('El escenario está escrito en inglés');
+    await expectTruthfulLanguages(p, KNOWN);
+    await p.keyboard.press('Enter');
+    await waitCanvas(p);
+    await p.keyboard.press('Enter');
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => (window.__backchannel!.view() as { phase: string } | null)?.phase === 'choosing');
+    await waitCanvas(p);
+    // The game's reason is in the scenario's English, with the beat it needs told by its part, not its id.
+    const reason = 'Needs Trust of 3 or more and after reaching "Talks"';
+    const m = await readMirror(p);
+    expect(m.buttons[2]!).toMatchObject({ label: 'Close the deal.', disabled: true, description: `No disponible: ${reason}` });
+    expect(m.buttons[2]!.description).not.toContain('answer');
+    expect(await p.locator('#m-reason-choice-deal [lang]').evaluateAll((xs) => xs.map((x) => [x.getAttribute('lang'), x.textContent]))).toEqual([['en', reason]]);
+    expect(await p.locator('[data-action="choice:deal"]').getAttribute('lang')).toBe('en');
+    // Its digit says why in the game's words, the choice and the reason in theirs.
+    await p.keyboard.press('3');
+    const status = p.locator('[data-mirror-status]');
+    expect(await status.textContent()).toBe(`La opción 3, «Close the deal», no está disponible: ${reason}.`);
+    expect(await status.locator('[lang]').evaluateAll((xs) => xs.map((x) => [x.getAttribute('lang'), x.textContent]))).toEqual([
+      ['en', 'Close the deal'],
+      ['en', reason],
+    ]);
+    // As a screen reader is told it on entering the choices: one sentence, which a description cannot mark, so it carries no marks to add stray spaces.
+    const cdp = await p.context().newCDPSession(p);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: unknown }; description?: { value: unknown } }[] };
+    await cdp.detach();
+    expect(nodes.find((n) => !n.ignored && n.role?.value === 'group' && n.name?.value === 'Opciones')?.description?.value).toBe(`La opción 3, «Close the deal», no está disponible: ${reason}.`);
+    await expectTruthfulLanguages(p, KNOWN);
+    expect((await hook(p)).canvas.actions.find((a) => a.id === 'choice:deal')?.reason).toBe(reason);
+    await shot(p, 'untranslated-es-call-1280x720');
+    expect(await playByKeyboard(p, { plan: ['offer', 'offer', 'deal'] })).toBe('deal');
+    const counted = await expectTruthfulLanguages(p, KNOWN);
+    expect(counted['en']).toBeGreaterThan(10);
+    expect(counted['es']).toBeGreaterThan(10);
+    await shot(p, 'untranslated-es-outcome-1280x720');
+    expect(opened.problems).toEqual([]);
+    expect(problems).toEqual([]);
+    await opened.context.close();
   });
 });

@@ -241,11 +241,35 @@ describe('conditions in words', () => {
         'The bridge: Closed',
         'a package Side B can accept',
         "the deal's worth to Side A above 2.5",
-        'after "answer"',
+        'after reaching "Talks"',
         'after choosing "Offer to share the bridge."',
         "playing Side A's envoy",
       ].join(' and '),
     );
+  });
+
+  // A beat has no name a player ever sees: it is told by its first line, else its part, else as a moment to come.
+  it('a visited beat is told by what the player heard in it, never by its id', () => {
+    const said = (beats: string) =>
+      compileText(
+        TINY.replace(/^beats:[\s\S]*?^endings:/m, `beats:\n${beats}\nendings:`),
+      ).index;
+    const words = (beat: string, idx = tiny.index) => wordReason({ needs: conditionText({ visited: beat }, idx) }, ENGLISH_CONDITION_PHRASES);
+    expect(words('hello')).toBe('Needs after "Hello."');
+    // Two replies: the player heard one of them, so neither is quoted; the beat's part is.
+    expect(words('answer')).toBe('Needs after reaching "Talks"');
+    const long = said(`  - id: hello
+    lines: [{ id: l1, speaker: envoy, text: "We have been over the bridge question many times, and each time the toll came back to haunt us.", invented: true }]
+    choices: [{ id: go, text: Go., next: quiet }, { id: stop, text: Stop., when: { visited: quiet }, end: deal }]
+  - id: quiet
+    replies: [{ lines: [{ id: r1, speaker: envoy, text: Fine., invented: true }] }]
+    next: bare
+  - id: bare
+    choices: [{ id: end, text: End., end: walkout }]`);
+    expect(words('hello', long)).toBe('Needs after "We have been over the bridge question many times, and each…"');
+    expect(words('quiet', long)).toBe('Needs after "Fine."');
+    expect(words('bare', long)).toBe('Needs a later point in the call');
+    expect(words('bare', long)).not.toContain('bare');
   });
 
   it('with every word from the phrasebook, and the scenario’s names and the numbers from the call', () => {
@@ -264,7 +288,9 @@ describe('conditions in words', () => {
       termSettled: marked('settled {term}'),
       termOpen: marked('open'),
       acceptable: marked('acceptable {side}'),
-      visited: marked('visited {beat}'),
+      visited: marked('heard {line}'),
+      visitedPart: marked('reached {part}'),
+      visitedAny: marked('later'),
       chose: marked('chose {choice}'),
       role: marked('role {role}'),
     };
@@ -278,12 +304,13 @@ describe('conditions in words', () => {
         '<term The bridge Closed>',
         '<acceptable Side B>',
         '<value Side A >2,5>',
-        '<visited answer>',
+        '<reached Talks>',
         '<chose Offer to share the bridge.>',
         "<role Side A's envoy>",
       ].join(' & '),
     );
     expect(wordReason({ needs: conditionText({ meter: 'trust', ne: 1 }, tiny.index) }, phrases)).toBe('<needs <meter Trust ≠1>>');
+    expect(wordCondition(conditionText({ visited: 'hello' }, tiny.index), phrases)).toBe('<heard Hello.>');
     expect(wordReason(null, phrases)).toBe('');
   });
 });

@@ -3,8 +3,8 @@
  * teacher sees counted, grouped and left out, however the files arrive.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_RESULT_BYTES } from '../../src/engine/results.js';
-import { MAX_RESULT_FILES, mostCommon, ResultsList, scenarioNames, shortTime, type ResultSource } from '../../src/game/class-results.js';
+import { MAX_RESULT_BYTES, mostCommon, scenarioNames } from '../../src/engine/results.js';
+import { MAX_RESULT_FILES, ResultsList, shortTime, type ResultSource } from '../../src/game/class-results.js';
 import { stringsFor } from '../../src/game/i18n.js';
 import { exportedResult, tinyEntry } from './support.js';
 
@@ -137,7 +137,7 @@ describe('the class results list', () => {
     const list = new ResultsList();
     await list.add([file('ana.json', exportedResult('Ana', { lang: 'es' })), file('bo.json', exportedResult('Bo')), file('cy.json', exportedResult('Cy', { lang: 'es' }))]);
     const data = { scenarios: [tinyEntry()], problems: [], warnings: [] };
-    const en = list.summary(t, scenarioNames(data, 'en'));
+    const en = list.summary(t, scenarioNames(data.scenarios, 'en'));
     expect(en.groups.map((g) => g.heading)).toEqual(["A tiny call, playing Side A's envoy"]);
     expect(en.groups[0]!.endings[0]).toEqual({ ending: 'deal', title: 'A deal', count: 3 });
     expect(en.rows.map((r) => [r.player, r.roleName, r.endingTitle])).toEqual([
@@ -145,11 +145,11 @@ describe('the class results list', () => {
       ['Bo', "Side A's envoy", 'A deal'],
       ['Cy', "Side A's envoy", 'A deal'],
     ]);
-    const es = list.summary(stringsFor('es').strings, scenarioNames(data, 'es'));
+    const es = list.summary(stringsFor('es').strings, scenarioNames(data.scenarios, 'es'));
     expect(es.groups.map((g) => g.heading)).toEqual(['Una llamada diminuta, con el papel de Enviado del lado A']);
     // A scenario the page has in no fitting language leaves the files' own names, the most common first.
-    expect(scenarioNames(data, 'fr').size).toBe(0);
-    expect(list.summary(t, scenarioNames(data, 'fr')).groups[0]!.heading).toBe('Una llamada diminuta, playing Enviado del lado A');
+    expect(scenarioNames(data.scenarios, 'fr').size).toBe(0);
+    expect(list.summary(t, scenarioNames(data.scenarios, 'fr')).groups[0]!.heading).toBe('Una llamada diminuta, playing Enviado del lado A');
   });
 
   it('the most common text wins, and a tie goes the same way whatever the order', () => {

@@ -304,7 +304,15 @@ describe('saves', () => {
     const text = serializeSave(ctl.session!).replace(c.contentHash, '00000000');
     map.set(saveKey('tiny'), text);
     const again = make({ storage: persistent(map) }).ctl;
-    expect(again.model.notices.find((n) => n.id === 'set-aside:tiny')?.text).toContain('changed');
+    expect(again.model.notices.find((n) => n.id === 'set-aside:tiny')?.text).toBe(
+      'Your saved call could not be resumed (it was saved by another version of the game or of the scenario). It was set aside, and you can start a new game.',
+    );
+    // In Spanish, all of it: the engine's English reason stays out of the notice.
+    map.set(saveKey('tiny'), text);
+    const es = make({ storage: persistent(map), url: { scenario: null, role: null, lang: 'es', seed: 7, ignored: [] } }).ctl;
+    expect(es.model.notices.find((n) => n.id === 'set-aside:tiny')?.text).toBe(
+      'No se pudo reanudar tu llamada guardada (se guardó con otra versión del juego o del escenario). Se ha apartado y puedes empezar una partida nueva.',
+    );
   });
 
   it('offers the saved outcome once a call has ended', () => {
@@ -394,7 +402,14 @@ describe('the debrief in words', () => {
     const withNotes = { ...d, notes: [{ line: 'x', speaker: 'The envoy', text: long, note: 'Ask pupils why this matters.' }] };
     const notes = outcomeSections(compiled, withNotes, en).find((x) => x.id === 'notes')!;
     expect(notes.heading).toBe('Notes on what was said');
-    expect(notes.items).toEqual([{ text: 'Ask pupils why this matters.', marker: 'On what The envoy said: “The president asks again whether the army would answer to an elected…”', invented: false }]);
+    expect(notes.items).toEqual([
+      {
+        text: 'Ask pupils why this matters.',
+        marker: 'On what The envoy said: “The president asks again whether the army would answer to an elected…”',
+        markerQuoted: { template: 'On what {speaker} said: “{line}”', names: { speaker: 'The envoy', line: 'The president asks again whether the army would answer to an elected…' } },
+        invented: false,
+      },
+    ]);
     // A call that said no noted line has no such section.
     expect(outcomeSections(compiled, d, en).some((x) => x.id === 'notes')).toBe(false);
   });

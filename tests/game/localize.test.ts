@@ -108,13 +108,48 @@ describe('a scenario with a translation into the language asked', () => {
     expect(es.reason).toBe('Requiere Confianza de 3 o más y que no se cumpla: Se dio una advertencia.');
     // In English, word for word what the engine has always said.
     expect(reasonIn(null).reason).toBe('Needs Trust of 3 or more and not: A warning was given.');
-    // Asked for Spanish with no Spanish translation: the game's words are Spanish, the scenario's names its own.
-    const untranslated = { ...entry, translations: [] };
-    const ctl = game('es', {}, untranslated);
+    expect([es.lang, es.reasonLang]).toEqual(['es', 'es']);
+  });
+
+  // A reason built from the scenario's names reads in one language with them, as the choice it explains does.
+  it('without a translation into the player’s language, the game words the reason in the scenario’s language, and says which', () => {
+    const entry = tinyEntry();
+    const deal = entry.scenario.beats[0]!.choices!.find((c) => c.id === 'deal')!;
+    delete deal.unavailable;
+    deal.when = { all: [{ meter: 'trust', gte: 3 }, { flag: 'warned', is: false }] };
+    const inCall = (lang: string, e: typeof entry) => {
+      const ctl = game(lang, {}, e);
+      ctl.press('role:a');
+      ctl.press('start');
+      ctl.continueOrFinish();
+      return ctl.model.actions.find((a) => a.id === 'choice:deal')!;
+    };
+    const untranslated = inCall('es', { ...entry, translations: [] });
+    expect(untranslated).toMatchObject({ label: 'Close the deal.', lang: 'en', reason: 'Needs Trust of 3 or more and not: A warning was given.', reasonLang: 'en' });
+    // Written in a language the game has no words in: the game's own words, with the numbers as it writes them.
+    const portuguese = { ...entry, scenario: { ...entry.scenario, language: 'pt' }, translations: [] };
+    expect(inCall('es', portuguese)).toMatchObject({ lang: 'pt', reason: 'Requiere Trust de 3 o más y que no se cumpla: A warning was given.', reasonLang: 'es' });
+    // An author's reason is the scenario's words, whatever the game's.
+    const authored = tinyEntry();
+    expect(inCall('es', { ...authored, translations: [] })).toMatchObject({ reason: 'Needs trust of 3 or more', reasonLang: 'en' });
+  });
+
+  it('the game’s words name the scenario’s names apart, with their language, on the title, the briefing, the call and the outcome', () => {
+    const ctl = game('es', {}, { ...tinyEntry(), translations: [] });
+    expect(ctl.model.actions.find((a) => a.id === 'role:a')).toMatchObject({ label: "Jugar como Side A's envoy", lang: 'en', quoted: { template: 'Jugar como {role}', names: { role: "Side A's envoy" } } });
     ctl.press('role:a');
-    ctl.press('start');
-    ctl.continueOrFinish();
-    expect(ctl.model.actions.find((a) => a.id === 'choice:deal')!.reason).toBe('Requiere Trust de 3 o más y que no se cumpla: A warning was given.');
+    expect(ctl.model.screen).toMatchObject({ heading: "Informe: Side A's envoy", headingQuoted: { template: 'Informe: {role}', names: { role: "Side A's envoy" } }, subQuoted: { names: { title: 'A tiny call' } } });
+    playToDeal(ctl);
+    const s = ctl.model.screen;
+    if (s.kind !== 'outcome') throw new Error(s.kind);
+    expect(s.subQuoted).toEqual({ template: '{title} · {role}', names: { title: 'A tiny call', role: "Side A's envoy" } });
+    const zone = s.sections.find((x) => x.id === 'zone')!.items;
+    // The game's sentences say they are its words; a side's line names the side apart.
+    expect(zone[0]).toMatchObject({ text: 'El acuerdo final estaba dentro de la zona de posible acuerdo.', quoted: { names: {} } });
+    expect(zone.find((i) => i.text.startsWith('Side A:'))?.quoted?.names).toEqual({ side: 'Side A' });
+    // What was said stays the scenario's, with no words of the game's claimed for it.
+    expect(s.sections.find((x) => x.id === 'meaning')!.items[0]).not.toHaveProperty('quoted');
+    expect(ctl.model.actions.find((a) => a.id === 'other:b')).toMatchObject({ label: "Jugar el otro papel: Side B's envoy", lang: 'en' });
   });
 
   it('a regional tag (es-VE) falls back to the Spanish translation, as the game’s words do', () => {
@@ -147,6 +182,29 @@ describe('without a translation for the language asked', () => {
     expect(fr.model.notices.find((n) => n.id === 'language')?.text).toBe('The scenario is written in English; the game has no translation of it.');
     if (fr.model.screen.kind !== 'title') throw new Error();
     expect(fr.model.screen.scenario?.title).toBe('A tiny call');
+  });
+
+  it('the notice speaks of the scenario on screen, opened by its link or picked on the title', () => {
+    const other = tinyEntry();
+    const plain = { ...other, scenario: { ...other.scenario, id: 'plain', title: 'A plain call' }, translations: [] };
+    const both = (query: Partial<UrlOptions>) =>
+      new GameController({
+        scenarios: [compileInLanguage(tinyEntry(), 'es'), compileInLanguage(plain, 'es')],
+        problems: [],
+        storage: persistent(),
+        audio: silentAudio(),
+        url: { ...url('es'), ...query },
+        systemReducedMotion: false,
+        randomSeed: () => 7,
+      });
+    const noticeOf = (ctl: GameController) => ctl.model.notices.find((n) => n.id === 'language')?.text;
+    expect(noticeOf(both({ scenario: 'plain', role: 'a' }))).toBe('El escenario está escrito en inglés; el juego no tiene traducción.');
+    const title = both({});
+    expect(noticeOf(title)).toBeUndefined();
+    title.press('scenario:plain');
+    expect(noticeOf(title)).toBe('El escenario está escrito en inglés; el juego no tiene traducción.');
+    title.press('scenario:tiny');
+    expect(noticeOf(title)).toBeUndefined();
   });
 
   it('a translation that failed its check is named in the notice, with its first error', () => {

@@ -10,9 +10,9 @@ import { debriefOf } from '../../src/engine/debrief.js';
 import type { LogView } from '../../src/engine/view.js';
 import { silentAudio } from '../../src/game/audio-port.js';
 import { GameController } from '../../src/game/controller.js';
-import { num, signed, stringsFor } from '../../src/game/i18n.js';
-import { logUntilNews, provenanceAt, sentence } from '../../src/game/mirror.js';
-import { moveKinds, outcomeSections } from '../../src/game/screens.js';
+import { num, signed, stringsFor, stringsIn } from '../../src/game/i18n.js';
+import { langIn, logUntilNews, provenanceAt, sentence } from '../../src/game/mirror.js';
+import { moveKinds, outcomeSections, quote, reasonWords } from '../../src/game/screens.js';
 import { memoryStorage } from '../../src/game/storage.js';
 import { tinyCompiled } from './support.js';
 
@@ -111,5 +111,30 @@ describe('a press from the panel', () => {
     ctl.press('continue', { panel: true });
     expect(ctl.callView!.log.length).toBe(first + 1);
     expect(finished).toBe(2);
+  });
+});
+
+describe('which language each text is in', () => {
+  it('a text is marked only where its language differs from the one around it', () => {
+    expect(langIn('en', 'es')).toBe('en');
+    expect(langIn('es', 'es')).toBeNull();
+    expect(langIn('EN', 'en')).toBeNull();
+    expect(langIn('es-VE', 'es')).toBe('es-VE');
+    expect(langIn(undefined, 'es')).toBeNull();
+  });
+
+  it('reasons are worded in the scenario’s language where the game has words in it, else in the game’s', () => {
+    expect(reasonWords('en', es)).toEqual({ lang: 'en', strings: en });
+    expect(reasonWords('es-VE', en)).toEqual({ lang: 'es-VE', strings: es });
+    expect(reasonWords('fr', es)).toEqual({ lang: 'es', strings: es });
+    // A language a scenario names is data: no word of it reaches the table's prototype.
+    expect(stringsIn('constructor')).toBeNull();
+    expect(reasonWords('toString', en)).toEqual({ lang: 'en', strings: en });
+  });
+
+  it('a text of the game’s words keeps the scenario’s names apart, and fills in to what the canvas draws', () => {
+    expect(quote(es.playAs, { role: 'Side A' })).toEqual({ text: 'Jugar como Side A', quoted: { template: 'Jugar como {role}', names: { role: 'Side A' } } });
+    // A name that looks like a placeholder stays as written.
+    expect(quote('{a} and {b}', { a: '{b}', b: 'x' }).text).toBe('{b} and x');
   });
 });

@@ -60,8 +60,12 @@ interface CacheEntry {
   diagnostics: Diagnostic[];
 }
 
-/** Checks every scenario file of `dir`; `root` is what diagnostics' file names are relative to. */
-export function checkScenarioFolder(dir: string, root: string, cache = new Map<string, CacheEntry>()): ScenarioBuildResult {
+/**
+ * Checks every scenario file of `dir`; `root` is what diagnostics' file
+ * names are relative to. `prove: false` leaves out the proof of every
+ * ending's reachability, for a tool that only reads the scenarios' names.
+ */
+export function checkScenarioFolder(dir: string, root: string, cache = new Map<string, CacheEntry>(), options: { prove?: boolean } = {}): ScenarioBuildResult {
   let names: string[];
   try {
     names = readdirSync(dir).filter(isScenarioFile).sort();
@@ -98,7 +102,7 @@ export function checkScenarioFolder(dir: string, root: string, cache = new Map<s
       const parsed = parseScenarioText(new Uint8Array(bytes), rel);
       if (isTranslationData(parsed.data)) entry = { key, translation: parsed, diagnostics: [] };
       else {
-        const r = checkParsedScenario(parsed);
+        const r = checkParsedScenario(parsed, options);
         const id = r.scenario ? undefined : (parsed.data as Record<string, unknown> | undefined)?.['id'];
         entry = { key, diagnostics: r.diagnostics, ...(r.scenario ? { scenario: r.scenario } : {}), ...(r.idAt ? { idAt: r.idAt } : {}), ...(typeof id === 'string' ? { brokenId: id } : {}) };
       }
