@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { closest, hasErrors, sortDiagnostics, suggest, type Diagnostic } from './diagnostics.js';
 import { diag, type DataPath, type ParsedFile } from './parse.js';
 import { FORMAT_VERSION, ID_PATTERN, actorSchema, choiceSchema, endingSchema, flagSchema, injectSchema, lineSchema, meterSchema, optionSchema, roleSchema, scenarioSchema, sideSchema, sourceSchema, termSchema, type Scenario } from './schema.js';
+import { checkTranslationTextSlips } from './text-slips.js';
 import { textSlots, type TextField, type TextSlot } from './translate.js';
 import { describeType, isMapping } from './value-types.js';
 
@@ -367,6 +368,7 @@ export function checkTranslation(parsed: ParsedFile, find: (id: string) => Scena
       }
       kept.push([key, value]);
     }
+    out.push(...checkTranslationTextSlips(parsed));
     // Left out is allowed (the scenario's own text shows), but said once, so that a forgotten text is found; after the errors are fixed, so as not to bury them.
     if (scenario && language !== undefined && !hasErrors(out)) {
       const given = new Set(Object.keys(texts));
