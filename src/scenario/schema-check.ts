@@ -63,6 +63,11 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
             out.push(diag(file, at, 'BC202', `unknown key '${key}': it looks like '${slip.word}' followed by a space instead of a colon`, [`Write \`${written}\`.`]));
             continue;
           }
+          const number = numberCutAtComma(parsed, [...path, key], key);
+          if (number) {
+            out.push(diag(file, at, 'BC202', `unknown key '${number.written}' in ${article(kind)}: it looks like the rest of a number cut at a comma`, [number.hint]));
+            continue;
+          }
           const cut = writtenPlainInBraces(parsed, path, at) ? cutAtComma(mapping, key, allowed) : undefined;
           if (cut) {
             for (const piece of cut.pieces) covered.add(piece);
@@ -200,7 +205,7 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
         }
         const cut = numberCutAtComma(parsed, path, key);
         if (cut) {
-          out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id: it looks like the rest of a number cut at a comma`, [cut]));
+          out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${cut.written}' of '${keyName(path.slice(0, -1))}' is not a valid id: it looks like the rest of a number cut at a comma`, [cut.hint]));
           break;
         }
         out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id`, [referenceHint(parsed, path, key) ?? ID_HINT]));
@@ -214,7 +219,8 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
 
 /**
  * A value written the way people write it elsewhere: a number with a comma
- * (`1,000`, `1,5`), yes or no for true or false, true or false where text
+ * (`1,000`, `1,5`), points or spaces between its thousands (`1.000,5`,
+ * `1 000`), yes or no for true or false, true or false where text
  * belongs. What makes it the wrong type, and how to write it; undefined for
  * anything else.
  */
@@ -223,9 +229,28 @@ function wordForValue(expected: string, raw: unknown, path: DataPath, parsed: Pa
   const key = typeof last === 'string' ? `${last}: ` : '';
   if (expected === 'number' && typeof raw === 'string') {
     const n = raw.trim();
-    if (/^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(n))
-      return { why: 'the comma makes it text', hint: `Write numbers without a comma between the thousands: \`${key}${n.replace(/,/g, '')}\`.` };
+    if (/^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(n)) {
+      // `1,500` is fifteen hundred to some readers and one and a half to others; only the author knows.
+      const decimal = /^[-+]?\d{1,3},(?!000)\d{3}$/.test(n) ? ` (or \`${key}${n.replace(',', '.').replace(/0+$/, '')}\`, if the comma was a decimal comma)` : '';
+      return { why: 'the comma makes it text', hint: `Write numbers without a comma between the thousands: \`${key}${n.replace(/,/g, '')}\`${decimal}.` };
+    }
     if (/^[-+]?\d+,\d+$/.test(n)) return { why: 'the comma makes it text', hint: `Write a decimal point, not a comma: \`${key}${n.replace(',', '.')}\`.` };
+    // Written the European way, points between the thousands and a decimal comma: `1.000,5`, `1.000.000`.
+    if (/^[-+]?\d{1,3}(?:\.\d{3})+,\d+$/.test(n) || /^[-+]?\d{1,3}(?:\.\d{3}){2,}$/.test(n)) {
+      const comma = n.includes(',');
+      return {
+        why: comma ? 'the comma makes it text' : 'a number has at most one point',
+        hint: `Write numbers with no point or space between the thousands${comma ? ', and a decimal point, not a comma' : ''}: \`${key}${n.replace(/\./g, '').replace(',', '.')}\`.`,
+      };
+    }
+    // A space (or a narrow space) between the thousands: `1 000`, `12 500,5`.
+    if (/^[-+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/.test(n)) {
+      const comma = n.includes(',');
+      return {
+        why: 'the space makes it text',
+        hint: `Write numbers with no space between the thousands${comma ? ', and a decimal point, not a comma' : ''}: \`${key}${n.replace(/[ \u00a0\u202f]/g, '').replace(',', '.')}\`.`,
+      };
+    }
   }
   if (expected === 'boolean' && typeof raw === 'string' && /^(?:yes|no|on|off|y|n)$/i.test(raw.trim())) {
     const meant = /^(?:yes|on|y)$/i.test(raw.trim());
@@ -374,21 +399,27 @@ function swallowedItems(issues: readonly z.core.$ZodIssue[], parsed: ParsedFile)
 
 /**
  * Digits read as a key of a mapping in braces, after a key whose value is a
- * whole number: `{ east: 4,5 }` or `{ east: 1,000 }`, a number written with
- * a comma, which inside braces ends the value. How to write it; undefined
- * otherwise.
+ * whole number: `{ east: 4,5 }`, `{ east: 1,000 }` or `{ add: 1.000,5 }`, a
+ * number written with a comma, which inside braces ends the value. The
+ * digits as written and how to write the number; undefined otherwise.
  */
-function numberCutAtComma(parsed: ParsedFile, path: DataPath, key: string): string | undefined {
+function numberCutAtComma(parsed: ParsedFile, path: DataPath, key: string): { written: string; hint: string } | undefined {
   if (!/^\d+$/.test(key)) return undefined;
   const mappingPath = path.slice(0, -1);
   if (charAt(parsed, parsed.locate(mappingPath)) !== '{') return undefined;
   // By the text: a mapping puts keys made of digits first, so the key written before this one is not found by order.
   const at = parsed.locateKey(path);
-  const line = [...(parsed.text.split('\n')[at.line - 1] ?? '')].slice(0, at.col - 1).join('');
-  const m = /([A-Za-z_][\w-]*): *(-?\d+) *, *$/.exec(line);
+  const chars = [...(parsed.text.split('\n')[at.line - 1] ?? '')];
+  const line = chars.slice(0, at.col - 1).join('');
+  const m = /([A-Za-z_][\w-]*): *(-?\d+|-?\d{1,3}(?:\.\d{3})+) *, *$/.exec(line);
   if (!m) return undefined;
-  const written = key.length === 3 ? `${m[2]!}${key}` : `${m[2]!}.${key}`;
-  return `Inside { } a comma ends the value: write the number without it, \`${m[1]!}: ${written}\`${key.length === 3 ? ' (or with a decimal point, if a fraction was meant)' : ''}.`;
+  // As written: YAML reads the key `000` as the number 0.
+  const digits = /^\d+/.exec(chars.slice(at.col - 1).join(''))?.[0] ?? key;
+  // `1.000,5`, the European way: points between the thousands, and a decimal comma.
+  if (m[2]!.includes('.'))
+    return { written: digits, hint: `Inside { } a comma ends the value: write the number with no point between the thousands, and a decimal point for the comma, \`${m[1]!}: ${m[2]!.replace(/\./g, '')}.${digits}\`.` };
+  const number = digits.length === 3 ? `${m[2]!}${digits}` : `${m[2]!}.${digits}`;
+  return { written: digits, hint: `Inside { } a comma ends the value: write the number without it, \`${m[1]!}: ${number}\`${digits.length === 3 ? ' (or with a decimal point, if a fraction was meant)' : ''}.` };
 }
 
 /** The lines of each file's text, split once however many keys are looked at. */

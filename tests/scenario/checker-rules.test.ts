@@ -119,6 +119,35 @@ const RULES: [string, Expected][] = [
   // An id written as words: the hint gives the id they make.
   ['BC205-id-with-space', { code: 'BC205', line: 23, col: 9, message: "'say hello' is not a valid id", hint: 'An id has no spaces: write `say-hello`, with a hyphen for each space, and name it so wherever it is used.' }],
   // `{ a: 1,5 }`: inside braces the comma ends the number, and the rest reads as a side named 5.
+  // Numbers written the way they are written elsewhere: told what was probably meant, and how to write it.
+  ['BC204-decimal-comma', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the comma makes it text", hint: 'Write a decimal point, not a comma: `walkaway: 2.5`.' }],
+  [
+    'BC204-comma-thousands-or-decimal',
+    { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the comma makes it text", hint: 'Write numbers without a comma between the thousands: `walkaway: 1500` (or `walkaway: 1.5`, if the comma was a decimal comma).' },
+  ],
+  [
+    'BC204-european-number',
+    { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the comma makes it text", hint: 'Write numbers with no point or space between the thousands, and a decimal point, not a comma: `walkaway: 1000.5`.' },
+  ],
+  [
+    'BC204-points-between-thousands',
+    { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: a number has at most one point", hint: 'Write numbers with no point or space between the thousands: `walkaway: 1000000`.' },
+  ],
+  ['BC204-space-in-number', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the space makes it text", hint: 'Write numbers with no space between the thousands: `walkaway: 1000`.' }],
+  [
+    'BC202-number-cut-in-effect',
+    { code: 'BC202', line: 30, col: 38, message: "unknown key '5' in an effect: it looks like the rest of a number cut at a comma", hint: 'Inside { } a comma ends the value: write the number without it, `add: 2.5`.' },
+  ],
+  [
+    'BC205-european-number-cut',
+    {
+      code: 'BC205',
+      line: 24,
+      col: 53,
+      message: "the key '5' of 'values' is not a valid id: it looks like the rest of a number cut at a comma",
+      hint: 'Inside { } a comma ends the value: write the number with no point between the thousands, and a decimal point for the comma, `a: 1000.5`.',
+    },
+  ],
   ['BC205-number-cut-at-comma', { code: 'BC205', line: 24, col: 49, message: "the key '5' of 'values' is not a valid id: it looks like the rest of a number cut at a comma", hint: 'Inside { } a comma ends the value: write the number without it, `a: 1.5`.' }],
   // Text cut short by a comment, with no error to show for it: a warning at the #.
   ['BC109-hash-in-text', { code: 'BC109', line: 15, col: 17, message: "the text of 'name' stops before '#2 of the council': after a space, # starts a comment, which the game does not show", hint: 'To keep it in the text, put the whole text in "double quotes": `name: "Envoy #2 of the council"`. If it is a comment, write a space after the #.' }],
