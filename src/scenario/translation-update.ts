@@ -16,7 +16,7 @@
  */
 import { isMap, isScalar, parseDocument, stringify, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { Scenario } from './schema.js';
-import { languageOf, textSlots, translationSkeleton } from './translation.js';
+import { isGroupHeading, languageOf, textSlots, translationSkeleton } from './translation.js';
 
 /** The comment after each added text; one word an author can search the file for. */
 export const STILL_TO_TRANSLATE = 'TODO translate';
@@ -171,6 +171,13 @@ function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups:
     const run = runs.get(key);
     if (run) edits.push({ start: end, end, text: render(run, indentOf(p), groups.get(key), end === body.length) });
   }
+  if (drop.size > 0) {
+    const textsPair = isMap(doc.contents) ? (doc.contents.items as Pair<unknown, unknown>[]).find((p) => isScalar(p.key) && p.key.value === 'texts') : undefined;
+    const keyEnd = (textsPair?.key as { range?: [number, number, number] } | undefined)?.range?.[1] ?? 0;
+    const afterTexts = body.indexOf('\n', keyEnd) + 1;
+    const keyLines = pairs.map((p) => lineStart((p.key as { range: [number, number, number] }).range[0]));
+    edits.push(...orphanHeadings(body, pairs.map((p, i) => ({ key: keyOf(p), from: i === 0 ? afterTexts : pairEnd(pairs[i - 1]!), to: keyLines[i]! })), drop));
+  }
   // Applied front to back; a removal and an addition at one place: the removal first, as its line comes first.
   edits.sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
@@ -180,6 +187,49 @@ function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups:
     at = Math.max(at, e.end);
   }
   return bom + out + body.slice(at);
+}
+
+/**
+ * The removals of the heading comments (as a skeleton writes them, such as
+ * `# Beat 'close'`) over a group of keys that are all dropped, each with the
+ * blank line that set it apart, so that no heading is left over nothing.
+ * `pairs` gives each key with the lines before it (`from` to `to`), where
+ * its comments are. Any other comment stays, even over keys dropped.
+ */
+function orphanHeadings(body: string, pairs: readonly { key: string; from: number; to: number }[], drop: ReadonlySet<string>): { start: number; end: number; text: string }[] {
+  type Line = { start: number; end: number; text: string };
+  const linesOf = (from: number, to: number): Line[] => {
+    const out: Line[] = [];
+    for (let at = from; at < to; ) {
+      const nl = body.indexOf('\n', at);
+      const end = nl === -1 || nl >= to ? to : nl + 1;
+      out.push({ start: at, end, text: body.slice(at, end) });
+      at = end;
+    }
+    return out;
+  };
+  const blank = (l: Line | undefined) => l !== undefined && l.text.trim() === '';
+  const gaps = pairs.map((p) => linesOf(p.from, p.to));
+  // Each heading, by the gap it stands in, with the keys below it up to the next heading.
+  const groups: { gap: number; line: number; last: number }[] = [];
+  gaps.forEach((lines, i) => {
+    const h = lines.findLastIndex((l) => /^\s*#/.test(l.text) && isGroupHeading(l.text.replace(/^\s*#/, '')));
+    if (h !== -1) groups.push({ gap: i, line: h, last: i });
+    else if (groups.length > 0) groups[groups.length - 1]!.last = i;
+  });
+  const out: { start: number; end: number; text: string }[] = [];
+  for (const g of groups) {
+    if (pairs.slice(g.gap, g.last + 1).some((p) => !drop.has(p.key))) continue;
+    const heading = gaps[g.gap]![g.line]!;
+    out.push({ start: heading.start, end: heading.end, text: '' });
+    // The blank line above it, or, at the top of the texts, the one below the group; none while an author's comment under it stays.
+    if (gaps[g.gap]!.slice(g.line + 1).some((l) => !blank(l))) continue;
+    const above = gaps[g.gap]![g.line - 1];
+    const below = gaps[g.last + 1]?.[0];
+    if (blank(above)) out.push({ start: above!.start, end: above!.end, text: '' });
+    else if (blank(below)) out.push({ start: below!.start, end: below!.end, text: '' });
+  }
+  return out;
 }
 
 /** A `texts:` written inline, or empty, written out again as one `key: text` a line. */

@@ -54,6 +54,28 @@ describe('updating a translation', () => {
     expect(dropped.text).toContain('  # The greeting, said twice\n  line.greet-1: Hola.\n');
   });
 
+  it('drops the heading of a group whose every key is dropped, with its blank line, and keeps every other comment', () => {
+    const before = fixture('removed-groups.es.yaml');
+    const u = updateTranslation(before, 'yaml', talk, { dropStale: true });
+    expect(u.stale).toEqual(['line.prologue-1', 'flag.warned.description', 'line.greet-3', 'line.detour-1', 'choice.detour', 'line.aside-1', 'line.epilogue-1']);
+    expect(u.text).toBe(
+      before
+        // At the top of the texts, the blank line below the group goes with it.
+        .replace("  # Beat 'prologue'\n  line.prologue-1: Antes de todo.\n\n", '')
+        .replace('\n  # Flags (a description tells the player why a choice is not available yet, when the choice has no unavailable text)\n  flag.warned.description: Se dio una advertencia.\n', '')
+        // Its beat keeps other keys, so the heading stays.
+        .replace('  line.greet-3: Una línea que ya no está.\n', '')
+        .replace("\n  # Beat 'detour'\n  line.detour-1: Un rodeo.\n  choice.detour: Dar un rodeo.\n", '')
+        // The author's own comment stays, set apart as it was.
+        .replace("  # Beat 'aside'\n  # Ana: revisar el tono\n  line.aside-1: Un aparte.\n", '  # Ana: revisar el tono\n')
+        .replace("\n  # Beat 'epilogue'\n  line.epilogue-1: Fin.\n", ''),
+    );
+    expect(u.text).toContain("  choice.talk: Hablar.\n\n  # Ana: revisar el tono\n\n  # Beat 'close'\n");
+    expect(u.text.endsWith('  ending.agreed.debrief: Escuchar ayudó.\n')).toBe(true);
+    // Kept, not asked to drop: every heading stays.
+    expect(updateTranslation(before, 'yaml', talk).text).toBe(before);
+  });
+
   it('writes texts given inline out again one a line, the added ones marked', () => {
     const u = updateTranslation(fixture('inline.es.yaml'), 'yaml', talk);
     expect(u.text.split('\n').slice(0, 7)).toEqual([
