@@ -473,6 +473,8 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     } else if (e.code === 'MULTIPLE_DOCS') {
       result.diagnostics.push(diag(file, pos, 'BC103', 'the file holds more than one YAML document', ['Remove the `---` separator: one scenario per file.']));
     } else if (!tabs.has(pos.line)) {
+      // At the end of the line above a tab, where what the tab holds was expected: the tab's doing, not a slip of that line.
+      if (pos.line === firstTab - 1 && toPos(e.pos[1]).line === firstTab && text.slice(e.pos[0], text.indexOf('\n', e.pos[0])).trim() === '') continue;
       // Only the first few errors are shown: the search for a list above a key, which reads many lines, is kept to them.
       const own = plainSyntaxError(text, quotedEndingAt, e.code, firstLine, e.pos[0], syntax.length < 2 * MAX_SYNTAX_SHOWN);
       const d = own ? diag(file, toPos(own.at), 'BC103', own.message, own.hints) : diag(file, pos, 'BC103', `syntax error: ${firstLine}`, syntaxHint(e.code, firstLine));

@@ -229,6 +229,8 @@ function wordForValue(expected: string, raw: unknown, path: DataPath, parsed: Pa
   const key = typeof last === 'string' ? `${last}: ` : '';
   if (expected === 'number' && typeof raw === 'string') {
     const n = raw.trim();
+    // Only quotes can have made a plain number text.
+    if (/^[-+]?(?:\d+\.?\d*|\.\d+)$/.test(n)) return { why: 'the quotes make it text', hint: `Write \`${key}${n}\`, without quotes.` };
     if (/^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(n)) {
       // `1,500` is fifteen hundred to some readers and one and a half to others; only the author knows.
       const decimal = /^[-+]?\d{1,3},(?!000)\d{3}$/.test(n) ? ` (or \`${key}${n.replace(',', '.').replace(/0+$/, '')}\`, if the comma was a decimal comma)` : '';

@@ -86,6 +86,8 @@ const RULES: [string, Expected][] = [
   // A tab after spaces, which the library words as columns that do not line up, is told as the tab, where it is.
   ['BC103-tab-after-spaces', { code: 'BC103', line: 16, col: 3, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").', moreHints: ['2 other lines below the tab have syntax errors, most likely only because of the tab; they are not shown or counted: replace the tabs with spaces and check again.'] }],
   // Block text (`>-`) indented with a tab, which the library words as block text not indented.
+  // The library also complains at the end of the line above, where the tabbed item was expected: that is the tab's doing too.
+  ['BC103-tab-list-item', { code: 'BC103', line: 33, col: 1, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").', moreHints: ['1 other line below the tab has a syntax error, most likely only because of the tab; it is not shown or counted: replace the tabs with spaces and check again.'] }],
   ['BC103-tab-in-block-text', { code: 'BC103', line: 5, col: 1, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").' }],
   // Slips a newcomer makes, each told in plain words where it is, rather than in the YAML library's terms.
   ['BC103-key-too-deep', { code: 'BC103', line: 14, col: 6, message: 'syntax error: \'side\' is indented further than \'id\' on the line above', hint: 'Keys of one mapping start at the same column: start \'side\' at column 5, under \'id\'.' }],
@@ -120,6 +122,7 @@ const RULES: [string, Expected][] = [
   ['BC205-id-with-space', { code: 'BC205', line: 23, col: 9, message: "'say hello' is not a valid id", hint: 'An id has no spaces: write `say-hello`, with a hyphen for each space, and name it so wherever it is used.' }],
   // `{ a: 1,5 }`: inside braces the comma ends the number, and the rest reads as a side named 5.
   // Numbers written the way they are written elsewhere: told what was probably meant, and how to write it.
+  ['BC204-quoted-number', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the quotes make it text", hint: 'Write `walkaway: 3`, without quotes.' }],
   ['BC204-decimal-comma', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the comma makes it text", hint: 'Write a decimal point, not a comma: `walkaway: 2.5`.' }],
   [
     'BC204-comma-thousands-or-decimal',
