@@ -908,6 +908,12 @@ function plainSyntaxError(
   }
   const inList = nearTop && (code === 'BAD_INDENT' || (code === 'MISSING_CHAR' && /sequence item without/i.test(message))) ? keyInList(text, offset) : undefined;
   if (inList) return inList;
+  // A line in braces where a key was looked for can be nothing but an item without its dash.
+  const braces = (code === 'BAD_INDENT' || (code === 'MISSING_CHAR' && /map values/i.test(message))) && /^\s*\{/.test(text.slice(lineAround(text, offset).start, lineAround(text, offset).start + 400));
+  if ((code === 'MISSING_CHAR' && /sequence item without/i.test(message)) || braces) {
+    const missing = dashMissing(text, offset);
+    if (missing) return missing;
+  }
   const special = specialStart(text, offset, code);
   if (special) return special;
   if (code === 'UNEXPECTED_TOKEN') {
@@ -1026,6 +1032,25 @@ function lineAround(text: string, offset: number): { start: number; end: number 
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   const end = text.indexOf('\n', offset);
   return { start, end: end < 0 ? text.length : end };
+}
+
+/**
+ * A line among the items of a list that does not start with `- `, as an
+ * item written without its dash reads: told at the line, with the column of
+ * the `- ` of the item above. Undefined when the line above is no item.
+ */
+function dashMissing(text: string, offset: number): { at: number; message: string; hints: string[]; upsets: boolean } | undefined {
+  const line = lineAround(text, offset);
+  const first = text.slice(line.start, Math.min(line.end, line.start + 400)).search(/\S/);
+  const above = lineAbove(text, line.start);
+  const dash = above ? /^( *)- /.exec(text.slice(above.start, Math.min(above.end, above.start + 400))) : null;
+  if (first < 0 || !above || !dash) return undefined;
+  return {
+    at: line.start + first,
+    upsets: true,
+    message: "syntax error: this line is among the items of a list, but does not start with '- '",
+    hints: [`If it is a new item, start it with \`- \` at column ${dash[1]!.length + 1}, under the \`- \` on line ${lineNumber(text, above.start)}.`],
+  };
 }
 
 /** The line before the one starting at `start` that holds more than spaces and a comment, or undefined. */
@@ -1510,6 +1535,7 @@ function syntaxHint(code: string, message: string): string[] {
       return ['Inside { } or [ ], text with a colon followed by a space needs "double quotes", and lists or mappings must be written on the same line.'];
     case 'MISSING_CHAR':
       if (/map values/i.test(message)) return ['A key needs a colon and its value after it (`key: value`); if this line is not a key, check its indentation.'];
+      if (/sequence item without/i.test(message)) return ['Each item of a list starts with `- `, lined up with the `- ` of the items above it.'];
       return ['A quote or bracket is not closed.'];
     case 'BAD_DQ_ESCAPE':
       return ['Inside "double quotes" write \\" for a quote and \\\\ for a backslash.'];
