@@ -300,6 +300,8 @@ const isIdText = (text: string): boolean => ID_PATTERN.test(text);
 
 /** For an id written as words (`toll talk`, `Toll Talk`), the id they make with hyphens; undefined for anything else. */
 function spacedIdHint(raw: unknown): string | undefined {
+  if (typeof raw === 'string' && !/\s/.test(raw) && raw !== raw.toLowerCase() && isIdText(raw.toLowerCase()))
+    return `An id is written in small letters: write \`${raw.toLowerCase()}\`, and name it so wherever it is used.`;
   if (typeof raw !== 'string' || !/\S\s+\S/.test(raw)) return undefined;
   const id = raw.trim().toLowerCase().replace(/\s+/g, '-');
   return isIdText(id) ? `An id has no spaces: write \`${id}\`, with a hyphen for each space${id !== raw.trim().replace(/\s+/g, '-') ? ' and small letters' : ''}, and name it so wherever it is used.` : undefined;
@@ -553,7 +555,11 @@ function unionIssue(issue: z.core.$ZodIssueInvalidUnion, path: (string | number)
 /** For a bad id where something is named (not declared), the hint built from what it could name. */
 function referenceHint(parsed: ParsedFile, path: DataPath, raw: unknown): string | undefined {
   const ref = referenceAt(parsed.data, path);
-  return ref && typeof raw === 'string' ? suggestReference(raw, knownOf(parsed.data, ref), ref.kind) : undefined;
+  if (!ref || typeof raw !== 'string') return undefined;
+  const known = knownOf(parsed.data, ref);
+  // The id it names is written so too: both are to be put right, not one to the other.
+  if (known.some((k) => k.id === raw)) return spacedIdHint(raw);
+  return suggestReference(raw, known, ref.kind);
 }
 
 function formsHint(isCondition: boolean): string {

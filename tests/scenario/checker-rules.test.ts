@@ -288,6 +288,8 @@ const RULES: [string, Expected][] = [
     'BC205-title-as-reference',
     { code: 'BC205', line: 26, col: 62, message: "'The bulletin' is not a valid id", hint: "'The bulletin' is the title of the source 'bulletin': refer to it by its id, 'bulletin'." },
   ],
+  // An id of its own in capitals: the id in small letters, not "did you mean" another.
+  ['BC205-own-id-in-capitals', { code: 'BC205', line: 31, col: 9, message: "'Bye' is not a valid id", hint: 'An id is written in small letters: write `bye`, and name it so wherever it is used.' }],
   ['BC205-id-in-capitals', { code: 'BC205', line: 29, col: 79, message: "'Trust' is not a valid id", hint: "Did you mean 'trust'?" }],
   ['BC302-unknown-actor', { code: 'BC302', line: 25, col: 33, message: "no actor has the id 'envy'", hint: "Did you mean 'envoy'?" }],
   ['BC303-unknown-meter', { code: 'BC303', line: 29, col: 79, message: "no meter has the id 'turst'", hint: "Did you mean 'trust'?" }],
@@ -527,6 +529,17 @@ describe('BC200: a version written another way', () => {
     const moved = tiny.replace('backchannel: 1\n', '').replace(/^(id: .*)$/m, '$1\nformat: backchannel-1');
     const at = moved.split('\n').indexOf('format: backchannel-1') + 1;
     expect(checkScenario(moved, 'x.yaml', { prove: false }).diagnostics.map((d) => [d.code, d.line])).toEqual([['BC200', at]]);
+  });
+});
+
+describe('BC205: an id in capitals, and a reference written as it', () => {
+  it('both are told to be written in small letters, not that one is the other', () => {
+    const text = readFileSync(fixturePath('BC205-own-id-in-capitals'), 'utf8').replace('next: bye }', 'next: Bye }');
+    const r = checkScenario(new TextEncoder().encode(text), 'capitals.yaml');
+    expect(r.diagnostics.map((d) => [d.line, d.col, d.message, d.hints])).toEqual([
+      [29, 40, "'Bye' is not a valid id", ['An id is written in small letters: write `bye`, and name it so wherever it is used.']],
+      [31, 9, "'Bye' is not a valid id", ['An id is written in small letters: write `bye`, and name it so wherever it is used.']],
+    ]);
   });
 });
 
