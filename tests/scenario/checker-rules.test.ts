@@ -302,6 +302,8 @@ const RULES: [string, Expected][] = [
     'BC307-ending-as-beat',
     { code: 'BC307', line: 27, col: 40, message: "'deal' is an ending, not a beat", hint: 'Write `end: deal` instead of `next: deal`.' },
   ],
+  // The side misspelt in `values` is the slip: the side it meant is not also told as missing (BC503).
+  ['BC308-misspelt-side-in-values', { code: 'BC308', line: 27, col: 58, message: "no side has the id 'bb'", hint: "Did you mean 'b'?" }],
   ['BC308-unknown-side', { code: 'BC308', line: 14, col: 11, message: "no side has the id 'b'", hint: "Did you mean 'a'?" }],
   [
     'BC400-unreached-beat',
