@@ -908,6 +908,20 @@ function plainSyntaxError(
   }
   const inList = nearTop && (code === 'BAD_INDENT' || (code === 'MISSING_CHAR' && /sequence item without/i.test(message))) ? keyInList(text, offset) : undefined;
   if (inList) return inList;
+  // `-{ id: …` or `-id: …`: a dash with no space after it does not start a list item, and upsets the lines around it.
+  // The library may report it at the blank line before.
+  const slipLine = /\S/.test(text.slice(lineAround(text, offset).start, lineAround(text, offset).end)) ? lineAround(text, offset) : lineBelow(text, lineAround(text, offset).start);
+  const dashed = slipLine ? /^( *)-([^\s\d.-])/.exec(text.slice(slipLine.start, Math.min(slipLine.end, slipLine.start + 400))) : null;
+  if (slipLine && dashed && code !== 'TAB_AS_INDENT') {
+    const at = slipLine.start + dashed[1]!.length;
+    const rest = text.slice(at + 1, Math.min(slipLine.end, at + 400)).trimEnd();
+    return {
+      at,
+      upsets: true,
+      message: "syntax error: a '-' with no space after it, which does not start a list item",
+      hints: [`Write a space after the dash: \`- ${rest.length > 40 ? `${rest.slice(0, 40).trimEnd()}…` : rest}\`.`],
+    };
+  }
   // A line in braces where a key was looked for can be nothing but an item without its dash.
   const braces = (code === 'BAD_INDENT' || (code === 'MISSING_CHAR' && /map values/i.test(message))) && /^\s*\{/.test(text.slice(lineAround(text, offset).start, lineAround(text, offset).start + 400));
   if ((code === 'MISSING_CHAR' && /sequence item without/i.test(message)) || braces) {

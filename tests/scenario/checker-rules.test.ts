@@ -88,6 +88,7 @@ const RULES: [string, Expected][] = [
   // Block text (`>-`) indented with a tab, which the library words as block text not indented.
   // The library also complains at the end of the line above, where the tabbed item was expected: that is the tab's doing too.
   // An item whose `- ` was left out, further in than the dash above or lined up with it.
+  ['BC103-dash-without-space', { code: 'BC103', line: 28, col: 7, message: "syntax error: a '-' with no space after it, which does not start a list item", hint: 'Write a space after the dash: `- { id: hello-2, speaker: envoy, text: Wel…`.' }],
   ['BC103-item-without-dash', { code: 'BC103', line: 30, col: 9, message: "syntax error: this line is among the items of a list, but does not start with '- '", hint: 'If it is a new item, start it with `- ` at column 7, under the `- ` on line 29.' }],
   ['BC103-item-without-dash-lined-up', { code: 'BC103', line: 30, col: 7, message: "syntax error: this line is among the items of a list, but does not start with '- '", hint: 'If it is a new item, start it with `- ` at column 7, under the `- ` on line 29.' }],
   ['BC103-tab-list-item', { code: 'BC103', line: 33, col: 1, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").', moreHints: ['1 other line below the tab has a syntax error, most likely only because of the tab; it is not shown or counted: replace the tabs with spaces and check again.'] }],
