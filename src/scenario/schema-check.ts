@@ -91,6 +91,11 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
             out.push(diag(file, at, 'BC202', `the key '${key}' is indented into ${above.swallowed > 0 ? 'an' : 'the last'} item of '${above.list}'`, [above.hint]));
             continue;
           }
+          const slipped = kind === 'condition' ? conditionKeySlip(mapping, key) : undefined;
+          if (slipped) {
+            out.push(diag(file, at, 'BC202', `unknown key '${key}' in a condition: ${slipped.why}`, [slipped.hint]));
+            continue;
+          }
           const cased = allowed.find((k) => k !== key && k.toLowerCase() === key.toLowerCase());
           if (cased) {
             out.push(diag(file, at, 'BC202', `unknown key '${key}' in ${article(kind)}: keys are written with the capitals the format gives them`, [`Write \`${cased}:\`: to YAML, '${key}' and '${cased}' are two different keys.`]));
@@ -549,7 +554,52 @@ function unionIssue(issue: z.core.$ZodIssueInvalidUnion, path: (string | number)
     const other = Object.keys(raw).find((k) => k !== 'meter');
     const message = other === undefined ? 'a meter effect needs `add:` or `set:`' : `a meter effect needs \`add:\` or \`set:\`, not '${other.slice(0, 40)}'`;
     out.splice(before, out.length - before, diag(file, parsed.locate(path), 'BC208', message, ['E.g. `{ meter: trust, add: 1 }` or `{ meter: clock, set: 0 }`.']));
+  } else if (isEffect && (present[0] === 'term' || present[0] === 'flag') && !('set' in raw)) {
+    const kind = present[0];
+    const other = Object.keys(raw).find((k) => k !== kind);
+    const id = typeof (raw as Record<string, unknown>)[kind] === 'string' ? String((raw as Record<string, unknown>)[kind]) : kind === 'term' ? 'toll' : 'warned';
+    const message = other === undefined ? `a ${kind} effect needs \`set:\`` : `a ${kind} effect needs \`set:\`, not '${other.slice(0, 40)}'`;
+    const given = other === undefined ? undefined : (raw as Record<string, unknown>)[other];
+    const option = typeof given === 'string' && given.length <= 64 ? given : '<option id>';
+    const hint = kind === 'term' ? `Write \`{ term: ${id}, set: ${option} }\` to put that option on the table, or \`set: open\` to take the term off it.` : `Write \`{ flag: ${id}, set: ${given === false ? 'false' : 'true'} }\` (true or false).`;
+    out.splice(before, out.length - before, diag(file, parsed.locate(path), 'BC208', message, [hint]));
   }
+}
+
+/** Comparisons written as signs, by the word the format uses for each. */
+const SIGNS: Readonly<Record<string, string>> = { '<=': 'lte', '=<': 'lte', '>=': 'gte', '=>': 'gte', '<': 'lt', '>': 'gt', '=': 'eq', '==': 'eq', '!=': 'ne', '<>': 'ne' };
+/** Other words for them. */
+const COMPARISON_WORDS: Readonly<Record<string, string>> = { le: 'lte', leq: 'lte', ge: 'gte', geq: 'gte', min: 'gte', max: 'lte', atleast: 'gte', atmost: 'lte', above: 'gt', over: 'gt', below: 'lt', under: 'lt', is: 'eq', equals: 'eq', neq: 'ne' };
+const COMPARISONS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'];
+
+/**
+ * For a key a condition of its kind does not take (`{ term: cost, set: split }`,
+ * `{ meter: trust, '>=': 3 }`): what that kind takes, and the key meant.
+ * Undefined when the condition has no one kind.
+ */
+function conditionKeySlip(mapping: Record<string, unknown>, key: string): { why: string; hint: string } | undefined {
+  const kinds = (CONDITION_KINDS as readonly string[]).filter((k) => k in mapping);
+  if (kinds.length !== 1) return undefined;
+  const kind = kinds[0]!;
+  const id = typeof mapping[kind] === 'string' ? String(mapping[kind]) : kind;
+  const shownOf = (v: unknown) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '…');
+  const shownValue = shownOf(mapping[key]);
+  if (kind === 'meter' || kind === 'value') {
+    const sign = SIGNS[key];
+    const meant = sign ?? COMPARISON_WORDS[key.toLowerCase().replace(/[^a-z]/g, '')] ?? closest(key, COMPARISONS);
+    return {
+      why: `a ${kind} condition compares with eq, ne, gt, gte, lt or lte`,
+      hint: meant ? `Write \`{ ${Object.entries(mapping).map(([k, v]) => `${k === key ? meant : k}: ${k === key ? shownValue : shownOf(v)}`).join(', ')} }\`${sign ? ': comparisons are written as words, not signs' : ''}.` : `E.g. \`{ ${kind}: ${id}, gte: 3 }\` (at least 3).`,
+    };
+  }
+  if (kind === 'term') return { why: 'a term condition takes `is:` or `in:`', hint: `Write \`{ term: ${id}, is: ${key === 'in' ? '…' : shownValue} }\` for one option, or \`in: [ … ]\` for any of several.` };
+  if (kind === 'acceptable' && (COMPARISONS.includes(key) || key in SIGNS))
+    return {
+      why: "a condition with 'acceptable' takes no other key",
+      hint: `\`{ acceptable: ${id} }\` alone holds when the package is worth at least the walk-away value of '${id}'; to compare its worth with a number, write \`{ value: ${id}, ${SIGNS[key] ?? key}: ${shownValue} }\`.`,
+    };
+  if (kind === 'flag') return { why: 'a flag condition takes only `is:`', hint: `Write \`{ flag: ${id} }\` for true, or \`{ flag: ${id}, is: false }\`.` };
+  return { why: `a condition with '${kind}' takes no other key`, hint: `Write \`{ ${kind}: ${id} }\` alone, and combine conditions under \`all:\` or \`any:\`.` };
 }
 
 /** For a bad id where something is named (not declared), the hint built from what it could name. */
