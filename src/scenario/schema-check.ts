@@ -242,6 +242,9 @@ function wordForValue(expected: string, raw: unknown, path: DataPath, parsed: Pa
       return { why: 'the comma makes it text', hint: `Write numbers without a comma between the thousands: \`${key}${n.replace(/,/g, '')}\`${decimal}.` };
     }
     if (/^[-+]?\d+,\d+$/.test(n)) return { why: 'the comma makes it text', hint: `Write a decimal point, not a comma: \`${key}${n.replace(',', '.')}\`.` };
+    // A number with its unit or a word after it: `4 hours`, `3 points`, `50%`.
+    const unit = /^([-+]?\d+(?:\.\d+)?)\s*(%|[^\d\s.,][^\d]*)$/.exec(n);
+    if (unit) return { why: `the ${unit[2] === '%' ? 'sign' : 'word'} after the number makes it text`, hint: `Write the number alone: \`${key}${unit[1]}\`. Say what it counts in a label or description.` };
     // Written the European way, points between the thousands and a decimal comma: `1.000,5`, `1.000.000`.
     if (/^[-+]?\d{1,3}(?:\.\d{3})+,\d+$/.test(n) || /^[-+]?\d{1,3}(?:\.\d{3}){2,}$/.test(n)) {
       const comma = n.includes(',');

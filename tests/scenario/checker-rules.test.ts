@@ -127,6 +127,7 @@ const RULES: [string, Expected][] = [
   // `{ a: 1,5 }`: inside braces the comma ends the number, and the rest reads as a side named 5.
   // Numbers written the way they are written elsewhere: told what was probably meant, and how to write it.
   ['BC204-quoted-number', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the quotes make it text", hint: 'Write `walkaway: 3`, without quotes.' }],
+  ['BC204-number-with-word', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the word after the number makes it text", hint: 'Write the number alone: `walkaway: 3`. Say what it counts in a label or description.' }],
   ['BC204-decimal-comma', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the comma makes it text", hint: 'Write a decimal point, not a comma: `walkaway: 2.5`.' }],
   [
     'BC204-comma-thousands-or-decimal',
