@@ -910,7 +910,8 @@ function plainSyntaxError(
   if (inList) return inList;
   // `-{ id: …` or `-id: …`: a dash with no space after it does not start a list item, and upsets the lines around it.
   // The library may report it at the blank line before.
-  const slipLine = /\S/.test(text.slice(lineAround(text, offset).start, lineAround(text, offset).end)) ? lineAround(text, offset) : lineBelow(text, lineAround(text, offset).start);
+  const errorLine = lineAround(text, offset);
+  const slipLine = !nearTop ? undefined : /\S/.test(text.slice(errorLine.start, errorLine.end)) ? errorLine : lineBelow(text, errorLine.start);
   const dashed = slipLine ? /^( *)-([^\s\d.-])/.exec(text.slice(slipLine.start, Math.min(slipLine.end, slipLine.start + 400))) : null;
   if (slipLine && dashed && code !== 'TAB_AS_INDENT') {
     const at = slipLine.start + dashed[1]!.length;
@@ -923,8 +924,8 @@ function plainSyntaxError(
     };
   }
   // A line in braces where a key was looked for can be nothing but an item without its dash.
-  const braces = (code === 'BAD_INDENT' || (code === 'MISSING_CHAR' && /map values/i.test(message))) && /^\s*\{/.test(text.slice(lineAround(text, offset).start, lineAround(text, offset).start + 400));
-  if ((code === 'MISSING_CHAR' && /sequence item without/i.test(message)) || braces) {
+  const braces = (code === 'BAD_INDENT' || (code === 'MISSING_CHAR' && /map values/i.test(message))) && /^\s*\{/.test(text.slice(errorLine.start, errorLine.start + 400));
+  if (nearTop && ((code === 'MISSING_CHAR' && /sequence item without/i.test(message)) || braces)) {
     const missing = dashMissing(text, offset);
     if (missing) return missing;
   }

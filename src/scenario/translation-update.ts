@@ -366,7 +366,7 @@ function jsonTextsOf(body: string): { open: number; members: JsonMember[] } | un
   };
   const str = () => {
     const start = i++;
-    while (body[i] !== '"') i += body[i] === '\\' ? 2 : 1;
+    while (i < body.length && body[i] !== '"') i += body[i] === '\\' ? 2 : 1;
     i++;
     return JSON.parse(body.slice(start, i)) as string;
   };
