@@ -3,6 +3,7 @@
  * each reports usage errors the same way (exit code 2).
  */
 
+import { relative, sep } from 'node:path';
 import { closest } from '../scenario/diagnostics.js';
 
 /** A usage error: printed with the tool's usage, exit code 2. */
@@ -128,11 +129,32 @@ export function intOption(args: Args, name: string, fallback: number, min: numbe
 }
 
 /**
+ * `npm run` starts a tool in the project's folder, whatever folder the
+ * command was typed in (`cd scenarios` then `npm run validate -- my.yaml`):
+ * the tool goes back there, so that file names are read, and told, as they
+ * were typed. Only when npm started this tool itself, not a script that runs
+ * it from the project's folder on purpose.
+ */
+export function fromFolderTyped(env: NodeJS.ProcessEnv, script: string | undefined): void {
+  const typedIn = env['INIT_CWD'];
+  const command = env['npm_lifecycle_script'];
+  if (!typedIn || !command || !script || typedIn === process.cwd()) return;
+  const tool = relative(process.cwd(), script).split(sep).join('/');
+  if (!command.split(/\s+/).includes(tool)) return;
+  try {
+    process.chdir(typedIn);
+  } catch {
+    // A folder gone since the command was typed: names are read from the project's folder, as npm left them.
+  }
+}
+
+/**
  * Runs a tool's main function: usage errors exit 2 with the usage text,
  * anything unexpected exits 1 with one line and no stack trace.
  */
 export async function runTool(usage: string, main: () => Promise<number> | number): Promise<void> {
   try {
+    fromFolderTyped(process.env, process.argv[1]);
     process.exitCode = await main();
   } catch (err) {
     if (err instanceof UsageError) {

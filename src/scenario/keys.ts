@@ -84,6 +84,8 @@ const KIND_OF_LIST: Record<string, string> = {
   concepts: 'concept',
   parts: 'part',
   walkawayShifts: 'shift',
+  effects: 'effect',
+  everyChoice: 'effect',
 };
 
 /** The kind of object found at `path`, judged from the keys leading to it. */

@@ -473,6 +473,8 @@ export function parseScenarioText(input: string | Uint8Array, file: string, opti
     } else if (e.code === 'MULTIPLE_DOCS') {
       result.diagnostics.push(diag(file, pos, 'BC103', 'the file holds more than one YAML document', ['Remove the `---` separator: one scenario per file.']));
     } else if (!tabs.has(pos.line)) {
+      // At the end of the line above a tab, where what the tab holds was expected: the tab's doing, not a slip of that line.
+      if (pos.line === firstTab - 1 && toPos(e.pos[1]).line === firstTab && text.slice(e.pos[0], text.indexOf('\n', e.pos[0])).trim() === '') continue;
       // Only the first few errors are shown: the search for a list above a key, which reads many lines, is kept to them.
       const own = plainSyntaxError(text, quotedEndingAt, e.code, firstLine, e.pos[0], syntax.length < 2 * MAX_SYNTAX_SHOWN);
       const d = own ? diag(file, toPos(own.at), 'BC103', own.message, own.hints) : diag(file, pos, 'BC103', `syntax error: ${firstLine}`, syntaxHint(e.code, firstLine));
@@ -906,6 +908,27 @@ function plainSyntaxError(
   }
   const inList = nearTop && (code === 'BAD_INDENT' || (code === 'MISSING_CHAR' && /sequence item without/i.test(message))) ? keyInList(text, offset) : undefined;
   if (inList) return inList;
+  // `-{ id: …` or `-id: …`: a dash with no space after it does not start a list item, and upsets the lines around it.
+  // The library may report it at the blank line before.
+  const errorLine = lineAround(text, offset);
+  const slipLine = !nearTop ? undefined : /\S/.test(text.slice(errorLine.start, errorLine.end)) ? errorLine : lineBelow(text, errorLine.start);
+  const dashed = slipLine ? /^( *)-([^\s\d.-])/.exec(text.slice(slipLine.start, Math.min(slipLine.end, slipLine.start + 400))) : null;
+  if (slipLine && dashed && code !== 'TAB_AS_INDENT') {
+    const at = slipLine.start + dashed[1]!.length;
+    const rest = text.slice(at + 1, Math.min(slipLine.end, at + 400)).trimEnd();
+    return {
+      at,
+      upsets: true,
+      message: "syntax error: a '-' with no space after it, which does not start a list item",
+      hints: [`Write a space after the dash: \`- ${rest.length > 40 ? `${rest.slice(0, 40).trimEnd()}…` : rest}\`.`],
+    };
+  }
+  // A line in braces where a key was looked for can be nothing but an item without its dash.
+  const braces = (code === 'BAD_INDENT' || (code === 'MISSING_CHAR' && /map values/i.test(message))) && /^\s*\{/.test(text.slice(errorLine.start, errorLine.start + 400));
+  if (nearTop && ((code === 'MISSING_CHAR' && /sequence item without/i.test(message)) || braces)) {
+    const missing = dashMissing(text, offset);
+    if (missing) return missing;
+  }
   const special = specialStart(text, offset, code);
   if (special) return special;
   if (code === 'UNEXPECTED_TOKEN') {
@@ -1024,6 +1047,25 @@ function lineAround(text: string, offset: number): { start: number; end: number 
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   const end = text.indexOf('\n', offset);
   return { start, end: end < 0 ? text.length : end };
+}
+
+/**
+ * A line among the items of a list that does not start with `- `, as an
+ * item written without its dash reads: told at the line, with the column of
+ * the `- ` of the item above. Undefined when the line above is no item.
+ */
+function dashMissing(text: string, offset: number): { at: number; message: string; hints: string[]; upsets: boolean } | undefined {
+  const line = lineAround(text, offset);
+  const first = text.slice(line.start, Math.min(line.end, line.start + 400)).search(/\S/);
+  const above = lineAbove(text, line.start);
+  const dash = above ? /^( *)- /.exec(text.slice(above.start, Math.min(above.end, above.start + 400))) : null;
+  if (first < 0 || !above || !dash) return undefined;
+  return {
+    at: line.start + first,
+    upsets: true,
+    message: "syntax error: this line is among the items of a list, but does not start with '- '",
+    hints: [`If it is a new item, start it with \`- \` at column ${dash[1]!.length + 1}, under the \`- \` on line ${lineNumber(text, above.start)}.`],
+  };
 }
 
 /** The line before the one starting at `start` that holds more than spaces and a comment, or undefined. */
@@ -1508,6 +1550,7 @@ function syntaxHint(code: string, message: string): string[] {
       return ['Inside { } or [ ], text with a colon followed by a space needs "double quotes", and lists or mappings must be written on the same line.'];
     case 'MISSING_CHAR':
       if (/map values/i.test(message)) return ['A key needs a colon and its value after it (`key: value`); if this line is not a key, check its indentation.'];
+      if (/sequence item without/i.test(message)) return ['Each item of a list starts with `- `, lined up with the `- ` of the items above it.'];
       return ['A quote or bracket is not closed.'];
     case 'BAD_DQ_ESCAPE':
       return ['Inside "double quotes" write \\" for a quote and \\\\ for a backslash.'];

@@ -63,6 +63,11 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
             out.push(diag(file, at, 'BC202', `unknown key '${key}': it looks like '${slip.word}' followed by a space instead of a colon`, [`Write \`${written}\`.`]));
             continue;
           }
+          const number = numberCutAtComma(parsed, [...path, key], key);
+          if (number) {
+            out.push(diag(file, at, 'BC202', `unknown key '${number.written}' in ${article(kind)}: it looks like the rest of a number cut at a comma`, [number.hint]));
+            continue;
+          }
           const cut = writtenPlainInBraces(parsed, path, at) ? cutAtComma(mapping, key, allowed) : undefined;
           if (cut) {
             for (const piece of cut.pieces) covered.add(piece);
@@ -84,6 +89,11 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
           const above = keyOfListHolder(parsed, path, key, at);
           if (above) {
             out.push(diag(file, at, 'BC202', `the key '${key}' is indented into ${above.swallowed > 0 ? 'an' : 'the last'} item of '${above.list}'`, [above.hint]));
+            continue;
+          }
+          const slipped = kind === 'condition' ? conditionKeySlip(mapping, key) : undefined;
+          if (slipped) {
+            out.push(diag(file, at, 'BC202', `unknown key '${key}' in a condition: ${slipped.why}`, [slipped.hint]));
             continue;
           }
           const cased = allowed.find((k) => k !== key && k.toLowerCase() === key.toLowerCase());
@@ -200,7 +210,7 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
         }
         const cut = numberCutAtComma(parsed, path, key);
         if (cut) {
-          out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id: it looks like the rest of a number cut at a comma`, [cut]));
+          out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${cut.written}' of '${keyName(path.slice(0, -1))}' is not a valid id: it looks like the rest of a number cut at a comma`, [cut.hint]));
           break;
         }
         out.push(diag(file, parsed.locateKey(path), 'BC205', `the key '${key}' of '${keyName(path.slice(0, -1))}' is not a valid id`, [referenceHint(parsed, path, key) ?? ID_HINT]));
@@ -214,7 +224,8 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
 
 /**
  * A value written the way people write it elsewhere: a number with a comma
- * (`1,000`, `1,5`), yes or no for true or false, true or false where text
+ * (`1,000`, `1,5`), points or spaces between its thousands (`1.000,5`,
+ * `1 000`), yes or no for true or false, true or false where text
  * belongs. What makes it the wrong type, and how to write it; undefined for
  * anything else.
  */
@@ -223,9 +234,33 @@ function wordForValue(expected: string, raw: unknown, path: DataPath, parsed: Pa
   const key = typeof last === 'string' ? `${last}: ` : '';
   if (expected === 'number' && typeof raw === 'string') {
     const n = raw.trim();
-    if (/^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(n))
-      return { why: 'the comma makes it text', hint: `Write numbers without a comma between the thousands: \`${key}${n.replace(/,/g, '')}\`.` };
+    // Only quotes can have made a plain number text.
+    if (/^[-+]?(?:\d+\.?\d*|\.\d+)$/.test(n)) return { why: 'the quotes make it text', hint: `Write \`${key}${n}\`, without quotes.` };
+    if (/^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(n)) {
+      // `1,500` is fifteen hundred to some readers and one and a half to others; only the author knows.
+      const decimal = /^[-+]?\d{1,3},(?!000)\d{3}$/.test(n) ? ` (or \`${key}${n.replace(',', '.').replace(/0+$/, '')}\`, if the comma was a decimal comma)` : '';
+      return { why: 'the comma makes it text', hint: `Write numbers without a comma between the thousands: \`${key}${n.replace(/,/g, '')}\`${decimal}.` };
+    }
     if (/^[-+]?\d+,\d+$/.test(n)) return { why: 'the comma makes it text', hint: `Write a decimal point, not a comma: \`${key}${n.replace(',', '.')}\`.` };
+    // A number with its unit or a word after it: `4 hours`, `3 points`, `50%`.
+    const unit = /^([-+]?\d+(?:\.\d+)?)\s*(%|[^\d\s.,][^\d]*)$/.exec(n);
+    if (unit) return { why: `the ${unit[2] === '%' ? 'sign' : 'word'} after the number makes it text`, hint: `Write the number alone: \`${key}${unit[1]}\`. Say what it counts in a label or description.` };
+    // Written the European way, points between the thousands and a decimal comma: `1.000,5`, `1.000.000`.
+    if (/^[-+]?\d{1,3}(?:\.\d{3})+,\d+$/.test(n) || /^[-+]?\d{1,3}(?:\.\d{3}){2,}$/.test(n)) {
+      const comma = n.includes(',');
+      return {
+        why: comma ? 'the comma makes it text' : 'a number has at most one point',
+        hint: `Write numbers with no point or space between the thousands${comma ? ', and a decimal point, not a comma' : ''}: \`${key}${n.replace(/\./g, '').replace(',', '.')}\`.`,
+      };
+    }
+    // A space (or a narrow space) between the thousands: `1 000`, `12 500,5`.
+    if (/^[-+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/.test(n)) {
+      const comma = n.includes(',');
+      return {
+        why: 'the space makes it text',
+        hint: `Write numbers with no space between the thousands${comma ? ', and a decimal point, not a comma' : ''}: \`${key}${n.replace(/[ \u00a0\u202f]/g, '').replace(',', '.')}\`.`,
+      };
+    }
   }
   if (expected === 'boolean' && typeof raw === 'string' && /^(?:yes|no|on|off|y|n)$/i.test(raw.trim())) {
     const meant = /^(?:yes|on|y)$/i.test(raw.trim());
@@ -273,6 +308,8 @@ const isIdText = (text: string): boolean => ID_PATTERN.test(text);
 
 /** For an id written as words (`toll talk`, `Toll Talk`), the id they make with hyphens; undefined for anything else. */
 function spacedIdHint(raw: unknown): string | undefined {
+  if (typeof raw === 'string' && !/\s/.test(raw) && raw !== raw.toLowerCase() && isIdText(raw.toLowerCase()))
+    return `An id is written in small letters: write \`${raw.toLowerCase()}\`, and name it so wherever it is used.`;
   if (typeof raw !== 'string' || !/\S\s+\S/.test(raw)) return undefined;
   const id = raw.trim().toLowerCase().replace(/\s+/g, '-');
   return isIdText(id) ? `An id has no spaces: write \`${id}\`, with a hyphen for each space${id !== raw.trim().replace(/\s+/g, '-') ? ' and small letters' : ''}, and name it so wherever it is used.` : undefined;
@@ -374,21 +411,27 @@ function swallowedItems(issues: readonly z.core.$ZodIssue[], parsed: ParsedFile)
 
 /**
  * Digits read as a key of a mapping in braces, after a key whose value is a
- * whole number: `{ east: 4,5 }` or `{ east: 1,000 }`, a number written with
- * a comma, which inside braces ends the value. How to write it; undefined
- * otherwise.
+ * whole number: `{ east: 4,5 }`, `{ east: 1,000 }` or `{ add: 1.000,5 }`, a
+ * number written with a comma, which inside braces ends the value. The
+ * digits as written and how to write the number; undefined otherwise.
  */
-function numberCutAtComma(parsed: ParsedFile, path: DataPath, key: string): string | undefined {
+function numberCutAtComma(parsed: ParsedFile, path: DataPath, key: string): { written: string; hint: string } | undefined {
   if (!/^\d+$/.test(key)) return undefined;
   const mappingPath = path.slice(0, -1);
   if (charAt(parsed, parsed.locate(mappingPath)) !== '{') return undefined;
   // By the text: a mapping puts keys made of digits first, so the key written before this one is not found by order.
   const at = parsed.locateKey(path);
-  const line = [...(parsed.text.split('\n')[at.line - 1] ?? '')].slice(0, at.col - 1).join('');
-  const m = /([A-Za-z_][\w-]*): *(-?\d+) *, *$/.exec(line);
+  const chars = [...(parsed.text.split('\n')[at.line - 1] ?? '')];
+  const line = chars.slice(0, at.col - 1).join('');
+  const m = /([A-Za-z_][\w-]*): *(-?\d+|-?\d{1,3}(?:\.\d{3})+) *, *$/.exec(line);
   if (!m) return undefined;
-  const written = key.length === 3 ? `${m[2]!}${key}` : `${m[2]!}.${key}`;
-  return `Inside { } a comma ends the value: write the number without it, \`${m[1]!}: ${written}\`${key.length === 3 ? ' (or with a decimal point, if a fraction was meant)' : ''}.`;
+  // As written: YAML reads the key `000` as the number 0.
+  const digits = /^\d+/.exec(chars.slice(at.col - 1).join(''))?.[0] ?? key;
+  // `1.000,5`, the European way: points between the thousands, and a decimal comma.
+  if (m[2]!.includes('.'))
+    return { written: digits, hint: `Inside { } a comma ends the value: write the number with no point between the thousands, and a decimal point for the comma, \`${m[1]!}: ${m[2]!.replace(/\./g, '')}.${digits}\`.` };
+  const number = digits.length === 3 ? `${m[2]!}${digits}` : `${m[2]!}.${digits}`;
+  return { written: digits, hint: `Inside { } a comma ends the value: write the number without it, \`${m[1]!}: ${number}\`${digits.length === 3 ? ' (or with a decimal point, if a fraction was meant)' : ''}.` };
 }
 
 /** The lines of each file's text, split once however many keys are looked at. */
@@ -514,13 +557,62 @@ function unionIssue(issue: z.core.$ZodIssueInvalidUnion, path: (string | number)
     const other = Object.keys(raw).find((k) => k !== 'meter');
     const message = other === undefined ? 'a meter effect needs `add:` or `set:`' : `a meter effect needs \`add:\` or \`set:\`, not '${other.slice(0, 40)}'`;
     out.splice(before, out.length - before, diag(file, parsed.locate(path), 'BC208', message, ['E.g. `{ meter: trust, add: 1 }` or `{ meter: clock, set: 0 }`.']));
+  } else if (isEffect && (present[0] === 'term' || present[0] === 'flag') && !('set' in raw)) {
+    const kind = present[0];
+    const other = Object.keys(raw).find((k) => k !== kind);
+    const id = typeof (raw as Record<string, unknown>)[kind] === 'string' ? String((raw as Record<string, unknown>)[kind]) : kind === 'term' ? 'toll' : 'warned';
+    const message = other === undefined ? `a ${kind} effect needs \`set:\`` : `a ${kind} effect needs \`set:\`, not '${other.slice(0, 40)}'`;
+    const given = other === undefined ? undefined : (raw as Record<string, unknown>)[other];
+    const option = typeof given === 'string' && given.length <= 64 ? given : '<option id>';
+    const hint = kind === 'term' ? `Write \`{ term: ${id}, set: ${option} }\` to put that option on the table, or \`set: open\` to take the term off it.` : `Write \`{ flag: ${id}, set: ${given === false ? 'false' : 'true'} }\` (true or false).`;
+    out.splice(before, out.length - before, diag(file, parsed.locate(path), 'BC208', message, [hint]));
   }
+}
+
+/** Comparisons written as signs, by the word the format uses for each. */
+const SIGNS: Readonly<Record<string, string>> = { '<=': 'lte', '=<': 'lte', '>=': 'gte', '=>': 'gte', '<': 'lt', '>': 'gt', '=': 'eq', '==': 'eq', '!=': 'ne', '<>': 'ne' };
+/** Other words for them. */
+const COMPARISON_WORDS: Readonly<Record<string, string>> = { le: 'lte', leq: 'lte', ge: 'gte', geq: 'gte', min: 'gte', max: 'lte', atleast: 'gte', atmost: 'lte', above: 'gt', over: 'gt', below: 'lt', under: 'lt', is: 'eq', equals: 'eq', neq: 'ne' };
+const COMPARISONS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'];
+
+/**
+ * For a key a condition of its kind does not take (`{ term: cost, set: split }`,
+ * `{ meter: trust, '>=': 3 }`): what that kind takes, and the key meant.
+ * Undefined when the condition has no one kind.
+ */
+function conditionKeySlip(mapping: Record<string, unknown>, key: string): { why: string; hint: string } | undefined {
+  const kinds = (CONDITION_KINDS as readonly string[]).filter((k) => k in mapping);
+  if (kinds.length !== 1) return undefined;
+  const kind = kinds[0]!;
+  const id = typeof mapping[kind] === 'string' ? String(mapping[kind]) : kind;
+  const shownOf = (v: unknown) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '…');
+  const shownValue = shownOf(mapping[key]);
+  if (kind === 'meter' || kind === 'value') {
+    const sign = SIGNS[key];
+    const meant = sign ?? COMPARISON_WORDS[key.toLowerCase().replace(/[^a-z]/g, '')] ?? closest(key, COMPARISONS);
+    return {
+      why: `a ${kind} condition compares with eq, ne, gt, gte, lt or lte`,
+      hint: meant ? `Write \`{ ${Object.entries(mapping).map(([k, v]) => `${k === key ? meant : k}: ${k === key ? shownValue : shownOf(v)}`).join(', ')} }\`${sign ? ': comparisons are written as words, not signs' : ''}.` : `E.g. \`{ ${kind}: ${id}, gte: 3 }\` (at least 3).`,
+    };
+  }
+  if (kind === 'term') return { why: 'a term condition takes `is:` or `in:`', hint: `Write \`{ term: ${id}, is: ${key === 'in' ? '…' : shownValue} }\` for one option, or \`in: [ … ]\` for any of several.` };
+  if (kind === 'acceptable' && (COMPARISONS.includes(key) || key in SIGNS))
+    return {
+      why: "a condition with 'acceptable' takes no other key",
+      hint: `\`{ acceptable: ${id} }\` alone holds when the package is worth at least the walk-away value of '${id}'; to compare its worth with a number, write \`{ value: ${id}, ${SIGNS[key] ?? key}: ${shownValue} }\`.`,
+    };
+  if (kind === 'flag') return { why: 'a flag condition takes only `is:`', hint: `Write \`{ flag: ${id} }\` for true, or \`{ flag: ${id}, is: false }\`.` };
+  return { why: `a condition with '${kind}' takes no other key`, hint: `Write \`{ ${kind}: ${id} }\` alone, and combine conditions under \`all:\` or \`any:\`.` };
 }
 
 /** For a bad id where something is named (not declared), the hint built from what it could name. */
 function referenceHint(parsed: ParsedFile, path: DataPath, raw: unknown): string | undefined {
   const ref = referenceAt(parsed.data, path);
-  return ref && typeof raw === 'string' ? suggestReference(raw, knownOf(parsed.data, ref), ref.kind) : undefined;
+  if (!ref || typeof raw !== 'string') return undefined;
+  const known = knownOf(parsed.data, ref);
+  // The id it names is written so too: both are to be put right, not one to the other.
+  if (known.some((k) => k.id === raw)) return spacedIdHint(raw);
+  return suggestReference(raw, known, ref.kind);
 }
 
 function formsHint(isCondition: boolean): string {

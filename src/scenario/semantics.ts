@@ -152,7 +152,8 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
     for (const [oi, o] of t.options.entries()) {
       for (const side of Object.keys(o.values)) ref(side, sides, ['terms', ti, 'options', oi, 'values', side], 'BC308', 'side');
       const missing = s.sides.filter((sd) => !(sd.id in o.values)).map((sd) => sd.id);
-      if (missing.length > 0)
+      // A side misspelt in `values` is told (BC308) with the side meant; the value it holds is not missing.
+      if (missing.length > 0 && Object.keys(o.values).every((side) => sides.has(side)))
         report(['terms', ti, 'options', oi], 'BC503', `the option '${o.id}' of '${t.id}' has no value for ${missing.map((m) => `'${m}'`).join(', ')}`, [
           `Add \`values: { ${missing.map((m) => `${m}: 0`).join(', ')} }\` with what it is worth to each side; a missing value counts as 0.`,
         ]);

@@ -33,6 +33,19 @@ const shorten = (t: string): string => (t.length > SHOWN ? `${t.slice(0, SHOWN).
 
 /** The warnings for every text of a scenario's data, in the order of the file. */
 export function checkTextSlips(parsed: ParsedFile): Diagnostic[] {
+  return slipsIn(parsed, isText);
+}
+
+/**
+ * The warnings for every text under a translation file's `texts:`, in the
+ * order of the file: a translator's words can have the slips an author's
+ * can.
+ */
+export function checkTranslationTextSlips(parsed: ParsedFile): Diagnostic[] {
+  return slipsIn(parsed, (path) => path.length === 2 && path[0] === 'texts' && typeof path[1] === 'string');
+}
+
+function slipsIn(parsed: ParsedFile, isText: (path: DataPath) => boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Positions cost a large file time, so a text is located only when it may hold a slip: a `#` after a
   // space and a letter somewhere in the file, or a curly quote opening the text.

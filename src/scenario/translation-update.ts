@@ -4,11 +4,12 @@
  * scenario's own words and marked as still to translate, and the keys it no
  * longer has are found (and removed only when asked).
  *
- * A YAML file is edited as text, not written out again from its data: every
+ * A file is edited as text, not written out again from its data: every
  * line the author wrote, with its comments, quotes and wrapping, stays as it
- * was, and the only lines that change are those added or removed. A
- * translation whose `texts:` is written inline (`texts: { … }`), and a JSON
- * one, has no lines of its own to keep, so it is written out again whole.
+ * was, and the only lines that change are those added or removed. A JSON
+ * file gets each text added written as its neighbours are. A `texts:`
+ * written in braces (`texts: { … }`) has no room for the comment that marks
+ * a text added, so it alone is written out again, one text a line.
  *
  * What this cannot tell is a text whose original changed after it was
  * translated: a translation file keeps only the translated words, not the
@@ -16,7 +17,7 @@
  */
 import { isMap, isScalar, parseDocument, stringify, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { Scenario } from './schema.js';
-import { languageOf, textSlots, translationSkeleton } from './translation.js';
+import { isGroupHeading, languageOf, textSlots, translationSkeleton } from './translation.js';
 
 /** The comment after each added text; one word an author can search the file for. */
 export const STILL_TO_TRANSLATE = 'TODO translate';
@@ -122,7 +123,8 @@ function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups:
   const doc = parseDocument(body);
   const texts = doc.get('texts');
   if (!isMap(texts)) throw new Error('the translation has no texts to update');
-  if (texts.flow || texts.items.length === 0) return bom + rewriteYaml(doc, texts, runs, drop, groups, mark);
+  // A whole file written in braces has no lines to add to.
+  if (!isMap(doc.contents) || doc.contents.flow) return bom + rewriteYaml(doc, texts, runs, drop, groups, mark);
 
   const eol = body.includes('\r\n') ? '\r\n' : '\n';
   const edits: { start: number; end: number; text: string }[] = [];
@@ -158,6 +160,8 @@ function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups:
     return atEnd && !body.endsWith('\n') ? eol + joined : joined;
   };
 
+  if (texts.flow) return bom + flowToBlock(body, doc.contents, texts, runs, drop, groups, render, eol);
+
   const first = pairs[0]!;
   const opening = runs.get(null);
   if (opening) {
@@ -171,6 +175,13 @@ function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups:
     const run = runs.get(key);
     if (run) edits.push({ start: end, end, text: render(run, indentOf(p), groups.get(key), end === body.length) });
   }
+  if (drop.size > 0) {
+    const textsPair = isMap(doc.contents) ? (doc.contents.items as Pair<unknown, unknown>[]).find((p) => isScalar(p.key) && p.key.value === 'texts') : undefined;
+    const keyEnd = (textsPair?.key as { range?: [number, number, number] } | undefined)?.range?.[1] ?? 0;
+    const afterTexts = body.indexOf('\n', keyEnd) + 1;
+    const keyLines = pairs.map((p) => lineStart((p.key as { range: [number, number, number] }).range[0]));
+    edits.push(...orphanHeadings(body, pairs.map((p, i) => ({ key: keyOf(p), from: i === 0 ? afterTexts : pairEnd(pairs[i - 1]!), to: keyLines[i]! })), drop));
+  }
   // Applied front to back; a removal and an addition at one place: the removal first, as its line comes first.
   edits.sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
@@ -182,7 +193,93 @@ function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups:
   return bom + out + body.slice(at);
 }
 
-/** A `texts:` written inline, or empty, written out again as one `key: text` a line. */
+/**
+ * The removals of the heading comments (as a skeleton writes them, such as
+ * `# Beat 'close'`) over a group of keys that are all dropped, each with the
+ * blank line that set it apart, so that no heading is left over nothing.
+ * `pairs` gives each key with the lines before it (`from` to `to`), where
+ * its comments are. Any other comment stays, even over keys dropped.
+ */
+function orphanHeadings(body: string, pairs: readonly { key: string; from: number; to: number }[], drop: ReadonlySet<string>): { start: number; end: number; text: string }[] {
+  type Line = { start: number; end: number; text: string };
+  const linesOf = (from: number, to: number): Line[] => {
+    const out: Line[] = [];
+    for (let at = from; at < to; ) {
+      const nl = body.indexOf('\n', at);
+      const end = nl === -1 || nl >= to ? to : nl + 1;
+      out.push({ start: at, end, text: body.slice(at, end) });
+      at = end;
+    }
+    return out;
+  };
+  const blank = (l: Line | undefined) => l !== undefined && l.text.trim() === '';
+  const gaps = pairs.map((p) => linesOf(p.from, p.to));
+  // Each heading, by the gap it stands in, with the keys below it up to the next heading.
+  const groups: { gap: number; line: number; last: number }[] = [];
+  gaps.forEach((lines, i) => {
+    const h = lines.findLastIndex((l) => /^\s*#/.test(l.text) && isGroupHeading(l.text.replace(/^\s*#/, '')));
+    if (h !== -1) groups.push({ gap: i, line: h, last: i });
+    else if (groups.length > 0) groups[groups.length - 1]!.last = i;
+  });
+  const out: { start: number; end: number; text: string }[] = [];
+  for (const g of groups) {
+    if (pairs.slice(g.gap, g.last + 1).some((p) => !drop.has(p.key))) continue;
+    const heading = gaps[g.gap]![g.line]!;
+    out.push({ start: heading.start, end: heading.end, text: '' });
+    // The blank line above it, or, at the top of the texts, the one below the group; none while an author's comment under it stays.
+    if (gaps[g.gap]!.slice(g.line + 1).some((l) => !blank(l))) continue;
+    const above = gaps[g.gap]![g.line - 1];
+    const below = gaps[g.last + 1]?.[0];
+    if (blank(above)) out.push({ start: above!.start, end: above!.end, text: '' });
+    else if (blank(below)) out.push({ start: below!.start, end: below!.end, text: '' });
+  }
+  return out;
+}
+
+type Render = (run: readonly { key: string; text: string }[], indent: string, group: string | undefined, atEnd: boolean) => string;
+
+/**
+ * A `texts:` written in braces, which has no room for the comment that marks
+ * each text added, written in its place as one `key: text` a line, with the
+ * texts added among them; every other line of the file stays as written.
+ */
+function flowToBlock(body: string, top: YAMLMap, texts: YAMLMap, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, render: Render, eol: string): string {
+  const pair = (top.items as Pair<unknown, unknown>[]).find((p) => isScalar(p.key) && p.key.value === 'texts')!;
+  const keyRange = (pair.key as { range: [number, number, number] }).range;
+  const flowEnd = (texts as { range?: [number, number, number] }).range![1];
+  const indent = `${body.slice(body.lastIndexOf('\n', keyRange[0] - 1) + 1, keyRange[0])}  `;
+  // Every group under its heading, as in a new file, the author's texts too: the braces held no comments to keep.
+  let block = '';
+  let group: string | undefined;
+  const addRun = (key: string | null) => {
+    const run = runs.get(key);
+    if (!run) return;
+    block += render(run, indent, group, false);
+    group = groups.get(run[run.length - 1]!.key) ?? group;
+  };
+  addRun(null);
+  for (const p of texts.items as Pair<unknown, unknown>[]) {
+    const key = String(isScalar(p.key) ? p.key.value : p.key);
+    if (!drop.has(key)) {
+      const own = groups.get(key);
+      if (own !== undefined && own !== group) block += `${eol}${indent}# ${own}${eol}`;
+      group = own ?? group;
+      const value = isScalar(p.value) ? p.value.value : p.value;
+      block += stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '').split('\n').map((l) => (l === '' ? l : indent + l)).join(eol) + eol;
+    }
+    addRun(key);
+  }
+  // The first heading, at the top of the texts, needs no blank line above it.
+  block = block.replace(/^\r?\n/, '');
+  // Anything after the braces on their line (a comment) stays on the line of `texts:`.
+  const nl = body.indexOf('\n', flowEnd);
+  const rest = nl === -1 ? `${body.slice(flowEnd)}${eol}` : body.slice(flowEnd, nl + 1);
+  const after = nl === -1 ? '' : body.slice(nl + 1);
+  const colon = body.indexOf(':', keyRange[1]);
+  return `${body.slice(0, colon + 1)}${rest}${block}${after}`;
+}
+
+/** A `texts:` in a file written wholly in braces, written out again as one `key: text` a line. */
 function rewriteYaml(doc: Document, texts: YAMLMap, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, mark: string): string {
   const made = (key: string, value: string, heading: string | undefined) => {
     const pair = doc.createPair(key, value) as Pair<{ commentBefore?: string }, { comment?: string }>;
@@ -212,7 +309,119 @@ function rewriteYaml(doc: Document, texts: YAMLMap, runs: Runs, drop: ReadonlySe
   return doc.toString({ lineWidth: 0 });
 }
 
+/**
+ * A JSON translation with the texts added and dropped, edited as text like a
+ * YAML one: each text added is written as its neighbours are (on a line of
+ * its own with their indent, or beside them on one line), and every other
+ * character stays as written.
+ */
 function updateJson(text: string, runs: Runs, drop: ReadonlySet<string>): string {
+  const body = stripBom(text);
+  const t = jsonTextsOf(body);
+  const kept = t?.members.filter((m) => !drop.has(m.key)) ?? [];
+  // Empty, or emptied: no neighbours to write like.
+  if (!t || kept.length === 0) return writeJson(text, runs, drop);
+  const { members } = t;
+  const first = members[0]!;
+  const colon = body.slice(first.keyEnd, first.valueStart);
+  const before = body.slice(t.open + 1, first.keyStart);
+  const between = members.length > 1 ? body.slice(members[0]!.valueEnd, members[1]!.keyStart) : `,${before.includes('\n') ? before : ' '}`;
+  const entry = (k: string, v: string) => `${JSON.stringify(k)}${colon}${JSON.stringify(v)}`;
+  const edits: { start: number; end: number; text: string }[] = [];
+  const opening = runs.get(null);
+  if (opening) edits.push({ start: first.keyStart, end: first.keyStart, text: opening.map((r) => entry(r.key, r.text) + between).join('') });
+  members.forEach((m, i) => {
+    const run = runs.get(m.key);
+    if (run) edits.push({ start: m.valueEnd, end: m.valueEnd, text: run.map((r) => between + entry(r.key, r.text)).join('') });
+    if (!drop.has(m.key)) return;
+    // With the comma and space after it; the last one with those before it.
+    const next = members[i + 1];
+    if (next) edits.push({ start: m.keyStart, end: next.keyStart, text: '' });
+    else edits.push({ start: members[i - 1]!.valueEnd, end: m.valueEnd, text: '' });
+  });
+  edits.sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += body.slice(at, e.start) + e.text;
+    at = Math.max(at, e.end);
+  }
+  return (text.startsWith(BOM) ? BOM : '') + out + body.slice(at);
+}
+
+/** One `"key": "text"` of a JSON translation's texts, by offsets in the file. */
+interface JsonMember {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** Where a JSON file's `texts` object opens, and its members; undefined when it is not an object. The file is JSON known to read. */
+function jsonTextsOf(body: string): { open: number; members: JsonMember[] } | undefined {
+  let i = 0;
+  const ws = () => {
+    while (i < body.length && /[ \t\r\n]/.test(body[i]!)) i++;
+  };
+  const str = () => {
+    const start = i++;
+    while (i < body.length && body[i] !== '"') i += body[i] === '\\' ? 2 : 1;
+    i++;
+    return JSON.parse(body.slice(start, i)) as string;
+  };
+  const skip = () => {
+    if (body[i] === '"') return void str();
+    if (body[i] !== '{' && body[i] !== '[') {
+      while (i < body.length && !/[,}\] \t\r\n]/.test(body[i]!)) i++;
+      return;
+    }
+    let depth = 0;
+    do {
+      if (body[i] === '"') {
+        str();
+        continue;
+      }
+      if (body[i] === '{' || body[i] === '[') depth++;
+      else if (body[i] === '}' || body[i] === ']') depth--;
+      i++;
+    } while (depth > 0 && i < body.length);
+  };
+  ws();
+  if (body[i] !== '{') return undefined;
+  i++;
+  for (ws(); body[i] === '"'; ws()) {
+    const key = str();
+    ws();
+    i++;
+    ws();
+    if (key !== 'texts' || body[i] !== '{') skip();
+    else {
+      const open = i++;
+      const members: JsonMember[] = [];
+      for (ws(); body[i] === '"'; ws()) {
+        const keyStart = i;
+        const k = str();
+        const keyEnd = i;
+        ws();
+        i++;
+        ws();
+        const valueStart = i;
+        skip();
+        members.push({ key: k, keyStart, keyEnd, valueStart, valueEnd: i });
+        ws();
+        if (body[i] === ',') i++;
+      }
+      return { open, members };
+    }
+    ws();
+    if (body[i] === ',') i++;
+  }
+  return undefined;
+}
+
+/** A JSON translation written out again whole, texts in the scenario's order, indented as the file was. */
+function writeJson(text: string, runs: Runs, drop: ReadonlySet<string>): string {
   const body = stripBom(text);
   const data = JSON.parse(body) as Record<string, unknown>;
   // Entries rather than assignments, so that no key is taken for a property every object has.

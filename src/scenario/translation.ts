@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { closest, hasErrors, sortDiagnostics, suggest, type Diagnostic } from './diagnostics.js';
 import { diag, type DataPath, type ParsedFile } from './parse.js';
 import { FORMAT_VERSION, ID_PATTERN, actorSchema, choiceSchema, endingSchema, flagSchema, injectSchema, lineSchema, meterSchema, optionSchema, roleSchema, scenarioSchema, sideSchema, sourceSchema, termSchema, type Scenario } from './schema.js';
+import { checkTranslationTextSlips } from './text-slips.js';
 import { textSlots, type TextField, type TextSlot } from './translate.js';
 import { describeType, isMapping } from './value-types.js';
 
@@ -367,6 +368,7 @@ export function checkTranslation(parsed: ParsedFile, find: (id: string) => Scena
       }
       kept.push([key, value]);
     }
+    out.push(...checkTranslationTextSlips(parsed));
     // Left out is allowed (the scenario's own text shows), but said once, so that a forgotten text is found; after the errors are fixed, so as not to bury them.
     if (scenario && language !== undefined && !hasErrors(out)) {
       const given = new Set(Object.keys(texts));
@@ -511,6 +513,21 @@ const GROUPS: Record<string, string> = {
   endings: 'Endings',
 };
 
+const roleHeading = (id: string) => `Role '${id}': its name, summary, briefing, goals and unknowns`;
+const beatHeading = (id: string) => `Beat '${id}'`;
+const HEADINGS: ReadonlySet<string> = new Set(Object.values(GROUPS));
+
+/**
+ * Whether a comment's text (without its `#`) is one of the headings a
+ * skeleton writes above a group of keys, whatever role or beat it names.
+ */
+export function isGroupHeading(comment: string): boolean {
+  const t = comment.trim();
+  const id = /^(?:Role|Beat) '([^']*)'/.exec(t)?.[1];
+  if (id !== undefined) return t === roleHeading(id) || t === beatHeading(id);
+  return HEADINGS.has(t);
+}
+
 /**
  * A complete translation file for a scenario, every text still in the
  * scenario's own words: an author copies it beside the scenario as
@@ -524,8 +541,8 @@ export function translationSkeleton(scenario: Scenario, language: string): strin
   for (const slot of slots) {
     const [top, index] = slot.path;
     const here =
-      top === 'roles' ? `Role '${scenario.roles[index as number]!.id}': its name, summary, briefing, goals and unknowns`
-      : top === 'beats' ? `Beat '${scenario.beats[index as number]!.id}'`
+      top === 'roles' ? roleHeading(scenario.roles[index as number]!.id)
+      : top === 'beats' ? beatHeading(scenario.beats[index as number]!.id)
       : GROUPS[String(top)] ?? String(top);
     const key = new Scalar(slot.key);
     if (here !== group) {

@@ -52,6 +52,16 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
     expect(r.stderr).toBe('1 file checked: 1 error, 0 warnings\n');
   });
 
+  // `npm run` starts the tool in the project's folder; an author who typed the command in another folder names files from there.
+  it('reads file names from the folder the npm command was typed in, and tells them as typed', async ({ expect }) => {
+    const folder = mkdtempSync(join(tmpdir(), 'backchannel-typed-'));
+    copyFileSync(join(ROOT, BROKEN), join(folder, 'mine.yaml'));
+    const r = await run('validate', ['mine.yaml'], 30_000, { INIT_CWD: folder, npm_lifecycle_script: 'tsx src/cli/validate.ts' });
+    rmSync(folder, { recursive: true, force: true });
+    expect(r.status).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe("mine.yaml:27:39: error BC301: no ending has the id 'dael'");
+  });
+
   // The summary counts the errors printed; the note names the lines left out and says they are not counted.
   it('after a tab, the summary counts the syntax errors it prints', async ({ expect }) => {
     const file = join(dir, 'tab.yaml');

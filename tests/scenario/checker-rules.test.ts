@@ -86,6 +86,12 @@ const RULES: [string, Expected][] = [
   // A tab after spaces, which the library words as columns that do not line up, is told as the tab, where it is.
   ['BC103-tab-after-spaces', { code: 'BC103', line: 16, col: 3, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").', moreHints: ['2 other lines below the tab have syntax errors, most likely only because of the tab; they are not shown or counted: replace the tabs with spaces and check again.'] }],
   // Block text (`>-`) indented with a tab, which the library words as block text not indented.
+  // The library also complains at the end of the line above, where the tabbed item was expected: that is the tab's doing too.
+  // An item whose `- ` was left out, further in than the dash above or lined up with it.
+  ['BC103-dash-without-space', { code: 'BC103', line: 28, col: 7, message: "syntax error: a '-' with no space after it, which does not start a list item", hint: 'Write a space after the dash: `- { id: hello-2, speaker: envoy, text: Wel…`.' }],
+  ['BC103-item-without-dash', { code: 'BC103', line: 30, col: 9, message: "syntax error: this line is among the items of a list, but does not start with '- '", hint: 'If it is a new item, start it with `- ` at column 7, under the `- ` on line 29.' }],
+  ['BC103-item-without-dash-lined-up', { code: 'BC103', line: 30, col: 7, message: "syntax error: this line is among the items of a list, but does not start with '- '", hint: 'If it is a new item, start it with `- ` at column 7, under the `- ` on line 29.' }],
+  ['BC103-tab-list-item', { code: 'BC103', line: 33, col: 1, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").', moreHints: ['1 other line below the tab has a syntax error, most likely only because of the tab; it is not shown or counted: replace the tabs with spaces and check again.'] }],
   ['BC103-tab-in-block-text', { code: 'BC103', line: 5, col: 1, message: 'syntax error: this line is indented with a tab', hint: 'Indent with spaces, not tabs: YAML counts only spaces. Most editors can turn every tab into spaces at once (look for "Convert indentation to spaces").' }],
   // Slips a newcomer makes, each told in plain words where it is, rather than in the YAML library's terms.
   ['BC103-key-too-deep', { code: 'BC103', line: 14, col: 6, message: 'syntax error: \'side\' is indented further than \'id\' on the line above', hint: 'Keys of one mapping start at the same column: start \'side\' at column 5, under \'id\'.' }],
@@ -119,6 +125,37 @@ const RULES: [string, Expected][] = [
   // An id written as words: the hint gives the id they make.
   ['BC205-id-with-space', { code: 'BC205', line: 23, col: 9, message: "'say hello' is not a valid id", hint: 'An id has no spaces: write `say-hello`, with a hyphen for each space, and name it so wherever it is used.' }],
   // `{ a: 1,5 }`: inside braces the comma ends the number, and the rest reads as a side named 5.
+  // Numbers written the way they are written elsewhere: told what was probably meant, and how to write it.
+  ['BC204-quoted-number', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the quotes make it text", hint: 'Write `walkaway: 3`, without quotes.' }],
+  ['BC204-number-with-word', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the word after the number makes it text", hint: 'Write the number alone: `walkaway: 3`. Say what it counts in a label or description.' }],
+  ['BC204-decimal-comma', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the comma makes it text", hint: 'Write a decimal point, not a comma: `walkaway: 2.5`.' }],
+  [
+    'BC204-comma-thousands-or-decimal',
+    { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the comma makes it text", hint: 'Write numbers without a comma between the thousands: `walkaway: 1500` (or `walkaway: 1.5`, if the comma was a decimal comma).' },
+  ],
+  [
+    'BC204-european-number',
+    { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the comma makes it text", hint: 'Write numbers with no point or space between the thousands, and a decimal point, not a comma: `walkaway: 1000.5`.' },
+  ],
+  [
+    'BC204-points-between-thousands',
+    { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: a number has at most one point", hint: 'Write numbers with no point or space between the thousands: `walkaway: 1000000`.' },
+  ],
+  ['BC204-space-in-number', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the space makes it text", hint: 'Write numbers with no space between the thousands: `walkaway: 1000`.' }],
+  [
+    'BC202-number-cut-in-effect',
+    { code: 'BC202', line: 30, col: 38, message: "unknown key '5' in an effect: it looks like the rest of a number cut at a comma", hint: 'Inside { } a comma ends the value: write the number without it, `add: 2.5`.' },
+  ],
+  [
+    'BC205-european-number-cut',
+    {
+      code: 'BC205',
+      line: 24,
+      col: 53,
+      message: "the key '5' of 'values' is not a valid id: it looks like the rest of a number cut at a comma",
+      hint: 'Inside { } a comma ends the value: write the number with no point between the thousands, and a decimal point for the comma, `a: 1000.5`.',
+    },
+  ],
   ['BC205-number-cut-at-comma', { code: 'BC205', line: 24, col: 49, message: "the key '5' of 'values' is not a valid id: it looks like the rest of a number cut at a comma", hint: 'Inside { } a comma ends the value: write the number without it, `a: 1.5`.' }],
   // Text cut short by a comment, with no error to show for it: a warning at the #.
   ['BC109-hash-in-text', { code: 'BC109', line: 15, col: 17, message: "the text of 'name' stops before '#2 of the council': after a space, # starts a comment, which the game does not show", hint: 'To keep it in the text, put the whole text in "double quotes": `name: "Envoy #2 of the council"`. If it is a comment, write a space after the #.' }],
@@ -216,6 +253,31 @@ const RULES: [string, Expected][] = [
     'BC207-two-ways-out',
     { code: 'BC207', line: 27, col: 9, message: "the choice 'done' has more than one way out", hint: 'Give it exactly one of next, end or branches.' },
   ],
+  // A key a condition of its kind does not take: what that kind takes, and the condition written right.
+  [
+    'BC202-comparison-as-sign',
+    { code: 'BC202', line: 39, col: 67, message: "unknown key '>=' in a condition: a meter condition compares with eq, ne, gt, gte, lt or lte", hint: 'Write `{ meter: trust, gte: 1 }`: comparisons are written as words, not signs.' },
+  ],
+  [
+    'BC202-term-condition-key',
+    { code: 'BC202', line: 39, col: 67, message: "unknown key 'set' in a condition: a term condition takes `is:` or `in:`", hint: 'Write `{ term: bridge, is: shared }` for one option, or `in: [ … ]` for any of several.' },
+  ],
+  [
+    'BC202-acceptable-with-number',
+    {
+      code: 'BC202',
+      line: 39,
+      col: 68,
+      message: "unknown key 'gte' in a condition: a condition with 'acceptable' takes no other key",
+      hint: "`{ acceptable: a }` alone holds when the package is worth at least the walk-away value of 'a'; to compare its worth with a number, write `{ value: a, gte: 1 }`.",
+    },
+  ],
+  // A term or flag effect with another word for `set:` is told as one slip, not as an option id that is missing.
+  [
+    'BC208-term-effect-word',
+    { code: 'BC208', line: 37, col: 15, message: "a term effect needs `set:`, not 'to'", hint: 'Write `{ term: bridge, set: shared }` to put that option on the table, or `set: open` to take the term off it.' },
+  ],
+  ['BC208-flag-effect-word', { code: 'BC208', line: 37, col: 15, message: "a flag effect needs `set:`, not 'is'", hint: 'Write `{ flag: warned, set: true }` (true or false).' }],
   ['BC208-condition-no-kind', { code: 'BC208', line: 27, col: 40, message: 'a condition with no kind', hint: "Did you mean 'meter'?" }],
   ['BC208-condition-in-all', { code: 'BC208', line: 27, col: 65, message: 'a condition with no kind', hint: "Did you mean 'meter'?" }],
   [
@@ -253,6 +315,8 @@ const RULES: [string, Expected][] = [
     'BC205-title-as-reference',
     { code: 'BC205', line: 26, col: 62, message: "'The bulletin' is not a valid id", hint: "'The bulletin' is the title of the source 'bulletin': refer to it by its id, 'bulletin'." },
   ],
+  // An id of its own in capitals: the id in small letters, not "did you mean" another.
+  ['BC205-own-id-in-capitals', { code: 'BC205', line: 31, col: 9, message: "'Bye' is not a valid id", hint: 'An id is written in small letters: write `bye`, and name it so wherever it is used.' }],
   ['BC205-id-in-capitals', { code: 'BC205', line: 29, col: 79, message: "'Trust' is not a valid id", hint: "Did you mean 'trust'?" }],
   ['BC302-unknown-actor', { code: 'BC302', line: 25, col: 33, message: "no actor has the id 'envy'", hint: "Did you mean 'envoy'?" }],
   ['BC303-unknown-meter', { code: 'BC303', line: 29, col: 79, message: "no meter has the id 'turst'", hint: "Did you mean 'trust'?" }],
@@ -265,6 +329,8 @@ const RULES: [string, Expected][] = [
     'BC307-ending-as-beat',
     { code: 'BC307', line: 27, col: 40, message: "'deal' is an ending, not a beat", hint: 'Write `end: deal` instead of `next: deal`.' },
   ],
+  // The side misspelt in `values` is the slip: the side it meant is not also told as missing (BC503).
+  ['BC308-misspelt-side-in-values', { code: 'BC308', line: 27, col: 58, message: "no side has the id 'bb'", hint: "Did you mean 'b'?" }],
   ['BC308-unknown-side', { code: 'BC308', line: 14, col: 11, message: "no side has the id 'b'", hint: "Did you mean 'a'?" }],
   [
     'BC400-unreached-beat',
@@ -492,6 +558,17 @@ describe('BC200: a version written another way', () => {
     const moved = tiny.replace('backchannel: 1\n', '').replace(/^(id: .*)$/m, '$1\nformat: backchannel-1');
     const at = moved.split('\n').indexOf('format: backchannel-1') + 1;
     expect(checkScenario(moved, 'x.yaml', { prove: false }).diagnostics.map((d) => [d.code, d.line])).toEqual([['BC200', at]]);
+  });
+});
+
+describe('BC205: an id in capitals, and a reference written as it', () => {
+  it('both are told to be written in small letters, not that one is the other', () => {
+    const text = readFileSync(fixturePath('BC205-own-id-in-capitals'), 'utf8').replace('next: bye }', 'next: Bye }');
+    const r = checkScenario(new TextEncoder().encode(text), 'capitals.yaml');
+    expect(r.diagnostics.map((d) => [d.line, d.col, d.message, d.hints])).toEqual([
+      [29, 40, "'Bye' is not a valid id", ['An id is written in small letters: write `bye`, and name it so wherever it is used.']],
+      [31, 9, "'Bye' is not a valid id", ['An id is written in small letters: write `bye`, and name it so wherever it is used.']],
+    ]);
   });
 });
 
@@ -1066,13 +1143,12 @@ endings:
 
   // An unknown key in a condition: the hint lists the keys a condition
   // takes (meter, gte...), rather than saying none are declared.
-  it('an unknown key inside a condition lists the keys a condition takes', () => {
+  it('an unknown key inside a condition says what a condition of its kind takes, and the key meant', () => {
     const text = readFileSync(tinyPath, 'utf8').replace('when: { meter: trust, gte: 3 }', 'when: { meter: trust, gte: 3, above: 1 }');
     const r = checkScenario(text, 'x.yaml');
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ code: 'BC202', message: "unknown key 'above' in a condition" });
-    expect(r.diagnostics[0]!.hints[0]).not.toMatch(/None are declared|No keys/);
-    expect(r.diagnostics[0]!.hints[0]).toMatch(/gte/);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'BC202', message: "unknown key 'above' in a condition: a meter condition compares with eq, ne, gt, gte, lt or lte" });
+    expect(r.diagnostics[0]!.hints).toEqual(['Write `{ meter: trust, gte: 3, gt: 1 }`.']);
   });
 
   // A meter effect with both add: and set: must be told to use one of them,

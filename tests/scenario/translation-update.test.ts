@@ -54,29 +54,75 @@ describe('updating a translation', () => {
     expect(dropped.text).toContain('  # The greeting, said twice\n  line.greet-1: Hola.\n');
   });
 
-  it('writes texts given inline out again one a line, the added ones marked', () => {
-    const u = updateTranslation(fixture('inline.es.yaml'), 'yaml', talk);
-    expect(u.text.split('\n').slice(0, 7)).toEqual([
-      'backchannel: 1',
-      'translation: { scenario: talk, language: es }',
-      'texts:',
-      '  title: Una charla corta',
-      '  summary: Dos enviados se reúnen.',
-      `  period: A made-up morning ${MARK}`,
-      `  objective.listen: Listen first. ${MARK}`,
-    ]);
-    expect(u.added).toHaveLength(18);
+  it('drops the heading of a group whose every key is dropped, with its blank line, and keeps every other comment', () => {
+    const before = fixture('removed-groups.es.yaml');
+    const u = updateTranslation(before, 'yaml', talk, { dropStale: true });
+    expect(u.stale).toEqual(['line.prologue-1', 'flag.warned.description', 'line.greet-3', 'line.detour-1', 'choice.detour', 'line.aside-1', 'line.epilogue-1']);
+    expect(u.text).toBe(
+      before
+        // At the top of the texts, the blank line below the group goes with it.
+        .replace("  # Beat 'prologue'\n  line.prologue-1: Antes de todo.\n\n", '')
+        .replace('\n  # Flags (a description tells the player why a choice is not available yet, when the choice has no unavailable text)\n  flag.warned.description: Se dio una advertencia.\n', '')
+        // Its beat keeps other keys, so the heading stays.
+        .replace('  line.greet-3: Una línea que ya no está.\n', '')
+        .replace("\n  # Beat 'detour'\n  line.detour-1: Un rodeo.\n  choice.detour: Dar un rodeo.\n", '')
+        // The author's own comment stays, set apart as it was.
+        .replace("  # Beat 'aside'\n  # Ana: revisar el tono\n  line.aside-1: Un aparte.\n", '  # Ana: revisar el tono\n')
+        .replace("\n  # Beat 'epilogue'\n  line.epilogue-1: Fin.\n", ''),
+    );
+    expect(u.text).toContain("  choice.talk: Hablar.\n\n  # Ana: revisar el tono\n\n  # Beat 'close'\n");
+    expect(u.text.endsWith('  ending.agreed.debrief: Escuchar ayudó.\n')).toBe(true);
+    // Kept, not asked to drop: every heading stays.
+    expect(updateTranslation(before, 'yaml', talk).text).toBe(before);
   });
 
-  it('writes a JSON translation out again as JSON, in the scenario’s order, with no marks (JSON has no comments)', () => {
+  it('writes texts given in braces out again one a line under their headings, the added ones marked, and keeps every other line as written', () => {
+    const before = fixture('inline.es.yaml');
+    const u = updateTranslation(before, 'yaml', talk, { dropStale: true });
+    expect(u.added).toHaveLength(18);
+    expect(u.stale).toEqual(['line.greet-one']);
+    const lines = u.text.split('\n');
+    // Above and below the texts, the file is as written; the comment after the braces stays on the line of `texts:`.
+    expect(lines.slice(0, 5)).toEqual([...before.split('\n').slice(0, 4), "texts:  # a comment of the author's"]);
+    expect(lines.slice(-2)).toEqual(['# The end of the file.', '']);
+    expect(lines.slice(5, 11)).toEqual(['  # About the scenario', '  title: Una charla corta', '  summary: Dos enviados se reúnen.', `  period: A made-up morning ${MARK}`, `  objective.listen: Listen first. ${MARK}`, '']);
+    expect(u.text).toContain(`\n\n  # Beat 'greet'\n  line.greet-1: Hello. ${MARK}\n`);
+    expect(u.text).not.toContain('greet-one');
+    const checked = checkTranslation(parseScenarioText(u.text, 'talk.es.yaml'), () => ({ found: talk, file: 'talk.yaml' }));
+    expect(checked.diagnostics).toEqual([]);
+  });
+
+  it('adds to a JSON translation in the scenario’s order, each text written as its neighbours are, with no marks (JSON has no comments)', () => {
     const u = updateTranslation(fixture('talk.es.json'), 'json', talk);
     const data = JSON.parse(u.text) as { texts: Record<string, string> };
     expect(Object.keys(data.texts).slice(0, 3)).toEqual(['title', 'summary', 'period']);
     expect(data.texts['title']).toBe('Una charla corta');
     expect(data.texts['line.greet-1']).toBe('Hola.');
     expect(data.texts['line.close-1']).toBe('Then we agree.\nGood.');
-    expect(u.text).toMatch(/^\{\n {2}"backchannel": 1,\n/);
-    expect(u.text.endsWith('}\n')).toBe(true);
+    // The author's lines as written; each text added on a line of its own, indented as theirs.
+    const added = (keys: string[]) => keys.map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(data.texts[k])},\n`).join('');
+    const [afterTitle, afterHello] = [u.added.slice(0, 11), u.added.slice(11)];
+    expect(u.text).toBe(
+      [
+        '{',
+        '  "backchannel": 1,',
+        '  "translation": { "scenario": "talk", "language": "es" },',
+        '  "texts": {',
+        `    "title": "Una charla corta",\n${added(afterTitle)}    "line.greet-1": "Hola.",\n${added(afterHello).replace(/,\n$/, '')}`,
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps a JSON translation written on one line on one line, its escapes as written, and drops what the scenario no longer has with its comma', () => {
+    const before = fixture('one-line.es.json');
+    const u = updateTranslation(before, 'json', talk, { dropStale: true });
+    expect(u.stale).toEqual(['line.greet-one', 'flag.warned']);
+    expect(u.text.split('\n')).toHaveLength(2);
+    expect(u.text.startsWith('{"backchannel": 1, "translation": {"scenario": "talk", "language": "es"}, "texts": {"title": "Una charla \\u00abcorta\\u00bb", "summary": "Two envoys meet.", ')).toBe(true);
+    expect(u.text.endsWith('"ending.agreed.debrief": "Listening helped."}}\n')).toBe(true);
   });
 
   it('keeps Windows line ends, a byte-order mark, and a last line without a line break', () => {
