@@ -6,7 +6,7 @@
  */
 import { getAdjacencyMap, type AdjacencyValue } from '@xstate/graph';
 import { afterChoice, type CompiledScenario, type NegotiationEvent, type NegotiationSnapshot } from './machine.js';
-import { holds, logEntries, packageValue, walkawayValue, type NegotiationContext } from './model.js';
+import { excludedBy, holds, logEntries, packageValue, walkawayValue, type NegotiationContext } from './model.js';
 import { canAdvance, openChoices } from './view.js';
 
 /** Most distinct states explored per role before the proof gives up. */
@@ -26,6 +26,11 @@ export interface Proof {
   unreachedEndings: string[];
   /** States where play stops before an ending: the beat and the moves that lead there. */
   deadEnds: (ProofPath & { beat: string })[];
+  /**
+   * For each entry of `incompatible:` whose options play puts on the table
+   * all at once, the shortest path that does (over every role).
+   */
+  incoherent: (ProofPath & { entry: string })[];
   /** Roles whose exploration hit the state budget (their result is partial). */
   incomplete: string[];
   /** Distinct states explored, over all roles. */
@@ -120,7 +125,7 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
     return text;
   };
   const reached: Reached = { meters: {}, sides: {} };
-  const proof: Proof = { endings: {}, unreachedEndings: [], deadEnds: [], incomplete: [], states: 0, neverOpen: [], neverTaken: [], neverShown: [], reached };
+  const proof: Proof = { endings: {}, unreachedEndings: [], deadEnds: [], incoherent: [], incomplete: [], states: 0, neverOpen: [], neverTaken: [], neverShown: [], reached };
   const idx = compiled.index;
   for (const m of s.meters ?? []) reached.meters[m.id] = { min: m.start, max: m.start };
   const sides = s.sides.map((side) => side.id);
@@ -211,6 +216,14 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
       const ctx = snap.context;
       reachedBeats.add(ctx.beat);
       weigh(ctx);
+      const clash = idx.scenario.incompatible && excludedBy(idx, ctx.terms);
+      if (clash) {
+        const known = proof.incoherent.findIndex((x) => x.entry === clash.id);
+        const events = known < 0 || proof.incoherent[known]!.role !== role.id ? pathTo(key) : null;
+        // Breadth first, a role's first path is its shortest; another role's may be shorter still.
+        if (events && (known < 0 || events.length < proof.incoherent[known]!.events.length))
+          proof.incoherent.splice(known < 0 ? proof.incoherent.length : known, known < 0 ? 0 : 1, { role: role.id, entry: clash.id, events });
+      }
       for (const l of ctx.queue) queued.add(l);
       // Lines shown on the way here count too: a reply whose effects set off an interrupt is shown and left at once.
       for (const e of logEntries(ctx.log)) if (e.kind === 'line') queued.add(e.id);

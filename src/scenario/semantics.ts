@@ -376,7 +376,7 @@ function checkIncompatible(
         if (told.has(wide.ei)) continue;
         told.add(wide.ei);
         report(['incompatible', wide.ei, 'id'], 'BC507', `the exclusion '${entries[wide.ei]!.id}' can never matter: '${entries[narrow.ei]!.id}' at line ${line(narrow.ei)} already rules out every package it names`, [
-          `Every package with ${list(wide.named)} also holds ${list(narrow.named)}: remove '${entries[wide.ei]!.id}', or name fewer options in '${entries[narrow.ei]!.id}' if it rules out too much.`,
+          `Every package with ${list(wide.named)} also holds ${list(narrow.named)}: remove '${entries[wide.ei]!.id}'. If '${entries[narrow.ei]!.id}' rules out more than you meant, name more options in it instead.`,
         ]);
       }
       if (told.has(b.ei)) break;

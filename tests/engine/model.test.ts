@@ -20,7 +20,8 @@ import {
   type ScenarioIndex,
 } from '../../src/engine/model.js';
 import type { Condition, Scenario } from '../../src/scenario/schema.js';
-import { ADVANCE, choose, compile, compileText, start, TINY } from './support.js';
+import { debriefOf } from '../../src/engine/debrief.js';
+import { ADVANCE, checkInline, choose, compile, compileText, start, TINY } from './support.js';
 
 /**
  * Two sides, two terms. Values (a, b):
@@ -355,5 +356,65 @@ describe('in play', () => {
     actor.send(ADVANCE);
     actor.send(choose('done'));
     expect(actor.getSnapshot().context.ending).toBe('deal');
+  });
+});
+
+describe('options that cannot stand together', () => {
+  // Closing the bridge and then asking a toll builds a package the scenario excludes; a longer way round does too.
+  const body = `
+    terms:
+      - id: bridge
+        label: The bridge
+        options:
+          - { id: shared, label: Shared, values: { a: 2 } }
+          - { id: closed, label: Closed, values: { a: 1 } }
+      - id: toll
+        label: The toll
+        options:
+          - { id: high, label: High, values: { a: 2 } }
+    incompatible:
+      - id: closed-toll
+        options: [{ term: bridge, option: closed }, { term: toll, option: high }]
+        why: A closed bridge takes no toll.
+    beats:
+      - id: start
+        lines: [{ id: l1, speaker: envoy, text: Hi., invented: true }]
+        choices:
+          - { id: wait, text: Wait., next: pause }
+          - { id: close, text: Close it., effects: [{ term: bridge, set: closed }], next: mid }
+      - id: pause
+        lines: [{ id: l2, speaker: envoy, text: Well?, invented: true }]
+        choices:
+          - { id: close-late, text: Close it., effects: [{ term: bridge, set: closed }], next: mid }
+      - id: mid
+        lines: [{ id: l3, speaker: envoy, text: And the toll?, invented: true }]
+        choices:
+          - { id: toll, text: Ask a toll., effects: [{ term: toll, set: high }], end: deal }
+          - { id: leave, text: Leave it., end: deal }
+    endings:
+      - { id: deal, title: Deal, kind: agreement, summary: Done., debrief: Done. }
+  `;
+
+  it('the check warns, with the shortest play, when play can put an excluded mix on the table', () => {
+    const r = checkInline(body);
+    const warned = r.diagnostics.filter((d) => d.code === 'BC410');
+    expect(warned.map((d) => d.message)).toEqual(["in role 'a', play puts every option of the exclusion 'closed-toll' on the table after the choices close, toll"]);
+    expect(r.scenario).toBeDefined();
+  });
+
+  it('a call that ends on it plays on, and the debrief puts it outside a zone that leaves it out', () => {
+    const compiled = compile(body);
+    const actor = start(compiled);
+    actor.send(choose('close'));
+    actor.send(choose('toll'));
+    const ctx = actor.getSnapshot().context;
+    expect(ctx.ending).toBe('deal');
+    const d = debriefOf(compiled, ctx);
+    // Worth 3 to a, whose walk-away is 0: acceptable, yet not a package anyone could propose.
+    expect(d.sides[0]!.accepted).toBe(true);
+    expect(d.inZone).toBe(false);
+    expect(d.zoneAtEnd.total).toBe(5);
+    expect(d.zoneAtEnd.excluded).toBe(1);
+    expect(d.zoneAtEnd.best.map((b) => b.terms)).not.toContainEqual({ bridge: 'closed', toll: 'high' });
   });
 });
