@@ -68,7 +68,15 @@ await runTool(USAGE, () => {
     const table = [['player', 'scenario', 'role', 'ending', 'inside the zone', 'turns', 'choices'], ...rows.map((r) => [r.player || '—', r.scenario, r.role, r.endingTitle || r.ending || '—', r.inZone ? 'yes' : 'no', String(r.turns), String(r.choices)])];
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => [...row[i]!].length)));
     const line = (row: string[]) => row.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd();
-    const out = [`${rows.length} result${rows.length === 1 ? '' : 's'}`, '', ...table.map(line), '', 'endings reached:'];
+    const out = [
+      `${rows.length} result${rows.length === 1 ? '' : 's'}`,
+      '',
+      ...table.map(line),
+      '',
+      'inside the zone: both sides would have accepted the final package, and it holds no mix of options the scenario rules out as incoherent',
+      '',
+      'endings reached:',
+    ];
     for (const c of endingCounts(rows)) out.push(`  ${c.scenario}, ${c.role}: ${c.title || c.ending || 'no ending'} × ${c.count}`);
     process.stdout.write(`${out.join('\n')}\n`);
   }

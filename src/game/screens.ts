@@ -256,6 +256,15 @@ function zoneExample(d: Debrief, t: Strings): SectionModel['items'] {
   return [{ text: fill(template, { package: parts.length > 0 ? parts.join('; ') : t.termsAllOpen, values }), marker: null, invented: false }];
 }
 
+/** The mixes of options the scenario rules out, each with why: the counts above leave out every package holding one. */
+function zoneLeftOut(s: Scenario, t: Strings): SectionModel['items'] {
+  const entries = s.incompatible ?? [];
+  if (entries.length === 0) return [];
+  const label = (term: string, option: string) => s.terms?.find((x) => x.id === term)?.options.find((o) => o.id === option)?.label ?? option;
+  const items = entries.map((e) => `${e.options.map((o) => label(o.term, o.option)).join(' + ')}: ${e.why}`);
+  return [{ text: t.zoneLeftOut, marker: items.join(' · '), list: { label: t.zoneLeftOutList, items }, invented: true }];
+}
+
 /** The start of a line, cut at a word, to say which line a note is about. */
 export function excerpt(text: string, max = 80): string {
   const chars = [...text.trim()];
@@ -300,6 +309,7 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
       { text: zoneSentence(d.zoneAtStart, t.zoneAtStart, t.zoneAtStartPartial, t), marker: null, invented: false },
       { text: zoneSentence(d.zoneAtEnd, t.zoneAtEnd, t.zoneAtEndPartial, t), marker: null, invented: false },
       ...zoneExample(d, t),
+      ...zoneLeftOut(s, t),
     ],
   });
   if (d.terms.length > 0)
