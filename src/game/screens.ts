@@ -262,7 +262,7 @@ function zoneLeftOut(s: Scenario, t: Strings): SectionModel['items'] {
   if (entries.length === 0) return [];
   const label = (term: string, option: string) => s.terms?.find((x) => x.id === term)?.options.find((o) => o.id === option)?.label ?? option;
   const items = entries.map((e) => `${e.options.map((o) => label(o.term, o.option)).join(' + ')}: ${e.why}`);
-  return [{ text: t.zoneLeftOut, marker: items.join(' · '), list: { label: t.zoneLeftOutList, items }, invented: true }];
+  return [{ text: t.zoneLeftOut, marker: items.join(' · '), list: { label: t.zoneLeftOutList, items }, invented: false }];
 }
 
 /** The start of a line, cut at a word, to say which line a note is about. */
