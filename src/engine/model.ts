@@ -446,6 +446,8 @@ function coherentCounter(ex: Exclusions, sizes: readonly number[], under: readon
   return { count, stopped: () => stopped };
 }
 
+const coherence = new WeakMap<ScenarioIndex, { ex: Exclusions; counter: ReturnType<typeof coherentCounter>; total: number }>();
+
 /**
  * Counts the coherent packages (each term open or one of its options, and
  * no entry of `incompatible:` held whole) worth at least every side's
@@ -475,17 +477,23 @@ export function zoneOfAgreement(idx: ScenarioIndex, meters: Record<string, numbe
     headroom.push(sides.map((_, si) => headroom[n - 1]![si]! + Math.max(...valueTable[n - 1]!.map((v) => v[si]!))));
     under.push(under[n - 1]! * choicesPerTerm[n - 1]!.length);
   }
-  const ex = exclusionMasks(idx, choicesPerTerm);
-  const counter = coherentCounter(
-    ex,
-    choicesPerTerm.map((c) => c.length),
-    under,
-    ZOPA_LIMIT,
-  );
   const mixes = under[terms.length]!;
-  const counted = ex.all === 0 ? mixes : counter.count(terms.length, ex.all);
-  // Too many overlapping exclusions to count: every mix stands in for the total, and the count says it is partial.
-  const total = counter.stopped() ? mixes : counted;
+  // What exclusions leave is the same at any meters: worked out once per scenario, with the counts remembered.
+  let coherent = coherence.get(idx);
+  if (!coherent) {
+    const ex = exclusionMasks(idx, choicesPerTerm);
+    const counter = coherentCounter(
+      ex,
+      choicesPerTerm.map((c) => c.length),
+      under,
+      ZOPA_LIMIT,
+    );
+    const counted = ex.all === 0 ? mixes : counter.count(terms.length, ex.all);
+    // Too many overlapping exclusions to count: every mix stands in for the total, and the count says it is partial.
+    coherent = { ex, counter, total: counter.stopped() ? mixes : counted };
+    coherence.set(idx, coherent);
+  }
+  const { ex, counter, total } = coherent;
   const pick = new Array<number>(terms.length).fill(0);
   // One running sum per depth, reused, so the search allocates nothing per package.
   const sums = Array.from({ length: terms.length + 1 }, () => new Array<number>(sides.length).fill(0));
