@@ -44,8 +44,8 @@ export const KEYS_BY_KIND: Record<string, readonly string[]> = {
   term: Object.keys(termSchema.shape),
   option: Object.keys(optionSchema.shape),
   inject: Object.keys(injectSchema.shape),
-  incompatible: Object.keys(incompatibleSchema.shape),
-  clash: ['term', 'option'],
+  exclusion: Object.keys(incompatibleSchema.shape),
+  'excluded option': ['term', 'option'],
   interrupt: Object.keys(interruptSchema.shape),
   source: Object.keys(sourceSchema.shape),
   note: ['id', 'text', 'source', 'invented'],
@@ -79,7 +79,7 @@ const KIND_OF_LIST: Record<string, string> = {
   options: 'option',
   injects: 'inject',
   interrupts: 'interrupt',
-  incompatible: 'incompatible',
+  incompatible: 'exclusion',
   sources: 'source',
   briefing: 'note',
   goals: 'note',
@@ -99,7 +99,7 @@ export function kindAt(path: DataPath): string {
   if (typeof last === 'number') {
     const list = path[path.length - 2];
     // An entry of `incompatible:` lists its options as {term, option}, not as a term's options.
-    if (list === 'options' && path[0] === 'incompatible') return 'clash';
+    if (list === 'options' && path[0] === 'incompatible') return 'excluded option';
     return typeof list === 'string' ? (KIND_OF_LIST[list] ?? 'value') : 'value';
   }
   if (last === 'period' || last === 'history' || last === 'credibility') return last;
