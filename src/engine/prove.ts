@@ -6,7 +6,7 @@
  */
 import { getAdjacencyMap, type AdjacencyValue } from '@xstate/graph';
 import { afterChoice, type CompiledScenario, type NegotiationEvent, type NegotiationSnapshot } from './machine.js';
-import { excludedBy, holds, logEntries, packageValue, walkawayValue, type NegotiationContext } from './model.js';
+import { holds, logEntries, packageValue, walkawayValue, type NegotiationContext } from './model.js';
 import { canAdvance, openChoices } from './view.js';
 
 /** Most distinct states explored per role before the proof gives up. */
@@ -161,6 +161,7 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
   const taken = new Set<string>();
   const queued = new Set<string>();
   const interrupts = s.interrupts ?? [];
+  const exclusions = s.incompatible ?? [];
   /** The branch the machine takes from `owner` on `ctx`: the first whose condition holds, or -1. */
   const branchOn = (branches: { when?: unknown }[], ctx: NegotiationContext) => branches.findIndex((b) => b.when === undefined || holds(b.when as never, ctx, idx));
   // Conditions are read only by the machine's guards, some in contexts play passes through without resting in a state (a beat
@@ -202,6 +203,8 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
     if (first === undefined) continue;
     proof.states += keys.length;
     const parent = new Map<string, { from: string; event: NegotiationEvent } | null>([[first, null]]);
+    // Entries of `incompatible:` this role's play has already been found to hold.
+    const clashed = new Set<string>();
     const queue = [first];
     const pathTo = (key: string): NegotiationEvent[] => {
       const events: NegotiationEvent[] = [];
@@ -216,13 +219,14 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
       const ctx = snap.context;
       reachedBeats.add(ctx.beat);
       weigh(ctx);
-      const clash = idx.scenario.incompatible && excludedBy(idx, ctx.terms);
-      if (clash) {
-        const known = proof.incoherent.findIndex((x) => x.entry === clash.id);
-        const events = known < 0 || proof.incoherent[known]!.role !== role.id ? pathTo(key) : null;
-        // Breadth first, a role's first path is its shortest; another role's may be shorter still.
-        if (events && (known < 0 || events.length < proof.incoherent[known]!.events.length))
-          proof.incoherent.splice(known < 0 ? proof.incoherent.length : known, known < 0 ? 0 : 1, { role: role.id, entry: clash.id, events });
+      for (const e of exclusions) {
+        if (clashed.has(e.id) || !e.options.every((o) => ctx.terms[o.term] === o.option)) continue;
+        clashed.add(e.id);
+        // Breadth first, a role's first path to it is its shortest; another role's may be shorter still.
+        const events = pathTo(key);
+        const known = proof.incoherent.find((x) => x.entry === e.id);
+        if (!known) proof.incoherent.push({ role: role.id, entry: e.id, events });
+        else if (events.length < known.events.length) Object.assign(known, { role: role.id, events });
       }
       for (const l of ctx.queue) queued.add(l);
       // Lines shown on the way here count too: a reply whose effects set off an interrupt is shown and left at once.
