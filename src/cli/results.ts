@@ -88,7 +88,7 @@ await runTool(USAGE, () => {
     const table = [['player', 'scenario', 'role', 'ending', 'inside the zone', 'turns', 'choices'], ...rows.map((r) => [r.player || t.unnamed, r.scenarioTitle, r.roleName, r.endingTitle || r.ending || t.noEnding, r.inZone ? t.yes : t.no, String(r.turns), String(r.choices)])];
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => [...row[i]!].length)));
     const line = (row: string[]) => row.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd();
-    const out = [`${rows.length} result${rows.length === 1 ? '' : 's'}`, '', ...table.map(line), '', 'endings reached:'];
+    const out = [`${rows.length} result${rows.length === 1 ? '' : 's'}`, '', ...table.map(line), '', t.zoneNote, '', 'endings reached:'];
     for (const g of summary.groups) {
       out.push(`  ${fill(t.endingsFor, { scenario: g.scenarioTitle, role: g.roleName })}: ${fill(t.groupNote, { n: g.inZone, total: g.total })}`);
       for (const e of g.endings) out.push(`    ${e.title || e.ending || t.noEnding} × ${e.count}`);

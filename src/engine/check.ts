@@ -98,6 +98,15 @@ export function checkParsedScenario(parsedFile: ParsedFile, options: { prove?: b
       ]),
     );
   }
+  for (const { role, entry, events } of proof.incoherent) {
+    const ei = scenario.incompatible!.findIndex((e) => e.id === entry);
+    diagnostics.push(
+      diag(file, parsed.locate(['incompatible', ei, 'id']), 'BC410', `in role '${role}', play puts every option of the exclusion '${entry}' on the table ${describeMoves(events)}`, [
+        'Play should never reach a package no negotiator could propose: change the effects that set these terms, so that one of them moves to another option or back to `open`, or remove the exclusion if the mix is coherent after all.',
+        'A call that ends on it is counted outside the zone of agreement.',
+      ]),
+    );
+  }
   const stuckAt = new Set(proof.deadEnds.map((d) => d.beat));
   // A condition on a flag play never makes true is reported once, as BC501, at the flag.
   const setFlags = flagsEverTrue(scenario);

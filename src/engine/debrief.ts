@@ -4,7 +4,7 @@
  * package lay inside the zone of possible agreement, and the path taken.
  */
 import type { CompiledScenario } from './machine.js';
-import { isAcceptable, logEntries, meterShare, packageValue, termValue, walkawayValue, zoneOfAgreement, type NegotiationContext, type Zopa } from './model.js';
+import { excludedBy, isAcceptable, logEntries, meterShare, packageValue, termValue, walkawayValue, zoneOfAgreement, type NegotiationContext, type Zopa } from './model.js';
 import { endingView, type EndingView } from './view.js';
 
 /** One side's view of the final package, revealed. */
@@ -76,7 +76,10 @@ export interface Debrief {
   ending: EndingView | null;
   terms: TermDebrief[];
   sides: SideDebrief[];
-  /** True when the final package was acceptable to every side. */
+  /**
+   * True when the final package was acceptable to every side and is one a
+   * negotiator could propose: no entry of `incompatible:` holds whole in it.
+   */
   inZone: boolean;
   zoneAtStart: Zopa;
   zoneAtEnd: Zopa;
@@ -150,7 +153,7 @@ export function debriefOf(compiled: CompiledScenario, ctx: NegotiationContext): 
     ending: ctx.ending === null ? null : endingView(idx, ctx.ending),
     terms,
     sides,
-    inZone: sides.every((x) => x.accepted),
+    inZone: sides.every((x) => x.accepted) && excludedBy(idx, ctx.terms) === undefined,
     zoneAtStart: roundZone(zoneOfAgreement(idx, startMeters)),
     zoneAtEnd: roundZone(zoneOfAgreement(idx, ctx.meters)),
     path,

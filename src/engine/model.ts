@@ -8,7 +8,7 @@
  */
 import type { Draft } from 'immer';
 import { conditions } from '../scenario/walk.js';
-import type { Beat, Choice, Condition, Effect, Ending, Inject, Line, Scenario, Term } from '../scenario/schema.js';
+import type { Beat, Choice, Condition, Effect, Ending, Incompatible, Inject, Line, Scenario, Term } from '../scenario/schema.js';
 
 /** An entry of the call's log, in the order it happened. */
 export type LogEntry =
@@ -345,15 +345,23 @@ export interface ValuedPackage {
 
 /** The zone of possible agreement at given meters. */
 export interface Zopa {
-  /** How many packages are acceptable to every side; a lower bound when `partial`. */
+  /** How many coherent packages are acceptable to every side; a lower bound when `partial`. */
   size: number;
-  /** How many packages there are: each term open or at one of its options. */
+  /**
+   * How many packages a negotiator could propose: each term open or at one
+   * of its options, less every package that holds all the options of an
+   * entry of the scenario's `incompatible:`. In the rare scenario whose
+   * exclusions overlap too much to count within ZOPA_LIMIT steps, it is
+   * every mix of options instead, and `partial` is set.
+   */
   total: number;
-  /** How many packages the search accounted for: `total` unless `partial`. */
+  /** How many mixes of options `incompatible:` rules out: every mix is `total + excluded`. */
+  excluded: number;
+  /** How many of the `total` packages the search accounted for: `total` unless `partial`. */
   considered: number;
-  /** True when the search stopped at ZOPA_LIMIT steps before accounting for every package. */
+  /** True when a count stopped at ZOPA_LIMIT steps before accounting for every package. */
   partial: boolean;
-  /** The acceptable packages with the largest joint surplus, best first. */
+  /** The acceptable coherent packages with the largest joint surplus, best first. */
   best: ValuedPackage[];
   walkaways: Record<string, number>;
 }
@@ -362,14 +370,95 @@ export interface Zopa {
 const EPSILON = 1e-9;
 
 /**
- * Counts the packages (each term open or one of its options) worth at least
- * every side's walk-away value at the given meters, and keeps the best.
+ * The entries of `incompatible:` as bit masks over terms in the zone
+ * search's order, which fixes the last term first. Setting term `ti` to
+ * its choice `oi` (0 open, then its options) leaves behind the entries in
+ * `kill[ti][oi]`, which name another option of it, and completes those in
+ * `complete[ti][oi]`: entries whose last term to be fixed is this one, with
+ * this option. An entry naming an unknown term or option, or one term
+ * twice, can hold in no package and is left out.
+ */
+interface Exclusions {
+  /** One bit per entry kept; 0 when there are none. */
+  all: number;
+  kill: number[][];
+  complete: number[][];
+  /** Entries that name each term. */
+  naming: number[];
+}
+
+function exclusionMasks(idx: ScenarioIndex, choicesPerTerm: readonly (readonly (string | null)[])[]): Exclusions {
+  const terms = idx.scenario.terms ?? [];
+  const kill = choicesPerTerm.map((c) => c.map(() => 0));
+  const complete = choicesPerTerm.map((c) => c.map(() => 0));
+  const naming = terms.map(() => 0);
+  let all = 0;
+  let bit = 0;
+  for (const entry of idx.scenario.incompatible ?? []) {
+    const picks = entry.options.map((o) => {
+      const ti = terms.findIndex((t) => t.id === o.term);
+      return { ti, oi: ti < 0 ? -1 : choicesPerTerm[ti]!.indexOf(o.option) };
+    });
+    if (bit >= 32 || picks.some((p) => p.oi < 1) || new Set(picks.map((p) => p.ti)).size !== picks.length) continue;
+    const mask = 1 << bit++;
+    all |= mask;
+    const last = Math.min(...picks.map((p) => p.ti));
+    for (const { ti, oi } of picks) {
+      naming[ti]! |= mask;
+      kill[ti]!.forEach((_, o) => o !== oi && (kill[ti]![o]! |= mask));
+      if (ti === last) complete[ti]![oi]! |= mask;
+    }
+  }
+  return { all, kill, complete, naming };
+}
+
+/**
+ * How many packages differ from a partial one only in terms 0..open-1 and
+ * hold no excluded mix, when `alive` is the set of entries the fixed terms
+ * still match. Remembered by (open, alive), which is all it depends on, so
+ * the count costs the number of distinct such pairs, not the packages.
+ */
+function coherentCounter(ex: Exclusions, sizes: readonly number[], under: readonly number[], budget: number) {
+  const memo = new Map<number, number>();
+  let steps = 0;
+  let stopped = false;
+  const count = (open: number, alive: number): number => {
+    if (alive === 0 || open === 0) return under[open]!;
+    const ti = open - 1;
+    // A term no live entry names multiplies the count below it.
+    if ((ex.naming[ti]! & alive) === 0) return sizes[ti]! * count(ti, alive);
+    // Unsigned, as the 32nd entry's bit makes the mask negative; no scenario has 4,096 terms.
+    const key = (alive >>> 0) * 4096 + open;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    if (++steps > budget) {
+      stopped = true;
+      return 0;
+    }
+    let n = 0;
+    for (let oi = 0; oi < sizes[ti]!; oi++) {
+      const next = alive & ~ex.kill[ti]![oi]!;
+      if ((next & ex.complete[ti]![oi]!) === 0) n += count(ti, next);
+    }
+    if (!stopped) memo.set(key, n);
+    return n;
+  };
+  return { count, stopped: () => stopped };
+}
+
+const coherence = new WeakMap<ScenarioIndex, { ex: Exclusions; counter: ReturnType<typeof coherentCounter>; total: number }>();
+
+/**
+ * Counts the coherent packages (each term open or one of its options, and
+ * no entry of `incompatible:` held whole) worth at least every side's
+ * walk-away value at the given meters, and keeps the best.
  *
  * The search fixes terms one at a time and leaves a branch as soon as some
  * side could not reach its walk-away value even with its favourite option on
- * every term still open: packages there are counted as considered without
- * being visited. So a scenario with many terms costs what its acceptable
- * region costs, not what the product of its options would.
+ * every term still open, or as soon as the options fixed hold an excluded
+ * mix. Packages in a branch left for its value are counted as considered
+ * without being visited. So a scenario with many terms costs what its
+ * acceptable region costs, not what the product of its options would.
  */
 export function zoneOfAgreement(idx: ScenarioIndex, meters: Record<string, number>, keep = 3): Zopa {
   const terms = idx.scenario.terms ?? [];
@@ -388,7 +477,23 @@ export function zoneOfAgreement(idx: ScenarioIndex, meters: Record<string, numbe
     headroom.push(sides.map((_, si) => headroom[n - 1]![si]! + Math.max(...valueTable[n - 1]!.map((v) => v[si]!))));
     under.push(under[n - 1]! * choicesPerTerm[n - 1]!.length);
   }
-  const total = under[terms.length]!;
+  const mixes = under[terms.length]!;
+  // What exclusions leave is the same at any meters: worked out once per scenario, with the counts remembered.
+  let coherent = coherence.get(idx);
+  if (!coherent) {
+    const ex = exclusionMasks(idx, choicesPerTerm);
+    const counter = coherentCounter(
+      ex,
+      choicesPerTerm.map((c) => c.length),
+      under,
+      ZOPA_LIMIT,
+    );
+    const counted = ex.all === 0 ? mixes : counter.count(terms.length, ex.all);
+    // Too many overlapping exclusions to count: every mix stands in for the total, and the count says it is partial.
+    coherent = { ex, counter, total: counter.stopped() ? mixes : counted };
+    coherence.set(idx, coherent);
+  }
+  const { ex, counter, total } = coherent;
   const pick = new Array<number>(terms.length).fill(0);
   // One running sum per depth, reused, so the search allocates nothing per package.
   const sums = Array.from({ length: terms.length + 1 }, () => new Array<number>(sides.length).fill(0));
@@ -396,7 +501,7 @@ export function zoneOfAgreement(idx: ScenarioIndex, meters: Record<string, numbe
   let size = 0;
   let considered = 0;
   let steps = 0;
-  let partial = false;
+  let partial = counter.stopped();
 
   const atLeaf = () => {
     // Summed in term order, as packageValue does, so the verdict matches isAcceptable exactly.
@@ -416,8 +521,9 @@ export function zoneOfAgreement(idx: ScenarioIndex, meters: Record<string, numbe
     }
   };
 
-  // open: how many terms (0..open-1) are still to fix; sums[open] holds the value of the fixed ones.
-  const search = (open: number): void => {
+  // open: how many terms (0..open-1) are still to fix; sums[open] holds the value of the fixed ones;
+  // alive: the entries of `incompatible:` the fixed terms still match, none of them whole.
+  const search = (open: number, alive: number): void => {
     if (++steps > ZOPA_LIMIT) {
       partial = true;
       return;
@@ -425,7 +531,7 @@ export function zoneOfAgreement(idx: ScenarioIndex, meters: Record<string, numbe
     const here = sums[open]!;
     for (let si = 0; si < sides.length; si++) {
       if (here[si]! + headroom[open]![si]! < walk[si]! - 2 * EPSILON) {
-        considered += under[open]!;
+        considered += counter.count(open, alive);
         return;
       }
     }
@@ -438,17 +544,22 @@ export function zoneOfAgreement(idx: ScenarioIndex, meters: Record<string, numbe
     const next = sums[ti]!;
     const row = valueTable[ti]!;
     for (let oi = 0; oi < row.length && !partial; oi++) {
+      const still = alive & ~ex.kill[ti]![oi]!;
+      // Every package below holds an excluded mix: none is one a negotiator could propose.
+      if ((still & ex.complete[ti]![oi]!) !== 0) continue;
       pick[ti] = oi;
       for (let si = 0; si < sides.length; si++) next[si] = here[si]! + row[oi]![si]!;
-      search(ti);
+      search(ti, still);
     }
     pick[ti] = 0;
   };
-  search(terms.length);
+  search(terms.length, ex.all);
+  partial ||= counter.stopped();
 
   return {
     size,
     total,
+    excluded: mixes - total,
     // A finished search accounted for every package; saying so exactly avoids
     // the rounding of a sum that can pass 2^53 with many terms.
     considered: partial ? considered : total,
@@ -459,4 +570,13 @@ export function zoneOfAgreement(idx: ScenarioIndex, meters: Record<string, numbe
       values: Object.fromEntries(sides.map((s, si) => [s, b.values[si]!])),
     })),
   };
+}
+
+/**
+ * The entry of the scenario's `incompatible:` whose options are all on the
+ * table in this package, if any: a package no negotiator could propose,
+ * which the zone of agreement leaves out.
+ */
+export function excludedBy(idx: ScenarioIndex, terms: Record<string, string | null>): Incompatible | undefined {
+  return idx.scenario.incompatible?.find((e) => e.options.every((o) => terms[o.term] === o.option));
 }

@@ -26,6 +26,11 @@ export interface Proof {
   unreachedEndings: string[];
   /** States where play stops before an ending: the beat and the moves that lead there. */
   deadEnds: (ProofPath & { beat: string })[];
+  /**
+   * For each entry of `incompatible:` whose options play puts on the table
+   * all at once, the shortest path that does (over every role).
+   */
+  incoherent: (ProofPath & { entry: string })[];
   /** Roles whose exploration hit the state budget (their result is partial). */
   incomplete: string[];
   /** Distinct states explored, over all roles. */
@@ -120,7 +125,7 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
     return text;
   };
   const reached: Reached = { meters: {}, sides: {} };
-  const proof: Proof = { endings: {}, unreachedEndings: [], deadEnds: [], incomplete: [], states: 0, neverOpen: [], neverTaken: [], neverShown: [], reached };
+  const proof: Proof = { endings: {}, unreachedEndings: [], deadEnds: [], incoherent: [], incomplete: [], states: 0, neverOpen: [], neverTaken: [], neverShown: [], reached };
   const idx = compiled.index;
   for (const m of s.meters ?? []) reached.meters[m.id] = { min: m.start, max: m.start };
   const sides = s.sides.map((side) => side.id);
@@ -156,6 +161,7 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
   const taken = new Set<string>();
   const queued = new Set<string>();
   const interrupts = s.interrupts ?? [];
+  const exclusions = s.incompatible ?? [];
   /** The branch the machine takes from `owner` on `ctx`: the first whose condition holds, or -1. */
   const branchOn = (branches: { when?: unknown }[], ctx: NegotiationContext) => branches.findIndex((b) => b.when === undefined || holds(b.when as never, ctx, idx));
   // Conditions are read only by the machine's guards, some in contexts play passes through without resting in a state (a beat
@@ -197,6 +203,8 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
     if (first === undefined) continue;
     proof.states += keys.length;
     const parent = new Map<string, { from: string; event: NegotiationEvent } | null>([[first, null]]);
+    // Entries of `incompatible:` this role's play has already been found to hold.
+    const clashed = new Set<string>();
     const queue = [first];
     const pathTo = (key: string): NegotiationEvent[] => {
       const events: NegotiationEvent[] = [];
@@ -211,6 +219,15 @@ export function proveScenario(compiled: CompiledScenario, budget = PROOF_STATE_B
       const ctx = snap.context;
       reachedBeats.add(ctx.beat);
       weigh(ctx);
+      for (const e of exclusions) {
+        if (clashed.has(e.id) || !e.options.every((o) => ctx.terms[o.term] === o.option)) continue;
+        clashed.add(e.id);
+        // Breadth first, a role's first path to it is its shortest; another role's may be shorter still.
+        const events = pathTo(key);
+        const known = proof.incoherent.find((x) => x.entry === e.id);
+        if (!known) proof.incoherent.push({ role: role.id, entry: e.id, events });
+        else if (events.length < known.events.length) Object.assign(known, { role: role.id, events });
+      }
       for (const l of ctx.queue) queued.add(l);
       // Lines shown on the way here count too: a reply whose effects set off an interrupt is shown and left at once.
       for (const e of logEntries(ctx.log)) if (e.kind === 'line') queued.add(e.id);

@@ -304,6 +304,15 @@ function zoneExample(d: Debrief, t: Strings): SectionModel['items'] {
   return [{ text: q.text, quoted: q.quoted, marker: null, invented: false }];
 }
 
+/** The mixes of options the scenario rules out, each with why: the counts above leave out every package holding one. */
+function zoneLeftOut(s: Scenario, t: Strings): SectionModel['items'] {
+  const entries = s.incompatible ?? [];
+  if (entries.length === 0) return [];
+  const label = (term: string, option: string) => s.terms?.find((x) => x.id === term)?.options.find((o) => o.id === option)?.label ?? option;
+  const items = entries.map((e) => `${e.options.map((o) => label(o.term, o.option)).join(' + ')}: ${e.why}`);
+  return [{ ...ours(t.zoneLeftOut), marker: items.join(' · '), list: { label: t.zoneLeftOutList, items }, invented: false }];
+}
+
 /** What each option of a term is worth to each side: one line on the canvas, a list in the panel. */
 function optionValues(options: Debrief['terms'][number]['options'], s: Scenario, t: Strings): Pick<NoteModel, 'marker' | 'list'> {
   const items = options.map((o) => `${o.label}: ${s.sides.map((side) => `${side.name} ${signed(o.values[side.id] ?? 0, t.locale)}`).join(', ')}`);
@@ -365,6 +374,7 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
       { ...ours(zoneSentence(d.zoneAtStart, t.zoneAtStart, t.zoneAtStartPartial, t)), marker: null, invented: false },
       { ...ours(zoneSentence(d.zoneAtEnd, t.zoneAtEnd, t.zoneAtEndPartial, t)), marker: null, invented: false },
       ...zoneExample(d, t),
+      ...zoneLeftOut(s, t),
     ],
   });
   if (d.terms.length > 0)

@@ -11,6 +11,7 @@ import {
   choiceSchema,
   endingSchema,
   flagSchema,
+  incompatibleSchema,
   injectSchema,
   interruptSchema,
   lineSchema,
@@ -43,6 +44,8 @@ export const KEYS_BY_KIND: Record<string, readonly string[]> = {
   term: Object.keys(termSchema.shape),
   option: Object.keys(optionSchema.shape),
   inject: Object.keys(injectSchema.shape),
+  exclusion: Object.keys(incompatibleSchema.shape),
+  'excluded option': ['term', 'option'],
   interrupt: Object.keys(interruptSchema.shape),
   source: Object.keys(sourceSchema.shape),
   note: ['id', 'text', 'source', 'invented'],
@@ -76,6 +79,7 @@ const KIND_OF_LIST: Record<string, string> = {
   options: 'option',
   injects: 'inject',
   interrupts: 'interrupt',
+  incompatible: 'exclusion',
   sources: 'source',
   briefing: 'note',
   goals: 'note',
@@ -96,6 +100,8 @@ export function kindAt(path: DataPath): string {
   if (isConditionListItem(path)) return 'condition';
   if (typeof last === 'number') {
     const list = path[path.length - 2];
+    // An entry of `incompatible:` lists its options as {term, option}, not as a term's options.
+    if (list === 'options' && path[0] === 'incompatible') return 'excluded option';
     return typeof list === 'string' ? (KIND_OF_LIST[list] ?? 'value') : 'value';
   }
   if (last === 'period' || last === 'history' || last === 'credibility') return last;

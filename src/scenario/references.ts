@@ -85,7 +85,7 @@ export function referenceAt(data: unknown, path: DataPath): Reference | undefine
     const term = record(valueAt(data, path.slice(0, -1)))?.['id'];
     return path[0] === 'terms' && typeof term === 'string' ? { kind: 'option', term } : undefined;
   }
-  if (last === 'is' || last === 'set') return termOf(path.slice(0, -1));
+  if (last === 'is' || last === 'set' || last === 'option') return termOf(path.slice(0, -1));
   const kind = last !== undefined && Object.hasOwn(KEY_KIND, last) ? KEY_KIND[last] : undefined;
   return kind && { kind };
 }

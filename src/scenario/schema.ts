@@ -279,6 +279,27 @@ export const termSchema = z.strictObject({
 });
 export type Term = z.infer<typeof termSchema>;
 
+export const incompatibleSchema = z
+  .strictObject({
+    id: id.meta({ description: 'Stable id of this entry; a translation names its `why` by it.' }),
+    options: z
+      .array(
+        z.strictObject({
+          term: id.meta({ description: 'Id of the term (under `terms`).' }),
+          option: id.meta({ description: 'Id of one of its options.' }),
+        }),
+      )
+      .min(2)
+      .max(16)
+      .meta({ description: 'Two or more options, each of a different term, that no package can hold together.' }),
+    why: text('Why no negotiator would propose them together, in a sentence; shown in the debrief as the game’s model.', 600),
+  })
+  .meta({
+    description:
+      'Options of different terms that cannot stand together in one package: the zone of agreement leaves out every package that holds them all, and the checker warns when play can put them all on the table.',
+  });
+export type Incompatible = z.infer<typeof incompatibleSchema>;
+
 export const injectSchema = z.strictObject({
   id,
   headline: text('Headline of the news flash.', 160),
@@ -335,6 +356,7 @@ export const scenarioSchema = z
     meters: z.array(meterSchema).max(16).optional(),
     flags: z.array(flagSchema).max(128).optional(),
     terms: z.array(termSchema).max(16).optional(),
+    incompatible: z.array(incompatibleSchema).max(32).optional().meta({ description: 'Mixes of term options that cannot form one package, each with why.' }),
     everyChoice: effects.optional().meta({ description: 'Effects applied after every choice, such as the clock running down.' }),
     injects: z.array(injectSchema).max(64).optional(),
     interrupts: z.array(interruptSchema).max(32).optional(),

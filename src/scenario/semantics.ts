@@ -159,6 +159,11 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
         ]);
     }
   }
+  checkIncompatible(s, at, report, index, (value, path) => ref(value, terms, path, 'BC305', 'term'), (term, option, path) => {
+    if (optionIds.get(term)!.has(option)) return true;
+    report(path, 'BC305', `the term '${term}' has no option '${option}'`, refHints(optionTables.get(term), option, 'option', term));
+    return false;
+  }, optionIds);
   for (const [ii, inj] of (s.injects ?? []).entries()) ref(inj.source, sources, ['injects', ii, 'source'], 'BC306', 'source');
   for (const [ii, it] of (s.interrupts ?? []).entries()) {
     oneWayOut(it, ['interrupts', ii], `the interrupt '${it.id}'`, 'next or end');
@@ -307,6 +312,77 @@ export function checkSemantics(s: Scenario, parsed: ParsedFile): Diagnostic[] {
   // ---- graph -----------------------------------------------------------
   if (!out.some((d) => d.severity === 'error')) out.push(...checkGraph(s, parsed));
   return out;
+}
+
+type Report = (path: DataPath, code: DiagnosticCode, message: string, hints?: string[]) => void;
+
+/**
+ * The entries of `incompatible:`: ids, the terms and options they name,
+ * a term named twice, and entries that rule out nothing more than another
+ * does (the same options, or more options than one that already clashes).
+ */
+function checkIncompatible(
+  s: Scenario,
+  at: Loc,
+  report: Report,
+  index: (items: readonly { id: string }[] | undefined, path: DataPath, what: string) => Map<string, DataPath>,
+  termRef: (value: string, path: DataPath) => void,
+  optionRef: (term: string, option: string, path: DataPath) => boolean,
+  optionIds: Map<string, Set<string>>,
+): void {
+  const entries = s.incompatible ?? [];
+  index(entries, ['incompatible'], 'exclusion');
+  // Only entries whose every option exists and whose terms differ are compared with one another.
+  const sound: { ei: number; named: Map<string, string> }[] = [];
+  for (const [ei, e] of entries.entries()) {
+    const named = new Map<string, string>();
+    let ok = true;
+    for (const [oi, o] of e.options.entries()) {
+      const op = ['incompatible', ei, 'options', oi];
+      if (!optionIds.has(o.term)) {
+        termRef(o.term, [...op, 'term']);
+        ok = false;
+        continue;
+      }
+      if (!optionRef(o.term, o.option, [...op, 'option'])) ok = false;
+      const before = named.get(o.term);
+      if (before === undefined) {
+        named.set(o.term, o.option);
+        continue;
+      }
+      ok = false;
+      report([...op, 'term'], 'BC505', `the exclusion '${e.id}' names the term '${o.term}' twice`, [
+        before === o.option
+          ? `It names '${o.option}' of '${o.term}' twice: remove one of the two.`
+          : `A package holds one option of each term, so '${before}' and '${o.option}' are never on the table together anyway: name each term once, with the option that clashes with the others.`,
+      ]);
+    }
+    if (ok) sound.push({ ei, named });
+  }
+  const list = (named: Map<string, string>) => [...named].map(([t, o]) => `${t}: ${o}`).join(', ');
+  const covers = (small: Map<string, string>, big: Map<string, string>) => [...small].every(([t, o]) => big.get(t) === o);
+  const told = new Set<number>();
+  for (const [bi, b] of sound.entries()) {
+    for (const a of sound.slice(0, bi)) {
+      const aId = entries[a.ei]!.id;
+      const bId = entries[b.ei]!.id;
+      const line = (ei: number) => at(['incompatible', ei, 'id']).line;
+      if (a.named.size === b.named.size && covers(a.named, b.named)) {
+        told.add(b.ei);
+        report(['incompatible', b.ei, 'id'], 'BC506', `the exclusion '${bId}' names the same options as '${aId}' at line ${line(a.ei)}`, [
+          'Both rule out the same packages: remove one, and keep the `why` that says it best.',
+        ]);
+      } else if (covers(a.named, b.named) || covers(b.named, a.named)) {
+        const [wide, narrow] = covers(a.named, b.named) ? [b, a] : [a, b];
+        if (told.has(wide.ei)) continue;
+        told.add(wide.ei);
+        report(['incompatible', wide.ei, 'id'], 'BC507', `the exclusion '${entries[wide.ei]!.id}' can never matter: '${entries[narrow.ei]!.id}' at line ${line(narrow.ei)} already rules out every package it names`, [
+          `Every package with ${list(wide.named)} also holds ${list(narrow.named)}: remove '${entries[wide.ei]!.id}'. If '${entries[narrow.ei]!.id}' rules out more than you meant, name more options in it instead.`,
+        ]);
+      }
+      if (told.has(b.ei)) break;
+    }
+  }
 }
 
 /** Items by id, the first of any repeated id (the one the checker keeps). */

@@ -35,6 +35,7 @@ export type TextField =
   | 'term.label'
   | 'term.description'
   | 'term.option'
+  | 'incompatible.why'
   | 'inject.headline'
   | 'inject.text'
   | 'inject.timeline'
@@ -108,6 +109,7 @@ export function textSlots(s: Scenario): TextSlot[] {
     add(`term.${t.id}.description`, t.description, 'term.description', ['terms', i, 'description']);
     t.options.forEach((o, j) => add(`term.${t.id}.option.${o.id}`, o.label, 'term.option', ['terms', i, 'options', j, 'label']));
   });
+  (s.incompatible ?? []).forEach((e, i) => add(`incompatible.${e.id}.why`, e.why, 'incompatible.why', ['incompatible', i, 'why']));
   (s.injects ?? []).forEach((inj, i) => {
     add(`inject.${inj.id}.headline`, inj.headline, 'inject.headline', ['injects', i, 'headline']);
     add(`inject.${inj.id}.text`, inj.text, 'inject.text', ['injects', i, 'text']);

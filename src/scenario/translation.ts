@@ -22,7 +22,7 @@ import { Document, Scalar, YAMLMap } from 'yaml';
 import { z } from 'zod';
 import { closest, hasErrors, sortDiagnostics, suggest, type Diagnostic } from './diagnostics.js';
 import { diag, type DataPath, type ParsedFile } from './parse.js';
-import { FORMAT_VERSION, ID_PATTERN, actorSchema, choiceSchema, endingSchema, flagSchema, injectSchema, lineSchema, meterSchema, optionSchema, roleSchema, scenarioSchema, sideSchema, sourceSchema, termSchema, type Scenario } from './schema.js';
+import { FORMAT_VERSION, ID_PATTERN, actorSchema, choiceSchema, endingSchema, flagSchema, incompatibleSchema, injectSchema, lineSchema, meterSchema, optionSchema, roleSchema, scenarioSchema, sideSchema, sourceSchema, termSchema, type Scenario } from './schema.js';
 import { checkTranslationTextSlips } from './text-slips.js';
 import { textSlots, type TextField, type TextSlot } from './translate.js';
 import { describeType, isMapping } from './value-types.js';
@@ -60,6 +60,7 @@ const FIELD_SCHEMAS: Record<TextField, { maxLength: number | null }> = {
   'term.label': termSchema.shape.label,
   'term.description': termSchema.shape.description.unwrap(),
   'term.option': optionSchema.shape.label,
+  'incompatible.why': incompatibleSchema.shape.why,
   'inject.headline': injectSchema.shape.headline,
   'inject.text': injectSchema.shape.text,
   'inject.timeline': injectSchema.shape.timeline.unwrap(),
@@ -117,7 +118,7 @@ export const translationFileSchema = z
       .record(z.string().max(MAX_KEY_LENGTH).regex(KEY_PATTERN), z.string().min(1).max(4000))
       .meta({
         description:
-          'Translated texts by key, e.g. `title`, `line.<id>`, `choice.<id>`, `flag.<id>.description`, `ending.<id>.debrief`; scenarios/README.md lists every key. A key left out keeps the scenario’s text.',
+          'Translated texts by key, e.g. `title`, `line.<id>`, `choice.<id>`, `flag.<id>.description`, `incompatible.<id>.why`, `ending.<id>.debrief`; scenarios/README.md lists every key. A key left out keeps the scenario’s text.',
       }),
   })
   .meta({ title: 'Backchannel translation', description: 'A translation of a Backchannel scenario. See scenarios/README.md.' });
@@ -509,6 +510,7 @@ const GROUPS: Record<string, string> = {
   meters: 'Meters',
   flags: 'Flags (a description tells the player why a choice is not available yet, when the choice has no unavailable text)',
   terms: 'Terms and their options',
+  incompatible: 'Options that cannot stand together: why (shown in the debrief)',
   injects: 'News flashes',
   endings: 'Endings',
 };

@@ -64,6 +64,10 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     // The panel names the kind of ending, as the canvas does above its title.
     expect(await page.locator('.m-ending-kind').textContent()).toBe({ agreement: 'Agreement', mediated: 'Mediated', impasse: 'Impasse', escalation: 'Escalation' }[endingDef.kind]);
     expect(mirror.buttons.map((b) => b.id)[0]).toBe('again');
+    // Under the zone's counts, the panel lists the mixes of options they leave out, each with why.
+    const leftOut = await page.locator('.m-sec-zone .m-note-list li').allTextContents();
+    expect(leftOut).toHaveLength(f.scenario.incompatible?.length ?? 0);
+    expect(leftOut[0]).toContain('Resigns now + Kept by Maduro: A leader who resigns now');
     await shot(page, 'outcome-1280x720');
     // The player writes a name or group (digits typed there press nothing), then exports.
     await page.fill('[data-control="player"]', 'Group 12');

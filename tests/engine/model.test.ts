@@ -20,7 +20,8 @@ import {
   type ScenarioIndex,
 } from '../../src/engine/model.js';
 import type { Condition, Scenario } from '../../src/scenario/schema.js';
-import { ADVANCE, choose, compile, compileText, start, TINY } from './support.js';
+import { debriefOf } from '../../src/engine/debrief.js';
+import { ADVANCE, checkInline, choose, compile, compileText, start, TINY } from './support.js';
 
 /**
  * Two sides, two terms. Values (a, b):
@@ -198,8 +199,11 @@ describe('zone of possible agreement', () => {
   });
 });
 
-/** Only what the zone reads: sides, terms and meters. Values are per side, per option. */
-function market2(sides: { walkaway: number; shift?: number }[], terms: number[][][], credible?: number): ScenarioIndex {
+/**
+ * Only what the zone reads: sides, terms, meters and exclusions. Values are
+ * per side, per option; an exclusion lists [term, option] index pairs.
+ */
+function market2(sides: { walkaway: number; shift?: number }[], terms: number[][][], credible?: number, incompatible: [number, number][][] = []): ScenarioIndex {
   const sideIds = sides.map((_, i) => `s${i}`);
   const scenario = {
     sides: sides.map((s, i) => ({ id: sideIds[i], name: `Side ${i}`, walkaway: s.walkaway, walkawayShifts: s.shift ? [{ meter: 'belief', perPoint: s.shift }] : undefined })),
@@ -210,20 +214,26 @@ function market2(sides: { walkaway: number; shift?: number }[], terms: number[][
       credibility: ti === credible ? { side: 's0', meter: 'belief' } : undefined,
       options: options.map((values, oi) => ({ id: `o${oi}`, label: `Option ${oi}`, values: Object.fromEntries(values.map((v, si) => [sideIds[si], v])) })),
     })),
+    incompatible: incompatible.map((pairs, i) => ({ id: `x${i}`, options: pairs.map(([t, o]) => ({ term: `t${t}`, option: `o${o}` })), why: 'No.' })),
     beats: [],
     endings: [],
   } as unknown as Scenario;
   return indexScenario(scenario);
 }
 
-/** Every package, one by one, judged as the game judges the package on the table. */
+/** Every package, one by one, judged as the game judges the package on the table; those an exclusion holds whole are left out. */
 function everyPackage(idx: ScenarioIndex, meters: Record<string, number>) {
   const terms = idx.scenario.terms ?? [];
   const sides = idx.scenario.sides.map((s) => s.id);
   const acceptable: { terms: Record<string, string | null>; surplus: number }[] = [];
   let total = 0;
+  let excluded = 0;
   const visit = (ti: number, chosen: Record<string, string | null>): void => {
     if (ti === terms.length) {
+      if ((idx.scenario.incompatible ?? []).some((e) => e.options.every((o) => chosen[o.term] === o.option))) {
+        excluded++;
+        return;
+      }
       total++;
       const st = { meters, terms: chosen };
       if (sides.every((s) => isAcceptable(idx, st, s))) acceptable.push({ terms: { ...chosen }, surplus: sides.reduce((a, s) => a + packageValue(idx, st, s) - walkawayValue(idx, meters, s), 0) });
@@ -232,25 +242,33 @@ function everyPackage(idx: ScenarioIndex, meters: Record<string, number>) {
     for (const o of [null, ...terms[ti]!.options.map((x) => x.id)]) visit(ti + 1, { ...chosen, [terms[ti]!.id]: o });
   };
   visit(0, {});
-  return { total, acceptable };
+  return { total, excluded, acceptable };
 }
 
 describe('zone of possible agreement: the search against every package', () => {
-  it('counts exactly the packages every side would accept, and keeps the best of them', () => {
+  it('counts exactly the packages every side would accept, and keeps the best of them, leaving out excluded mixes', () => {
     const value = fc.integer({ min: -4, max: 6 });
+    // An exclusion: two to three distinct terms (by index, reduced modulo the terms there are), each with one of its three options.
+    const exclusion = fc.uniqueArray(fc.tuple(fc.nat(4), fc.nat(2)), { minLength: 2, maxLength: 3, selector: ([t]) => t });
     fc.assert(
       fc.property(
         fc.array(fc.record({ walkaway: fc.integer({ min: -2, max: 8 }), shift: fc.constantFrom(0, 0.5, -1) }), { minLength: 1, maxLength: 3 }),
         fc.array(fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 3 }), { minLength: 0, maxLength: 5 }),
         fc.integer({ min: 0, max: 4 }),
         fc.integer({ min: -1, max: 4 }),
-        (sides, terms, belief, credible) => {
-          const idx = market2(sides, terms, credible);
+        fc.array(exclusion, { maxLength: 4 }),
+        (sides, terms, belief, credible, drawn) => {
+          // Only exclusions whose terms and options exist, with their terms still distinct, as the checker demands.
+          const incompatible = drawn
+            .map((pairs) => pairs.filter(([t, o]) => t < terms.length && o < terms[t]!.length))
+            .filter((pairs) => pairs.length >= 2);
+          const idx = market2(sides, terms, credible, incompatible);
           const meters = { belief };
           const z = zoneOfAgreement(idx, meters, 2);
           const all = everyPackage(idx, meters);
           expect(z.partial).toBe(false);
           expect(z.total).toBe(all.total);
+          expect(z.excluded).toBe(all.excluded);
           expect(z.considered).toBe(all.total);
           expect(z.size).toBe(all.acceptable.length);
           // The best two by joint surplus; among equals, any of them may be kept.
@@ -259,8 +277,30 @@ describe('zone of possible agreement: the search against every package', () => {
           for (const b of z.best) expect(all.acceptable.some((p) => JSON.stringify(p.terms) === JSON.stringify(b.terms))).toBe(true);
         },
       ),
-      { numRuns: 300, seed: 7 },
+      { numRuns: 400, seed: 7 },
     );
+  });
+
+  it('answers exactly for sixteen terms with exclusions, and for the total when the search itself stops', () => {
+    // Side 0 gains only from 'o0' and needs fifteen of them; 't0: o0' with 't1: o0' is excluded.
+    const narrow = market2([{ walkaway: 15 }], Array.from({ length: 16 }, () => [[1], [0]]), undefined, [[[0, 0], [1, 0]]]);
+    const z = zoneOfAgreement(narrow, { belief: 2 });
+    expect(z.partial).toBe(false);
+    expect(z.total).toBe(3 ** 16 - 3 ** 14);
+    expect(z.excluded).toBe(3 ** 14);
+    // With 'o0' on every term but one of t0, t1, which is open or 'o1'.
+    expect(z.size).toBe(4);
+    // Every package acceptable; each exclusion pairs 'o0' of one term with 'o0' of the next.
+    const wide = market2([{ walkaway: -100 }], Array.from({ length: 16 }, () => [[1], [1]]), undefined, Array.from({ length: 15 }, (_, i) => [[i, 0], [i + 1, 0]]));
+    const w = zoneOfAgreement(wide, { belief: 2 });
+    // Packages where 'o0' never follows 'o0': term by term, a package ends at 'o0' or at one of the two others.
+    let [atO0, other] = [1, 2];
+    for (let i = 1; i < 16; i++) [atO0, other] = [other, 2 * (atO0 + other)];
+    expect(w.total).toBe(atO0 + other);
+    expect(w.excluded).toBe(3 ** 16 - (atO0 + other));
+    expect(w.partial).toBe(true);
+    expect(w.considered).toBeLessThan(w.total);
+    expect(w.best.every((p) => Object.values(p.terms).every((o, i, all) => !(o === 'o0' && all[i + 1] === 'o0')))).toBe(true);
   });
 
   it('answers exactly for forty terms when few packages can satisfy a side', () => {
@@ -316,5 +356,65 @@ describe('in play', () => {
     actor.send(ADVANCE);
     actor.send(choose('done'));
     expect(actor.getSnapshot().context.ending).toBe('deal');
+  });
+});
+
+describe('options that cannot stand together', () => {
+  // Closing the bridge and then asking a toll builds a package the scenario excludes; a longer way round does too.
+  const body = `
+    terms:
+      - id: bridge
+        label: The bridge
+        options:
+          - { id: shared, label: Shared, values: { a: 2 } }
+          - { id: closed, label: Closed, values: { a: 1 } }
+      - id: toll
+        label: The toll
+        options:
+          - { id: high, label: High, values: { a: 2 } }
+    incompatible:
+      - id: closed-toll
+        options: [{ term: bridge, option: closed }, { term: toll, option: high }]
+        why: A closed bridge takes no toll.
+    beats:
+      - id: start
+        lines: [{ id: l1, speaker: envoy, text: Hi., invented: true }]
+        choices:
+          - { id: wait, text: Wait., next: pause }
+          - { id: close, text: Close it., effects: [{ term: bridge, set: closed }], next: mid }
+      - id: pause
+        lines: [{ id: l2, speaker: envoy, text: Well?, invented: true }]
+        choices:
+          - { id: close-late, text: Close it., effects: [{ term: bridge, set: closed }], next: mid }
+      - id: mid
+        lines: [{ id: l3, speaker: envoy, text: And the toll?, invented: true }]
+        choices:
+          - { id: toll, text: Ask a toll., effects: [{ term: toll, set: high }], end: deal }
+          - { id: leave, text: Leave it., end: deal }
+    endings:
+      - { id: deal, title: Deal, kind: agreement, summary: Done., debrief: Done. }
+  `;
+
+  it('the check warns, with the shortest play, when play can put an excluded mix on the table', () => {
+    const r = checkInline(body);
+    const warned = r.diagnostics.filter((d) => d.code === 'BC410');
+    expect(warned.map((d) => d.message)).toEqual(["in role 'a', play puts every option of the exclusion 'closed-toll' on the table after the choices close, toll"]);
+    expect(r.scenario).toBeDefined();
+  });
+
+  it('a call that ends on it plays on, and the debrief puts it outside a zone that leaves it out', () => {
+    const compiled = compile(body);
+    const actor = start(compiled);
+    actor.send(choose('close'));
+    actor.send(choose('toll'));
+    const ctx = actor.getSnapshot().context;
+    expect(ctx.ending).toBe('deal');
+    const d = debriefOf(compiled, ctx);
+    // Worth 3 to a, whose walk-away is 0: acceptable, yet not a package anyone could propose.
+    expect(d.sides[0]!.accepted).toBe(true);
+    expect(d.inZone).toBe(false);
+    expect(d.zoneAtEnd.total).toBe(5);
+    expect(d.zoneAtEnd.excluded).toBe(1);
+    expect(d.zoneAtEnd.best.map((b) => b.terms)).not.toContainEqual({ bridge: 'closed', toll: 'high' });
   });
 });

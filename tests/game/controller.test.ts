@@ -11,7 +11,8 @@ import { saveKey, setAsideKey } from '../../src/game/saves.js';
 import { SETTINGS_KEY } from '../../src/game/settings.js';
 import { memoryStorage, safeStorage, type SafeStorage } from '../../src/game/storage.js';
 import type { UrlOptions } from '../../src/game/url.js';
-import { tinyCompiled } from './support.js';
+import { compileInLanguage } from '../../src/game/localize.js';
+import { scenarioEntry, tinyCompiled } from './support.js';
 
 const noUrl: UrlOptions = { scenario: null, role: null, lang: null, seed: null, ignored: [] };
 
@@ -377,7 +378,7 @@ describe('the debrief in words', () => {
     const zone = outcomeSections(compiled, d, stringsFor('en').strings).find((x) => x.id === 'zone')!;
     const z = zoneOfAgreement(compiled.index, meters);
     expect(z.partial).toBe(false);
-    expect(zone.items.map((i) => i.text)).toContain(`At the start, ${z.size} of the ${z.total} possible packages (every mix of options on the terms) were acceptable to every side.`);
+    expect(zone.items.map((i) => i.text)).toContain(`At the start, ${z.size} of the ${z.total} possible packages (every mix of options on the terms that can stand together) were acceptable to every side.`);
   });
 
   it('makes the zone concrete with a package both sides would have accepted', () => {
@@ -412,6 +413,24 @@ describe('the debrief in words', () => {
     ]);
     // A call that said no noted line has no such section.
     expect(outcomeSections(compiled, d, en).some((x) => x.id === 'notes')).toBe(false);
+  });
+
+  it('says which mixes of options the counts leave out, and why, in the reader\'s language', () => {
+    const entry = scenarioEntry('scenarios/the-call.yaml', 'scenarios/the-call.es.yaml');
+    const zoneIn = (lang: 'en' | 'es') => {
+      const call = compileInLanguage(entry, lang);
+      const debrief = debriefOf(call, initialContext(call.index, 'us', 1));
+      return outcomeSections(call, debrief, stringsFor(lang).strings).find((x) => x.id === 'zone')!.items.find((i) => i.list)!;
+    };
+    const en = zoneIn('en');
+    expect(en.text).toBe('These counts leave out, as incoherent, every package holding options that no negotiator could propose together (the game’s model).');
+    expect(en.list!.items).toContain('Resigns now + Kept by Maduro: A leader who resigns now gives up his office, and with it command of the armed forces, so he cannot also keep control of them.');
+    expect(en.list!.items).toHaveLength(3);
+    const es = zoneIn('es');
+    expect(es.text).toContain('dejan fuera, por incoherente');
+    expect(es.list!.items).toContain('Entrega el poder tras una elección + Sin elecciones: Entregar el poder tras una elección exige una elección: no cabe sin elecciones.');
+    // A scenario with no exclusions says nothing of them.
+    expect(outcomeSections(compiled, d, stringsFor('en').strings).find((x) => x.id === 'zone')!.items.some((i) => i.list)).toBe(false);
   });
 
   it('says "at least" when the count stopped short, in the reader\'s language and number format', () => {

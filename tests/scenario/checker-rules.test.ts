@@ -287,6 +287,7 @@ const RULES: [string, Expected][] = [
   // Copies that kept an id: the first of the two is the one references meet, so nothing else is told about them.
   ['BC300-repeated-meter', { code: 'BC300', line: 24, col: 11, message: "the meter id 'trust' is already used at line 23", hint: 'Give each one its own id.' }],
   ['BC300-repeated-term', { code: 'BC300', line: 27, col: 9, message: "the term id 'bridge' is already used at line 23", hint: 'Give each one its own id.' }],
+  ['BC300-repeated-exclusion', { code: 'BC300', line: 37, col: 9, message: "the exclusion id 'closed-toll' is already used at line 34", hint: 'Give each one its own id.' }],
   // `end: walkout` is not called a beat: the ending of that id is what it meant.
   [
     'BC300-ending-shares-beat-id',
@@ -322,6 +323,9 @@ const RULES: [string, Expected][] = [
   ['BC303-unknown-meter', { code: 'BC303', line: 29, col: 79, message: "no meter has the id 'turst'", hint: "Did you mean 'trust'?" }],
   ['BC304-unknown-flag', { code: 'BC304', line: 29, col: 81, message: "no flag has the id 'warnd'", hint: "Did you mean 'warned'?" }],
   ['BC305-unknown-option', { code: 'BC305', line: 32, col: 65, message: "the term 'bridge' has no option 'share'", hint: "Did you mean 'shared'?" }],
+  // An exclusion names its options as {term, option}: each is checked like any reference to a term or option.
+  ['BC305-incompatible-unknown-term', { code: 'BC305', line: 35, col: 57, message: "no term has the id 'tolls'", hint: "Did you mean 'toll'?" }],
+  ['BC305-incompatible-unknown-option', { code: 'BC305', line: 35, col: 71, message: "the term 'toll' has no option 'hihg'", hint: "Did you mean 'high'?" }],
   ['BC306-unknown-source', { code: 'BC306', line: 25, col: 62, message: "no source has the id 'note'", hint: "Did you mean 'notes'?" }],
   // An ending's history may name further sources under `also:`; each must exist.
   ['BC306-history-also', { code: 'BC306', line: 29, col: 132, message: "no source has the id 'note'", hint: "Did you mean 'notes'?" }],
@@ -442,6 +446,18 @@ const RULES: [string, Expected][] = [
       hint: 'Its `when:` never holds when play enters the beat (check the roles and the meter values it asks for), or a reply above it always fits first.',
     },
   ],
+  // The shortest play that puts every option of an exclusion on the table, told at the exclusion.
+  [
+    'BC410-play-reaches-excluded',
+    {
+      code: 'BC410',
+      line: 34,
+      col: 9,
+      message: "in role 'a', play puts every option of the exclusion 'closed-toll' on the table after the choices done",
+      hint: 'Play should never reach a package no negotiator could propose: change the effects that set these terms, so that one of them moves to another option or back to `open`, or remove the exclusion if the mix is coherent after all.',
+      moreHints: ['A call that ends on it is counted outside the zone of agreement.'],
+    },
+  ],
   [
     'BC500-never-holds',
     { code: 'BC500', line: 30, col: 40, message: "the condition on 'trust' can never hold: gte 9", hint: "'trust' stays between 0 and 5." },
@@ -473,6 +489,36 @@ const RULES: [string, Expected][] = [
       col: 9,
       message: "the choice 'push' has a condition but no `unavailable:` reason",
       hint: 'Add `unavailable:` with what the player needs, e.g. "Needs trust of 3 or more", or `hide: true`.',
+    },
+  ],
+  [
+    'BC505-term-twice',
+    {
+      code: 'BC505',
+      line: 35,
+      col: 57,
+      message: "the exclusion 'closed-toll' names the term 'bridge' twice",
+      hint: "A package holds one option of each term, so 'closed' and 'shared' are never on the table together anyway: name each term once, with the option that clashes with the others.",
+    },
+  ],
+  [
+    'BC506-same-options',
+    {
+      code: 'BC506',
+      line: 37,
+      col: 9,
+      message: "the exclusion 'no-toll-when-closed' names the same options as 'closed-toll' at line 34",
+      hint: 'Both rule out the same packages: remove one, and keep the `why` that says it best.',
+    },
+  ],
+  [
+    'BC507-never-matters',
+    {
+      code: 'BC507',
+      line: 41,
+      col: 9,
+      message: "the exclusion 'closed-toll-shared' can never matter: 'closed-toll' at line 38 already rules out every package it names",
+      hint: "Every package with bridge: closed, toll: high, ferry: runs also holds bridge: closed, toll: high: remove 'closed-toll-shared'. If 'closed-toll' rules out more than you meant, name more options in it instead.",
     },
   ],
   [
