@@ -127,7 +127,7 @@ function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups:
   if (!isMap(doc.contents) || doc.contents.flow) return bom + rewriteYaml(doc, texts, runs, drop, groups, mark);
 
   const eol = body.includes('\r\n') ? '\r\n' : '\n';
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: TextEdit[] = [];
   const pairs = texts.items as Pair<unknown, unknown>[];
   const keyOf = (p: Pair<unknown, unknown>) => String(isScalar(p.key) ? p.key.value : p.key);
   const lineStart = (at: number) => body.lastIndexOf('\n', at - 1) + 1;
@@ -182,15 +182,7 @@ function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups:
     const keyLines = pairs.map((p) => lineStart((p.key as { range: [number, number, number] }).range[0]));
     edits.push(...orphanHeadings(body, pairs.map((p, i) => ({ key: keyOf(p), from: i === 0 ? afterTexts : pairEnd(pairs[i - 1]!), to: keyLines[i]! })), drop));
   }
-  // Applied front to back; a removal and an addition at one place: the removal first, as its line comes first.
-  edits.sort((a, b) => a.start - b.start || b.end - a.end);
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += body.slice(at, e.start) + e.text;
-    at = Math.max(at, e.end);
-  }
-  return bom + out + body.slice(at);
+  return bom + applyEdits(body, edits);
 }
 
 /**
@@ -327,7 +319,7 @@ function updateJson(text: string, runs: Runs, drop: ReadonlySet<string>): string
   const before = body.slice(t.open + 1, first.keyStart);
   const between = members.length > 1 ? body.slice(members[0]!.valueEnd, members[1]!.keyStart) : `,${before.includes('\n') ? before : ' '}`;
   const entry = (k: string, v: string) => `${JSON.stringify(k)}${colon}${JSON.stringify(v)}`;
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: TextEdit[] = [];
   const opening = runs.get(null);
   if (opening) edits.push({ start: first.keyStart, end: first.keyStart, text: opening.map((r) => entry(r.key, r.text) + between).join('') });
   members.forEach((m, i) => {
@@ -339,14 +331,30 @@ function updateJson(text: string, runs: Runs, drop: ReadonlySet<string>): string
     if (next) edits.push({ start: m.keyStart, end: next.keyStart, text: '' });
     else edits.push({ start: members[i - 1]!.valueEnd, end: m.valueEnd, text: '' });
   });
-  edits.sort((a, b) => a.start - b.start || b.end - a.end);
+  return (text.startsWith(BOM) ? BOM : '') + applyEdits(body, edits);
+}
+
+/** A text edited in place, each span replaced. */
+interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Applies edits front to back. A removal and an addition at one place: the
+ * removal first, as its line comes first; a span inside one already removed
+ * is not written twice.
+ */
+function applyEdits(body: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let at = 0;
-  for (const e of edits) {
+  for (const e of sorted) {
     out += body.slice(at, e.start) + e.text;
     at = Math.max(at, e.end);
   }
-  return (text.startsWith(BOM) ? BOM : '') + out + body.slice(at);
+  return out + body.slice(at);
 }
 
 /** One `"key": "text"` of a JSON translation's texts, by offsets in the file. */
