@@ -49,6 +49,7 @@ export const CODES = {
   BC207: { severity: 'error', summary: 'A beat, choice, branch or interrupt does not have exactly one way out.' },
   BC208: { severity: 'error', summary: 'A condition or effect is not one of the known forms.' },
   BC209: { severity: 'warning', summary: 'A whole text wrapped in curly quotes, which players see.' },
+  BC210: { severity: 'warning', summary: 'A number with a point between its thousands, which YAML reads as a decimal point.' },
   BC300: { severity: 'error', summary: 'Two things share an id.' },
   BC301: { severity: 'error', summary: 'A reference to a beat or ending that does not exist.' },
   BC302: { severity: 'error', summary: 'A reference to an actor that does not exist.' },

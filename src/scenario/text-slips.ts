@@ -31,9 +31,42 @@ const SHOWN = 50;
 
 const shorten = (t: string): string => (t.length > SHOWN ? `${t.slice(0, SHOWN).trimEnd()}…` : t);
 
-/** The warnings for every text of a scenario's data, in the order of the file. */
+/** The warnings for every text of a scenario's data, in the order of the file, and for its numbers. */
 export function checkTextSlips(parsed: ParsedFile): Diagnostic[] {
-  return slipsIn(parsed, isText);
+  return [...slipsIn(parsed, isText), ...thousandsPoints(parsed)];
+}
+
+/**
+ * Numbers written with a point between the thousands (`walkaway: 1.500`),
+ * as many languages write them. YAML reads the point as a decimal point, so
+ * the game gets 1.5, with no error to show for it. A number that starts
+ * with 0 (`0.500`) or has other than three digits after its point is a
+ * decimal as written, and left alone.
+ */
+function thousandsPoints(parsed: ParsedFile): Diagnostic[] {
+  const shape = /^-?[1-9]\d{0,2}\.\d{3}$/;
+  // Positions cost a large file time: only a file with such a number somewhere is searched.
+  if (!/(^|[\s:,[{-])-?[1-9]\d{0,2}\.\d{3}(?![\d.])/m.test(parsed.text)) return [];
+  const lines = parsed.text.split('\n');
+  const out: Diagnostic[] = [];
+  const visit = (value: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+    else if (typeof value === 'number' && path.length > 0) {
+      const at = parsed.locate(path);
+      const written = /^[^\s,\]}#]+/.exec([...(lines[at.line - 1] ?? '')].slice(at.col - 1).join(''))?.[0] ?? '';
+      if (!shape.test(written)) return;
+      const key = path.findLast((k) => typeof k === 'string') ?? 'value';
+      const whole = written.replace('.', '');
+      out.push(
+        diag(parsed.file, at, 'BC210', `'${written}' is read as ${String(value)}: a point in a number is a decimal point, not a separator between thousands`, [
+          `For ${Number(whole).toLocaleString('en')}, write it with no point: \`${String(key)}: ${whole}\`. If ${String(value)} is meant, write \`${String(key)}: ${String(value)}\`.`,
+        ]),
+      );
+    }
+  };
+  visit(parsed.data, []);
+  return out;
 }
 
 /**

@@ -141,6 +141,10 @@ const RULES: [string, Expected][] = [
     'BC204-points-between-thousands',
     { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: a number has at most one point", hint: 'Write numbers with no point or space between the thousands: `walkaway: 1000000`.' },
   ],
+  [
+    'BC210-thousands-point',
+    { code: 'BC210', line: 13, col: 15, message: "'1.500' is read as 1.5: a point in a number is a decimal point, not a separator between thousands", hint: 'For 1,500, write it with no point: `walkaway: 1500`. If 1.5 is meant, write `walkaway: 1.5`.' },
+  ],
   ['BC204-space-in-number', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the space makes it text", hint: 'Write numbers with no space between the thousands: `walkaway: 1000`.' }],
   [
     'BC202-number-cut-in-effect',
