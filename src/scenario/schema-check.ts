@@ -177,7 +177,9 @@ function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], parsed: Parsed
         const what = issue.origin === 'array' ? `${bound} item${Number(bound) === 1 ? '' : 's'}` : issue.origin === 'string' ? `${bound} characters` : String(bound);
         const message =
           issue.origin === 'string' && small ? `'${keyName(path)}' is empty` : `'${keyName(path)}' must have ${small ? 'at least' : 'at most'} ${what}`;
-        out.push(diag(file, parsed.locate(path), 'BC206', message, [small ? `Give '${keyName(path)}' a value.` : 'Shorten it, or split it in two.']));
+        // A list too short needs more items, not a value: `options:` with one option, say.
+        const hint = !small ? 'Shorten it, or split it in two.' : issue.origin === 'array' ? `Give '${keyName(path)}' at least ${what}.` : `Give '${keyName(path)}' a value.`;
+        out.push(diag(file, parsed.locate(path), 'BC206', message, [hint]));
         break;
       }
       case 'invalid_value': {

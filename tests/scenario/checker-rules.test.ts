@@ -141,6 +141,7 @@ const RULES: [string, Expected][] = [
     'BC204-points-between-thousands',
     { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: a number has at most one point", hint: 'Write numbers with no point or space between the thousands: `walkaway: 1000000`.' },
   ],
+  ['BC206-one-option-exclusion', { code: 'BC206', line: 35, col: 14, message: "'options' must have at least 2 items", hint: "Give 'options' at least 2 items." }],
   [
     'BC210-thousands-point',
     { code: 'BC210', line: 13, col: 15, message: "'1.500' is read as 1.5: a point in a number is a decimal point, not a separator between thousands", hint: 'For 1,500, write it with no point: `walkaway: 1500`. If 1.5 is meant, write `walkaway: 1.5`.' },
