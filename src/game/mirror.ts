@@ -123,6 +123,8 @@ export class Mirror {
   private readonly player: HTMLInputElement;
   private readonly playerLabel: HTMLElement;
   private readonly titleBtn: HTMLButtonElement;
+  /** Each meter's value as last shown outside a news flash: behind the news, the call stays as the player left it. */
+  private readonly meterShown = new Map<string, number>();
   private readonly controlsHeading: HTMLElement;
   /** Tells a screen reader how a move changed the meters, which the canvas shows with +1 and −1 chips. */
   private readonly meterNews: HTMLElement;
@@ -433,6 +435,7 @@ export class Mirror {
     // Everything here sits in the game's language: the scenario's words are marked where they are in another.
     const lang = langIn(m.contentLang, m.uiLang);
     this.screen.dataset['screen'] = s.kind;
+    if (s.kind !== 'call') this.meterShown.clear();
     switch (s.kind) {
       case 'problem':
         // The checker and the loader speak English, whatever the game's language.
@@ -501,12 +504,16 @@ export class Mirror {
           l.source || l.invented ? el('p', { class: l.invented ? 'marker marker-invented' : 'marker' }, ...(l.source ? this.cite(t.source, l.source.title, m) : [t.inventedDialogue])) : null,
         ),
       );
-    if (view.meters.length > 0)
+    // The meters too: their values as the player left them, and no change, until the news is dismissed.
+    const hold = flash.length > 0;
+    const meters = view.meters.map((x) => (hold ? { ...x, value: this.meterShown.get(x.id) ?? x.value, delta: 0 } : x));
+    if (!hold) for (const x of view.meters) this.meterShown.set(x.id, x.value);
+    if (meters.length > 0)
       out.push(
         el(
           'ul',
           { class: 'm-meters', 'aria-label': t.meters },
-          ...view.meters.map((mt) =>
+          ...meters.map((mt) =>
             el(
               'li',
               { 'data-meter': mt.id },

@@ -192,6 +192,10 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
       expect(canvas.meters.every((m) => m.chipBox === null), 'no change chip shows behind the news').toBe(true);
       const moved = view.meters.filter((m) => `${m.value}` !== before!.meters.get(m.id)!.split('/')[0]);
       expect(moved.length, 'the move that brought the news moved a meter').toBeGreaterThan(0);
+      // The panel's meters wait with the canvas's: the values before the move, and no change shown.
+      const panelMeters = () => page.$$eval('#mirror [data-meter]', (els) => els.map((e) => ({ value: (e.querySelector('.m-meter-value')?.textContent ?? '').split('/')[0]!.trim(), delta: (e.querySelector('.delta')?.textContent ?? '').trim() })));
+      expect((await panelMeters()).map((x) => x.value)).toEqual([...before!.meters.values()].map((v) => v.split('/')[0]!.trim()));
+      expect((await panelMeters()).every((x) => x.delta === ''), 'no change shows in the panel behind the news').toBe(true);
       await shot(page, 'call-news-held-1280x720');
       // Back in the call, the line types out and the meters move, with their change chips.
       await page.keyboard.press('Escape');
@@ -201,6 +205,9 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
       if (view.line) expect(back.canvas.typing, 'the line said after the news types out now').toBe(true);
       for (const m of moved) expect(back.canvas.meters.find((x) => x.id === m.id)!.value.split('/')[0]).toBe(`${m.value}`);
       expect(back.canvas.meters.some((m) => m.chipBox !== null), 'the move’s changes show now').toBe(true);
+      const after = await panelMeters();
+      for (const m of moved) expect(after[view.meters.findIndex((x) => x.id === m.id)]!.value).toBe(`${m.value}`);
+      expect(after.some((x) => x.delta !== ''), 'the panel shows the move’s changes now').toBe(true);
       await expectInSync(page);
     }
     expect(met, 'the call met a news flash').toBe(true);
