@@ -49,24 +49,27 @@ function thousandsPoints(parsed: ParsedFile): Diagnostic[] {
   if (!/(^|[\s:,[{-])-?[1-9]\d{0,2}\.\d{3}(?![\d.])/m.test(parsed.text)) return [];
   const lines = parsed.text.split('\n');
   const out: Diagnostic[] = [];
-  const visit = (value: unknown, path: (string | number)[]): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
-    else if (typeof value === 'number' && path.length > 0) {
-      const at = parsed.locate(path);
-      const written = /^[^\s,\]}#]+/.exec([...(lines[at.line - 1] ?? '')].slice(at.col - 1).join(''))?.[0] ?? '';
-      if (!shape.test(written)) return;
-      const key = path.findLast((k) => typeof k === 'string') ?? 'value';
-      const whole = written.replace('.', '');
-      out.push(
-        diag(parsed.file, at, 'BC210', `'${written}' is read as ${String(value)}: a point in a number is a decimal point, not a separator between thousands`, [
-          `For ${Number(whole).toLocaleString('en')}, write it with no point: \`${String(key)}: ${whole}\`. If ${String(value)} is meant, write \`${String(key)}: ${String(value)}\`.`,
-        ]),
-      );
-    }
-  };
-  visit(parsed.data, []);
+  for (const [value, path] of leaves(parsed.data)) {
+    if (typeof value !== 'number' || path.length === 0) continue;
+    const at = parsed.locate(path);
+    const written = /^[^\s,\]}#]+/.exec([...(lines[at.line - 1] ?? '')].slice(at.col - 1).join(''))?.[0] ?? '';
+    if (!shape.test(written)) continue;
+    const key = path.findLast((k) => typeof k === 'string') ?? 'value';
+    const whole = written.replace('.', '');
+    out.push(
+      diag(parsed.file, at, 'BC210', `'${written}' is read as ${String(value)}: a point in a number is a decimal point, not a separator between thousands`, [
+        `For ${Number(whole).toLocaleString('en')}, write it with no point: \`${String(key)}: ${whole}\`. If ${String(value)} is meant, write \`${String(key)}: ${String(value)}\`.`,
+      ]),
+    );
+  }
   return out;
+}
+
+/** Every value that is neither a list nor a mapping, with its path, in the order of the file. */
+function* leaves(value: unknown, path: (string | number)[] = []): Generator<[unknown, (string | number)[]]> {
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* leaves(value[i], [...path, i]);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* leaves(v, [...path, k]);
+  else yield [value, path];
 }
 
 /**
@@ -91,15 +94,11 @@ function slipsIn(parsed: ParsedFile, isText: (path: DataPath) => boolean): Diagn
     if (!chars.has(n) && split[n - 1] !== undefined) chars.set(n, [...split[n - 1]!]);
     return chars.get(n);
   };
-  const visit = (value: unknown, path: (string | number)[]): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
-    else if (typeof value === 'string' && (hashes || CURLY_PAIRS.some(([o]) => value.startsWith(o))) && isText(path)) {
-      const slip = textSlip(parsed, lineAt, path, value);
-      if (slip) out.push(slip);
-    }
-  };
-  visit(parsed.data, []);
+  for (const [value, path] of leaves(parsed.data)) {
+    if (typeof value !== 'string' || !(hashes || CURLY_PAIRS.some(([o]) => value.startsWith(o))) || !isText(path)) continue;
+    const slip = textSlip(parsed, lineAt, path, value);
+    if (slip) out.push(slip);
+  }
   return out;
 }
 
