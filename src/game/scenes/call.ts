@@ -15,7 +15,7 @@
 import * as Phaser from 'phaser';
 import type { LineView, MeterView } from '../../engine/view.js';
 import { fill, num, signed } from '../i18n.js';
-import { callLayout, chipGeometry, chipRoom, meterLine, meterLineHeight, meterListGap, meterListHeight, meterShare, wrapWords, type MeterLine, type Rect } from '../layout.js';
+import { callLayout, cardSpacing, chipGeometry, chipRoom, meterLine, meterLineHeight, meterListGap, meterListHeight, meterShare, wrapWords, type MeterLine, type Rect } from '../layout.js';
 import { CHARS_PER_SECOND } from '../settings.js';
 import type { ScreenModel } from '../screens.js';
 import { CSS, HEX } from '../theme.js';
@@ -206,7 +206,9 @@ export class CallScene extends BaseScene {
       const size = Math.round(m.body * (m.short ? 1 : 1.12));
       const tx = d.x + innerPad;
       const tw = d.w - 2 * innerPad;
-      const lt = text(this, tx, d.y + innerPad, line.text, { size, width: tw, lineSpacing: Math.round(size * 0.35) });
+      // A short canvas sets the line a little closer, and its marker closer under it, so that the choices keep the height.
+      const lt = text(this, tx, d.y + innerPad, line.text, { size, width: tw, lineSpacing: Math.round(size * (m.short ? 0.25 : 0.35)) });
+      const markGap = m.short ? Math.round(m.gap * 0.7) : m.gap;
       this.wrapped = lt.getWrappedText(line.text);
       const textH = lt.height;
       const key = `${line.id}@${view.log.length}`;
@@ -218,7 +220,7 @@ export class CallScene extends BaseScene {
       }
       this.lineText = lt;
       lt.setText(sliceWrapped(this.wrapped, this.typewriter?.count ?? Infinity));
-      let my = d.y + innerPad + textH + m.gap;
+      let my = d.y + innerPad + textH + markGap;
       if (lineMarker) {
         if (line.invented) {
           const tag = kicker(this, tx + 6, my + 3, lineMarker, m.small, CSS.brass);
@@ -228,7 +230,7 @@ export class CallScene extends BaseScene {
           const beside = m.short && measurer(size)(this.wrapped[n - 1]!.trimEnd()) + m.gap + tag.width + 12 <= tw;
           if (beside) tag.setPosition(tx + tw - tag.width - 6, d.y + innerPad + row * (n - 1) + Math.round((row - lt.lineSpacing - tag.height) / 2));
           this.add.rectangle(tag.x - 6, tag.y - 3, tag.width + 12, tag.height + 6, HEX.bg, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, HEX.brassDim, 1).setDepth(-1);
-          my = beside ? my - m.gap : my + tag.height + 6;
+          my = beside ? my - markGap : my + tag.height + 6;
         } else {
           const src = text(this, tx, my, lineMarker, { size: m.small, color: CSS.steel, italic: true, width: tw });
           my += src.height;
@@ -249,15 +251,17 @@ export class CallScene extends BaseScene {
       });
     }
 
-    // Choices or continue.
-    const ay = dialogueBottom + m.gap * (m.short ? 1 : 1.5);
+    // Choices or continue. A phone held sideways has the choices share its height with the line: their cards
+    // pack closer there, as far from the line as from each other.
+    const cards = cardSpacing(m, m.short);
+    const ay = dialogueBottom + (m.short ? cards.gap : m.gap * 1.5);
     let bottom = ay;
     if (s.flash.length === 0) {
       if (view.phase === 'choosing') {
         const prompt = promptUp
           ? [kicker(this, turn.x - turn.width - m.gap * 2, ty, t.yourMove, m.small, CSS.brass).setOrigin(1, 0).setScrollFactor(0).setDepth(12)]
           : [kicker(this, L.actions.x, ay, t.yourMove, m.small, CSS.brass)];
-        bottom = this.drawActionColumn(model.actions, L.actions.x, ay + (promptUp ? 0 : prompt[0]!.height + m.gap), L.actions.w);
+        bottom = this.drawActionColumn(model.actions, L.actions.x, ay + (promptUp ? 0 : prompt[0]!.height + m.gap), L.actions.w, false, 20, cards);
         if (this.typewriter && !this.typewriter.done) this.holdChoices([...prompt, ...this.drawnActions.flatMap((a) => a.objects)], { x: L.actions.x, y: ay, w: L.actions.w, h: bottom - ay });
       } else if (model.actions.length > 0) {
         const bw = Math.min(L.actions.w, Math.max(220, m.body * 14));
