@@ -106,6 +106,9 @@ export type Screen =
       lineMarker: string;
       /** The titles of everyone who speaks in this role's call, so the nameplate can be sized once for all of them. */
       speakerTitles: string[];
+      /** The part and the turn the screen shows, which the subheading names: behind a news flash, those the player left. */
+      part: CallHeader['part'];
+      turn: number;
     }
   | {
       kind: 'outcome';
@@ -238,8 +241,28 @@ export function speakerTitles(scenario: Scenario, role: Role): string[] {
   return [...new Set(scenario.actors.filter((a) => ids.has(a.id)).map((a) => a.title))];
 }
 
-export function callScreen(scenario: Scenario, role: Role, view: CallView, flash: InjectView[], t: Strings): Screen {
-  const sub = view.part ? quote(t.partLabel, { title: view.part.title }) : quote('{role}', { role: role.name });
+/** The part of the negotiation and the turn, which the call's header shows. */
+export interface CallHeader {
+  part: { id: string; title: string } | null;
+  turn: number;
+}
+
+export const callHeader = (view: CallView): CallHeader => ({ part: view.part, turn: view.turn });
+
+/**
+ * The header a call shows: behind a news flash, the one the player left
+ * (`left`, when known), so that the call waits behind the news as it was,
+ * its line and meters with it, and the move's new part and turn show once
+ * the news is dismissed; otherwise the view's own.
+ */
+export function shownHeader(view: CallView, flash: readonly InjectView[], left: CallHeader | null): CallHeader {
+  return flash.length > 0 && left ? left : callHeader(view);
+}
+
+/** The call's screen; `left` is the header shown before the news now up, if any, broke in. */
+export function callScreen(scenario: Scenario, role: Role, view: CallView, flash: InjectView[], t: Strings, left: CallHeader | null = null): Screen {
+  const { part, turn } = shownHeader(view, flash, left);
+  const sub = part ? quote(t.partLabel, { title: part.title }) : quote('{role}', { role: role.name });
   return {
     kind: 'call',
     heading: scenario.title,
@@ -251,6 +274,8 @@ export function callScreen(scenario: Scenario, role: Role, view: CallView, flash
     flash,
     lineMarker: lineMarker(view, t),
     speakerTitles: speakerTitles(scenario, role),
+    part,
+    turn,
   };
 }
 

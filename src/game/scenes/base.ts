@@ -70,6 +70,8 @@ export interface SceneDescription {
   scrollHint: PageBox | null;
   /** The size in CSS pixels of the smallest text drawn. */
   smallestText: number;
+  /** The call's top bar as drawn: the part (in capitals) and the turn, with the role where there is room. */
+  topBar: { part: string; turn: string } | null;
   /** The speaker's name and title as drawn beside or under the portrait, with the title's lines. */
   speaker: { name: string; nameBox: PageBox; titleLines: string[]; titleBox: PageBox } | null;
 }
@@ -380,6 +382,7 @@ export abstract class BaseScene extends Phaser.Scene {
     const sy = box.height / this.vh;
     return {
       speaker: null,
+      topBar: null,
       scene: this.scene.key,
       heading: this.heading,
       line: null,

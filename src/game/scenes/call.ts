@@ -38,6 +38,8 @@ export class CallScene extends BaseScene {
   /** The line last drawn with no news up, and its marker: what stays behind a news flash. */
   private before: { line: LineView | null; marker: string } | null = null;
   private drawnLine: string | null = null;
+  /** The top bar's texts as drawn, for the test hook. */
+  private topBar: SceneDescription['topBar'] = null;
   private drawnMarker: string | null = null;
 
   constructor(app: AppContext) {
@@ -150,16 +152,17 @@ export class CallScene extends BaseScene {
     );
     this.heading = s.heading;
 
-    // Top bar: the part of the negotiation, the turn.
+    // Top bar: the part of the negotiation, the turn; behind news, those the player left, as the model gives them.
     this.fixedBar(0, L.top.h);
     const ty = Math.round((L.top.h - m.small * 1.3) / 2);
     const dot = this.add.circle(m.pad + 5, L.top.h / 2, 4, HEX.brass, 1).setScrollFactor(0).setDepth(12);
     if (this.motion) this.tweens.add({ targets: dot, alpha: 0.35, duration: 1100, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
-    kicker(this, m.pad + 16, ty, view.part ? view.part.title : s.heading, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
+    const partText = kicker(this, m.pad + 16, ty, s.part ? s.part.title : s.heading, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
     // A short canvas (a phone held sideways) says "Your move" up here, in place of the role, so the line and the choices keep the height.
     const promptUp = m.short && view.phase === 'choosing' && s.flash.length === 0;
-    const right = m.narrow || promptUp ? fill(t.turn, { n: view.turn }) : `${fill(t.youPlay, { role: s.roleName })}  ·  ${fill(t.turn, { n: view.turn })}`;
+    const right = m.narrow || promptUp ? fill(t.turn, { n: s.turn }) : `${fill(t.youPlay, { role: s.roleName })}  ·  ${fill(t.turn, { n: s.turn })}`;
     const turn = text(this, w - m.pad, ty, right, { size: m.small, color: CSS.steelDim }).setOrigin(1, 0).setScrollFactor(0).setDepth(12);
+    this.topBar = { part: partText.text, turn: turn.text };
     this.viewTop = L.top.h;
 
     // News comes first, as in the panel: behind it the call stays as it was when the news broke, and the
@@ -438,6 +441,7 @@ export class CallScene extends BaseScene {
       line: this.drawnLine,
       lineMarker: this.drawnMarker,
       flash: s.flash[0]?.headline ?? null,
+      topBar: this.topBar,
       typing: this.typewriter !== null && !this.typewriter.done,
       speaker: this.nameplate && {
         name: this.nameplate.name.text,
