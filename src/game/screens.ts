@@ -8,7 +8,7 @@
 import type { Debrief } from '../engine/debrief.js';
 import type { Zopa } from '../engine/model.js';
 import type { CompiledScenario } from '../engine/machine.js';
-import { excerpt, wordReason } from '../engine/describe.js';
+import { excerpt, wordNeedsNamed, wordReason } from '../engine/describe.js';
 import type { CallView, EndingView, InjectView, LogView } from '../engine/view.js';
 import type { Role, Scenario, Source } from '../scenario/schema.js';
 import { fill, num, signed, stringsIn, type Strings } from './i18n.js';
@@ -45,6 +45,8 @@ export interface ActionModel {
   quoted?: Quoted;
   /** The language of the reason: the author's is the scenario's, and the game words its own in the scenario's language when it can (see {@link reasonWords}). */
   reasonLang?: string;
+  /** A reason the game words: its words (in `reasonLang`) around the scenario's names (in `lang`), apart, so that the panel can mark the names where the two languages differ. */
+  reasonQuoted?: Quoted;
   /** The language of `detail` when it differs from `lang`: an example's note is the game's words, not the scenario's. */
   detailLang?: string;
   /** 'continue' actions are what Enter and Space press. */
@@ -296,14 +298,16 @@ export function callActions(view: CallView, flash: InjectView[], t: Strings, con
   if (view.phase === 'line' && view.canAdvance) return [{ id: 'continue', label: t.continue, detail: '', disabled: false, reason: '', kind: 'continue' }];
   if (view.phase === 'choosing') {
     const words = reasonWords(contentLang, t);
+    const number = (n: number) => num(n, words.strings.locale);
     return view.choices.map((c) => ({
       id: `choice:${c.id}`,
       label: c.text,
       detail: '',
       disabled: !c.available,
-      reason: c.available ? '' : wordReason(c.why, words.strings.conditions, (n) => num(n, words.strings.locale)),
+      reason: c.available ? '' : wordReason(c.why, words.strings.conditions, number),
       lang: contentLang,
       reasonLang: c.why !== null && 'needs' in c.why ? words.lang : contentLang,
+      ...(!c.available && c.why !== null && 'needs' in c.why ? { reasonQuoted: wordNeedsNamed(c.why.needs, words.strings.conditions, number) } : {}),
       kind: 'choice' as const,
     }));
   }
