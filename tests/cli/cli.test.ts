@@ -16,8 +16,8 @@ const TINY = 'tests/fixtures/tiny.yaml';
 const TINY_ES = 'tests/fixtures/tiny.es.yaml';
 const BROKEN = 'tests/fixtures/checker/BC301-unknown-ending.yaml';
 
-/** Runs a tool to its end (or kills it after `timeout` ms); tests run these side by side. */
-function run(tool: 'validate' | 'simulate' | 'graph' | 'translation', args: string[], timeout = 30_000, env: Record<string, string> = {}) {
+/** Runs a tool to its end (or kills it after `timeout` ms). Tests run these side by side, each a tsx process of its own, so on two busy cores one can take tens of seconds: the limits catch a hang, not a slow start. */
+function run(tool: 'validate' | 'simulate' | 'graph' | 'translation', args: string[], timeout = 60_000, env: Record<string, string> = {}) {
   return new Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(TSX, [`src/cli/${tool}.ts`, ...args], { cwd: ROOT, timeout, env: { ...process.env, ...env } });
     let stdout = '';
@@ -35,7 +35,7 @@ const STACK_FRAME = /^\s{4}at /m;
 const dir = mkdtempSync(join(tmpdir(), 'backchannel-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.concurrent('validate', { timeout: 60_000 }, () => {
+describe.concurrent('validate', { timeout: 120_000 }, () => {
   it('exits 0 for a valid file and says so on stderr', async ({ expect }) => {
     const r = await run('validate', [TINY]);
     expect(r.status).toBe(0);
@@ -56,7 +56,7 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
   it('reads file names from the folder the npm command was typed in, and tells them as typed', async ({ expect }) => {
     const folder = mkdtempSync(join(tmpdir(), 'backchannel-typed-'));
     copyFileSync(join(ROOT, BROKEN), join(folder, 'mine.yaml'));
-    const r = await run('validate', ['mine.yaml'], 30_000, { INIT_CWD: folder, npm_lifecycle_script: 'tsx src/cli/validate.ts' });
+    const r = await run('validate', ['mine.yaml'], 60_000, { INIT_CWD: folder, npm_lifecycle_script: 'tsx src/cli/validate.ts' });
     rmSync(folder, { recursive: true, force: true });
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')[0]).toBe("mine.yaml:27:39: error BC301: no ending has the id 'dael'");
@@ -209,7 +209,7 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
 
   // `npm run simulate FILE --runs 10` without `--`: npm keeps --runs (handing it on as npm_config_runs) and passes 10 as a second file.
   it('an option npm kept for itself is a usage error that shows the command with --', async ({ expect }) => {
-    const r = await run('simulate', [TINY, '10'], 30_000, { npm_lifecycle_event: 'simulate', npm_config_runs: 'true' });
+    const r = await run('simulate', [TINY, '10'], 60_000, { npm_lifecycle_event: 'simulate', npm_config_runs: 'true' });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').slice(0, 3)).toEqual([
@@ -217,7 +217,7 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
       `  npm run simulate -- ${TINY} --runs 10`,
       'usage: npm run simulate -- FILE [--runs N] [--seed S] [--role ROLE] [--json]',
     ]);
-    const graph = await run('graph', [TINY, 'dot'], 30_000, { npm_lifecycle_event: 'graph' });
+    const graph = await run('graph', [TINY, 'dot'], 60_000, { npm_lifecycle_event: 'graph' });
     expect(graph.status).toBe(2);
     expect(graph.stderr.split('\n').slice(0, 2)).toEqual([
       "error: npm kept --format for itself, so graph never saw it: `npm run` needs -- between the script's name and the tool's options. Type:",
@@ -230,14 +230,14 @@ describe.concurrent('validate', { timeout: 60_000 }, () => {
   // machine's eventless transitions round forever, so the checker must
   // name the loop (BC403) before anything runs it.
   it('a loop of beats whose replies never hold is answered (BC403), not a hang', async ({ expect }) => {
-    const r = await run('validate', ['tests/fixtures/checker/BC403-reply-loop.yaml'], 25_000);
+    const r = await run('validate', ['tests/fixtures/checker/BC403-reply-loop.yaml'], 60_000);
     expect(r.signal).toBeNull();
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/error BC403: /);
   });
 });
 
-describe.concurrent('simulate', { timeout: 60_000 }, () => {
+describe.concurrent('simulate', { timeout: 120_000 }, () => {
   it('--json prints one JSON object with runs, seed and endings; the same seed prints the same', async ({ expect }) => {
     const args = [TINY, '--runs', '20', '--seed', '7', '--json'];
     const one = await run('simulate', args);
@@ -278,7 +278,7 @@ describe.concurrent('simulate', { timeout: 60_000 }, () => {
   });
 });
 
-describe.concurrent('graph', { timeout: 60_000 }, () => {
+describe.concurrent('graph', { timeout: 120_000 }, () => {
   it('prints Mermaid by default and dot with --format dot', async ({ expect }) => {
     const mermaid = await run('graph', [TINY]);
     expect(mermaid.status).toBe(0);
@@ -314,7 +314,7 @@ describe.concurrent('graph', { timeout: 60_000 }, () => {
   });
 });
 
-describe.concurrent('translations', { timeout: 60_000 }, () => {
+describe.concurrent('translations', { timeout: 120_000 }, () => {
   it('validate checks a translation against the scenario given with it, or else the one in its folder', async ({ expect }) => {
     const both = await run('validate', [TINY, TINY_ES]);
     expect([both.status, both.stdout, both.stderr]).toEqual([0, '', '2 files checked: 0 errors, 0 warnings\n']);
