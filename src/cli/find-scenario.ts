@@ -78,17 +78,18 @@ export function findScenarioNear(id: string, file: string, skip: ReadonlySet<str
 }
 
 /**
- * The other translation files in the folder of `file` that translate the
- * scenario `scenario` into `language` too: the build reads the folder
- * together and refuses a second translation into one language (BC704), so a
- * translation validated on its own hears of it now.
+ * The other translation files in the folder of `file` whose header names
+ * the scenario `scenario` and the language `language` too, read: the build
+ * reads the folder together and refuses a second translation into one
+ * language (BC704), so a translation validated on its own hears of it now.
+ * The caller checks each, to say whether it has errors of its own.
  */
-export function translationsBeside(file: string, scenario: string, language: string, skip: ReadonlySet<string> = new Set()): string[] {
-  const found: string[] = [];
-  for (const { path, parsed } of filesBeside(file, skip, scenario)) {
+export function translationsBeside(file: string, scenario: string, language: string, skip: ReadonlySet<string> = new Set()): ParsedFile[] {
+  const found: ParsedFile[] = [];
+  for (const { parsed } of filesBeside(file, skip, scenario)) {
     if (!isTranslationData(parsed.data)) continue;
     const head = translationHead(parsed.data);
-    if (head.scenario === scenario && head.language?.toLowerCase() === language.toLowerCase()) found.push(path);
+    if (head.scenario === scenario && head.language?.toLowerCase() === language.toLowerCase()) found.push(parsed);
   }
   return found;
 }

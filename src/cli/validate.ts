@@ -12,7 +12,7 @@ import { checkParsedScenario, scenarioIdTaken } from '../engine/check.js';
 import { formatDiagnostic, type Diagnostic } from '../scenario/diagnostics.js';
 import { isScenarioFile } from '../scenario/load.js';
 import { diag, isBinaryFile, parseScenarioText, type ParsedFile } from '../scenario/parse.js';
-import { checkTranslations, isTranslationData, translationTaken, type ScenarioLookup } from '../scenario/translation.js';
+import { checkTranslation, checkTranslations, isTranslationData, translationTaken, type ScenarioLookup } from '../scenario/translation.js';
 import { parseArgs, runTool, UsageError } from './args.js';
 import { findScenarioNear, scenariosBesideWithId, translationsBeside } from './find-scenario.js';
 import { fileKey, readScenarioFile } from './read-file.js';
@@ -95,21 +95,24 @@ await runTool(USAGE, () => {
     }
   }
   // A translation's scenario is one of the files given, else the file with its id in the translation's folder.
-  const outcomes = checkTranslations(
-    translations.map((t) => t.parsed),
-    (id, file) => {
-      const hit = byId.get(id);
-      if (hit) return hit;
-      const near = findScenarioNear(id, file, named);
-      return 'missing' in near ? { missing: [...ids.keys(), ...near.missing] } : near;
-    },
-  );
+  const lookup = (id: string, file: string): ScenarioLookup => {
+    const hit = byId.get(id);
+    if (hit) return hit;
+    const near = findScenarioNear(id, file, named);
+    return 'missing' in near ? { missing: [...ids.keys(), ...near.missing] } : near;
+  };
+  const outcomes = checkTranslations(translations.map((t) => t.parsed), lookup);
   outcomes.forEach((o, i) => {
     const { parsed, into } = translations[i]!;
     into.push(...o.diagnostics);
     // The build reads the translations beside it too, and refuses a second one into the same language.
     if (!o.translation || o.diagnostics.some((d) => d.code === 'BC704')) return;
-    const [other] = translationsBeside(parsed.file, o.translation.scenario, o.translation.language, named);
+    const beside = translationsBeside(parsed.file, o.translation.scenario, o.translation.language, named).map((p) => ({
+      file: p.file,
+      errors: checkTranslation(p, (id) => lookup(id, p.file)).diagnostics.filter((d) => d.severity === 'error').length,
+    }));
+    // A sound one is the clash itself; one with errors is told as such, being most likely the file this one mends.
+    const other = beside.find((b) => b.errors === 0) ?? beside[0];
     if (other !== undefined) {
       for (let j = into.length - 1; j >= 0; j--) if (into[j]!.code === 'BC703') into.splice(j, 1);
       into.push(translationTaken(parsed.file, o.translation.scenario, o.translation.language, other, parsed.locate(['translation', 'language'])));

@@ -158,7 +158,38 @@ function fillIn(template: string, params: Record<string, string>): string {
  * JavaScript writes them.
  */
 export function wordCondition(text: ConditionText, phrases: ConditionPhrases, number: (n: number) => string = String): string {
-  const word = (t: ConditionText) => wordCondition(t, phrases, number);
+  return wordWith(text, phrases, number, (name) => name);
+}
+
+/**
+ * Words with the scenario's names kept apart from them: `template` is the
+ * words, with a placeholder (`{q0}`, `{q1}`…) where each name of `names`
+ * goes. The reader's words and the scenario's may be in two languages, and
+ * a page marks each name with its own; filled in, it is the plain text.
+ */
+export interface NamedWords {
+  template: string;
+  names: Record<string, string>;
+}
+
+/** A condition in words, as {@link wordCondition} tells it, with the scenario's names kept apart. */
+export function wordConditionNamed(text: ConditionText, phrases: ConditionPhrases, number: (n: number) => string = String): NamedWords {
+  const names: Record<string, string> = {};
+  const template = wordWith(text, phrases, number, (name) => {
+    const key = `q${Object.keys(names).length}`;
+    names[key] = name;
+    return `{${key}}`;
+  });
+  return { template, names };
+}
+
+/**
+ * The words of a condition, each of the scenario's names given as `name`
+ * makes it. Placeholders are filled in one pass over a template, never
+ * over what was put in them, so a name cannot be taken for one.
+ */
+function wordWith(text: ConditionText, phrases: ConditionPhrases, number: (n: number) => string, name: (s: string) => string): string {
+  const word = (t: ConditionText) => wordWith(t, phrases, number, name);
   const bounds = (bs: Bound[]) => bs.map((b) => fillIn(phrases.bounds[b.op], { n: number(b.value) })).join(phrases.and);
   switch (text.kind) {
     case 'all':
@@ -168,23 +199,23 @@ export function wordCondition(text: ConditionText, phrases: ConditionPhrases, nu
     case 'not':
       return fillIn(phrases.not, { condition: word(text.part) });
     case 'meter':
-      return fillIn(phrases.meter, { meter: text.meter, bounds: bounds(text.bounds) });
+      return fillIn(phrases.meter, { meter: name(text.meter), bounds: bounds(text.bounds) });
     case 'value':
-      return fillIn(phrases.value, { side: text.side, bounds: bounds(text.bounds) });
+      return fillIn(phrases.value, { side: name(text.side), bounds: bounds(text.bounds) });
     case 'flag':
-      return fillIn(text.is ? phrases.flag : phrases.notFlag, { flag: text.flag });
+      return fillIn(text.is ? phrases.flag : phrases.notFlag, { flag: name(text.flag) });
     case 'term':
       return text.options === null
-        ? fillIn(phrases.termSettled, { term: text.term })
-        : fillIn(phrases.term, { term: text.term, options: text.options.map((o) => o ?? phrases.termOpen).join(phrases.or) });
+        ? fillIn(phrases.termSettled, { term: name(text.term) })
+        : fillIn(phrases.term, { term: name(text.term), options: text.options.map((o) => (o === null ? phrases.termOpen : name(o))).join(phrases.or) });
     case 'acceptable':
-      return fillIn(phrases.acceptable, { side: text.side });
+      return fillIn(phrases.acceptable, { side: name(text.side) });
     case 'visited':
-      return text.line !== undefined ? fillIn(phrases.visited, { line: text.line }) : text.part !== undefined ? fillIn(phrases.visitedPart, { part: text.part }) : phrases.visitedAny;
+      return text.line !== undefined ? fillIn(phrases.visited, { line: name(text.line) }) : text.part !== undefined ? fillIn(phrases.visitedPart, { part: name(text.part) }) : phrases.visitedAny;
     case 'chose':
-      return fillIn(phrases.chose, { choice: text.choice });
+      return fillIn(phrases.chose, { choice: name(text.choice) });
     case 'role':
-      return fillIn(phrases.role, { role: text.role });
+      return fillIn(phrases.role, { role: name(text.role) });
   }
 }
 
@@ -206,4 +237,10 @@ export function wordReason(why: UnavailableReason | null, phrases: ConditionPhra
   if (!why) return '';
   if ('authored' in why) return why.authored;
   return fillIn(phrases.needs, { condition: wordCondition(why.needs, phrases, number) });
+}
+
+/** The reason the game words for a condition that does not hold, with the scenario's names kept apart (see {@link NamedWords}). */
+export function wordNeedsNamed(needs: ConditionText, phrases: ConditionPhrases, number?: (n: number) => string): NamedWords {
+  const { template, names } = wordConditionNamed(needs, phrases, number);
+  return { template: fillIn(phrases.needs, { condition: template }), names };
 }

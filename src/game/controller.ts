@@ -18,11 +18,13 @@ import { checkStoredSave, clearSave, resumeStored, storeSave } from './saves.js'
 import {
   briefingScreen,
   callActions,
+  callHeader,
   callScreen,
   outcomeScreen,
   quote,
   titleScreen,
   type ActionModel,
+  type CallHeader,
   type Notice,
   type Screen,
   type ScreenModel,
@@ -94,6 +96,8 @@ export class GameController {
   readonly strings: Strings;
   readonly uiLang: string;
   private readonly saveState = new Map<string, { role: string; ended: boolean }>();
+  /** The header last shown in a call with no news up: what a news flash keeps behind it. */
+  private headerLeft: { session: NegotiationSession; header: CallHeader } | null = null;
 
   constructor(opts: ControllerOptions) {
     this.opts = opts;
@@ -496,7 +500,10 @@ export class GameController {
         else actions = [{ id: 'start', label: t.startCall, detail: '', disabled: false, reason: '', kind: 'continue' }];
       } else if (st.kind === 'call') {
         const view = st.session.view;
-        screen = callScreen(c.scenario, this.role(c, st.session.role), view, st.flash, t);
+        // Known only for this call: news that breaks as a call opens has no header left behind it but the call's own.
+        const left = this.headerLeft?.session === st.session ? this.headerLeft.header : null;
+        screen = callScreen(c.scenario, this.role(c, st.session.role), view, st.flash, t, left);
+        if (st.flash.length === 0) this.headerLeft = { session: st.session, header: callHeader(view) };
         actions = callActions(view, st.flash, t, contentLang);
       } else {
         const d = debriefOf(c, st.session.snapshot.context);

@@ -135,6 +135,33 @@ export function callLayout(m: Metrics, meterCount: number, metersHeight?: (width
   return { top, portrait, nameplate, nameBeside: true, meters, metersAs: 'list', lineBeside: false, dialogue, actions };
 }
 
+/** How an action card is spaced: its padding, its number badge, the leading of its text and the gap to the next card. */
+export interface CardSpacing {
+  padX: number;
+  padY: number;
+  badge: number;
+  /** Between the badge and the text. */
+  badgeGap: number;
+  /** The leading of the label, and of the smaller text under it (a reason, a summary). */
+  lineSpacing: number;
+  smallLineSpacing: number;
+  /** Between one card and the next. */
+  gap: number;
+}
+
+/**
+ * A card's spacing. `tight` packs the cards closer, for the call's choices
+ * on a short canvas (a phone held sideways), where the line and every choice
+ * must share the height: the text keeps its size, and the cards lose only
+ * padding, leading and the space between them, still clear of each other.
+ */
+export function cardSpacing(m: Pick<Metrics, 'body' | 'small' | 'gap'>, tight = false): CardSpacing {
+  const { body: b, small: s } = m;
+  return tight
+    ? { padX: Math.round(b * 0.7), padY: Math.round(b * 0.35), badge: Math.round(b * 1.5), badgeGap: Math.round(b * 0.5), lineSpacing: Math.round(b * 0.2), smallLineSpacing: Math.round(s * 0.2), gap: Math.round(m.gap * 0.65) }
+    : { padX: Math.round(b * 0.8), padY: Math.round(b * 0.55), badge: Math.round(b * 1.6), badgeGap: Math.round(b * 0.6), lineSpacing: Math.round(b * 0.3), smallLineSpacing: Math.round(s * 0.3), gap: m.gap };
+}
+
 /**
  * The chip that shows a meter's last change ("+2") after its label: the
  * space between the label and the chip, and the chip's padding either side

@@ -254,6 +254,20 @@ export class Mirror {
     return l ? this.el('span', { lang: l, text }) : text;
   }
 
+  /**
+   * Why a choice is greyed out: the author's words, or the game's in
+   * `reasonLang`. The game's words quote the scenario's names, which stay in
+   * the scenario's language when the game has no words in it: each is then
+   * marked with its own.
+   */
+  private reasonOf(a: ActionModel, m: ScreenModel): Child {
+    const q = a.reasonQuoted;
+    const namesLang = langIn(a.lang, a.reasonLang ?? m.uiLang);
+    if (!q || !namesLang) return this.inLang(a.reason, a.reasonLang, m);
+    const names = Object.fromEntries(Object.entries(q.names).map(([k, v]) => [k, this.el('span', { lang: namesLang, text: v })]));
+    return this.el('span', { lang: langIn(a.reasonLang, m.uiLang) }, ...this.fillParts(q.template, names));
+  }
+
   /** The game's words around the scenario's names, each name marked with `lang` where it is not the game's. */
   private quoted(q: Quoted | string, lang: string | undefined, m: ScreenModel): Child[] {
     if (typeof q === 'string') return [q];
@@ -544,7 +558,7 @@ export class Mirror {
       // The same words with the choice's and the reason's languages marked, built afresh wherever they are said.
       const whyWords = () =>
         nodes([
-          ...this.fillParts(m.strings.choiceUnavailable, { n: String(i + 1), label: this.inLang(label, a.kind === 'choice' ? a.lang : undefined, m), reason: a.reason ? this.inLang(a.reason, a.reasonLang, m) : '…' }),
+          ...this.fillParts(m.strings.choiceUnavailable, { n: String(i + 1), label: this.inLang(label, a.kind === 'choice' ? a.lang : undefined, m), reason: a.reason ? this.reasonOf(a, m) : '…' }),
           endsSentence(said) ? null : '.',
         ]);
       const textLang = langIn(a.lang, m.uiLang);
@@ -569,7 +583,7 @@ export class Mirror {
         this.unavailableWords.set(b, whyWords);
       }
       // A pick's summary is the scenario's words; a reason is the author's, or the game's in the language reasonLang gives.
-      if (a.disabled && a.reason) children.push(el('p', { class: 'act-reason', id: reasonId }, ...this.fillParts(m.strings.unavailable, { reason: this.inLang(a.reason, a.reasonLang, m) })));
+      if (a.disabled && a.reason) children.push(el('p', { class: 'act-reason', id: reasonId }, ...this.fillParts(m.strings.unavailable, { reason: this.reasonOf(a, m) })));
       else if (a.detail) children.push(el('p', { class: 'act-detail', id: `m-detail-${safeId(a.id)}`, text: a.detail, lang: a.detailLang ? langIn(a.detailLang, m.uiLang) : textLang }));
     });
     this.group.replaceChildren(...children);

@@ -8,7 +8,7 @@
 import type { Debrief } from '../engine/debrief.js';
 import type { Zopa } from '../engine/model.js';
 import type { CompiledScenario } from '../engine/machine.js';
-import { excerpt, wordReason } from '../engine/describe.js';
+import { excerpt, wordNeedsNamed, wordReason } from '../engine/describe.js';
 import type { CallView, EndingView, InjectView, LogView } from '../engine/view.js';
 import type { Role, Scenario, Source } from '../scenario/schema.js';
 import { fill, num, signed, stringsIn, type Strings } from './i18n.js';
@@ -45,6 +45,8 @@ export interface ActionModel {
   quoted?: Quoted;
   /** The language of the reason: the author's is the scenario's, and the game words its own in the scenario's language when it can (see {@link reasonWords}). */
   reasonLang?: string;
+  /** A reason the game words: its words (in `reasonLang`) around the scenario's names (in `lang`), apart, so that the panel can mark the names where the two languages differ. */
+  reasonQuoted?: Quoted;
   /** The language of `detail` when it differs from `lang`: an example's note is the game's words, not the scenario's. */
   detailLang?: string;
   /** 'continue' actions are what Enter and Space press. */
@@ -106,6 +108,9 @@ export type Screen =
       lineMarker: string;
       /** The titles of everyone who speaks in this role's call, so the nameplate can be sized once for all of them. */
       speakerTitles: string[];
+      /** The part and the turn the screen shows, which the subheading names: behind a news flash, those the player left. */
+      part: CallHeader['part'];
+      turn: number;
     }
   | {
       kind: 'outcome';
@@ -238,8 +243,28 @@ export function speakerTitles(scenario: Scenario, role: Role): string[] {
   return [...new Set(scenario.actors.filter((a) => ids.has(a.id)).map((a) => a.title))];
 }
 
-export function callScreen(scenario: Scenario, role: Role, view: CallView, flash: InjectView[], t: Strings): Screen {
-  const sub = view.part ? quote(t.partLabel, { title: view.part.title }) : quote('{role}', { role: role.name });
+/** The part of the negotiation and the turn, which the call's header shows. */
+export interface CallHeader {
+  part: { id: string; title: string } | null;
+  turn: number;
+}
+
+export const callHeader = (view: CallView): CallHeader => ({ part: view.part, turn: view.turn });
+
+/**
+ * The header a call shows: behind a news flash, the one the player left
+ * (`left`, when known), so that the call waits behind the news as it was,
+ * its line and meters with it, and the move's new part and turn show once
+ * the news is dismissed; otherwise the view's own.
+ */
+export function shownHeader(view: CallView, flash: readonly InjectView[], left: CallHeader | null): CallHeader {
+  return flash.length > 0 && left ? left : callHeader(view);
+}
+
+/** The call's screen; `left` is the header shown before the news now up, if any, broke in. */
+export function callScreen(scenario: Scenario, role: Role, view: CallView, flash: InjectView[], t: Strings, left: CallHeader | null = null): Screen {
+  const { part, turn } = shownHeader(view, flash, left);
+  const sub = part ? quote(t.partLabel, { title: part.title }) : quote('{role}', { role: role.name });
   return {
     kind: 'call',
     heading: scenario.title,
@@ -251,6 +276,8 @@ export function callScreen(scenario: Scenario, role: Role, view: CallView, flash
     flash,
     lineMarker: lineMarker(view, t),
     speakerTitles: speakerTitles(scenario, role),
+    part,
+    turn,
   };
 }
 
@@ -271,14 +298,16 @@ export function callActions(view: CallView, flash: InjectView[], t: Strings, con
   if (view.phase === 'line' && view.canAdvance) return [{ id: 'continue', label: t.continue, detail: '', disabled: false, reason: '', kind: 'continue' }];
   if (view.phase === 'choosing') {
     const words = reasonWords(contentLang, t);
+    const number = (n: number) => num(n, words.strings.locale);
     return view.choices.map((c) => ({
       id: `choice:${c.id}`,
       label: c.text,
       detail: '',
       disabled: !c.available,
-      reason: c.available ? '' : wordReason(c.why, words.strings.conditions, (n) => num(n, words.strings.locale)),
+      reason: c.available ? '' : wordReason(c.why, words.strings.conditions, number),
       lang: contentLang,
       reasonLang: c.why !== null && 'needs' in c.why ? words.lang : contentLang,
+      ...(!c.available && c.why !== null && 'needs' in c.why ? { reasonQuoted: wordNeedsNamed(c.why.needs, words.strings.conditions, number) } : {}),
       kind: 'choice' as const,
     }));
   }

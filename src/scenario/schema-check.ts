@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { diag, type DataPath, type ParsedFile } from './parse.js';
 import type { Diagnostic, Position } from './diagnostics.js';
 import { closest, suggest, suggestReference } from './diagnostics.js';
-import { CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, ID_PATTERN, scenarioSchema, type Scenario } from './schema.js';
+import { COMPARISON_KEYS, CONDITION_KINDS, EFFECT_KINDS, FORMAT_VERSION, ID_PATTERN, scenarioSchema, type Scenario } from './schema.js';
 import { KEYS_BY_KIND, isEffectPath, kindAt } from './keys.js';
 import { knownOf, referenceAt, valueAt } from './references.js';
 import { describeType } from './value-types.js';
@@ -246,7 +246,8 @@ function wordForValue(expected: string, raw: unknown, path: DataPath, parsed: Pa
     if (/^[-+]?\d+,\d+$/.test(n)) return { why: 'the comma makes it text', hint: `Write a decimal point, not a comma: \`${key}${n.replace(',', '.')}\`.` };
     // A number with its unit or a word after it: `4 hours`, `3 points`, `50%`.
     const unit = /^([-+]?\d+(?:\.\d+)?)\s*(%|[^\d\s.,][^\d]*)$/.exec(n);
-    if (unit) return { why: `the ${unit[2] === '%' ? 'sign' : 'word'} after the number makes it text`, hint: `Write the number alone: \`${key}${unit[1]}\`. Say what it counts in a label or description.` };
+    if (unit && PERCENT.test(unit[2]!)) return { why: `the ${unit[2] === '%' ? 'sign' : 'word'} after the number makes it text`, hint: percentHint(key, unit[1]!, path, parsed) };
+    if (unit) return { why: 'the word after the number makes it text', hint: `Write the number alone: \`${key}${unit[1]}\`. Say what it counts in a label or description.` };
     // Written the European way, points between the thousands and a decimal comma: `1.000,5`, `1.000.000`.
     if (/^[-+]?\d{1,3}(?:\.\d{3})+,\d+$/.test(n) || /^[-+]?\d{1,3}(?:\.\d{3}){2,}$/.test(n)) {
       const comma = n.includes(',');
@@ -274,6 +275,66 @@ function wordForValue(expected: string, raw: unknown, path: DataPath, parsed: Pa
     return { why: `YAML reads the word ${word} as a yes or no`, hint: `Put the text in "double quotes" to keep it as text: \`${key}"${word}"\`.` };
   }
   return undefined;
+}
+
+/** A percent sign, or the word for it, after a number. */
+const PERCENT = /^(?:%|percent|per ?cent)$/i;
+
+/** Rounds away the float noise of a share (0.07 × 100 is 7.000000000000001), for a number an author can copy. */
+const tidy = (x: number): string => String(Number(x.toPrecision(10)));
+
+/**
+ * The range the number at `path` lives in, when the file says it: a meter's
+ * start, a comparison with a meter, or an effect that sets or moves a meter
+ * (whose change runs as far as the meter's span). Undefined for any other
+ * number (a walk-away, a valuation), which has no fixed scale.
+ */
+function meterRangeAt(path: DataPath, data: unknown): { meter: string; min: number; max: number; change: boolean } | undefined {
+  const key = path[path.length - 1];
+  const parentPath = path.slice(0, -1);
+  const parent = valueAt(data, parentPath) as Record<string, unknown> | undefined;
+  let meter: Record<string, unknown> | undefined;
+  const meters = (valueAt(data, ['meters']) ?? []) as unknown[];
+  if (path.length === 3 && path[0] === 'meters' && key === 'start') meter = parent;
+  else if (parent && typeof parent['meter'] === 'string') {
+    const ofEffect = isEffectPath(parentPath) && (key === 'set' || key === 'add');
+    const ofCondition = !isEffectPath(parentPath) && (COMPARISON_KEYS as readonly unknown[]).includes(key);
+    if (ofEffect || ofCondition) meter = (Array.isArray(meters) ? meters : []).find((m) => (m as Record<string, unknown> | null)?.['id'] === parent['meter']) as Record<string, unknown> | undefined;
+  }
+  if (!meter || typeof meter['id'] !== 'string') return undefined;
+  const { min, max } = meter;
+  if (typeof min !== 'number' || typeof max !== 'number' || !(min < max)) return undefined;
+  return { meter: meter['id'], min, max, change: key === 'add' };
+}
+
+/**
+ * The hint for a percentage (`50%`) where a number belongs. On a meter, whose
+ * range the file gives, the number at that share of its range (50 on a 0–100
+ * meter, 0.5 on a 0–1 one, 5 on a 0–10 one), and the number as written too
+ * when it also lies in the range and means something else; elsewhere the
+ * scale is the author's own, so both the number and the fraction are offered.
+ */
+function percentHint(key: string, written: string, path: DataPath, parsed: ParsedFile): string {
+  const pct = Number(written);
+  const range = meterRangeAt(path, parsed.data);
+  const fraction = tidy(pct / 100);
+  if (range) {
+    const span = range.max - range.min;
+    const lo = range.change ? -span : range.min;
+    const hi = range.change ? span : range.max;
+    const inRange = (x: number) => x >= lo && x <= hi;
+    const share = range.change ? (pct / 100) * span : range.min + (pct / 100) * span;
+    const as = tidy(pct);
+    const scale = `The meter '${range.meter}' runs from ${range.min} to ${range.max}`;
+    if (inRange(share)) {
+      const what = range.change ? `a move of ${written}% of its range is ${tidy(share)}` : `${written}% of the way is ${tidy(share)}`;
+      const also = tidy(share) !== as && inRange(pct) ? `, or \`${key}${as}\` if you meant ${as} on the meter's own scale` : '';
+      return `${scale}, so ${what}: write the number alone, \`${key}${tidy(share)}\`${also}.`;
+    }
+    if (inRange(pct)) return `${scale}: write the number alone, \`${key}${as}\`, if you meant ${as} on the meter's own scale.`;
+    return `${scale}: write the number alone, within that range (${written}% lies beyond it).`;
+  }
+  return `Write the number alone: \`${key}${tidy(pct)}\`, or \`${key}${fraction}\` if you meant a fraction (${written}% of 1). Say what it counts in a label or description.`;
 }
 
 /**

@@ -411,32 +411,66 @@ export interface TranslationOutcome extends TranslationCheck {
  * Checks several translation files, each against the scenario `find` finds
  * for it (`file` is the translation's, for a search in its folder), and
  * refuses (BC704) a second translation of one scenario into one language.
+ *
+ * A file with errors of its own still counts as a translation into the
+ * language its header names, as the build reads it too; the BC704 then says
+ * that it has errors, so that an author who copied a broken file to mend it
+ * is told which one to delete rather than that a good one is there already.
+ * A file whose header does not name both a scenario and a language (or that
+ * could not be read at all) is not counted: nobody can tell what it
+ * translates, and its own errors say so.
  */
 export function checkTranslations(files: readonly ParsedFile[], find: (id: string, file: string) => ScenarioLookup): TranslationOutcome[] {
+  const checked = files.map((parsed) => ({ parsed, r: checkTranslation(parsed, (id) => find(id, parsed.file)) }));
+  const broken = new Map<string, OtherTranslation>();
+  for (const { parsed, r } of checked) {
+    if (r.translation) continue;
+    const key = headKey(translationHead(parsed.data));
+    if (key !== undefined && !broken.has(key)) broken.set(key, { file: parsed.file, errors: r.diagnostics.filter((d) => d.severity === 'error').length });
+  }
   const taken = new Map<string, string>();
-  return files.map((parsed) => {
-    const r = checkTranslation(parsed, (id) => find(id, parsed.file));
+  return checked.map(({ parsed, r }) => {
     const t = r.translation;
     if (!t) return { file: parsed.file, ...r };
-    const key = `${t.scenario}\u0000${t.language.toLowerCase()}`;
-    const other = taken.get(key);
-    if (other === undefined) {
-      taken.set(key, parsed.file);
-      return { file: parsed.file, ...r };
-    }
+    const key = headKey(t)!;
+    const first = taken.get(key);
+    if (first === undefined) taken.set(key, parsed.file);
+    const other = first !== undefined ? { file: first } : broken.get(key);
+    if (other === undefined) return { file: parsed.file, ...r };
     // An error now, so the count of texts left out waits, as it waits for any other error.
     const diagnostics = sortDiagnostics([...r.diagnostics.filter((d) => d.code !== 'BC703'), translationTaken(parsed.file, t.scenario, t.language, other, parsed.locate(['translation', 'language']))]);
     return { file: parsed.file, diagnostics };
   });
 }
 
+/** What a translation's header names, as one key (the language in any case), or undefined when it names less. */
+function headKey(head: TranslationHead): string | undefined {
+  return head.scenario === undefined || head.language === undefined ? undefined : `${head.scenario}\u0000${head.language.toLowerCase()}`;
+}
+
+/** The other translation of a scenario into one language, and how many errors of its own it has, if any. */
+export interface OtherTranslation {
+  file: string;
+  errors?: number;
+}
+
 /**
  * BC704 for a second translation of one scenario into one language: the
- * game could show only one of them.
+ * game could show only one of them. When the other file has errors of its
+ * own, that is said, since it is then most likely the file this one was
+ * copied from to be mended.
  */
-export function translationTaken(file: string, scenario: string, language: string, otherFile: string, at: { line: number; col: number }): Diagnostic {
-  return diag(file, at, 'BC704', `the scenario '${scenario}' already has a translation into ${language}: ${otherFile}`, [
-    'Keep one translation a language: merge the two files, or give this one another `language:`.',
+export function translationTaken(file: string, scenario: string, language: string, other: OtherTranslation, at: { line: number; col: number }): Diagnostic {
+  const otherLanguage = `If this file is in another language, set its \`language:\` to that language's code.`;
+  if (!other.errors)
+    return diag(file, at, 'BC704', `the scenario '${scenario}' already has a translation into ${language}: ${other.file}`, [
+      `The game shows one translation a language: delete one of the two files, or merge them (copy the texts to keep into one, then delete the other). ${otherLanguage}`,
+    ]);
+  const errors = other.errors === 1 ? '1 error' : `${other.errors} errors`;
+  return diag(file, at, 'BC704', `${other.file} translates the scenario '${scenario}' into ${language} too, and has ${errors} of its own`, [
+    `If this file is a mended copy of it, delete ${other.file}: the build stops on its errors, and once they are fixed, refuses two translations into ${language}.`,
+    `Otherwise keep one file: merge the texts to keep into one, then delete the other. ${otherLanguage}`,
+    `To see its errors: npm run validate -- ${other.file}`,
   ]);
 }
 

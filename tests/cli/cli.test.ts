@@ -354,6 +354,33 @@ describe.concurrent('translations', { timeout: 60_000 }, () => {
     }
   });
 
+  it('a translation copied to be mended hears that the file beside it has errors of its own, and which to delete; one that cannot be read is not counted', async ({ expect }) => {
+    const mended = 'tests/fixtures/translation-taken/tiny-mended.es.yaml';
+    const broken = 'tests/fixtures/translation-taken/tiny.es.yaml';
+    const r = await run('validate', [TINY, mended]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      1,
+      `${mended}:5:13: error BC704: ${broken} translates the scenario 'tiny' into es too, and has 1 error of its own\n` +
+        `  If this file is a mended copy of it, delete ${broken}: the build stops on its errors, and once they are fixed, refuses two translations into es.\n` +
+        "  Otherwise keep one file: merge the texts to keep into one, then delete the other. If this file is in another language, set its `language:` to that language's code.\n" +
+        `  To see its errors: npm run validate -- ${broken}\n`,
+      '2 files checked: 1 error, 0 warnings\n',
+    ]);
+    // Beside a file that does not read, nobody can tell what that one translates: the copy is checked as the only one.
+    const folder = mkdtempSync(join(tmpdir(), 'backchannel-unread-'));
+    try {
+      copyFileSync(join(ROOT, TINY), join(folder, 'tiny.yaml'));
+      copyFileSync(join(ROOT, mended), join(folder, 'tiny-mended.es.yaml'));
+      writeFileSync(join(folder, 'tiny.es.yaml'), readFileSync(join(ROOT, mended), 'utf8').replace('title: Una', 'title: "Una'));
+      const alone = await run('validate', [join(folder, 'tiny-mended.es.yaml')]);
+      expect(alone.stdout).not.toContain('BC704');
+      expect(alone.stdout).toContain('warning BC703');
+      expect(alone.status).toBe(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('an unknown key is an error with the key meant; texts left out are one warning', async ({ expect }) => {
     const unknown = join(dir, 'unknown-key.es.yaml');
     writeFileSync(unknown, readFileSync(join(ROOT, TINY_ES), 'utf8').replace('  line.hello-2:', '  line.helo-2:'));

@@ -165,11 +165,13 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     await context.close();
   });
 
-  it('meets the news first on the canvas: the line said after it and the meters’ changes wait until the flash is closed', async () => {
+  it('meets the news first on the canvas: the line said after it, the meters’ changes and the new part and turn wait until the flash is closed', async () => {
     const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${f.roles[0]}&seed=2` });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
-    let before: { line: string | null; meters: Map<string, string> } | null = null;
+    let before: { line: string | null; meters: Map<string, string>; top: { part: string; turn: string } | null; sub: string; turn: number } | null = null;
+    // The part the panel names under its heading, as a reader sees it.
+    const panelSub = () => page.locator('#mirror .m-sub').textContent();
     let met = false;
     for (let step = 0; step < 200 && !met; step++) {
       await waitCanvas(page);
@@ -178,7 +180,7 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
       if ((model.screen.flash ?? []).length === 0) {
         if (canvas.typing) await page.keyboard.press('Enter');
         else if (view.phase === 'choosing') {
-          before = { line: canvas.line, meters: new Map(canvas.meters.map((m) => [m.id, m.value])) };
+          before = { line: canvas.line, meters: new Map(canvas.meters.map((m) => [m.id, m.value])), top: canvas.topBar, sub: (await panelSub()) ?? '', turn: view.turn };
           await page.keyboard.press(String(view.choices.find((c) => c.available)!.number));
         } else await page.keyboard.press('Enter');
         continue;
@@ -196,6 +198,12 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
       const panelMeters = () => page.$$eval('#mirror [data-meter]', (els) => els.map((e) => ({ value: (e.querySelector('.m-meter-value')?.textContent ?? '').split('/')[0]!.trim(), delta: (e.querySelector('.delta')?.textContent ?? '').trim() })));
       expect((await panelMeters()).map((x) => x.value)).toEqual([...before!.meters.values()].map((v) => v.split('/')[0]!.trim()));
       expect((await panelMeters()).every((x) => x.delta === ''), 'no change shows in the panel behind the news').toBe(true);
+      // The header waits too: the part and the turn the player left, on the canvas's top bar and in the panel.
+      expect(view.turn, 'the move that brought the news started a new turn').toBeGreaterThan(before!.turn);
+      expect(`Part: ${view.part?.title}`, 'the move that brought the news opened another part').not.toBe(before!.sub);
+      expect(canvas.topBar).toEqual(before!.top);
+      expect(canvas.topBar!.turn).toContain(`Turn ${before!.turn}`);
+      expect(await panelSub()).toBe(before!.sub);
       await shot(page, 'call-news-held-1280x720');
       // Back in the call, the line types out and the meters move, with their change chips.
       await page.keyboard.press('Escape');
@@ -208,6 +216,9 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
       const after = await panelMeters();
       for (const m of moved) expect(after[view.meters.findIndex((x) => x.id === m.id)]!.value).toBe(`${m.value}`);
       expect(after.some((x) => x.delta !== ''), 'the panel shows the move’s changes now').toBe(true);
+      expect(back.canvas.topBar!.turn).toContain(`Turn ${view.turn}`);
+      expect(back.canvas.topBar!.part).toBe((view.part?.title ?? f.scenario.title).toUpperCase());
+      expect(await panelSub()).toBe(view.part ? `Part: ${view.part.title}` : f.scenario.roles.find((r) => r.id === f.roles[0])!.name);
       await expectInSync(page);
     }
     expect(met, 'the call met a news flash').toBe(true);

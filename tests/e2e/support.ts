@@ -182,6 +182,8 @@ export async function readMirror(page: Page): Promise<MirrorState> {
 interface HookView {
   phase: 'line' | 'choosing' | 'ended';
   beat: string;
+  part: { id: string; title: string } | null;
+  turn: number;
   line: { id: string; text: string; speaker: { id: string } | null } | null;
   choices: { id: string; number: number; text: string; available: boolean; reason: string }[];
   meters: { id: string; value: number; delta: number }[];

@@ -30,11 +30,14 @@ const UNTRANSLATED = fixture('tiny.yaml')
   .replace('title: A tiny call', 'title: A tiny call, in English only')
   .replace('when: { meter: trust, gte: 3 }, unavailable: Needs trust of 3 or more,', 'when: { all: [{ meter: trust, gte: 3 }, { visited: answer }] },');
 
+/** tiny written in French, a language the game has no words in, whose deal has no reason of its author's either. */
+const IN_FRENCH = fixture('tiny-in-french.yaml');
+
 /** Every text whose language the tests know: the game's own words, tiny's in English, Spanish and French. */
 const KNOWN = knownTexts([
   ['en', scenarioTexts(readScenario(UNTRANSLATED, 'untranslated.yaml').scenario!)],
   ['es', Object.values((parse(fixture('tiny.es.yaml')) as { texts: Record<string, string> }).texts)],
-  ['fr', Object.values((parse(fixture('tiny.fr.yaml')) as { texts: Record<string, string> }).texts)],
+  ['fr', [...Object.values((parse(fixture('tiny.fr.yaml')) as { texts: Record<string, string> }).texts), ...scenarioTexts(readScenario(IN_FRENCH, 'tiny-in-french.yaml').scenario!)]],
 ]);
 
 const CITE = 'Made-up notes (Backchannel tests, 2026-01-01)';
@@ -55,6 +58,8 @@ describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, ()
     // French: a language the scenario has and the game's own words do not.
     copyFileSync(path.join(ROOT, 'tests/fixtures/tiny.fr.yaml'), path.join(folder, 'tiny.fr.yaml'));
     writeFileSync(path.join(folder, 'untranslated.yaml'), UNTRANSLATED);
+    // Named to sort after tiny.yaml, which the title screen, opened with no scenario=, must show first.
+    writeFileSync(path.join(folder, 'written-in-french.yaml'), IN_FRENCH);
     const before = process.env['BACKCHANNEL_SCENARIO_DIR'];
     process.env['BACKCHANNEL_SCENARIO_DIR'] = folder;
     try {
@@ -270,5 +275,40 @@ describe.skipIf(noBrowser)(`a translated scenario in Chromium ${e2e.reason}`, ()
     expect(opened.problems).toEqual([]);
     expect(problems).toEqual([]);
     await opened.context.close();
+  });
+  it('a reason the game words for a scenario in a language it has no words in marks each of the scenario’s names with its language', async () => {
+    const names = ['Confiance', 'Le pont', 'Partagé', 'Pourparlers'].map((n) => ['fr', n]);
+    for (const c of [
+      { lang: 'en', reason: 'Needs Confiance of 3 or more and Le pont: Partagé and after reaching "Pourparlers"', said: (r: string) => `Choice 3, “Conclure l'accord”, is not available: ${r}.`, describe: 'Not available: ' },
+      { lang: 'es', reason: 'Requiere Confiance de 3 o más y Le pont: Partagé y haber llegado a «Pourparlers»', said: (r: string) => `La opción 3, «Conclure l'accord», no está disponible: ${r}.`, describe: 'No disponible: ' },
+    ]) {
+      const { context, page, problems } = await openUrl(browser(), `${base}?lang=${c.lang}&scenario=tiny-in-french&role=a&seed=7`, { reducedMotion: 'reduce' });
+      await waitCanvas(page);
+      await page.keyboard.press('Enter');
+      await waitCanvas(page);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => (window.__backchannel!.view() as { phase: string } | null)?.phase === 'choosing');
+      const m = await readMirror(page);
+      expect(m.buttons[2]!).toMatchObject({ label: "Conclure l'accord.", disabled: true, description: `${c.describe}${c.reason}` });
+      // The game's words carry the page's language; the names from the scenario, theirs.
+      const marks = (selector: string) => page.locator(selector).locator('[lang]').evaluateAll((xs) => xs.map((x) => [x.getAttribute('lang'), x.textContent]));
+      expect(await marks('#m-reason-choice-deal')).toEqual(names);
+      await page.keyboard.press('3');
+      const status = page.locator('[data-mirror-status]');
+      expect(await status.textContent()).toBe(c.said(c.reason));
+      expect(await marks('[data-mirror-status]')).toEqual([['fr', "Conclure l'accord"], ...names]);
+      // As a screen reader computes the button's description: the names' own elements add no stray spaces.
+      const cdp = await page.context().newCDPSession(page);
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: unknown }; description?: { value: unknown } }[] };
+      await cdp.detach();
+      expect(nodes.find((n) => !n.ignored && n.role?.value === 'button' && n.name?.value === "Conclure l'accord.")?.description?.value).toBe(`${c.describe}${c.reason}`);
+      expect((await hook(page)).canvas.actions.find((a) => a.id === 'choice:deal')?.reason).toBe(c.reason);
+      const counted = await expectTruthfulLanguages(page, KNOWN);
+      expect(counted['fr']).toBeGreaterThan(10);
+      if (c.lang === 'en') await shot(page, 'in-french-reason-1280x720');
+      expect(problems).toEqual([]);
+      await context.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { serializeSave } from '../../src/engine/save.js';
 import { silentAudio } from '../../src/game/audio-port.js';
 import { firstSentence, GameController, type ControllerOptions } from '../../src/game/controller.js';
 import { stringsFor } from '../../src/game/i18n.js';
-import { outcomeSections } from '../../src/game/screens.js';
+import { outcomeSections, shownHeader } from '../../src/game/screens.js';
 import { saveKey, setAsideKey } from '../../src/game/saves.js';
 import { SETTINGS_KEY } from '../../src/game/settings.js';
 import { memoryStorage, safeStorage, type SafeStorage } from '../../src/game/storage.js';
@@ -122,6 +122,40 @@ describe('the game flow', () => {
     if (s2.kind !== 'call') throw new Error();
     expect(s2.flash).toEqual([]);
     expect(ids(ctl)).toEqual(['continue']);
+  });
+
+  it('keeps the part and turn the player left in the call’s header behind a news flash, and shows the new ones once it is dismissed', () => {
+    const { ctl } = make();
+    ctl.press('role:a');
+    ctl.press('start');
+    ctl.continueOrFinish();
+    const left = ctl.model.screen;
+    if (left.kind !== 'call') throw new Error();
+    expect([left.part?.title, left.turn, left.subheading]).toEqual(['Opening', 0, 'Part: Opening']);
+    ctl.press('choice:warn'); // on to the talks, and the storm breaks
+    const behind = ctl.model.screen;
+    if (behind.kind !== 'call') throw new Error();
+    expect(behind.flash.map((f) => f.id)).toEqual(['storm']);
+    // The move did change both: the header waits, not the call.
+    expect([behind.view.part?.title, behind.view.turn]).toEqual(['Talks', 1]);
+    expect([behind.part?.title, behind.turn, behind.subheading]).toEqual(['Opening', 0, 'Part: Opening']);
+    ctl.close();
+    const back = ctl.model.screen;
+    if (back.kind !== 'call') throw new Error();
+    expect([back.part?.title, back.turn, back.subheading]).toEqual(['Talks', 1, 'Part: Talks']);
+  });
+
+  it('shows the call’s own part and turn behind news when it knows none the player left', () => {
+    const { ctl } = make();
+    ctl.press('role:a');
+    ctl.press('start');
+    const s = ctl.model.screen;
+    if (s.kind !== 'call') throw new Error();
+    const storm = { id: 'storm', headline: 'Storm', text: 'A storm hits.', source: null, invented: false, timeline: null };
+    const moved = { ...s.view, part: { id: 'talk', title: 'Talks' }, turn: 1 };
+    expect(shownHeader(moved, [storm], null)).toEqual({ part: { id: 'talk', title: 'Talks' }, turn: 1 });
+    expect(shownHeader(moved, [storm], { part: s.view.part, turn: 0 })).toEqual({ part: s.view.part, turn: 0 });
+    expect(shownHeader(moved, [], { part: s.view.part, turn: 0 })).toEqual({ part: { id: 'talk', title: 'Talks' }, turn: 1 });
   });
 
   it('Escape closes a news flash and nothing else', () => {

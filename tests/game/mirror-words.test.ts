@@ -5,15 +5,19 @@
  * as the reader's language writes them; and a press from the panel that
  * moves the call on while the canvas still types the line.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { debriefOf } from '../../src/engine/debrief.js';
+import { wordNeedsNamed } from '../../src/engine/describe.js';
+import { compileScenario } from '../../src/engine/machine.js';
 import type { LogView } from '../../src/engine/view.js';
 import { silentAudio } from '../../src/game/audio-port.js';
 import { GameController } from '../../src/game/controller.js';
-import { num, signed, stringsFor, stringsIn } from '../../src/game/i18n.js';
+import { fill, num, signed, stringsFor, stringsIn } from '../../src/game/i18n.js';
 import { langIn, logUntilNews, provenanceAt, sentence } from '../../src/game/mirror.js';
 import { moveKinds, outcomeSections, quote, reasonWords } from '../../src/game/screens.js';
 import { memoryStorage } from '../../src/game/storage.js';
+import { readScenario } from '../../src/scenario/load.js';
 import { tinyCompiled } from './support.js';
 
 const line = (id: string, how: 'invented' | 'reported'): LogView => ({ kind: 'line', id, speaker: 'Envoy', text: 'Hello.', invented: how === 'invented', source: how === 'reported' ? 'Notes' : null });
@@ -62,6 +66,46 @@ describe('where a logged line comes from', () => {
     expect(sentence('Resigns now')).toBe('Resigns now.');
     expect(sentence('Shall we talk?')).toBe('Shall we talk?');
     expect(sentence('“Fully closed.”')).toBe('“Fully closed.”');
+  });
+});
+
+describe('a reason the game words for a scenario in a language it has no words in', () => {
+  /** tiny written in French, whose deal has no reason of its author's, opened in the language `lang` asks for. */
+  function frenchDeal(lang: string | null) {
+    const r = readScenario(readFileSync(new URL('../fixtures/tiny-in-french.yaml', import.meta.url)), 'tiny-in-french.yaml');
+    if (!r.scenario) throw new Error('tiny-in-french.yaml does not read');
+    const ctl = new GameController({
+      scenarios: [compileScenario(r.scenario)],
+      problems: [],
+      storage: memoryStorage(),
+      audio: silentAudio(),
+      url: { scenario: 'tiny-in-french', role: 'a', lang, seed: 7, ignored: [] },
+      systemReducedMotion: false,
+      randomSeed: () => 7,
+    });
+    ctl.press('start');
+    for (let i = 0; i < 5 && ctl.callView?.phase !== 'choosing'; i++) ctl.press('continue', { panel: true });
+    return ctl.model.actions.find((a) => a.id === 'choice:deal')!;
+  }
+
+  it('keeps the French names apart from the game’s English words, to be marked in French, and fills in to what the canvas shows', () => {
+    const deal = frenchDeal(null);
+    expect(deal).toMatchObject({ disabled: true, lang: 'fr', reasonLang: 'en', reason: 'Needs Confiance of 3 or more and Le pont: Partagé and after reaching "Pourparlers"' });
+    expect(deal.reasonQuoted).toEqual({ template: 'Needs {q0} of 3 or more and {q1}: {q2} and after reaching "{q3}"', names: { q0: 'Confiance', q1: 'Le pont', q2: 'Partagé', q3: 'Pourparlers' } });
+    expect(fill(deal.reasonQuoted!.template, deal.reasonQuoted!.names)).toBe(deal.reason);
+  });
+
+  it('in Spanish, the game’s Spanish words around the same French names', () => {
+    const deal = frenchDeal('es');
+    expect(deal).toMatchObject({ lang: 'fr', reasonLang: 'es', reason: 'Requiere Confiance de 3 o más y Le pont: Partagé y haber llegado a «Pourparlers»' });
+    expect(deal.reasonQuoted!.names).toEqual({ q0: 'Confiance', q1: 'Le pont', q2: 'Partagé', q3: 'Pourparlers' });
+  });
+
+  it('a name that looks like a placeholder stays as written', () => {
+    const phrases = stringsFor('en').strings.conditions;
+    const q = wordNeedsNamed({ kind: 'all', parts: [{ kind: 'meter', meter: '{q1}', bounds: [{ op: 'gte', value: 2 }] }, { kind: 'chose', choice: 'Wait' }] }, phrases);
+    expect(q).toEqual({ template: 'Needs {q0} of 2 or more and after choosing "{q1}"', names: { q0: '{q1}', q1: 'Wait' } });
+    expect(fill(q.template, q.names)).toBe('Needs {q1} of 2 or more and after choosing "Wait"');
   });
 });
 

@@ -3,6 +3,7 @@ import { exportLabel, fill, signed, stringsFor } from '../../src/game/i18n.js';
 import { commandForKey } from '../../src/game/keys.js';
 import {
   callLayout,
+  cardSpacing,
   chipGeometry,
   chipRoom,
   clampScroll,
@@ -326,6 +327,25 @@ describe('layout', () => {
     expect(tall.meters.h).toBe(200);
     expect(tall.portrait.y - L.portrait.y).toBe(200 - L.meters.h);
     expect(meterListHeight([0, 40, 0], m)).toBe(meterListHeight([0, 0, 0], m) + 40 - meterLineHeight(m));
+  });
+
+  it('packs the call’s choice cards closer on a phone held sideways, still apart and large enough to tap', () => {
+    for (const [w, h] of [
+      [667, 375],
+      [844, 390],
+    ] as const) {
+      const m = metricsFor(w, h);
+      const [loose, tight] = [cardSpacing(m), cardSpacing(m, true)];
+      // One card and the space to the next, with a one-line label and its badge: less height than the loose card.
+      const oneLine = (sp: typeof loose) => Math.max(m.body * 1.3, sp.badge) + 2 * sp.padY + sp.gap;
+      expect(oneLine(tight)).toBeLessThan(oneLine(loose) - 5);
+      expect(tight.lineSpacing).toBeLessThan(loose.lineSpacing);
+      // Cards never touch, a card stays a comfortable target, and its number stays readable in its badge.
+      expect(tight.gap).toBeGreaterThanOrEqual(4);
+      expect(tight.badge + 2 * tight.padY).toBeGreaterThanOrEqual(32);
+      expect(tight.badge).toBeGreaterThanOrEqual(Math.round(m.body * 1.4));
+      expect(tight.lineSpacing).toBeGreaterThan(0);
+    }
   });
 
   it('draws at the density of the screen, within a pixel budget', () => {

@@ -103,6 +103,19 @@ describe('translations in the folder', () => {
     expect(scenarioData(r, false).translationProblems).toBeUndefined();
   });
 
+  it('a mended copy beside a broken translation is told, in the build as by validate, that the other has errors and which to delete', () => {
+    const taken = path.resolve(import.meta.dirname, '../fixtures/translation-taken');
+    const root = project({});
+    copyFileSync(tiny, path.join(root, 'scenarios/tiny.yaml'));
+    for (const f of ['tiny.es.yaml', 'tiny-mended.es.yaml']) copyFileSync(path.join(taken, f), path.join(root, 'scenarios', f));
+    const r = checkScenarioFolder(path.join(root, 'scenarios'), root);
+    expect(r.errors.map((d) => `${d.file}:${d.line}:${d.col} ${d.code} ${d.message}`)).toEqual([
+      "scenarios/tiny-mended.es.yaml:5:13 BC704 scenarios/tiny.es.yaml translates the scenario 'tiny' into es too, and has 1 error of its own",
+      'scenarios/tiny.es.yaml:9:3 BC702 unknown key \'line.helo-1\': the scenario \'tiny\' has no such text',
+    ]);
+    expect(r.errors[0]!.hints[0]).toBe('If this file is a mended copy of it, delete scenarios/tiny.es.yaml: the build stops on its errors, and once they are fixed, refuses two translations into es.');
+  });
+
   it('a translation is checked again when its scenario changes, though the translation did not', () => {
     const root = project({});
     copyFileSync(tiny, path.join(root, 'scenarios/tiny.yaml'));

@@ -128,6 +128,35 @@ const RULES: [string, Expected][] = [
   // Numbers written the way they are written elsewhere: told what was probably meant, and how to write it.
   ['BC204-quoted-number', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the quotes make it text", hint: 'Write `walkaway: 3`, without quotes.' }],
   ['BC204-number-with-word', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the word after the number makes it text", hint: 'Write the number alone: `walkaway: 3`. Say what it counts in a label or description.' }],
+  // A percentage: on a meter, the number at that share of its range; elsewhere the scale is the author's, so the number and the fraction.
+  [
+    'BC204-percent-no-scale',
+    {
+      code: 'BC204',
+      line: 13,
+      col: 15,
+      message: "'walkaway' should be a number, not text: the sign after the number makes it text",
+      hint: 'Write the number alone: `walkaway: 50`, or `walkaway: 0.5` if you meant a fraction (50% of 1). Say what it counts in a label or description.',
+    },
+  ],
+  [
+    'BC204-percent-of-meter',
+    { code: 'BC204', line: 25, col: 57, message: "'start' should be a number, not text: the sign after the number makes it text", hint: "The meter 'trust' runs from 0 to 100, so 50% of the way is 50: write the number alone, `start: 50`." },
+  ],
+  [
+    'BC204-percent-of-share-meter',
+    { code: 'BC204', line: 31, col: 75, message: "'set' should be a number, not text: the sign after the number makes it text", hint: "The meter 'odds' runs from 0 to 1, so 60% of the way is 0.6: write the number alone, `set: 0.6`." },
+  ],
+  [
+    'BC204-percent-either',
+    {
+      code: 'BC204',
+      line: 31,
+      col: 76,
+      message: "'add' should be a number, not text: the sign after the number makes it text",
+      hint: "The meter 'trust' runs from 0 to 10, so a move of 5% of its range is 0.5: write the number alone, `add: 0.5`, or `add: 5` if you meant 5 on the meter's own scale.",
+    },
+  ],
   ['BC204-decimal-comma', { code: 'BC204', line: 13, col: 15, message: "'walkaway' should be a number, not text: the comma makes it text", hint: 'Write a decimal point, not a comma: `walkaway: 2.5`.' }],
   [
     'BC204-comma-thousands-or-decimal',
@@ -1295,6 +1324,43 @@ describe('slips a newcomer makes, told in plain words', () => {
     expect(seen(`${tiny}language en\n`)).toEqual([
       ['BC103', 75, 1, "missing ':' after the key 'language'", ['Write `language: en`: a key is followed by a colon and a space, then its value.']],
     ]);
+  });
+
+  describe('a percentage where a number belongs', () => {
+    const hint = (from: string, to: string) => {
+      const d = checkScenario(tiny.replace(from, to), 'x.yaml').diagnostics;
+      expect(d.map((x) => x.code)).toEqual(['BC204']);
+      return d[0]!.hints;
+    };
+
+    it('in a condition on a meter, the number at that share of the meter’s range', () => {
+      // trust runs from 0 to 5: 60% of the way is 3, and 60 lies beyond its end.
+      expect(hint('when: { meter: trust, gte: 3 }', 'when: { meter: trust, gte: 60% }')).toEqual(["The meter 'trust' runs from 0 to 5, so 60% of the way is 3: write the number alone, `gte: 3`."]);
+    });
+
+    it('a move down, written with the word, in the effect every choice has', () => {
+      expect(hint('everyChoice: [{ meter: clock, add: -1 }]', 'everyChoice: [{ meter: clock, add: -25 per cent }]')).toEqual([
+        "The meter 'clock' runs from 0 to 4, so a move of -25% of its range is -1: write the number alone, `add: -1`.",
+      ]);
+    });
+
+    it('beyond the meter’s range either way, the range is told', () => {
+      expect(hint('start: 4 }', 'start: 400% }')).toEqual(["The meter 'clock' runs from 0 to 4: write the number alone, within that range (400% lies beyond it)."]);
+    });
+
+    it('a small share that the number as written could also mean: both, plainly', () => {
+      expect(hint('min: 0, max: 5, start: 1 }', 'min: 0, max: 5, start: 1% }')).toEqual([
+        "The meter 'trust' runs from 0 to 5, so 1% of the way is 0.05: write the number alone, `start: 0.05`, or `start: 1` if you meant 1 on the meter's own scale.",
+      ]);
+    });
+
+    it('a meter whose own range is not a number yet gives no scale: the number or the fraction', () => {
+      const both = checkScenario(tiny.replace('min: 0, max: 5, start: 1 }', 'min: 0, max: 5 points, start: 20% }'), 'x.yaml').diagnostics;
+      expect(both.map((d) => d.hints[0])).toEqual([
+        'Write the number alone: `max: 5`. Say what it counts in a label or description.',
+        'Write the number alone: `start: 20`, or `start: 0.2` if you meant a fraction (20% of 1). Say what it counts in a label or description.',
+      ]);
+    });
   });
 
   it('a long value is shortened in the example', () => {

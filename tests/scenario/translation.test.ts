@@ -269,9 +269,53 @@ describe('one fixture per translation rule', () => {
         severity: 'error',
         code: 'BC704',
         message: "the scenario 'tiny' already has a translation into es: a.es.yaml",
-        hints: ['Keep one translation a language: merge the two files, or give this one another `language:`.'],
+        hints: [
+          "The game shows one translation a language: delete one of the two files, or merge them (copy the texts to keep into one, then delete the other). If this file is in another language, set its `language:` to that language's code.",
+        ],
       },
     ]);
+  });
+
+  // tests/fixtures/translation-taken: a translation with a slip, and the copy an author made of it to mend it.
+  const taken = (name: string) => parseScenarioText(fromRoot(`tests/fixtures/translation-taken/${name}`), name);
+
+  it('BC704 beside a translation with errors of its own: the mended copy is told which file to delete, whichever comes first', () => {
+    const expected = {
+      file: 'tiny-mended.es.yaml',
+      line: 5,
+      col: 13,
+      severity: 'error',
+      code: 'BC704',
+      message: "tiny.es.yaml translates the scenario 'tiny' into es too, and has 1 error of its own",
+      hints: [
+        'If this file is a mended copy of it, delete tiny.es.yaml: the build stops on its errors, and once they are fixed, refuses two translations into es.',
+        "Otherwise keep one file: merge the texts to keep into one, then delete the other. If this file is in another language, set its `language:` to that language's code.",
+        'To see its errors: npm run validate -- tiny.es.yaml',
+      ],
+    };
+    for (const order of [['tiny.es.yaml', 'tiny-mended.es.yaml'], ['tiny-mended.es.yaml', 'tiny.es.yaml']]) {
+      const byFile = new Map(checkTranslations(order.map(taken), (id) => find(id)).map((o) => [o.file, o]));
+      expect(byFile.get('tiny-mended.es.yaml')!.diagnostics).toEqual([expected]);
+      expect(byFile.get('tiny-mended.es.yaml')!.translation).toBeUndefined();
+      // The broken file hears only of its own slip, not that a copy exists.
+      expect(byFile.get('tiny.es.yaml')!.diagnostics.map((d) => d.code)).toEqual(['BC702']);
+    }
+  });
+
+  it('a file that cannot be read, or whose header does not name both a scenario and a language, is no translation into a language', () => {
+    const mended = fromRoot('tests/fixtures/translation-taken/tiny-mended.es.yaml');
+    const others = {
+      unreadable: mended.replace('  title: Una llamada diminuta', '  title: "Una llamada diminuta'),
+      'no language': mended.replace('  language: es\n', ''),
+      'language misspelt': mended.replace('  language: es', '  langauge: es'),
+      'language malformed': mended.replace('  language: es', '  language: español'),
+    };
+    for (const [what, text] of Object.entries(others)) {
+      const [other, copy] = checkTranslations([parseScenarioText(text, 'tiny.es.yaml'), taken('tiny-mended.es.yaml')], (id) => find(id));
+      expect(other!.diagnostics.length, what).toBeGreaterThan(0);
+      expect(copy!.diagnostics, what).toEqual([expect.objectContaining({ code: 'BC703' })]);
+      expect(copy!.translation?.language, what).toBe('es');
+    }
   });
 });
 

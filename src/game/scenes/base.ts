@@ -6,7 +6,7 @@
  */
 import * as Phaser from 'phaser';
 import type { GameController } from '../controller.js';
-import { clampScroll, metricsFor, type Metrics, type Rect } from '../layout.js';
+import { cardSpacing, clampScroll, metricsFor, type CardSpacing, type Metrics, type Rect } from '../layout.js';
 import type { ActionModel, ScreenModel } from '../screens.js';
 import { CSS, FONT, HEX } from '../theme.js';
 import { card, display, tapSlop } from './ui.js';
@@ -70,6 +70,8 @@ export interface SceneDescription {
   scrollHint: PageBox | null;
   /** The size in CSS pixels of the smallest text drawn. */
   smallestText: number;
+  /** The call's top bar as drawn: the part (in capitals) and the turn, with the role where there is room. */
+  topBar: { part: string; turn: string } | null;
   /** The speaker's name and title as drawn beside or under the portrait, with the title's lines. */
   speaker: { name: string; nameBox: PageBox; titleLines: string[]; titleBox: PageBox } | null;
 }
@@ -284,8 +286,8 @@ export abstract class BaseScene extends Phaser.Scene {
     this.app.ctl.press(id);
   }
 
-  /** Draws the model's actions as a column of cards from (x, y); returns the bottom. */
-  protected drawActionColumn(actions: ActionModel[], x: number, y: number, w: number, fixed = false, depth = 20): number {
+  /** Draws the model's actions as a column of cards from (x, y), spaced as `sp` says; returns the bottom. */
+  protected drawActionColumn(actions: ActionModel[], x: number, y: number, w: number, fixed = false, depth = 20, sp: CardSpacing = cardSpacing(this.m)): number {
     let cy = y;
     actions.forEach((a, i) => {
       const c = card(
@@ -297,13 +299,14 @@ export abstract class BaseScene extends Phaser.Scene {
         this.m,
         () => this.pressAction(a.id),
         () => this.isDragging,
+        sp,
       );
       if (fixed) for (const o of c.objects) (o as unknown as Phaser.GameObjects.Components.ScrollFactor).setScrollFactor(0);
       if (fixed) for (const o of c.objects) (o as unknown as Phaser.GameObjects.Components.Depth).setDepth(depth + ((o as unknown as Phaser.GameObjects.Components.Depth).depth < 0 ? 0 : 1));
       this.drawnActions.push({ id: a.id, number: i + 1, label: a.label, disabled: a.disabled, reason: a.reason, rect: c.rect, fixed, objects: c.objects, held: false });
-      cy += c.height + this.m.gap;
+      cy += c.height + sp.gap;
     });
-    return cy - (actions.length ? this.m.gap : 0);
+    return cy - (actions.length ? sp.gap : 0);
   }
 
   /**
@@ -379,6 +382,7 @@ export abstract class BaseScene extends Phaser.Scene {
     const sy = box.height / this.vh;
     return {
       speaker: null,
+      topBar: null,
       scene: this.scene.key,
       heading: this.heading,
       line: null,

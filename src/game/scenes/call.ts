@@ -15,7 +15,7 @@
 import * as Phaser from 'phaser';
 import type { LineView, MeterView } from '../../engine/view.js';
 import { fill, num, signed } from '../i18n.js';
-import { callLayout, chipGeometry, chipRoom, meterLine, meterLineHeight, meterListGap, meterListHeight, meterShare, wrapWords, type MeterLine, type Rect } from '../layout.js';
+import { callLayout, cardSpacing, chipGeometry, chipRoom, meterLine, meterLineHeight, meterListGap, meterListHeight, meterShare, wrapWords, type MeterLine, type Rect } from '../layout.js';
 import { CHARS_PER_SECOND } from '../settings.js';
 import type { ScreenModel } from '../screens.js';
 import { CSS, HEX } from '../theme.js';
@@ -38,6 +38,8 @@ export class CallScene extends BaseScene {
   /** The line last drawn with no news up, and its marker: what stays behind a news flash. */
   private before: { line: LineView | null; marker: string } | null = null;
   private drawnLine: string | null = null;
+  /** The top bar's texts as drawn, for the test hook. */
+  private topBar: SceneDescription['topBar'] = null;
   private drawnMarker: string | null = null;
 
   constructor(app: AppContext) {
@@ -150,16 +152,17 @@ export class CallScene extends BaseScene {
     );
     this.heading = s.heading;
 
-    // Top bar: the part of the negotiation, the turn.
+    // Top bar: the part of the negotiation, the turn; behind news, those the player left, as the model gives them.
     this.fixedBar(0, L.top.h);
     const ty = Math.round((L.top.h - m.small * 1.3) / 2);
     const dot = this.add.circle(m.pad + 5, L.top.h / 2, 4, HEX.brass, 1).setScrollFactor(0).setDepth(12);
     if (this.motion) this.tweens.add({ targets: dot, alpha: 0.35, duration: 1100, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
-    kicker(this, m.pad + 16, ty, view.part ? view.part.title : s.heading, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
+    const partText = kicker(this, m.pad + 16, ty, s.part ? s.part.title : s.heading, m.small, CSS.steel).setScrollFactor(0).setDepth(12);
     // A short canvas (a phone held sideways) says "Your move" up here, in place of the role, so the line and the choices keep the height.
     const promptUp = m.short && view.phase === 'choosing' && s.flash.length === 0;
-    const right = m.narrow || promptUp ? fill(t.turn, { n: view.turn }) : `${fill(t.youPlay, { role: s.roleName })}  ·  ${fill(t.turn, { n: view.turn })}`;
+    const right = m.narrow || promptUp ? fill(t.turn, { n: s.turn }) : `${fill(t.youPlay, { role: s.roleName })}  ·  ${fill(t.turn, { n: s.turn })}`;
     const turn = text(this, w - m.pad, ty, right, { size: m.small, color: CSS.steelDim }).setOrigin(1, 0).setScrollFactor(0).setDepth(12);
+    this.topBar = { part: partText.text, turn: turn.text };
     this.viewTop = L.top.h;
 
     // News comes first, as in the panel: behind it the call stays as it was when the news broke, and the
@@ -206,7 +209,9 @@ export class CallScene extends BaseScene {
       const size = Math.round(m.body * (m.short ? 1 : 1.12));
       const tx = d.x + innerPad;
       const tw = d.w - 2 * innerPad;
-      const lt = text(this, tx, d.y + innerPad, line.text, { size, width: tw, lineSpacing: Math.round(size * 0.35) });
+      // A short canvas sets the line a little closer, and its marker closer under it, so that the choices keep the height.
+      const lt = text(this, tx, d.y + innerPad, line.text, { size, width: tw, lineSpacing: Math.round(size * (m.short ? 0.25 : 0.35)) });
+      const markGap = m.short ? Math.round(m.gap * 0.7) : m.gap;
       this.wrapped = lt.getWrappedText(line.text);
       const textH = lt.height;
       const key = `${line.id}@${view.log.length}`;
@@ -218,7 +223,7 @@ export class CallScene extends BaseScene {
       }
       this.lineText = lt;
       lt.setText(sliceWrapped(this.wrapped, this.typewriter?.count ?? Infinity));
-      let my = d.y + innerPad + textH + m.gap;
+      let my = d.y + innerPad + textH + markGap;
       if (lineMarker) {
         if (line.invented) {
           const tag = kicker(this, tx + 6, my + 3, lineMarker, m.small, CSS.brass);
@@ -228,7 +233,7 @@ export class CallScene extends BaseScene {
           const beside = m.short && measurer(size)(this.wrapped[n - 1]!.trimEnd()) + m.gap + tag.width + 12 <= tw;
           if (beside) tag.setPosition(tx + tw - tag.width - 6, d.y + innerPad + row * (n - 1) + Math.round((row - lt.lineSpacing - tag.height) / 2));
           this.add.rectangle(tag.x - 6, tag.y - 3, tag.width + 12, tag.height + 6, HEX.bg, 1).setOrigin(0, 0).setRounded(3).setStrokeStyle(1, HEX.brassDim, 1).setDepth(-1);
-          my = beside ? my - m.gap : my + tag.height + 6;
+          my = beside ? my - markGap : my + tag.height + 6;
         } else {
           const src = text(this, tx, my, lineMarker, { size: m.small, color: CSS.steel, italic: true, width: tw });
           my += src.height;
@@ -249,15 +254,17 @@ export class CallScene extends BaseScene {
       });
     }
 
-    // Choices or continue.
-    const ay = dialogueBottom + m.gap * (m.short ? 1 : 1.5);
+    // Choices or continue. A phone held sideways has the choices share its height with the line: their cards
+    // pack closer there, as far from the line as from each other.
+    const cards = cardSpacing(m, m.short);
+    const ay = dialogueBottom + (m.short ? cards.gap : m.gap * 1.5);
     let bottom = ay;
     if (s.flash.length === 0) {
       if (view.phase === 'choosing') {
         const prompt = promptUp
           ? [kicker(this, turn.x - turn.width - m.gap * 2, ty, t.yourMove, m.small, CSS.brass).setOrigin(1, 0).setScrollFactor(0).setDepth(12)]
           : [kicker(this, L.actions.x, ay, t.yourMove, m.small, CSS.brass)];
-        bottom = this.drawActionColumn(model.actions, L.actions.x, ay + (promptUp ? 0 : prompt[0]!.height + m.gap), L.actions.w);
+        bottom = this.drawActionColumn(model.actions, L.actions.x, ay + (promptUp ? 0 : prompt[0]!.height + m.gap), L.actions.w, false, 20, cards);
         if (this.typewriter && !this.typewriter.done) this.holdChoices([...prompt, ...this.drawnActions.flatMap((a) => a.objects)], { x: L.actions.x, y: ay, w: L.actions.w, h: bottom - ay });
       } else if (model.actions.length > 0) {
         const bw = Math.min(L.actions.w, Math.max(220, m.body * 14));
@@ -434,6 +441,7 @@ export class CallScene extends BaseScene {
       line: this.drawnLine,
       lineMarker: this.drawnMarker,
       flash: s.flash[0]?.headline ?? null,
+      topBar: this.topBar,
       typing: this.typewriter !== null && !this.typewriter.done,
       speaker: this.nameplate && {
         name: this.nameplate.name.text,

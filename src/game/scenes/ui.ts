@@ -3,7 +3,7 @@
  * cards, placeholder portraits and meters. Everything is drawn in code.
  */
 import * as Phaser from 'phaser';
-import type { Metrics, Rect } from '../layout.js';
+import { cardSpacing, type CardSpacing, type Metrics, type Rect } from '../layout.js';
 import { CSS, FONT, HEX } from '../theme.js';
 
 /**
@@ -97,20 +97,19 @@ export interface CardHandle {
  * A numbered action card. Its height follows its text; `onPress` fires on
  * a click or tap that did not turn into a scroll.
  */
-export function card(scene: Phaser.Scene, x: number, y: number, w: number, spec: CardSpec, m: Metrics, onPress: () => void, shouldIgnore: () => boolean): CardHandle {
-  const padX = Math.round(m.body * 0.8);
-  const padY = Math.round(m.body * 0.55);
-  const badge = spec.number !== null ? Math.round(m.body * 1.6) : 0;
-  const textX = x + padX + (badge ? badge + Math.round(m.body * 0.6) : 0);
+export function card(scene: Phaser.Scene, x: number, y: number, w: number, spec: CardSpec, m: Metrics, onPress: () => void, shouldIgnore: () => boolean, sp: CardSpacing = cardSpacing(m)): CardHandle {
+  const { padX, padY } = sp;
+  const badge = spec.number !== null ? sp.badge : 0;
+  const textX = x + padX + (badge ? badge + sp.badgeGap : 0);
   const textW = w - (textX - x) - padX;
   const primary = spec.kind === 'continue' || spec.kind === 'primary';
   const labelColor = spec.disabled ? CSS.steelDim : CSS.text;
-  const label = text(scene, textX, y + padY, spec.label, { size: m.body, color: labelColor, width: textW, weight: primary ? '600' : '400' });
+  const label = text(scene, textX, y + padY, spec.label, { size: m.body, color: labelColor, width: textW, weight: primary ? '600' : '400', lineSpacing: sp.lineSpacing });
   let h = label.height;
   const objects: Phaser.GameObjects.GameObject[] = [label];
   const sub = spec.disabled && spec.reason ? spec.reason : spec.detail;
   if (sub) {
-    const t = text(scene, textX, y + padY + h + 2, sub, { size: m.small, color: spec.disabled ? CSS.brass : CSS.textDim, width: textW, italic: spec.disabled });
+    const t = text(scene, textX, y + padY + h + 2, sub, { size: m.small, color: spec.disabled ? CSS.brass : CSS.textDim, width: textW, italic: spec.disabled, lineSpacing: sp.smallLineSpacing });
     objects.push(t);
     h += 2 + t.height;
   }
