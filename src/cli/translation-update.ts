@@ -1,16 +1,17 @@
 /**
  * `npm run -s translation -- --update FILE`: a translation file brought up
  * to date with its scenario, on stdout, or written over the file with
- * `--write`. What was added, and the keys the scenario no longer has, are
- * told on stderr, so that stdout stays the file alone.
+ * `--write`. What was added, the texts whose original changed, and the
+ * keys the scenario no longer has are told on stderr, so that stdout stays
+ * the file alone.
  */
 import { fstatSync, statSync } from 'node:fs';
 import { closest, formatDiagnostic, type Diagnostic } from '../scenario/diagnostics.js';
 import { readParsedScenario } from '../scenario/load.js';
 import { parseScenarioText } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
-import { checkTranslation, isTranslationData, languageOf, translationHead, type ScenarioLookup } from '../scenario/translation.js';
-import { STILL_TO_TRANSLATE, updateTranslation } from '../scenario/translation-update.js';
+import { checkTranslation, isTranslationData, languageOf, textSlots, translationHead, type ScenarioLookup } from '../scenario/translation.js';
+import { STILL_TO_TRANSLATE, TO_REVISE, updateTranslation } from '../scenario/translation-update.js';
 import { UsageError } from './args.js';
 import { findScenarioNear } from './find-scenario.js';
 import { readScenarioFile } from './read-file.js';
@@ -109,6 +110,28 @@ export function updateCommand(file: string, named: readonly string[], options: U
     for (const k of u.added.slice(0, LISTED)) err(`  ${k}`);
     if (u.added.length > LISTED) err(`  and ${u.added.length - LISTED} more${form === 'json' ? '' : ` (search the file for ${STILL_TO_TRANSLATE})`}`);
   }
+  if (u.revised.length > 0) {
+    const n = u.revised.length;
+    const marked = form === 'json' ? ' (JSON has no comments to mark them with); revise them to match' : `; ${n === 1 ? 'it is' : 'each is'} marked \`# ${TO_REVISE}\`: revise ${n === 1 ? 'it' : 'each'} to match, then delete the mark`;
+    err(`${file}: the scenario '${id}' changed the words of ${count(n, 'text')} after ${n === 1 ? 'it was' : 'they were'} translated${marked}. ${n === 1 ? 'Its words' : 'Their words'} now:`);
+    const words = new Map(textSlots(scenario.found).map((s) => [s.key, s.text]));
+    for (const k of u.revised.slice(0, LISTED)) err(`  ${k}: "${shown(words.get(k) ?? '')}"`);
+    if (n > LISTED) err(`  and ${n - LISTED} more${form === 'json' ? '' : ` (search the file for ${TO_REVISE})`}`);
+  }
+  if (u.recorded)
+    err(
+      u.assumed.length > 0
+        ? `${file}: had no record of the words its texts were translated from, so one is added under \`originals:\`, assuming the ${count(u.assumed.length, 'text')} translated so far match the words the scenario '${id}' has now. Revise by hand any that was translated from older words; from now on, a change to the scenario's words is told.`
+        : `${file}: added \`originals:\`, the record of the scenario's words each text is translated from, so that a change to them is told.`,
+    );
+  else if (u.assumed.length > 0) {
+    const n = u.assumed.length;
+    err(`${file}: recorded under \`originals:\` the scenario's words for ${count(n, 'text')} that had none, assuming ${n === 1 ? 'its translation matches' : 'their translations match'} the words as they are now:`);
+    for (const k of u.assumed.slice(0, LISTED)) err(`  ${k}`);
+    if (n > LISTED) err(`  and ${n - LISTED} more`);
+  }
+  if (u.forgotten.length > 0)
+    err(`${file}: removed from \`originals:\` what it recorded for ${u.forgotten.length === 1 ? 'a key' : `${u.forgotten.length} keys`} neither the texts nor the scenario have: ${u.forgotten.slice(0, LISTED).map((k) => `'${shown(k)}'`).join(', ')}${u.forgotten.length > LISTED ? ', …' : ''}`);
   if (u.stale.length > 0) {
     for (const key of u.stale) {
       const at = parsed.locateKey(['texts', key]);

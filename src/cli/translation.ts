@@ -24,7 +24,8 @@ const USAGE = `usage: npm run translation -- SCENARIO LANGUAGE
   then translate the values and check it with npm run validate.
   --update FILE  bring the translation FILE up to date with its scenario (the one with its id in its folder,
                  or SCENARIO): the texts the scenario has gained are added, still in its words and marked
-                 # TODO translate; the file brought up to date is printed, and what changed is told
+                 # TODO translate, and those whose words it changed since they were translated are marked
+                 # TODO revise; the file brought up to date is printed, and what changed is told
   --write        rewrite FILE in place instead of printing it
   --drop-stale   remove the keys the scenario no longer has (they are kept and told otherwise)`;
 

@@ -85,6 +85,7 @@ export const CODES = {
   BC702: { severity: 'error', summary: 'A translation gives a text the scenario does not have.' },
   BC703: { severity: 'warning', summary: 'Texts a translation leaves out: they show in the scenario’s own language.' },
   BC704: { severity: 'error', summary: 'A second translation of one scenario into one language.' },
+  BC705: { severity: 'warning', summary: 'A translated text whose original changed after it was translated, or a record under `originals:` that cannot be used.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;

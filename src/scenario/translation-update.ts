@@ -11,16 +11,23 @@
  * written in braces (`texts: { … }`) has no room for the comment that marks
  * a text added, so it alone is written out again, one text a line.
  *
- * What this cannot tell is a text whose original changed after it was
- * translated: a translation file keeps only the translated words, not the
- * words they were translated from.
+ * The file also keeps, under `originals:` at its end, a fingerprint of the
+ * scenario's words each text was translated from (see originals.ts). The
+ * update compares them with the scenario's words now: a text whose original
+ * changed is marked as to revise, and its fingerprint is brought up to
+ * date, as are those of the texts it adds. A file with no record yet gets
+ * one, taking its translations to match the scenario's words as they are.
  */
-import { isMap, isScalar, parseDocument, stringify, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, Scalar, stringify, YAMLMap, type Document, type Pair } from 'yaml';
+import { fingerprint, isFingerprint, ORIGINALS, ORIGINALS_HEADING, originalsYaml, readOriginals } from './originals.js';
 import type { Scenario } from './schema.js';
 import { isGroupHeading, languageOf, textSlots, translationSkeleton } from './translation.js';
 
 /** The comment after each added text; one word an author can search the file for. */
 export const STILL_TO_TRANSLATE = 'TODO translate';
+
+/** The comment after each text whose original changed after it was translated; searched for as the one above. */
+export const TO_REVISE = 'TODO revise';
 
 /** What bringing a translation up to date gave. */
 export interface TranslationUpdate {
@@ -32,6 +39,18 @@ export interface TranslationUpdate {
   stale: string[];
   /** Whether the stale keys were removed. */
   dropped: boolean;
+  /** The keys whose original changed after they were translated, in the file's order: marked (in YAML), their fingerprints brought up to date. */
+  revised: string[];
+  /**
+   * The keys translated before whose words were recorded now, with nothing
+   * to compare them with (no record, or none usable for the key): their
+   * translations are taken to match the scenario's words as they are.
+   */
+  assumed: string[];
+  /** Whether the file had no `originals:` (or one that is not a mapping) and was given one. */
+  recorded: boolean;
+  /** Fingerprints removed because neither the texts nor the scenario have their key. */
+  forgotten: string[];
 }
 
 /** The form a translation file is written in, as the reader found it. */
@@ -46,13 +65,28 @@ export type TranslationForm = 'yaml' | 'json';
 export function updateTranslation(text: string, form: TranslationForm, scenario: Scenario, options: { dropStale?: boolean } = {}): TranslationUpdate {
   const slots = textSlots(scenario);
   const order = new Map(slots.map((s, i) => [s.key, i]));
-  const before = form === 'json' ? jsonTexts(text) : yamlTexts(text);
+  const words = new Map(slots.map((s) => [s.key, s.text]));
+  const read = form === 'json' ? jsonFile(text) : yamlFile(text);
+  const before = read.texts;
   const present = new Set(before.keys());
   const added = slots.filter((s) => !present.has(s.key));
   const stale = [...before.keys()].filter((k) => !order.has(k));
   const dropped = options.dropStale === true && stale.length > 0;
-  const result = { added: added.map((s) => s.key), stale, dropped };
-  if (added.length === 0 && !dropped) return { text, ...result };
+  const drop: ReadonlySet<string> = dropped ? new Set(stale) : new Set();
+
+  // What the record says of each text the file has: the same words, other words, or nothing usable.
+  const record = readOriginals(read.data);
+  const recorded = !record?.usable;
+  const was = record?.entries ?? new Map<string, unknown>();
+  const revised: string[] = [];
+  const assumed: string[] = [];
+  for (const key of before.keys()) {
+    const now = words.get(key);
+    if (now === undefined) continue;
+    const fp = was.get(key);
+    if (!isFingerprint(fp)) assumed.push(key);
+    else if (fp !== fingerprint(now)) revised.push(key);
+  }
 
   // Each text added goes after the nearest text before it in the scenario's order that the file has, so a
   // line added to a beat lands among that beat's lines; one with no such text goes first.
@@ -66,31 +100,61 @@ export function updateTranslation(text: string, form: TranslationForm, scenario:
       runs.set(anchor, run);
     }
   }
-  const mark = `${STILL_TO_TRANSLATE}: still in ${languageOf(scenario)}`;
-  const out =
-    form === 'json' ? updateJson(text, runs, dropped ? new Set(stale) : new Set())
-    : updateYaml(text, runs, dropped ? new Set(stale) : new Set(), groupsOf(scenario), mark);
 
-  // The file must read back as exactly the texts meant: the author's, those added, and not those dropped.
+  // The record to keep: every text of the file after the update, in its order, with the scenario's words now; a
+  // key the scenario no longer has keeps its fingerprint while its text is kept.
+  const keys = [...(runs.get(null) ?? []).map((r) => r.key)];
+  for (const k of before.keys()) {
+    if (!drop.has(k)) keys.push(k);
+    for (const r of runs.get(k) ?? []) keys.push(r.key);
+  }
+  const originals = new Map<string, string>();
+  for (const k of keys) {
+    const now = words.get(k);
+    const fp = now !== undefined ? fingerprint(now) : was.get(k);
+    if (isFingerprint(fp)) originals.set(k, fp);
+  }
+  const forgotten = [...was.keys()].filter((k) => !originals.has(k) && !present.has(k));
+  const sameRecord = !recorded && was.size === originals.size && [...originals].every(([k, v]) => was.get(k) === v);
+
+  const result = { added: added.map((s) => s.key), stale, dropped, revised, assumed, recorded, forgotten };
+  if (added.length === 0 && !dropped && revised.length === 0 && sameRecord) return { text, ...result };
+
+  const mark = `${STILL_TO_TRANSLATE}: still in ${languageOf(scenario)}`;
+  const revise = form === 'json' || revised.length === 0 ? new Set<string>() : new Set(revised);
+  let out = text;
+  if (added.length > 0 || dropped || revise.size > 0)
+    out = form === 'json' ? updateJson(text, runs, drop) : updateYaml(text, runs, drop, groupsOf(scenario), mark, revise, `${TO_REVISE}: the original changed`);
+  if (!sameRecord) out = form === 'json' ? jsonOriginals(out, originals) : yamlOriginals(out, originals);
+
+  // The file must read back as exactly the texts meant: the author's, those added, and not those dropped; and the record meant.
   const expected = new Map(before);
-  if (dropped) for (const k of stale) expected.delete(k);
+  for (const k of drop) expected.delete(k);
   for (const s of added) expected.set(s.key, s.text);
-  const after = form === 'json' ? jsonTexts(out) : yamlTexts(out);
-  if (after.size !== expected.size || [...expected].some(([k, v]) => after.get(k) !== v)) throw new Error('the updated translation does not read back as the texts it should hold');
+  const after = form === 'json' ? jsonFile(out) : yamlFile(out);
+  const same = <V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, unknown>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+  if (!same(expected, after.texts)) throw new Error('the updated translation does not read back as the texts it should hold');
+  if (!sameRecord && !same(originals, readOriginals(after.data)?.entries ?? new Map())) throw new Error('the updated translation does not read back as the record of originals it should hold');
   return { text: out, ...result };
 }
 
-/** The texts of a translation file, by key, in the file's order. */
-function yamlTexts(text: string): Map<string, unknown> {
-  const texts = parseDocument(stripBom(text)).get('texts');
-  const out = new Map<string, unknown>();
-  if (isMap(texts)) for (const p of texts.items) out.set(String(isScalar(p.key) ? p.key.value : p.key), isScalar(p.value) ? p.value.value : p.value);
-  return out;
+/** A translation file's data, and its texts by key in the file's order. */
+interface FileRead {
+  data: unknown;
+  texts: Map<string, unknown>;
 }
 
-function jsonTexts(text: string): Map<string, unknown> {
+function yamlFile(text: string): FileRead {
+  const doc = parseDocument(stripBom(text));
+  const texts = doc.get('texts');
+  const out = new Map<string, unknown>();
+  if (isMap(texts)) for (const p of texts.items) out.set(String(isScalar(p.key) ? p.key.value : p.key), isScalar(p.value) ? p.value.value : p.value);
+  return { data: doc.toJS(), texts: out };
+}
+
+function jsonFile(text: string): FileRead {
   const data = JSON.parse(stripBom(text)) as { texts?: Record<string, unknown> };
-  return new Map(Object.entries(data.texts ?? {}));
+  return { data, texts: new Map(Object.entries(data.texts ?? {})) };
 }
 
 const BOM = '\uFEFF';
@@ -117,14 +181,19 @@ function groupsOf(scenario: Scenario): Map<string, string> {
 
 type Runs = ReadonlyMap<string | null, readonly { key: string; text: string }[]>;
 
-function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, mark: string): string {
+/**
+ * A YAML translation with the texts added and dropped, and each text in
+ * `revise` marked with the comment `reviseMark` at the end of its line (the
+ * line of `|` or `>` for a text written as a block).
+ */
+function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, mark: string, revise: ReadonlySet<string>, reviseMark: string): string {
   const bom = text.startsWith(BOM) ? BOM : '';
   const body = stripBom(text);
   const doc = parseDocument(body);
   const texts = doc.get('texts');
   if (!isMap(texts)) throw new Error('the translation has no texts to update');
   // A whole file written in braces has no lines to add to.
-  if (!isMap(doc.contents) || doc.contents.flow) return bom + rewriteYaml(doc, texts, runs, drop, groups, mark);
+  if (!isMap(doc.contents) || doc.contents.flow) return bom + rewriteYaml(doc, texts, runs, drop, groups, mark, revise, reviseMark);
 
   const eol = body.includes('\r\n') ? '\r\n' : '\n';
   const edits: TextEdit[] = [];
@@ -160,7 +229,7 @@ function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups:
     return atEnd && !body.endsWith('\n') ? eol + joined : joined;
   };
 
-  if (texts.flow) return bom + flowToBlock(body, doc.contents, texts, runs, drop, groups, render, eol);
+  if (texts.flow) return bom + flowToBlock(body, doc.contents, texts, runs, drop, groups, render, eol, revise, reviseMark);
 
   const first = pairs[0]!;
   const opening = runs.get(null);
@@ -174,6 +243,14 @@ function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups:
     if (drop.has(key)) edits.push({ start: lineStart((p.key as { range: [number, number, number] }).range[0]), end, text: '' });
     const run = runs.get(key);
     if (run) edits.push({ start: end, end, text: render(run, indentOf(p), groups.get(key), end === body.length) });
+    if (revise.has(key)) {
+      // At the end of the line of the value's last character, or of a block's `|` or `>`, after any comment there.
+      const v = p.value as { type?: string; range: [number, number, number] };
+      const at = v.type === 'BLOCK_LITERAL' || v.type === 'BLOCK_FOLDED' ? v.range[0] : Math.max(v.range[0], v.range[1] - 1);
+      const nl = body.indexOf('\n', at);
+      const lineEnd = nl === -1 ? body.length : body[nl - 1] === '\r' ? nl - 1 : nl;
+      if (!body.slice(lineStart(at), lineEnd).includes(TO_REVISE)) edits.push({ start: lineEnd, end: lineEnd, text: ` # ${reviseMark}` });
+    }
   }
   if (drop.size > 0) {
     const textsPair = isMap(doc.contents) ? (doc.contents.items as Pair<unknown, unknown>[]).find((p) => isScalar(p.key) && p.key.value === 'texts') : undefined;
@@ -235,7 +312,7 @@ type Render = (run: readonly { key: string; text: string }[], indent: string, gr
  * each text added, written in its place as one `key: text` a line, with the
  * texts added among them; every other line of the file stays as written.
  */
-function flowToBlock(body: string, top: YAMLMap, texts: YAMLMap, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, render: Render, eol: string): string {
+function flowToBlock(body: string, top: YAMLMap, texts: YAMLMap, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, render: Render, eol: string, revise: ReadonlySet<string>, reviseMark: string): string {
   const pair = (top.items as Pair<unknown, unknown>[]).find((p) => isScalar(p.key) && p.key.value === 'texts')!;
   const keyRange = (pair.key as { range: [number, number, number] }).range;
   const flowEnd = (texts as { range?: [number, number, number] }).range![1];
@@ -257,7 +334,8 @@ function flowToBlock(body: string, top: YAMLMap, texts: YAMLMap, runs: Runs, dro
       if (own !== undefined && own !== group) block += `${eol}${indent}# ${own}${eol}`;
       group = own ?? group;
       const value = isScalar(p.value) ? p.value.value : p.value;
-      block += stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '').split('\n').map((l) => (l === '' ? l : indent + l)).join(eol) + eol;
+      const [first, ...rest] = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+      block += [`${first!}${revise.has(key) ? ` # ${reviseMark}` : ''}`, ...rest].map((l) => (l === '' ? l : indent + l)).join(eol) + eol;
     }
     addRun(key);
   }
@@ -272,7 +350,7 @@ function flowToBlock(body: string, top: YAMLMap, texts: YAMLMap, runs: Runs, dro
 }
 
 /** A `texts:` in a file written wholly in braces, written out again as one `key: text` a line. */
-function rewriteYaml(doc: Document, texts: YAMLMap, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, mark: string): string {
+function rewriteYaml(doc: Document, texts: YAMLMap, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, mark: string, revise: ReadonlySet<string>, reviseMark: string): string {
   const made = (key: string, value: string, heading: string | undefined) => {
     const pair = doc.createPair(key, value) as Pair<{ commentBefore?: string }, { comment?: string }>;
     if (heading !== undefined) pair.key.commentBefore = ` ${heading}`;
@@ -292,6 +370,7 @@ function rewriteYaml(doc: Document, texts: YAMLMap, runs: Runs, drop: ReadonlySe
   for (const p of texts.items as Pair<unknown, unknown>[]) {
     const key = String(isScalar(p.key) ? p.key.value : p.key);
     group = groups.get(key) ?? group;
+    if (revise.has(key) && isScalar(p.value)) p.value.comment = ` ${reviseMark}`;
     if (!drop.has(key)) items.push(p);
     addRun(key);
   }
@@ -366,9 +445,9 @@ interface JsonMember {
   valueEnd: number;
 }
 
-/** Where a JSON file's `texts` object opens, and its members; undefined when it is not an object. The file is JSON known to read. */
-function jsonTextsOf(body: string): { open: number; members: JsonMember[] } | undefined {
-  let i = 0;
+/** The members of the JSON object that opens at `open`, and where it closes. The file is JSON known to read. */
+function jsonObject(body: string, open: number): { members: JsonMember[]; close: number } {
+  let i = open + 1;
   const ws = () => {
     while (i < body.length && /[ \t\r\n]/.test(body[i]!)) i++;
   };
@@ -395,37 +474,128 @@ function jsonTextsOf(body: string): { open: number; members: JsonMember[] } | un
       i++;
     } while (depth > 0 && i < body.length);
   };
-  ws();
-  if (body[i] !== '{') return undefined;
-  i++;
+  const members: JsonMember[] = [];
   for (ws(); body[i] === '"'; ws()) {
+    const keyStart = i;
     const key = str();
+    const keyEnd = i;
     ws();
     i++;
     ws();
-    if (key !== 'texts' || body[i] !== '{') skip();
-    else {
-      const open = i++;
-      const members: JsonMember[] = [];
-      for (ws(); body[i] === '"'; ws()) {
-        const keyStart = i;
-        const k = str();
-        const keyEnd = i;
-        ws();
-        i++;
-        ws();
-        const valueStart = i;
-        skip();
-        members.push({ key: k, keyStart, keyEnd, valueStart, valueEnd: i });
-        ws();
-        if (body[i] === ',') i++;
-      }
-      return { open, members };
-    }
+    const valueStart = i;
+    skip();
+    members.push({ key, keyStart, keyEnd, valueStart, valueEnd: i });
     ws();
     if (body[i] === ',') i++;
   }
-  return undefined;
+  return { members, close: i };
+}
+
+/** The top-level object of a JSON file: where it opens, its members and where it closes; undefined when the file is not an object. */
+function jsonTop(body: string): { open: number; members: JsonMember[]; close: number } | undefined {
+  const open = body.search(/\S/);
+  return open !== -1 && body[open] === '{' ? { open, ...jsonObject(body, open) } : undefined;
+}
+
+/** Where a JSON file's `texts` object opens, and its members; undefined when it is not an object. The file is JSON known to read. */
+function jsonTextsOf(body: string): { open: number; members: JsonMember[] } | undefined {
+  const t = jsonTop(body)?.members.find((m) => m.key === 'texts' && body[m.valueStart] === '{');
+  return t ? { open: t.valueStart, members: jsonObject(body, t.valueStart).members } : undefined;
+}
+
+/**
+ * A YAML translation with `originals` as its record: written in place of the
+ * one it has, heading comment and all, else at the end of the file, set
+ * apart by a blank line. A file written wholly in braces is written out
+ * again, one key a line. Every other line stays as written.
+ */
+function yamlOriginals(text: string, originals: ReadonlyMap<string, string>): string {
+  const bom = text.startsWith(BOM) ? BOM : '';
+  const body = stripBom(text);
+  const doc = parseDocument(body);
+  const top = doc.contents;
+  if (!isMap(top)) throw new Error('the translation is not a mapping');
+  if (top.flow) {
+    const map = new YAMLMap();
+    for (const [k, v] of originals) map.add(doc.createPair(k, Object.assign(new Scalar(v), { type: Scalar.QUOTE_DOUBLE })));
+    doc.set(ORIGINALS, map);
+    const pair = (top.items as Pair<unknown, unknown>[]).find((p) => isScalar(p.key) && p.key.value === ORIGINALS)!;
+    (pair.key as Scalar).commentBefore = ORIGINALS_HEADING.join('\n');
+    top.flow = false;
+    return bom + doc.toString({ lineWidth: 0 });
+  }
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const lineStart = (at: number) => body.lastIndexOf('\n', at - 1) + 1;
+  const pairs = top.items as Pair<unknown, unknown>[];
+  const named = (name: string) => pairs.find((p) => isScalar(p.key) && p.key.value === name);
+  // Indented as the texts are.
+  const texts = named('texts')?.value;
+  const firstKey = isMap(texts) && !texts.flow ? (texts.items[0]?.key as { range?: [number, number, number] } | undefined) : undefined;
+  const indent = firstKey?.range ? body.slice(lineStart(firstKey.range[0]), firstKey.range[0]) : '  ';
+  const pair = named(ORIGINALS);
+  if (!pair) {
+    const ended = body === '' || body.endsWith('\n') ? body : body + eol;
+    const apart = ended === '' || /\n[ \t]*\r?\n$/.test(ended) ? '' : eol;
+    return bom + ended + apart + originalsYaml(originals, indent, eol);
+  }
+  // From its heading, when the lines above it are the heading, to the end of the last line of its value.
+  const key = (pair.key as { range: [number, number, number] }).range;
+  const keyLine = lineStart(key[0]);
+  let above = keyLine;
+  let matched = 0;
+  for (const h of [...ORIGINALS_HEADING].reverse()) {
+    if (above === 0) break;
+    const prev = lineStart(above - 1);
+    if (body.slice(prev, above).trim() !== `#${h}`.trim()) break;
+    above = prev;
+    matched++;
+  }
+  let start = keyLine;
+  let block = originalsYaml(originals, indent, eol);
+  if (matched === ORIGINALS_HEADING.length) start = above;
+  // Another comment right above keeps its place, with no heading of ours under it.
+  else if (keyLine > 0 && /^\s*#/.test(body.slice(lineStart(keyLine - 1), keyLine))) block = block.split(eol).slice(ORIGINALS_HEADING.length).join(eol);
+  const lastEnd = Math.max(key[2], (pair.value as { range?: [number, number, number] } | null)?.range?.[2] ?? 0);
+  const nl = lastEnd > 0 && body[lastEnd - 1] === '\n' ? lastEnd - 1 : body.indexOf('\n', lastEnd);
+  const end = nl === -1 ? body.length : nl + 1;
+  if (nl === -1) block = block.slice(0, -eol.length);
+  // A heading newly written is set apart by a blank line, as at the end of a file.
+  if (matched < ORIGINALS_HEADING.length && block.startsWith('#') && start > 0 && body.slice(lineStart(start - 1), start).trim() !== '') block = eol + block;
+  // And from a key that follows it, as the groups of texts are.
+  if (end < body.length && !/^[ \t]*\r?\n/.test(body.slice(end)) && !/^[ \t]*#/.test(body.slice(end))) block += eol;
+  return bom + body.slice(0, start) + block + body.slice(end);
+}
+
+/**
+ * A JSON translation with `originals` as its record: the value of the one it
+ * has replaced, else added after its last member, written as the file's
+ * other members are (one a line with their indent, or all on one line).
+ */
+function jsonOriginals(text: string, originals: ReadonlyMap<string, string>): string {
+  const body = stripBom(text);
+  const top = jsonTop(body);
+  if (!top || top.members.length === 0) throw new Error('the translation is not a JSON object');
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const first = top.members[0]!;
+  const colon = body.slice(first.keyEnd, first.valueStart);
+  const lead = body.slice(top.open + 1, first.keyStart);
+  const lines = lead.includes('\n');
+  const outer = lines ? lead.slice(lead.lastIndexOf('\n') + 1) : '';
+  const inner = jsonTextsOf(body)?.members[0];
+  const innerIndent = inner && lines ? body.slice(body.lastIndexOf('\n', inner.keyStart) + 1, inner.keyStart) : `${outer}${outer || '  '}`;
+  const entries = [...originals].map(([k, v]) => `${JSON.stringify(k)}${colon}${JSON.stringify(v)}`);
+  const value =
+    entries.length === 0 ? '{}'
+    : lines ? `{${eol}${entries.map((e) => innerIndent + e).join(`,${eol}`)}${eol}${outer}}`
+    : `{${entries.join(', ')}}`;
+  const edits: TextEdit[] = [];
+  const had = top.members.find((m) => m.key === ORIGINALS);
+  if (had) edits.push({ start: had.valueStart, end: had.valueEnd, text: value });
+  else {
+    const last = top.members[top.members.length - 1]!;
+    edits.push({ start: last.valueEnd, end: last.valueEnd, text: `,${lines ? eol + outer : ' '}${JSON.stringify(ORIGINALS)}${colon}${value}` });
+  }
+  return (text.startsWith(BOM) ? BOM : '') + applyEdits(body, edits);
 }
 
 /** A JSON translation written out again whole, texts in the scenario's order, indented as the file was. */

@@ -21,6 +21,7 @@
 import { Document, Scalar, YAMLMap } from 'yaml';
 import { z } from 'zod';
 import { closest, hasErrors, sortDiagnostics, suggest, type Diagnostic } from './diagnostics.js';
+import { checkOriginals, fingerprint, FINGERPRINT_PATTERN, originalsYaml } from './originals.js';
 import { diag, type DataPath, type ParsedFile } from './parse.js';
 import { FORMAT_VERSION, ID_PATTERN, actorSchema, choiceSchema, endingSchema, flagSchema, incompatibleSchema, injectSchema, lineSchema, meterSchema, optionSchema, roleSchema, scenarioSchema, sideSchema, sourceSchema, termSchema, type Scenario } from './schema.js';
 import { checkTranslationTextSlips } from './text-slips.js';
@@ -120,6 +121,13 @@ export const translationFileSchema = z
         description:
           'Translated texts by key, e.g. `title`, `line.<id>`, `choice.<id>`, `flag.<id>.description`, `incompatible.<id>.why`, `ending.<id>.debrief`; scenarios/README.md lists every key. A key left out keeps the scenario’s text.',
       }),
+    originals: z
+      .record(z.string().max(MAX_KEY_LENGTH).regex(KEY_PATTERN), z.string().regex(FINGERPRINT_PATTERN))
+      .optional()
+      .meta({
+        description:
+          'Written by `npm run translation`, not by hand: for each text, a fingerprint of the scenario’s words it was translated from, so that `npm run validate` can tell a text whose original changed (BC705). The game does not read it.',
+      }),
   })
   .meta({ title: 'Backchannel translation', description: 'A translation of a Backchannel scenario. See scenarios/README.md.' });
 
@@ -203,7 +211,7 @@ export interface TranslationCheck {
 }
 
 /** Top-level keys of a translation file, and the keys of its `translation:` block. */
-const TOP_KEYS = ['backchannel', 'translation', 'texts'] as const;
+const TOP_KEYS = ['backchannel', 'translation', 'texts', 'originals'] as const;
 const HEAD_KEYS = ['scenario', 'language'] as const;
 
 /** Beyond this many unknown keys, the rest are reported without a "did you mean" (each costs a search of every key). */
@@ -385,6 +393,8 @@ export function checkTranslation(parsed: ParsedFile, find: (id: string) => Scena
         );
       }
     }
+    // Texts whose original changed after they were translated, from the record under `originals:`; nothing without one.
+    if (scenario) out.push(...checkOriginals(parsed, scenario, `npm run -s translation -- --update ${file} ${scenarioFile} --write`));
   }
 
   const diagnostics = sortDiagnostics(out);
@@ -598,5 +608,6 @@ export function translationSkeleton(scenario: Scenario, language: string): strin
     ` the scenario's own (${languageOf(scenario)}): translate the values and keep the keys. A key left`,
     " out shows the scenario's text. Check the file with npm run validate.",
   ].join('\n');
-  return doc.toString({ lineWidth: 0 });
+  // The record of the words each text is translated from: the scenario's own, as they are now.
+  return `${doc.toString({ lineWidth: 0 })}\n${originalsYaml(slots.map((s) => [s.key, fingerprint(s.text)]))}`;
 }

@@ -59,6 +59,7 @@ describe('npm run translation -- --update', { timeout: 180_000 }, () => {
         '  line.close-1',
         '  choice.agree',
         '  ending.agreed.debrief',
+        "talk.es.yaml: had no record of the words its texts were translated from, so one is added under `originals:`, assuming the 17 texts translated so far match the words the scenario 'talk' has now. Revise by hand any that was translated from older words; from now on, a change to the scenario's words is told.",
         'talk.es.yaml itself is unchanged: the file brought up to date is on the output. Add --write to rewrite talk.es.yaml in place.',
         '',
       ].join('\n'),
@@ -81,6 +82,52 @@ describe('npm run translation -- --update', { timeout: 180_000 }, () => {
     expect(statSync(join(dir, 'talk.es.yaml')).mtimeMs).toBe(mtime);
   });
 
+  it('validate tells each text whose original changed; --write marks them, lists them with their words now, and validate is then quiet', async () => {
+    const dir = folderWith('revised.es.yaml');
+    const warned = await run('validate', ['revised.es.yaml'], dir);
+    expect([warned.status, warned.stderr]).toEqual([0, '1 file checked: 0 errors, 2 warnings\n']);
+    const update = 'npm run -s translation -- --update revised.es.yaml talk.yaml --write';
+    expect(warned.stdout).toBe(
+      [
+        "revised.es.yaml:30:3: warning BC705: the scenario's words for 'line.greet-2' changed after it was translated",
+        '  They now read: "Shall we talk: now?"',
+        `  Revise the translation to match. \`${update}\` marks each such text \`# TODO revise\` and records the new words, which ends this warning.`,
+        "revised.es.yaml:34:3: warning BC705: the scenario's words for 'line.close-1' changed after it was translated",
+        '  They now read: "Then we agree. Good."',
+        `  Revise the translation to match. \`${update}\` marks each such text \`# TODO revise\` and records the new words, which ends this warning.`,
+        '',
+      ].join('\n'),
+    );
+    const r = await run('translation', ['--update', 'revised.es.yaml', '--write'], dir);
+    expect([r.status, r.stdout]).toEqual([0, '']);
+    expect(r.stderr).toBe(
+      [
+        "revised.es.yaml: the scenario 'talk' changed the words of 2 texts after they were translated; each is marked `# TODO revise`: revise each to match, then delete the mark. Their words now:",
+        '  line.greet-2: "Shall we talk: now?"',
+        '  line.close-1: "Then we agree. Good."',
+        'revised.es.yaml rewritten.',
+        '',
+      ].join('\n'),
+    );
+    const after = readFileSync(join(dir, 'revised.es.yaml'), 'utf8');
+    expect(after).toContain('\n  line.greet-2: ¿Hablamos?   # Ana: ¿o «Conversamos»? # TODO revise: the original changed\n');
+    expect(after).toContain('\n  line.close-1: |- # TODO revise: the original changed\n    Entonces estamos\n');
+    const v = await run('validate', ['revised.es.yaml'], dir);
+    expect([v.status, v.stdout, v.stderr]).toEqual([0, '', '1 file checked: 0 errors, 0 warnings\n']);
+  });
+
+  it('a JSON translation, which cannot be marked, is told the texts whose original changed, as its list to revise', async () => {
+    const dir = folderWith('revised.es.json');
+    const r = await run('translation', ['--update', 'revised.es.json'], dir);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ texts: { 'line.greet-2': '¿Hablamos?' } });
+    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+      "revised.es.json: the scenario 'talk' changed the words of 2 texts after they were translated (JSON has no comments to mark them with); revise them to match. Their words now:",
+      '  line.greet-2: "Shall we talk: now?"',
+      '  line.close-1: "Then we agree. Good."',
+    ]);
+  });
+
   it('tells each key the scenario no longer has, where it is, keeps it, and says how to drop it', async () => {
     const dir = folderWith('stale.es.yaml');
     const r = await run('translation', ['--update', 'stale.es.yaml'], dir);
@@ -90,6 +137,7 @@ describe('npm run translation -- --update', { timeout: 180_000 }, () => {
       [
         "stale.es.yaml: added 1 text the scenario 'talk' has and the translation lacked, still in en and marked `# TODO translate`:",
         '  line.greet-2',
+        "stale.es.yaml: had no record of the words its texts were translated from, so one is added under `originals:`, assuming the 19 texts translated so far match the words the scenario 'talk' has now. Revise by hand any that was translated from older words; from now on, a change to the scenario's words is told.",
         "stale.es.yaml:22:3: 'line.greet-two' is not a text of the scenario 'talk' any more; kept",
         "  Was it renamed to 'line.greet-2' (added above)? Move its translation to 'line.greet-2'.",
         "stale.es.yaml:24:3: 'flag.warned' is not a text of the scenario 'talk' any more; kept",

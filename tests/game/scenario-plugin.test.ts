@@ -78,6 +78,10 @@ describe('translations in the folder', () => {
     const t = data?.scenarios[0]!.translations;
     expect(t?.map((x) => [x.file, x.language])).toEqual([['scenarios/tiny.es.yaml', 'es']]);
     expect(t?.[0]!.texts['line.hello-2']).toBe('¿Hablamos?');
+    // The record of the words each text was translated from is for authors: the page is given the texts alone.
+    expect(readFileSync(tinyEs, 'utf8')).toContain('\noriginals:\n');
+    expect(Object.keys(t![0]!)).toEqual(['file', 'language', 'texts']);
+    expect(JSON.stringify(scenarioData(r, false))).not.toContain('originals');
   });
 
   it('a broken translation is an error in its own lines, and the scenario still plays, untranslated', () => {

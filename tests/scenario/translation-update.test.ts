@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readScenario } from '../../src/scenario/load.js';
-import { checkTranslation } from '../../src/scenario/translation.js';
+import { fingerprint } from '../../src/scenario/originals.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import { checkTranslation, textSlots } from '../../src/scenario/translation.js';
 import { parseScenarioText } from '../../src/scenario/parse.js';
 import { updateTranslation } from '../../src/scenario/translation-update.js';
 
@@ -16,6 +18,15 @@ const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixture
 const talk = readScenario(fixture('talk.yaml'), 'talk.yaml').scenario!;
 const tiny = readScenario(readFileSync(fileURLToPath(new URL('../fixtures/tiny.yaml', import.meta.url)), 'utf8'), 'tiny.yaml').scenario!;
 const MARK = '# TODO translate: still in en';
+const REVISE = '# TODO revise: the original changed';
+const HEADING = "# Written by npm run translation, not by hand: a fingerprint of the scenario's words\n# each text was translated from, so that validate can tell when they change.\n";
+/** The record the update writes: each key with the fingerprint of the scenario's words now, in the scenario's order (the fixtures' own). */
+const record = (scenario: Scenario, except: readonly string[] = []) =>
+  `${HEADING}originals:\n${textSlots(scenario)
+    .filter((t) => !except.includes(t.key))
+    .map((t) => `  ${t.key}: "${fingerprint(t.text)}"\n`)
+    .join('')}`;
+const talkKeys = textSlots(talk).map((t) => t.key);
 
 describe('updating a translation', () => {
   it('adds each missing text after its neighbours, in the scenario’s words and marked, and keeps every other line as written', () => {
@@ -23,12 +34,15 @@ describe('updating a translation', () => {
     const u = updateTranslation(before, 'yaml', talk);
     expect(u.added).toEqual(['line.close-1', 'choice.agree', 'ending.agreed.debrief']);
     expect(u.stale).toEqual([]);
+    // It had no record of the words it was translated from: one is added, the texts translated so far taken to match.
+    expect([u.recorded, u.assumed, u.revised]).toEqual([true, talkKeys.filter((k) => !u.added.includes(k)), []]);
     // A whole beat that is new comes under the heading the generator gives it.
     const beat = ['', "  # Beat 'close'", `  line.close-1: |- ${MARK}`, '    Then we agree.', '    Good.', `  choice.agree: Agree. ${MARK}`, ''].join('\n');
     expect(u.text).toBe(
       before
         .replace('  choice.talk: Hablar.\n', `  choice.talk: Hablar.\n${beat}`)
-        .replace('  ending.agreed.summary: "Acordaron."\n', `  ending.agreed.summary: "Acordaron."\n  ending.agreed.debrief: Listening helped. ${MARK}\n`),
+        .replace('  ending.agreed.summary: "Acordaron."\n', `  ending.agreed.summary: "Acordaron."\n  ending.agreed.debrief: Listening helped. ${MARK}\n`) +
+        `\n${record(talk)}`,
     );
     // What it added checks clean: nothing left out, nothing unknown.
     const checked = checkTranslation(parseScenarioText(u.text, 'talk.es.yaml'), () => ({ found: talk, file: 'talk.yaml' }));
@@ -37,7 +51,58 @@ describe('updating a translation', () => {
 
   it('gives a complete translation back unchanged, byte for byte', () => {
     const complete = readFileSync(fileURLToPath(new URL('../fixtures/tiny.es.yaml', import.meta.url)), 'utf8');
-    expect(updateTranslation(complete, 'yaml', tiny)).toEqual({ text: complete, added: [], stale: [], dropped: false });
+    expect(updateTranslation(complete, 'yaml', tiny)).toEqual({ text: complete, added: [], stale: [], dropped: false, revised: [], assumed: [], recorded: false, forgotten: [] });
+  });
+
+  it('gives a complete translation with no record of its originals one at its end, and says it took every text to match', () => {
+    const complete = readFileSync(fileURLToPath(new URL('../fixtures/tiny.es.yaml', import.meta.url)), 'utf8');
+    const without = complete.slice(0, complete.indexOf(`\n${HEADING}`) + 1);
+    const u = updateTranslation(without, 'yaml', tiny);
+    expect(u.text).toBe(complete);
+    expect([u.added, u.recorded, u.assumed.length, u.revised]).toEqual([[], true, textSlots(tiny).length, []]);
+  });
+
+  it('marks each text whose original changed, after any comment on its line or on the line of its |, and records the new words', () => {
+    const before = fixture('revised.es.yaml');
+    const u = updateTranslation(before, 'yaml', talk);
+    expect([u.added, u.stale, u.revised, u.assumed, u.recorded]).toEqual([[], [], ['line.greet-2', 'line.close-1'], [], false]);
+    expect(u.text).toBe(
+      before
+        .replace('  line.greet-2: ¿Hablamos?   # Ana: ¿o «Conversamos»?\n', `  line.greet-2: ¿Hablamos?   # Ana: ¿o «Conversamos»? ${REVISE}\n`)
+        .replace('  line.close-1: |-\n', `  line.close-1: |- ${REVISE}\n`)
+        .replace('  line.greet-2: "a7c3bab8"\n', `  line.greet-2: "${fingerprint('Shall we talk: now?')}"\n`)
+        .replace('  line.close-1: "7c4ff3e0"\n', `  line.close-1: "${fingerprint('Then we agree.\nGood.')}"\n`),
+    );
+    expect(u.text.endsWith(record(talk))).toBe(true);
+    // The record is now the scenario's words: validate is quiet, and the update has nothing more to do, the marks staying for the translator.
+    expect(checkTranslation(parseScenarioText(u.text, 'talk.es.yaml'), () => ({ found: talk, file: 'talk.yaml' })).diagnostics).toEqual([]);
+    expect(updateTranslation(u.text, 'yaml', talk).text).toBe(u.text);
+  });
+
+  it('in a JSON translation, refreshes the fingerprints of the texts whose original changed and marks nothing (JSON has no comments)', () => {
+    const before = fixture('revised.es.json');
+    const u = updateTranslation(before, 'json', talk);
+    expect(u.revised).toEqual(['line.greet-2', 'line.close-1']);
+    expect(u.text).toBe(
+      before.replace('    "line.greet-2": "a7c3bab8",\n', `    "line.greet-2": "${fingerprint('Shall we talk: now?')}",\n`).replace('    "line.close-1": "7c4ff3e0",\n', `    "line.close-1": "${fingerprint('Then we agree.\nGood.')}",\n`),
+    );
+  });
+
+  it('marks a text whose original changed in texts written in braces, which it writes out one a line', () => {
+    const before = 'backchannel: 1\ntranslation: { scenario: talk, language: es }\ntexts: { line.greet-2: ¿Hablamos? }\noriginals: { line.greet-2: "a7c3bab8" }\n';
+    const u = updateTranslation(before, 'yaml', talk);
+    expect(u.revised).toEqual(['line.greet-2']);
+    expect(u.text).toContain(`\n  line.greet-2: ¿Hablamos? ${REVISE}\n`);
+    expect(u.text.endsWith(`\n\n${record(talk)}`)).toBe(true);
+  });
+
+  it('records the words of a text that had no fingerprint, or not one, and forgets one whose key neither the texts nor the scenario have', () => {
+    const complete = readFileSync(fileURLToPath(new URL('../fixtures/tiny.es.yaml', import.meta.url)), 'utf8');
+    const hello = `  line.hello-1: "${fingerprint('Hello.')}"\n`;
+    const odd = complete.replace(hello, '').replace(`  line.hello-2: "${fingerprint('Shall we talk?')}"\n`, '  line.hello-2: 12345678\n  line.gone: "0badc0de"\n');
+    const u = updateTranslation(odd, 'yaml', tiny);
+    expect([u.recorded, u.assumed, u.revised, u.forgotten]).toEqual([false, ['line.hello-1', 'line.hello-2'], [], ['line.gone']]);
+    expect(u.text).toBe(complete);
   });
 
   it('finds the keys the scenario no longer has, keeps them unless asked, and leaves the comments above them', () => {
@@ -45,11 +110,11 @@ describe('updating a translation', () => {
     const kept = updateTranslation(before, 'yaml', talk);
     expect(kept.stale).toEqual(['line.greet-two', 'flag.warned']);
     expect(kept.dropped).toBe(false);
-    expect(kept.text).toBe(before.replace('  line.greet-two:', `  line.greet-2: "Shall we talk: now?" ${MARK}\n  line.greet-two:`));
+    expect(kept.text).toBe(`${before.replace('  line.greet-two:', `  line.greet-2: "Shall we talk: now?" ${MARK}\n  line.greet-two:`)}\n${record(talk)}`);
     const dropped = updateTranslation(before, 'yaml', talk, { dropStale: true });
     expect(dropped.dropped).toBe(true);
     expect(dropped.text).toBe(
-      before.replace('  line.greet-two: ¿Hablamos ahora?\n', `  line.greet-2: "Shall we talk: now?" ${MARK}\n`).replace('  flag.warned: Advertido\n', ''),
+      `${before.replace('  line.greet-two: ¿Hablamos ahora?\n', `  line.greet-2: "Shall we talk: now?" ${MARK}\n`).replace('  flag.warned: Advertido\n', '')}\n${record(talk)}`,
     );
     expect(dropped.text).toContain('  # The greeting, said twice\n  line.greet-1: Hola.\n');
   });
@@ -68,12 +133,12 @@ describe('updating a translation', () => {
         .replace("\n  # Beat 'detour'\n  line.detour-1: Un rodeo.\n  choice.detour: Dar un rodeo.\n", '')
         // The author's own comment stays, set apart as it was.
         .replace("  # Beat 'aside'\n  # Ana: revisar el tono\n  line.aside-1: Un aparte.\n", '  # Ana: revisar el tono\n')
-        .replace("\n  # Beat 'epilogue'\n  line.epilogue-1: Fin.\n", ''),
+        .replace("\n  # Beat 'epilogue'\n  line.epilogue-1: Fin.\n", '') + `\n${record(talk)}`,
     );
     expect(u.text).toContain("  choice.talk: Hablar.\n\n  # Ana: revisar el tono\n\n  # Beat 'close'\n");
-    expect(u.text.endsWith('  ending.agreed.debrief: Escuchar ayudó.\n')).toBe(true);
-    // Kept, not asked to drop: every heading stays.
-    expect(updateTranslation(before, 'yaml', talk).text).toBe(before);
+    expect(u.text.endsWith(`  ending.agreed.debrief: Escuchar ayudó.\n\n${record(talk)}`)).toBe(true);
+    // Kept, not asked to drop: every heading stays, and only the record is added.
+    expect(updateTranslation(before, 'yaml', talk).text).toBe(`${before}\n${record(talk)}`);
   });
 
   it('writes texts given in braces out again one a line under their headings, the added ones marked, and keeps every other line as written', () => {
@@ -84,7 +149,7 @@ describe('updating a translation', () => {
     const lines = u.text.split('\n');
     // Above and below the texts, the file is as written; the comment after the braces stays on the line of `texts:`.
     expect(lines.slice(0, 5)).toEqual([...before.split('\n').slice(0, 4), "texts:  # a comment of the author's"]);
-    expect(lines.slice(-2)).toEqual(['# The end of the file.', '']);
+    expect(u.text.endsWith(`\n  ending.agreed.debrief: Listening helped. ${MARK}\n# The end of the file.\n\n${record(talk)}`)).toBe(true);
     expect(lines.slice(5, 11)).toEqual(['  # About the scenario', '  title: Una charla corta', '  summary: Dos enviados se reúnen.', `  period: A made-up morning ${MARK}`, `  objective.listen: Listen first. ${MARK}`, '']);
     expect(u.text).toContain(`\n\n  # Beat 'greet'\n  line.greet-1: Hello. ${MARK}\n`);
     expect(u.text).not.toContain('greet-one');
@@ -109,6 +174,10 @@ describe('updating a translation', () => {
         '  "translation": { "scenario": "talk", "language": "es" },',
         '  "texts": {',
         `    "title": "Una charla corta",\n${added(afterTitle)}    "line.greet-1": "Hola.",\n${added(afterHello).replace(/,\n$/, '')}`,
+        '  },',
+        // The record, written as the texts are: one a line, with their indent.
+        '  "originals": {',
+        textSlots(talk).map((t) => `    ${JSON.stringify(t.key)}: "${fingerprint(t.text)}"`).join(',\n'),
         '  }',
         '}',
         '',
@@ -122,7 +191,8 @@ describe('updating a translation', () => {
     expect(u.stale).toEqual(['line.greet-one', 'flag.warned']);
     expect(u.text.split('\n')).toHaveLength(2);
     expect(u.text.startsWith('{"backchannel": 1, "translation": {"scenario": "talk", "language": "es"}, "texts": {"title": "Una charla \\u00abcorta\\u00bb", "summary": "Two envoys meet.", ')).toBe(true);
-    expect(u.text.endsWith('"ending.agreed.debrief": "Listening helped."}}\n')).toBe(true);
+    expect(u.text).toContain('"ending.agreed.debrief": "Listening helped."}, "originals": {"title": "');
+    expect(u.text.endsWith(`"ending.agreed.debrief": "${fingerprint('Listening helped.')}"}}\n`)).toBe(true);
   });
 
   it('keeps Windows line ends, a byte-order mark, and a last line without a line break', () => {
@@ -130,6 +200,7 @@ describe('updating a translation', () => {
     const u = updateTranslation(before, 'yaml', talk);
     expect(u.text.startsWith('\uFEFF# Written for talk.yaml')).toBe(true);
     expect(u.text.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(u.text.endsWith(`\r\n  ending.agreed.summary: "Acordaron."\r\n  ending.agreed.debrief: Listening helped. ${MARK}\r\n`)).toBe(true);
+    expect(u.text).toContain(`\r\n  ending.agreed.summary: "Acordaron."\r\n  ending.agreed.debrief: Listening helped. ${MARK}\r\n\r\n# Written by`);
+    expect(u.text.endsWith(record(talk).replace(/\n/g, '\r\n'))).toBe(true);
   });
 });

@@ -24,6 +24,7 @@ import {
   type ScenarioLookup,
 } from '../../src/scenario/translation.js';
 import { translationJsonSchema } from '../../src/scenario/json-schema.js';
+import { fingerprint } from '../../src/scenario/originals.js';
 import { generateScenarioYaml } from '../support/generate.js';
 
 const fromRoot = (path: string) => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
@@ -54,6 +55,9 @@ interface Expected {
 
 /** The BC703 hint: the command that adds the texts left out to the translation itself. */
 const UPDATE = "`npm run -s translation -- --update BC703-missing-keys.yaml tests/fixtures/tiny.yaml --write` adds each one, in the scenario's words and marked to translate.";
+
+/** The update command a hint gives for a fixture. */
+const updateOf = (name: string) => `npm run -s translation -- --update ${name}.yaml tests/fixtures/tiny.yaml --write`;
 
 /** [fixture name, the one diagnostic it must give] */
 const RULES: [string, Expected][] = [
@@ -194,6 +198,40 @@ const RULES: [string, Expected][] = [
       col: 1,
       message: "43 of 46 texts are not translated, so they show in the scenario's own language (en): 'summary', 'period', 'objective.learn' and 40 more",
       hints: [`Add them under \`texts:\`: ${UPDATE}`],
+    },
+  ],
+  // The record under `originals:` says the text was translated from other words than the scenario has now: told at the text, with its words now.
+  [
+    'BC705-original-changed',
+    {
+      code: 'BC705',
+      line: 37,
+      col: 3,
+      message: "the scenario's words for 'line.hello-2' changed after it was translated",
+      hints: ['They now read: "Shall we talk?"', `Revise the translation to match. \`${updateOf('BC705-original-changed')}\` marks each such text \`# TODO revise\` and records the new words, which ends this warning.`],
+    },
+  ],
+  [
+    'BC705-stale-fingerprint',
+    {
+      code: 'BC705',
+      line: 59,
+      col: 3,
+      message: "'originals' has a fingerprint for 'line.hello-3', which is not a text of the scenario 'tiny'",
+      hints: [`\`originals:\` is written by npm run translation, not by hand: \`${updateOf('BC705-stale-fingerprint')}\` removes it.`],
+    },
+  ],
+  // Its quotes taken away, a fingerprint of digits alone reads as a number.
+  [
+    'BC705-bad-fingerprint',
+    {
+      code: 'BC705',
+      line: 59,
+      col: 17,
+      message: `'line.hello-1' under 'originals' should be a fingerprint in quotes, such as "1f0c5a9e", not a number, so a change to its original cannot be told`,
+      hints: [
+        `\`originals:\` is written by npm run translation, not by hand: \`${updateOf('BC705-bad-fingerprint')}\` records the scenario's words as they are now for this text, taking its translation to match them.`,
+      ],
     },
   ],
 ];
@@ -371,6 +409,57 @@ describe('checking a translation', () => {
   });
 });
 
+describe('the record of the words each text was translated from', () => {
+  const es = fromRoot('tests/fixtures/tiny.es.yaml');
+  const withoutRecord = es.slice(0, es.indexOf('\n# Written by npm run translation') + 1);
+
+  it('fingerprints words with 32-bit FNV-1a over their UTF-8, the same however an accent is written', () => {
+    expect(['', 'a', 'foobar'].map(fingerprint)).toEqual(['811c9dc5', 'e40c292c', 'bf9cf968']);
+    expect(fingerprint('¿Hablamos?')).toMatch(/^[0-9a-f]{8}$/);
+    expect(fingerprint('Cafe\u0301')).toBe(fingerprint('Café'));
+    expect(fingerprint('Shall we talk?')).not.toBe(fingerprint('Shall we talk? '));
+  });
+
+  it('a file without one, or whose record matches the scenario, gets no warning; the game is given the texts alone', () => {
+    expect(check(withoutRecord).diagnostics).toEqual([]);
+    const r = check(es);
+    expect(r.diagnostics).toEqual([]);
+    expect(Object.keys(r.translation!)).toEqual(['scenario', 'language', 'texts']);
+    expect(Object.keys(r.translation!.texts)).not.toContain('originals');
+  });
+
+  it('a record that is not a mapping is one warning, at it', () => {
+    const r = check(`${withoutRecord}originals: 3\n`);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.line, d.col, d.message])).toEqual([
+      ['BC705', 'warning', 54, 12, "'originals' should be a mapping of keys to fingerprints, not a number, so a text whose original changed cannot be told"],
+    ]);
+    expect(r.translation).toBeDefined();
+  });
+
+  it('a text the scenario no longer has is told once, as a key the scenario lacks, not again for its fingerprint', () => {
+    const renamed = es.replace('  line.hello-2: ¿Hablamos?', '  line.helo-2: ¿Hablamos?').replace(/^ {2}line\.hello-2: "/m, '  line.helo-2: "');
+    expect(check(renamed).diagnostics.map((d) => [d.code, d.line])).toEqual([['BC702', 37]]);
+  });
+
+  it('in JSON the hint says the update lists such texts, as JSON has no comments to mark them', () => {
+    const json = JSON.stringify({ backchannel: 1, translation: { scenario: 'tiny', language: 'es' }, texts: { title: 'Una llamada' }, originals: { title: fingerprint('A tiny call, before') } }, null, 2);
+    const r = check(json, 'tiny.es.json');
+    const told = r.diagnostics.find((d) => d.code === 'BC705')!;
+    expect([told.line, told.col, told.message]).toEqual([8, 5, "the scenario's words for 'title' changed after it was translated"]);
+    expect(told.hints[1]).toContain('lists each such text and records the new words');
+  });
+
+  it('keys such as toString are fingerprints of no text, and pollute nothing', () => {
+    const r = check(`${withoutRecord}originals:\n  toString: "12345678"\n  hasOwnProperty: nope\n`);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      "'originals' has a fingerprint for 'toString', which is not a text of the scenario 'tiny'",
+      "'originals' has a fingerprint for 'hasOwnProperty', which is not a text of the scenario 'tiny'",
+    ]);
+    expect(check(`${withoutRecord}originals:\n  __proto__: { title: "12345678" }\n`).diagnostics.map((d) => d.code)).toEqual(['BC105']);
+    expect(({} as Record<string, unknown>)['title']).toBeUndefined();
+  });
+});
+
 describe('the texts a scenario offers', () => {
   it('lists every key with its text, in file order, only for the fields present', () => {
     const texts = translatableTexts(tiny);
@@ -462,6 +551,10 @@ describe('the skeleton of a translation', () => {
     expect(Object.keys(r.translation!.texts)).toEqual(translatableTexts(scenario).map((t) => t.key));
     expect(applyTranslation(scenario, r.translation!.texts)).toEqual(scenario);
     expect(applyTranslation(scenario, r.translation!.texts, 'es')).toEqual({ ...scenario, language: 'es' });
+    // The words each text is translated from, recorded at the end: the scenario's own, as they are now.
+    const originals = (parsed.data as { originals: Record<string, string> }).originals;
+    expect(Object.entries(originals)).toEqual(translatableTexts(scenario).map((t) => [t.key, fingerprint(t.text)]));
+    expect(text).toMatch(/\n\n# Written by npm run translation, not by hand: [^\n]*\n# [^\n]*\noriginals:\n {2}title: "[0-9a-f]{8}"\n/);
   });
 
   it.each(Object.entries(files))('%s: every key is of a form the JSON Schema lets an editor accept', (_, scenario) => {
