@@ -264,7 +264,9 @@ export function shownHeader(view: CallView, flash: readonly InjectView[], left: 
 /** The call's screen; `left` is the header shown before the news now up, if any, broke in. */
 export function callScreen(scenario: Scenario, role: Role, view: CallView, flash: InjectView[], t: Strings, left: CallHeader | null = null): Screen {
   const { part, turn } = shownHeader(view, flash, left);
-  const sub = part ? quote(t.partLabel, { title: part.title }) : quote('{role}', { role: role.name });
+  // The turn is the game's number, filled in before the names are quoted; the panel says it as the canvas's top bar does.
+  const turnWords = fill(t.turn, { n: String(turn) });
+  const sub = part ? quote(`${t.partLabel} · ${turnWords}`, { title: part.title }) : quote(`{role} · ${turnWords}`, { role: role.name });
   return {
     kind: 'call',
     heading: scenario.title,

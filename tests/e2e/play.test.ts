@@ -169,7 +169,7 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
     const { page, problems, context } = await open(browser(), { query: `?scenario=${f.id}&role=${f.roles[0]}&seed=2` });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (window.__backchannel!.model() as { screen: { kind: string } }).screen.kind === 'call');
-    let before: { line: string | null; meters: Map<string, string>; top: { part: string; turn: string } | null; sub: string; turn: number } | null = null;
+    let before: { line: string | null; meters: Map<string, string>; top: { part: string; turn: string } | null; sub: string; turn: number; part: string | undefined } | null = null;
     // The part the panel names under its heading, as a reader sees it.
     const panelSub = () => page.locator('#mirror .m-sub').textContent();
     let met = false;
@@ -180,7 +180,7 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
       if ((model.screen.flash ?? []).length === 0) {
         if (canvas.typing) await page.keyboard.press('Enter');
         else if (view.phase === 'choosing') {
-          before = { line: canvas.line, meters: new Map(canvas.meters.map((m) => [m.id, m.value])), top: canvas.topBar, sub: (await panelSub()) ?? '', turn: view.turn };
+          before = { line: canvas.line, meters: new Map(canvas.meters.map((m) => [m.id, m.value])), top: canvas.topBar, sub: (await panelSub()) ?? '', turn: view.turn, part: view.part?.title };
           await page.keyboard.press(String(view.choices.find((c) => c.available)!.number));
         } else await page.keyboard.press('Enter');
         continue;
@@ -200,7 +200,7 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
       expect((await panelMeters()).every((x) => x.delta === ''), 'no change shows in the panel behind the news').toBe(true);
       // The header waits too: the part and the turn the player left, on the canvas's top bar and in the panel.
       expect(view.turn, 'the move that brought the news started a new turn').toBeGreaterThan(before!.turn);
-      expect(`Part: ${view.part?.title}`, 'the move that brought the news opened another part').not.toBe(before!.sub);
+      expect(view.part?.title, 'the move that brought the news opened another part').not.toBe(before!.part);
       expect(canvas.topBar).toEqual(before!.top);
       expect(canvas.topBar!.turn).toContain(`Turn ${before!.turn}`);
       expect(await panelSub()).toBe(before!.sub);
@@ -218,7 +218,7 @@ describe.skipIf(noBrowser)(`full games in Chromium ${e2e.reason}`, () => {
       expect(after.some((x) => x.delta !== ''), 'the panel shows the move’s changes now').toBe(true);
       expect(back.canvas.topBar!.turn).toContain(`Turn ${view.turn}`);
       expect(back.canvas.topBar!.part).toBe((view.part?.title ?? f.scenario.title).toUpperCase());
-      expect(await panelSub()).toBe(view.part ? `Part: ${view.part.title}` : f.scenario.roles.find((r) => r.id === f.roles[0])!.name);
+      expect(await panelSub()).toBe(`${view.part ? `Part: ${view.part.title}` : f.scenario.roles.find((r) => r.id === f.roles[0])!.name} · Turn ${view.turn}`);
       await expectInSync(page);
     }
     expect(met, 'the call met a news flash').toBe(true);

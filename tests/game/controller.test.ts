@@ -131,18 +131,18 @@ describe('the game flow', () => {
     ctl.continueOrFinish();
     const left = ctl.model.screen;
     if (left.kind !== 'call') throw new Error();
-    expect([left.part?.title, left.turn, left.subheading]).toEqual(['Opening', 0, 'Part: Opening']);
+    expect([left.part?.title, left.turn, left.subheading]).toEqual(['Opening', 0, 'Part: Opening · Turn 0']);
     ctl.press('choice:warn'); // on to the talks, and the storm breaks
     const behind = ctl.model.screen;
     if (behind.kind !== 'call') throw new Error();
     expect(behind.flash.map((f) => f.id)).toEqual(['storm']);
     // The move did change both: the header waits, not the call.
     expect([behind.view.part?.title, behind.view.turn]).toEqual(['Talks', 1]);
-    expect([behind.part?.title, behind.turn, behind.subheading]).toEqual(['Opening', 0, 'Part: Opening']);
+    expect([behind.part?.title, behind.turn, behind.subheading]).toEqual(['Opening', 0, 'Part: Opening · Turn 0']);
     ctl.close();
     const back = ctl.model.screen;
     if (back.kind !== 'call') throw new Error();
-    expect([back.part?.title, back.turn, back.subheading]).toEqual(['Talks', 1, 'Part: Talks']);
+    expect([back.part?.title, back.turn, back.subheading]).toEqual(['Talks', 1, 'Part: Talks · Turn 1']);
   });
 
   it('shows the call’s own part and turn behind news when it knows none the player left', () => {
