@@ -11,6 +11,7 @@ import { readParsedScenario } from '../scenario/load.js';
 import { parseScenarioText } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import { checkTranslation, isTranslationData, languageOf, textSlots, translationHead, type ScenarioLookup } from '../scenario/translation.js';
+import { shown as shownText } from '../scenario/originals.js';
 import { STILL_TO_TRANSLATE, TO_REVISE, updateTranslation } from '../scenario/translation-update.js';
 import { UsageError } from './args.js';
 import { findScenarioNear } from './find-scenario.js';
@@ -112,11 +113,18 @@ export function updateCommand(file: string, named: readonly string[], options: U
   }
   if (u.revised.length > 0) {
     const n = u.revised.length;
-    const marked = form === 'json' ? ' (JSON has no comments to mark them with); revise them to match' : `; ${n === 1 ? 'it is' : 'each is'} marked \`# ${TO_REVISE}\`: revise ${n === 1 ? 'it' : 'each'} to match, then delete the mark`;
+    const marked = form === 'json' ? ` (JSON has no comments to mark ${n === 1 ? 'it' : 'them'} with); revise ${n === 1 ? 'it' : 'them'} to match` : `; ${n === 1 ? 'it is' : 'each is'} marked \`# ${TO_REVISE}\`: revise ${n === 1 ? 'it' : 'each'} to match, then delete the mark`;
     err(`${file}: the scenario '${id}' changed the words of ${count(n, 'text')} after ${n === 1 ? 'it was' : 'they were'} translated${marked}. ${n === 1 ? 'Its words' : 'Their words'} now:`);
     const words = new Map(textSlots(scenario.found).map((s) => [s.key, s.text]));
     for (const k of u.revised.slice(0, LISTED)) err(`  ${k}: "${shown(words.get(k) ?? '')}"`);
     if (n > LISTED) err(`  and ${n - LISTED} more${form === 'json' ? '' : ` (search the file for ${TO_REVISE})`}`);
+  }
+  if (u.untranslated.length > 0) {
+    const n = u.untranslated.length;
+    const marked = form === 'json' ? ` (JSON has no comments to mark ${n === 1 ? 'it' : 'them'} with)` : `, still marked \`# ${STILL_TO_TRANSLATE}\``;
+    err(`${file}: the scenario '${id}' changed the words of ${count(n, 'text')} not yet translated; ${n === 1 ? 'it now holds' : 'each now holds'} the new words, still in ${own}${marked}:`);
+    for (const k of u.untranslated.slice(0, LISTED)) err(`  ${k}`);
+    if (n > LISTED) err(`  and ${n - LISTED} more${form === 'json' ? '' : ` (search the file for ${STILL_TO_TRANSLATE})`}`);
   }
   if (u.recorded)
     err(
@@ -168,10 +176,7 @@ function valueOf(data: unknown, key: string): unknown {
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Text from the file shown in a message: on one line, and cut when long. */
-function shown(text: string): string {
-  const flat = [...text].map((c) => (c.charCodeAt(0) < 32 || c === '\u007f' ? ' ' : c)).join('');
-  return flat.length > 100 ? `${flat.slice(0, 99)}…` : flat;
-}
+const shown = (text: string) => shownText(text, 100);
 
 /** Whether the open file `fd` is the file at `path`. */
 function sameFile(fd: number, path: string): boolean {

@@ -33,11 +33,18 @@ export const ORIGINALS_HEADING = [
   ' each text was translated from, so that validate can tell when they change.',
 ];
 
-/** What a fingerprint looks like. */
-export const FINGERPRINT_PATTERN = /^[0-9a-f]{8}$/;
+/** What a fingerprint looks like: written in small letters, read in either (a hand may have put them in capitals; the number is the same). */
+export const FINGERPRINT_PATTERN = /^[0-9a-fA-F]{8}$/;
 
-/** Whether a value read from `originals:` is a fingerprint as written by `npm run translation`. */
+/**
+ * Whether a value read from `originals:` is a fingerprint as written by `npm
+ * run translation`, or one whose letters were put in capitals by hand (the
+ * same number): compare it through `sameFingerprint`.
+ */
 export const isFingerprint = (v: unknown): v is string => typeof v === 'string' && FINGERPRINT_PATTERN.test(v);
+
+/** Whether a fingerprint read from a file is that of `text`. */
+export const sameFingerprint = (fp: string, text: string): boolean => fp.toLowerCase() === fingerprint(text);
 
 /**
  * The fingerprint of a text: 32-bit FNV-1a over the UTF-8 bytes of its
@@ -77,8 +84,20 @@ export function fingerprint(text: string): string {
  */
 export function originalsYaml(entries: Iterable<readonly [string, string]>, indent = '  ', eol = '\n'): string {
   const lines = [...ORIGINALS_HEADING.map((l) => `#${l}`), `${ORIGINALS}:`];
-  for (const [key, fp] of entries) lines.push(`${indent}${key}: "${fp}"`);
+  for (const [key, fp] of entries) lines.push(`${indent}${yamlKey(key)}: "${fp}"`);
   return lines.join(eol) + eol;
+}
+
+/**
+ * A key as YAML reads it back: as it is when it is a key as the scenario's
+ * are (`line.greet-1`), else in double quotes. A key kept from an older
+ * scenario or typed by hand may hold `: `, `#` or a leading quote, which
+ * would read as something else unquoted.
+ */
+export function yamlKey(key: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key) && !/^(?:true|false|yes|no|on|off|null|y|n)$/i.test(key)) return key;
+  // JSON's escapes are YAML's too; the line and paragraph separators YAML may take for line breaks are escaped as well.
+  return JSON.stringify(key).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** The record as read from a file: undefined when the file has none; `usable: false` when `originals:` is not a mapping. */
@@ -90,9 +109,10 @@ export function readOriginals(data: unknown): { usable: boolean; entries: Map<st
 }
 
 /** Text from a file or a scenario shown in a message: on one line, and cut when long. */
-function shown(text: string, max = 80): string {
-  const flat = [...text].map((c) => (c.charCodeAt(0) < 32 || c === '\u007f' ? ' ' : c)).join('');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+export function shown(text: string, max = 80): string {
+  // By characters, not UTF-16 units, so that a cut never splits an emoji into half a character.
+  const chars = [...text].map((c) => (c.charCodeAt(0) < 32 || c === '\u007f' ? ' ' : c));
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 }
 
 /**
@@ -139,7 +159,10 @@ export function checkOriginals(parsed: ParsedFile, scenario: Scenario, update: s
       );
       continue;
     }
-    if (!given(key) || fp === fingerprint(now)) continue;
+    if (!given(key) || sameFingerprint(fp, now)) continue;
+    // Still in the old words it was recorded with: never translated, so there is nothing to revise, only (as for any text left in the scenario's words) to translate.
+    const value = (texts as Record<string, unknown>)[key];
+    if (typeof value === 'string' && sameFingerprint(fp, value)) continue;
     out.push(
       diag(parsed.file, parsed.locateKey(['texts', key]), 'BC705', `the scenario's words for '${shown(key)}' changed after it was translated`, [
         `They now read: "${shown(now, 100)}"`,

@@ -19,7 +19,7 @@
  * one, taking its translations to match the scenario's words as they are.
  */
 import { isMap, isScalar, parseDocument, Scalar, stringify, YAMLMap, type Document, type Pair } from 'yaml';
-import { fingerprint, isFingerprint, ORIGINALS, ORIGINALS_HEADING, originalsYaml, readOriginals } from './originals.js';
+import { fingerprint, isFingerprint, ORIGINALS, ORIGINALS_HEADING, originalsYaml, readOriginals, sameFingerprint } from './originals.js';
 import type { Scenario } from './schema.js';
 import { isGroupHeading, languageOf, textSlots, translationSkeleton } from './translation.js';
 
@@ -41,6 +41,12 @@ export interface TranslationUpdate {
   dropped: boolean;
   /** The keys whose original changed after they were translated, in the file's order: marked (in YAML), their fingerprints brought up to date. */
   revised: string[];
+  /**
+   * The keys whose original changed while the file still held the old words
+   * (never translated), in the file's order: given the new words, marked
+   * still to translate (in YAML), their fingerprints brought up to date.
+   */
+  untranslated: string[];
   /**
    * The keys translated before whose words were recorded now, with nothing
    * to compare them with (no record, or none usable for the key): their
@@ -80,12 +86,17 @@ export function updateTranslation(text: string, form: TranslationForm, scenario:
   const was = record?.entries ?? new Map<string, unknown>();
   const revised: string[] = [];
   const assumed: string[] = [];
+  // Keys whose text is exactly the words recorded: never translated, so they follow the scenario's new words.
+  const refresh = new Map<string, string>();
   for (const key of before.keys()) {
     const now = words.get(key);
     if (now === undefined) continue;
     const fp = was.get(key);
+    const value = before.get(key);
     if (!isFingerprint(fp)) assumed.push(key);
-    else if (fp !== fingerprint(now)) revised.push(key);
+    else if (sameFingerprint(fp, now)) continue;
+    else if (typeof value === 'string' && sameFingerprint(fp, value)) refresh.set(key, now);
+    else revised.push(key);
   }
 
   // Each text added goes after the nearest text before it in the scenario's order that the file has, so a
@@ -112,25 +123,27 @@ export function updateTranslation(text: string, form: TranslationForm, scenario:
   for (const k of keys) {
     const now = words.get(k);
     const fp = now !== undefined ? fingerprint(now) : was.get(k);
-    if (isFingerprint(fp)) originals.set(k, fp);
+    if (isFingerprint(fp)) originals.set(k, fp.toLowerCase());
   }
   const forgotten = [...was.keys()].filter((k) => !originals.has(k) && !present.has(k));
-  const sameRecord = !recorded && was.size === originals.size && [...originals].every(([k, v]) => was.get(k) === v);
+  // A fingerprint put in capitals by hand is the same number: no cause to rewrite the file.
+  const sameRecord = !recorded && was.size === originals.size && [...originals].every(([k, v]) => { const w = was.get(k); return typeof w === 'string' && w.toLowerCase() === v; });
 
-  const result = { added: added.map((s) => s.key), stale, dropped, revised, assumed, recorded, forgotten };
-  if (added.length === 0 && !dropped && revised.length === 0 && sameRecord) return { text, ...result };
+  const result = { added: added.map((s) => s.key), stale, dropped, revised, untranslated: [...refresh.keys()], assumed, recorded, forgotten };
+  if (added.length === 0 && !dropped && revised.length === 0 && refresh.size === 0 && sameRecord) return { text, ...result };
 
   const mark = `${STILL_TO_TRANSLATE}: still in ${languageOf(scenario)}`;
   const revise = form === 'json' || revised.length === 0 ? new Set<string>() : new Set(revised);
   let out = text;
-  if (added.length > 0 || dropped || revise.size > 0)
-    out = form === 'json' ? updateJson(text, runs, drop) : updateYaml(text, runs, drop, groupsOf(scenario), mark, revise, `${TO_REVISE}: the original changed`);
+  if (added.length > 0 || dropped || revise.size > 0 || refresh.size > 0)
+    out = form === 'json' ? updateJson(text, runs, drop, refresh) : updateYaml(text, runs, drop, groupsOf(scenario), mark, revise, `${TO_REVISE}: the original changed`, refresh);
   if (!sameRecord) out = form === 'json' ? jsonOriginals(out, originals) : yamlOriginals(out, originals);
 
   // The file must read back as exactly the texts meant: the author's, those added, and not those dropped; and the record meant.
   const expected = new Map(before);
   for (const k of drop) expected.delete(k);
   for (const s of added) expected.set(s.key, s.text);
+  for (const [k, v] of refresh) expected.set(k, v);
   const after = form === 'json' ? jsonFile(out) : yamlFile(out);
   const same = <V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, unknown>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
   if (!same(expected, after.texts)) throw new Error('the updated translation does not read back as the texts it should hold');
@@ -186,14 +199,14 @@ type Runs = ReadonlyMap<string | null, readonly { key: string; text: string }[]>
  * `revise` marked with the comment `reviseMark` at the end of its line (the
  * line of `|` or `>` for a text written as a block).
  */
-function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, mark: string, revise: ReadonlySet<string>, reviseMark: string): string {
+function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, mark: string, revise: ReadonlySet<string>, reviseMark: string, refresh: ReadonlyMap<string, string>): string {
   const bom = text.startsWith(BOM) ? BOM : '';
   const body = stripBom(text);
   const doc = parseDocument(body);
   const texts = doc.get('texts');
   if (!isMap(texts)) throw new Error('the translation has no texts to update');
   // A whole file written in braces has no lines to add to.
-  if (!isMap(doc.contents) || doc.contents.flow) return bom + rewriteYaml(doc, texts, runs, drop, groups, mark, revise, reviseMark);
+  if (!isMap(doc.contents) || doc.contents.flow) return bom + rewriteYaml(doc, texts, runs, drop, groups, mark, revise, reviseMark, refresh);
 
   const eol = body.includes('\r\n') ? '\r\n' : '\n';
   const edits: TextEdit[] = [];
@@ -229,7 +242,7 @@ function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups:
     return atEnd && !body.endsWith('\n') ? eol + joined : joined;
   };
 
-  if (texts.flow) return bom + flowToBlock(body, doc.contents, texts, runs, drop, groups, render, eol, revise, reviseMark);
+  if (texts.flow) return bom + flowToBlock(body, doc.contents, texts, runs, drop, groups, render, eol, revise, reviseMark, refresh, mark);
 
   const first = pairs[0]!;
   const opening = runs.get(null);
@@ -243,13 +256,18 @@ function updateYaml(text: string, runs: Runs, drop: ReadonlySet<string>, groups:
     if (drop.has(key)) edits.push({ start: lineStart((p.key as { range: [number, number, number] }).range[0]), end, text: '' });
     const run = runs.get(key);
     if (run) edits.push({ start: end, end, text: render(run, indentOf(p), groups.get(key), end === body.length) });
-    if (revise.has(key)) {
-      // At the end of the line of the value's last character, or of a block's `|` or `>`, after any comment there.
-      const v = p.value as { type?: string; range: [number, number, number] };
-      const at = v.type === 'BLOCK_LITERAL' || v.type === 'BLOCK_FOLDED' ? v.range[0] : Math.max(v.range[0], v.range[1] - 1);
-      const nl = body.indexOf('\n', at);
-      const lineEnd = nl === -1 ? body.length : body[nl - 1] === '\r' ? nl - 1 : nl;
-      if (!body.slice(lineStart(at), lineEnd).includes(TO_REVISE)) edits.push({ start: lineEnd, end: lineEnd, text: ` # ${reviseMark}` });
+    // At the end of the line of the value's last character, or of a block's `|` or `>`, after any comment there.
+    const v = p.value as { type?: string; range: [number, number, number] };
+    const block = v.type === 'BLOCK_LITERAL' || v.type === 'BLOCK_FOLDED';
+    const markAt = block ? v.range[0] : Math.max(v.range[0], v.range[1] - 1);
+    const markNl = body.indexOf('\n', markAt);
+    const lineEnd = markNl === -1 ? body.length : body[markNl - 1] === '\r' ? markNl - 1 : markNl;
+    const markLine = body.slice(lineStart(markAt), lineEnd);
+    if (revise.has(key) && !markLine.includes(TO_REVISE)) edits.push({ start: lineEnd, end: lineEnd, text: ` # ${reviseMark}` });
+    const now = refresh.get(key);
+    if (now !== undefined) {
+      edits.push(...replacedValue(body, v, now, indentOf(p), eol, markNl));
+      if (!markLine.includes(STILL_TO_TRANSLATE)) edits.push({ start: lineEnd, end: lineEnd, text: ` # ${mark}` });
     }
   }
   if (drop.size > 0) {
@@ -305,6 +323,37 @@ function orphanHeadings(body: string, pairs: readonly { key: string; from: numbe
   return out;
 }
 
+/**
+ * The edits that give a text in the file new words, written as the old ones
+ * were (plain, in quotes, or as a block with its `|` or `>`, where the new
+ * words allow it), leaving any comment on its line where it is. `keyIndent`
+ * is the indent of its key; `markNl` the line break after the line that
+ * ends the old value (or a block's `|`), -1 at the end of the file.
+ */
+function replacedValue(body: string, v: { type?: string; range: [number, number, number] }, words: string, keyIndent: string, eol: string, markNl: number): TextEdit[] {
+  const wasBlock = v.type === 'BLOCK_LITERAL' || v.type === 'BLOCK_FOLDED';
+  const scalar = new Scalar(words);
+  // Words on several lines after a value on one: as a block, whose lines go below any comment (a folded plain or quoted value could not).
+  scalar.type = (wasBlock || !words.includes('\n') ? v.type : 'BLOCK_LITERAL') as Scalar.Type | undefined;
+  const [head, ...lines] = stringify({ k: scalar }, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+  const header = head!.slice('k: '.length);
+  // A block's lines indented as the author's were, else two spaces past the key.
+  const oldLines = wasBlock && markNl !== -1 ? body.slice(markNl + 1, v.range[1]) : '';
+  const indent = /^([ \t]*)\S/m.exec(oldLines)?.[1] ?? `${keyIndent}  `;
+  const content = lines.map((l) => (l === '' ? l : indent + l.replace(/^ {2}/, ''))).join(eol);
+  if (wasBlock) {
+    // The `|` or `>` with its indicators, then the lines below it up to the block's end.
+    const headerEnd = v.range[0] + /^\S*/.exec(body.slice(v.range[0]))![0].length;
+    const edits: TextEdit[] = [{ start: v.range[0], end: headerEnd, text: header }];
+    if (markNl !== -1) edits.push({ start: markNl + 1, end: v.range[1], text: lines.length > 0 ? content + eol : '' });
+    return edits;
+  }
+  const edits: TextEdit[] = [{ start: v.range[0], end: v.range[1], text: header }];
+  // Words that no longer fit on a line go below it, after any comment there.
+  if (lines.length > 0) edits.push(markNl === -1 ? { start: body.length, end: body.length, text: eol + content } : { start: markNl + 1, end: markNl + 1, text: content + eol });
+  return edits;
+}
+
 type Render = (run: readonly { key: string; text: string }[], indent: string, group: string | undefined, atEnd: boolean) => string;
 
 /**
@@ -312,7 +361,7 @@ type Render = (run: readonly { key: string; text: string }[], indent: string, gr
  * each text added, written in its place as one `key: text` a line, with the
  * texts added among them; every other line of the file stays as written.
  */
-function flowToBlock(body: string, top: YAMLMap, texts: YAMLMap, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, render: Render, eol: string, revise: ReadonlySet<string>, reviseMark: string): string {
+function flowToBlock(body: string, top: YAMLMap, texts: YAMLMap, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, render: Render, eol: string, revise: ReadonlySet<string>, reviseMark: string, refresh: ReadonlyMap<string, string>, mark: string): string {
   const pair = (top.items as Pair<unknown, unknown>[]).find((p) => isScalar(p.key) && p.key.value === 'texts')!;
   const keyRange = (pair.key as { range: [number, number, number] }).range;
   const flowEnd = (texts as { range?: [number, number, number] }).range![1];
@@ -333,9 +382,11 @@ function flowToBlock(body: string, top: YAMLMap, texts: YAMLMap, runs: Runs, dro
       const own = groups.get(key);
       if (own !== undefined && own !== group) block += `${eol}${indent}# ${own}${eol}`;
       group = own ?? group;
-      const value = isScalar(p.value) ? p.value.value : p.value;
+      const now = refresh.get(key);
+      const value = now ?? (isScalar(p.value) ? p.value.value : p.value);
       const [first, ...rest] = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
-      block += [`${first!}${revise.has(key) ? ` # ${reviseMark}` : ''}`, ...rest].map((l) => (l === '' ? l : indent + l)).join(eol) + eol;
+      const comment = revise.has(key) ? ` # ${reviseMark}` : now !== undefined ? ` # ${mark}` : '';
+      block += [`${first!}${comment}`, ...rest].map((l) => (l === '' ? l : indent + l)).join(eol) + eol;
     }
     addRun(key);
   }
@@ -350,7 +401,7 @@ function flowToBlock(body: string, top: YAMLMap, texts: YAMLMap, runs: Runs, dro
 }
 
 /** A `texts:` in a file written wholly in braces, written out again as one `key: text` a line. */
-function rewriteYaml(doc: Document, texts: YAMLMap, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, mark: string, revise: ReadonlySet<string>, reviseMark: string): string {
+function rewriteYaml(doc: Document, texts: YAMLMap, runs: Runs, drop: ReadonlySet<string>, groups: ReadonlyMap<string, string>, mark: string, revise: ReadonlySet<string>, reviseMark: string, refresh: ReadonlyMap<string, string>): string {
   const made = (key: string, value: string, heading: string | undefined) => {
     const pair = doc.createPair(key, value) as Pair<{ commentBefore?: string }, { comment?: string }>;
     if (heading !== undefined) pair.key.commentBefore = ` ${heading}`;
@@ -371,6 +422,11 @@ function rewriteYaml(doc: Document, texts: YAMLMap, runs: Runs, drop: ReadonlySe
     const key = String(isScalar(p.key) ? p.key.value : p.key);
     group = groups.get(key) ?? group;
     if (revise.has(key) && isScalar(p.value)) p.value.comment = ` ${reviseMark}`;
+    const now = refresh.get(key);
+    if (now !== undefined && isScalar(p.value)) {
+      p.value.value = now;
+      p.value.comment = ` ${mark}`;
+    }
     if (!drop.has(key)) items.push(p);
     addRun(key);
   }
@@ -386,12 +442,12 @@ function rewriteYaml(doc: Document, texts: YAMLMap, runs: Runs, drop: ReadonlySe
  * its own with their indent, or beside them on one line), and every other
  * character stays as written.
  */
-function updateJson(text: string, runs: Runs, drop: ReadonlySet<string>): string {
+function updateJson(text: string, runs: Runs, drop: ReadonlySet<string>, refresh: ReadonlyMap<string, string>): string {
   const body = stripBom(text);
   const t = jsonTextsOf(body);
   const kept = t?.members.filter((m) => !drop.has(m.key)) ?? [];
   // Empty, or emptied: no neighbours to write like.
-  if (!t || kept.length === 0) return writeJson(text, runs, drop);
+  if (!t || kept.length === 0) return writeJson(text, runs, drop, refresh);
   const { members } = t;
   const first = members[0]!;
   const colon = body.slice(first.keyEnd, first.valueStart);
@@ -402,6 +458,8 @@ function updateJson(text: string, runs: Runs, drop: ReadonlySet<string>): string
   const opening = runs.get(null);
   if (opening) edits.push({ start: first.keyStart, end: first.keyStart, text: opening.map((r) => entry(r.key, r.text) + between).join('') });
   members.forEach((m, i) => {
+    const now = refresh.get(m.key);
+    if (now !== undefined) edits.push({ start: m.valueStart, end: m.valueEnd, text: JSON.stringify(now) });
     const run = runs.get(m.key);
     if (run) edits.push({ start: m.valueEnd, end: m.valueEnd, text: run.map((r) => between + entry(r.key, r.text)).join('') });
     if (!drop.has(m.key)) return;
@@ -518,9 +576,13 @@ function yamlOriginals(text: string, originals: ReadonlyMap<string, string>): st
   if (top.flow) {
     const map = new YAMLMap();
     for (const [k, v] of originals) map.add(doc.createPair(k, Object.assign(new Scalar(v), { type: Scalar.QUOTE_DOUBLE })));
-    doc.set(ORIGINALS, map);
-    const pair = (top.items as Pair<unknown, unknown>[]).find((p) => isScalar(p.key) && p.key.value === ORIGINALS)!;
+    // A pair of nodes, not doc.set: its key must be a node to carry the heading comment.
+    const pairs = top.items as Pair<unknown, unknown>[];
+    const at = pairs.findIndex((p) => (isScalar(p.key) ? p.key.value : p.key) === ORIGINALS);
+    const pair = doc.createPair(ORIGINALS, map);
     (pair.key as Scalar).commentBefore = ORIGINALS_HEADING.join('\n');
+    if (at === -1) pairs.push(pair);
+    else pairs[at] = pair;
     top.flow = false;
     return bom + doc.toString({ lineWidth: 0 });
   }
@@ -599,7 +661,7 @@ function jsonOriginals(text: string, originals: ReadonlyMap<string, string>): st
 }
 
 /** A JSON translation written out again whole, texts in the scenario's order, indented as the file was. */
-function writeJson(text: string, runs: Runs, drop: ReadonlySet<string>): string {
+function writeJson(text: string, runs: Runs, drop: ReadonlySet<string>, refresh: ReadonlyMap<string, string>): string {
   const body = stripBom(text);
   const data = JSON.parse(body) as Record<string, unknown>;
   // Entries rather than assignments, so that no key is taken for a property every object has.
@@ -609,7 +671,7 @@ function writeJson(text: string, runs: Runs, drop: ReadonlySet<string>): string 
   };
   addRun(null);
   for (const [k, v] of Object.entries((data['texts'] ?? {}) as Record<string, unknown>)) {
-    if (!drop.has(k)) entries.push([k, v]);
+    if (!drop.has(k)) entries.push([k, refresh.get(k) ?? v]);
     addRun(k);
   }
   data['texts'] = Object.fromEntries(entries);

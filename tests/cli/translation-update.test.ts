@@ -128,6 +128,24 @@ describe('npm run translation -- --update', { timeout: 180_000 }, () => {
     ]);
   });
 
+  it('a text never translated whose original changed takes the new words and is told apart from the one to revise', async () => {
+    const dir = folderWith('revised.es.json');
+    const file = join(dir, 'revised.es.json');
+    // line.greet-2 still holds the scenario's words from when the file was written.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"line.greet-2": "¿Hablamos?"', '"line.greet-2": "Shall we talk?"'));
+    const warned = await run('validate', ['revised.es.json'], dir);
+    expect(warned.stdout.split('\n').filter((l) => l.includes('BC705'))).toEqual(["revised.es.json:23:5: warning BC705: the scenario's words for 'line.close-1' changed after it was translated"]);
+    const r = await run('translation', ['--update', 'revised.es.json'], dir);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ texts: { 'line.greet-2': 'Shall we talk: now?', 'line.close-1': 'Entonces estamos\nde acuerdo.' } });
+    expect(r.stderr.split('\n').slice(0, 4)).toEqual([
+      "revised.es.json: the scenario 'talk' changed the words of 1 text after it was translated (JSON has no comments to mark it with); revise it to match. Its words now:",
+      '  line.close-1: "Then we agree. Good."',
+      "revised.es.json: the scenario 'talk' changed the words of 1 text not yet translated; it now holds the new words, still in en (JSON has no comments to mark it with):",
+      '  line.greet-2',
+    ]);
+  });
+
   it('tells each key the scenario no longer has, where it is, keeps it, and says how to drop it', async () => {
     const dir = folderWith('stale.es.yaml');
     const r = await run('translation', ['--update', 'stale.es.yaml'], dir);

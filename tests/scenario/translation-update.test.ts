@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { readScenario } from '../../src/scenario/load.js';
-import { fingerprint } from '../../src/scenario/originals.js';
+import { checkOriginals, fingerprint } from '../../src/scenario/originals.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { checkTranslation, textSlots } from '../../src/scenario/translation.js';
 import { parseScenarioText } from '../../src/scenario/parse.js';
@@ -51,7 +52,7 @@ describe('updating a translation', () => {
 
   it('gives a complete translation back unchanged, byte for byte', () => {
     const complete = readFileSync(fileURLToPath(new URL('../fixtures/tiny.es.yaml', import.meta.url)), 'utf8');
-    expect(updateTranslation(complete, 'yaml', tiny)).toEqual({ text: complete, added: [], stale: [], dropped: false, revised: [], assumed: [], recorded: false, forgotten: [] });
+    expect(updateTranslation(complete, 'yaml', tiny)).toEqual({ text: complete, added: [], stale: [], dropped: false, revised: [], untranslated: [], assumed: [], recorded: false, forgotten: [] });
   });
 
   it('gives a complete translation with no record of its originals one at its end, and says it took every text to match', () => {
@@ -202,5 +203,97 @@ describe('updating a translation', () => {
     expect(u.text.replace(/\r\n/g, '')).not.toContain('\n');
     expect(u.text).toContain(`\r\n  ending.agreed.summary: "Acordaron."\r\n  ending.agreed.debrief: Listening helped. ${MARK}\r\n\r\n# Written by`);
     expect(u.text.endsWith(record(talk).replace(/\n/g, '\r\n'))).toBe(true);
+  });
+});
+
+describe('a text still in the scenario’s words whose original changed', () => {
+  // Written from revised.es.yaml with the two texts whose original changed left as the scenario had them then.
+  const untranslated = fixture('revised.es.yaml')
+    .replace('  line.greet-2: ¿Hablamos?   # Ana: ¿o «Conversamos»?\n', `  line.greet-2: Shall we talk? ${MARK}\n`)
+    .replace('  line.close-1: |-\n    Entonces estamos\n    de acuerdo.\n', '  line.close-1: |-\n    Then we agree.\n');
+  const check = (text: string, name = 'talk.es.yaml') => checkTranslation(parseScenarioText(text, name), () => ({ found: talk, file: 'talk.yaml' })).diagnostics;
+
+  it('is not told as changed after it was translated: it never was', () => {
+    expect(check(untranslated)).toEqual([]);
+  });
+
+  it('takes the new words, quoted or as a block as needed, keeps its mark or gets one, and is not marked to revise', () => {
+    const u = updateTranslation(untranslated, 'yaml', talk);
+    expect([u.revised, u.untranslated]).toEqual([[], ['line.greet-2', 'line.close-1']]);
+    expect(u.text).toBe(
+      untranslated
+        .replace(`  line.greet-2: Shall we talk? ${MARK}\n`, `  line.greet-2: "Shall we talk: now?" ${MARK}\n`)
+        .replace('  line.close-1: |-\n    Then we agree.\n', `  line.close-1: |- ${MARK}\n    Then we agree.\n    Good.\n`)
+        .replace('  line.greet-2: "a7c3bab8"\n', `  line.greet-2: "${fingerprint('Shall we talk: now?')}"\n`)
+        .replace('  line.close-1: "7c4ff3e0"\n', `  line.close-1: "${fingerprint('Then we agree.\nGood.')}"\n`),
+    );
+    expect(check(u.text)).toEqual([]);
+    expect(updateTranslation(u.text, 'yaml', talk).text).toBe(u.text);
+  });
+
+  it('keeps a comment of the author on its line, and writes words that need a line break below it', () => {
+    const before = untranslated.replace('  line.close-1: |-\n    Then we agree.\n', '  line.close-1: Then we agree.   # Ana: later\n');
+    const u = updateTranslation(before, 'yaml', talk);
+    expect(u.text).toContain(`\n  line.close-1: |-   # Ana: later ${MARK}\n    Then we agree.\n    Good.\n  choice.agree:`);
+    expect(check(u.text)).toEqual([]);
+  });
+
+  it('in texts written in braces, and in a file written wholly in braces', () => {
+    const braces = 'backchannel: 1\ntranslation: { scenario: talk, language: es }\ntexts: { line.greet-1: Hola., line.greet-2: Shall we talk? }\noriginals: { line.greet-1: "a521c1ff", line.greet-2: "a7c3bab8" }\n';
+    const u = updateTranslation(braces, 'yaml', talk);
+    expect(u.untranslated).toEqual(['line.greet-2']);
+    expect(u.text).toContain(`\n  line.greet-2: "Shall we talk: now?" ${MARK}\n`);
+    const whole = '{ backchannel: 1, translation: { scenario: talk, language: es }, texts: { line.greet-1: Hola., line.greet-2: Shall we talk? }, originals: { line.greet-1: "a521c1ff", line.greet-2: "a7c3bab8" } }\n';
+    const w = updateTranslation(whole, 'yaml', talk);
+    expect(w.untranslated).toEqual(['line.greet-2']);
+    expect(w.text).toContain(`\n  line.greet-2: "Shall we talk: now?" ${MARK}\n`);
+  });
+
+  it('in JSON, takes the new words in place', () => {
+    const before = fixture('revised.es.json').replace('"line.greet-2": "¿Hablamos?"', '"line.greet-2": "Shall we talk?"');
+    expect(check(before, 'talk.es.json').map((d) => d.message)).toEqual(["the scenario's words for 'line.close-1' changed after it was translated"]);
+    const u = updateTranslation(before, 'json', talk);
+    expect([u.revised, u.untranslated]).toEqual([['line.close-1'], ['line.greet-2']]);
+    expect(u.text).toContain('\n    "line.greet-2": "Shall we talk: now?",\n');
+  });
+});
+
+describe('odd records', () => {
+  const complete = readFileSync(fileURLToPath(new URL('../fixtures/tiny.es.yaml', import.meta.url)), 'utf8');
+  const check = (text: string) => checkTranslation(parseScenarioText(text, 'tiny.es.yaml'), () => ({ found: tiny, file: 'tiny.yaml' })).diagnostics;
+
+  it('gives a file written wholly in braces, with no record yet, one', () => {
+    const data = parse(complete) as Record<string, unknown>;
+    delete data['originals'];
+    // JSON is YAML in braces: one flow mapping from the first { to the last }.
+    const braces = `${JSON.stringify(data)}\n`;
+    expect(braces.trimStart().startsWith('{')).toBe(true);
+    expect(check(braces)).toEqual([]);
+    const u = updateTranslation(braces, 'yaml', tiny);
+    expect(u.recorded).toBe(true);
+    expect(u.text).toContain(`\n${HEADING}originals:\n  title: "0985b08a"\n`);
+    expect(check(u.text)).toEqual([]);
+  });
+
+  it('writes a kept key that YAML would read otherwise in quotes', () => {
+    const before = complete.replace('  title: Una llamada', '  "old: key": Vieja\n  title: Una llamada').replace('  title: "0985b08a"\n', '  "old: key": "0badc0de"\n  title: "0985b08a"\n').replace('  line.hello-1: "a521c1ff"\n', '');
+    const u = updateTranslation(before, 'yaml', tiny);
+    expect([u.stale, u.assumed]).toEqual([['old: key'], ['line.hello-1']]);
+    expect(u.text).toContain('\n  "old: key": "0badc0de"\n  title: "0985b08a"\n');
+  });
+
+  it('reads a fingerprint put in capitals as the same one', () => {
+    const upper = complete.replace('  title: "0985b08a"', '  title: "0985B08A"');
+    expect(check(upper)).toEqual([]);
+    expect(updateTranslation(upper, 'yaml', tiny).text).toBe(upper);
+    const changed = updateTranslation(upper.replace('  line.hello-1: "a521c1ff"', '  line.hello-1: "A521C1F0"'), 'yaml', tiny);
+    expect(changed.revised).toEqual(['line.hello-1']);
+    expect(changed.text).toContain('\n  title: "0985b08a"\n');
+  });
+
+  it('cuts a long key in a message between characters, never inside an emoji', () => {
+    const key = `${'x'.repeat(78)}😀😀😀`;
+    const parsed = parseScenarioText(complete.replace('  title: "0985b08a"\n', `  title: "0985b08a"\n  ${key}: "0badc0de"\n`), 'tiny.es.yaml');
+    expect(checkOriginals(parsed, tiny, 'update').map((d) => d.message)).toEqual([`'originals' has a fingerprint for '${'x'.repeat(78)}😀…', which is not a text of the scenario 'tiny'`]);
   });
 });
