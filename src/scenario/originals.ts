@@ -82,10 +82,25 @@ export function fingerprint(text: string): string {
  * one `key: "fingerprint"` a line (quoted, so that no fingerprint reads as a
  * number), ending with a line break.
  */
-export function originalsYaml(entries: Iterable<readonly [string, string]>, indent = '  ', eol = '\n'): string {
+export function originalsYaml(entries: Iterable<readonly [string, string]>, indent = '  ', eol = '\n', notes?: OriginalsNotes): string {
   const lines = [...ORIGINALS_HEADING.map((l) => `#${l}`), `${ORIGINALS}:`];
-  for (const [key, fp] of entries) lines.push(`${indent}${yamlKey(key)}: "${fp}"`);
+  for (const [key, fp] of entries) {
+    for (const c of notes?.before.get(key) ?? []) lines.push(`${indent}${c}`);
+    const after = notes?.after.get(key);
+    lines.push(`${indent}${yamlKey(key)}: "${fp}"${after !== undefined ? ` ${after}` : ''}`);
+  }
+  for (const c of notes?.end ?? []) lines.push(`${indent}${c}`);
   return lines.join(eol) + eol;
+}
+
+/** Comments an author wrote inside `originals:`, each `#` and all, kept where they were when the block is written again. */
+export interface OriginalsNotes {
+  /** The comment lines above each key. */
+  before: ReadonlyMap<string, readonly string[]>;
+  /** The comment after each key's fingerprint, on its line. */
+  after: ReadonlyMap<string, string>;
+  /** The comment lines below the last key. */
+  end: readonly string[];
 }
 
 /**

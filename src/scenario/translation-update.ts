@@ -19,7 +19,7 @@
  * one, taking its translations to match the scenario's words as they are.
  */
 import { isMap, isScalar, parseDocument, Scalar, stringify, YAMLMap, type Document, type Pair } from 'yaml';
-import { fingerprint, isFingerprint, ORIGINALS, ORIGINALS_HEADING, originalsYaml, readOriginals, sameFingerprint } from './originals.js';
+import { fingerprint, isFingerprint, ORIGINALS, ORIGINALS_HEADING, originalsYaml, readOriginals, sameFingerprint, type OriginalsNotes } from './originals.js';
 import type { Scenario } from './schema.js';
 import { isGroupHeading, languageOf, textSlots, translationSkeleton } from './translation.js';
 
@@ -612,20 +612,59 @@ function yamlOriginals(text: string, originals: ReadonlyMap<string, string>): st
     above = prev;
     matched++;
   }
-  let start = keyLine;
-  let block = originalsYaml(originals, indent, eol);
-  if (matched === ORIGINALS_HEADING.length) start = above;
-  // Another comment right above keeps its place, with no heading of ours under it.
-  else if (keyLine > 0 && /^\s*#/.test(body.slice(lineStart(keyLine - 1), keyLine))) block = block.split(eol).slice(ORIGINALS_HEADING.length).join(eol);
   const lastEnd = Math.max(key[2], (pair.value as { range?: [number, number, number] } | null)?.range?.[2] ?? 0);
   const nl = lastEnd > 0 && body[lastEnd - 1] === '\n' ? lastEnd - 1 : body.indexOf('\n', lastEnd);
   const end = nl === -1 ? body.length : nl + 1;
+  let start = keyLine;
+  let block = originalsYaml(originals, indent, eol, notesIn(body.slice(keyLine, end), keyLine, pair.value, originals));
+  if (matched === ORIGINALS_HEADING.length) start = above;
+  // Another comment right above keeps its place, with no heading of ours under it.
+  else if (keyLine > 0 && /^\s*#/.test(body.slice(lineStart(keyLine - 1), keyLine))) block = block.split(eol).slice(ORIGINALS_HEADING.length).join(eol);
   if (nl === -1) block = block.slice(0, -eol.length);
   // A heading newly written is set apart by a blank line, as at the end of a file.
   if (matched < ORIGINALS_HEADING.length && block.startsWith('#') && start > 0 && body.slice(lineStart(start - 1), start).trim() !== '') block = eol + block;
   // And from a key that follows it, as the groups of texts are.
   if (end < body.length && !/^[ \t]*\r?\n/.test(body.slice(end)) && !/^[ \t]*#/.test(body.slice(end))) block += eol;
   return bom + body.slice(0, start) + block + body.slice(end);
+}
+
+/**
+ * The comments an author wrote among the lines of an `originals:` block
+ * (`block`, from the offset `at` of the file), each with the key it stood
+ * above or beside, so that writing the block again keeps them. A comment
+ * above a key no longer recorded goes with the next key kept, or to the end.
+ */
+function notesIn(block: string, at: number, value: unknown, kept: ReadonlyMap<string, string>): OriginalsNotes {
+  // Each key by where it starts, with where its value ends.
+  const keyAt = new Map<number, { key: string; valueEnd: number }>();
+  if (isMap(value))
+    for (const p of value.items as Pair<unknown, unknown>[]) {
+      const r = (p.key as { range?: [number, number, number] } | null)?.range;
+      const v = (p.value as { range?: [number, number, number] } | null)?.range;
+      if (r) keyAt.set(r[0], { key: String(isScalar(p.key) ? p.key.value : p.key), valueEnd: v?.[1] ?? r[1] });
+    }
+  const before = new Map<string, string[]>();
+  const after = new Map<string, string>();
+  let pending: string[] = [];
+  let offset = at;
+  // The first line is `originals:` itself.
+  for (const [i, line] of block.split('\n').entries()) {
+    const from = offset;
+    offset += line.length + 1;
+    if (i === 0) continue;
+    const text = line.replace(/\r$/, '');
+    if (/^\s*#/.test(text)) {
+      pending.push(text.trim());
+      continue;
+    }
+    const entry = [...keyAt].find(([k]) => k >= from && k < from + text.length)?.[1];
+    if (entry === undefined || !kept.has(entry.key)) continue;
+    if (pending.length > 0) before.set(entry.key, pending);
+    pending = [];
+    const trailing = /^\s+(#.*)$/.exec(text.slice(entry.valueEnd - from));
+    if (trailing) after.set(entry.key, trailing[1]!.trimEnd());
+  }
+  return { before, after, end: pending };
 }
 
 /**

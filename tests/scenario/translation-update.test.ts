@@ -282,6 +282,17 @@ describe('odd records', () => {
     expect(u.text).toContain('\n  "old: key": "0badc0de"\n  title: "0985b08a"\n');
   });
 
+  it('keeps the comments written among the lines of originals: when it writes the block again', () => {
+    const before = complete
+      .replace('originals:\n', 'originals:\n  # Ana: checked against the 2024 script\n')
+      .replace('  line.hello-1: "a521c1ff"\n', '  # the greeting\n  line.hello-1: "a521c1ff"\n')
+      .replace('  line.hello-2: "a7c3bab8"\n', '  line.gone: "0badc0de"\n  line.hello-2: "a7c3bab8"  # "Hablamos" kept\n')
+      .replace('  ending.timeout.debrief: "4b52a27c"\n', '  ending.timeout.debrief: "4b52a27c"\n  # the end\n');
+    const u = updateTranslation(before, 'yaml', tiny);
+    expect(u.forgotten).toEqual(['line.gone']);
+    expect(u.text).toBe(before.replace('  line.gone: "0badc0de"\n', '').replace('  # "Hablamos" kept', ' # "Hablamos" kept'));
+  });
+
   it('reads a fingerprint put in capitals as the same one', () => {
     const upper = complete.replace('  title: "0985b08a"', '  title: "0985B08A"');
     expect(check(upper)).toEqual([]);
