@@ -12,7 +12,8 @@ import { checkParsedScenario, scenarioIdTaken } from '../engine/check.js';
 import { formatDiagnostic, type Diagnostic } from '../scenario/diagnostics.js';
 import { isScenarioFile } from '../scenario/load.js';
 import { diag, isBinaryFile, parseScenarioText, type ParsedFile } from '../scenario/parse.js';
-import { checkTranslation, checkTranslations, isTranslationData, translationTaken, type ScenarioLookup } from '../scenario/translation.js';
+import { checkTranslation, checkTranslations, isTranslationData, languageOf, textSlots, translationTaken, type ScenarioLookup } from '../scenario/translation.js';
+import { TO_REVISE } from '../scenario/translation-update.js';
 import { parseArgs, runTool, UsageError } from './args.js';
 import { findScenarioNear, scenariosBesideWithId, translationsBeside } from './find-scenario.js';
 import { fileKey, readScenarioFile } from './read-file.js';
@@ -22,7 +23,8 @@ const USAGE = `usage: npm run validate -- FILE... [--quiet]
   Files that give the same scenario id are an error, as they are to the build; so is a file whose id
   another scenario file in its folder already has.
   A translation is checked against its scenario: a file given, else the one with its id in its folder.
-  --quiet   print nothing but the diagnostics (no summary line)`;
+  Below the count, for each translation: its texts that still read as the scenario's, and how many are marked # TODO revise.
+  --quiet   print nothing but the diagnostics (no count, nothing on what is left to translate)`;
 
 await runTool(USAGE, () => {
   const args = parseArgs(process.argv.slice(2), { tool: 'validate', valued: [], flags: ['quiet', 'help'] });
@@ -102,9 +104,20 @@ await runTool(USAGE, () => {
     return 'missing' in near ? { missing: [...ids.keys(), ...near.missing] } : near;
   };
   const outcomes = checkTranslations(translations.map((t) => t.parsed), lookup);
+  const leftToDo: { file: string; same: string[]; revise: number; lang: string; into: string }[] = [];
   outcomes.forEach((o, i) => {
     const { parsed, into } = translations[i]!;
     into.push(...o.diagnostics);
+    if (o.translation) {
+      const hit = lookup(o.translation.scenario, parsed.file);
+      if ('found' in hit) {
+        const texts = o.translation.texts;
+        const same = textSlots(hit.found)
+          .filter((slot) => Object.prototype.hasOwnProperty.call(texts, slot.key) && texts[slot.key] === slot.text)
+          .map((slot) => slot.key);
+        leftToDo.push({ file: parsed.file, same, revise: reviseMarks(parsed.text), lang: languageOf(hit.found), into: o.translation.language });
+      }
+    }
     // The build reads the translations beside it too, and refuses a second one into the same language.
     if (!o.translation || o.diagnostics.some((d) => d.code === 'BC704')) return;
     const beside = translationsBeside(parsed.file, o.translation.scenario, o.translation.language, named).map((p) => ({
@@ -128,6 +141,23 @@ await runTool(USAGE, () => {
   if (!args.flags.has('quiet')) {
     const files = `${args.files.length} file${args.files.length === 1 ? '' : 's'}`;
     process.stderr.write(`${files} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+    // What is left to translate is valid, so no diagnostic counts it; the translator still needs to know how much.
+    for (const left of leftToDo) {
+      if (left.same.length > 0) {
+        const keys = left.same.length > 5 ? `${left.same.slice(0, 4).join(', ')} and ${left.same.length - 4} more` : left.same.join(', ');
+        const n = left.same.length;
+        process.stderr.write(`${left.file}: ${n} text${n === 1 ? ' reads' : 's read'} just as in the scenario (${left.lang}), still to translate unless ${n === 1 ? 'it reads' : 'they read'} the same in ${left.into} (a name, say): ${keys}\n`);
+      }
+      if (left.revise > 0) process.stderr.write(`${left.file}: ${left.revise} text${left.revise === 1 ? '' : 's'} marked \`# ${TO_REVISE}\`, to revise to the scenario's new words\n`);
+    }
   }
   return errors > 0 ? 1 : 0;
 });
+
+/** How many lines of a YAML translation carry the update's mark for a text to revise, in a comment (JSON has none). */
+function reviseMarks(text: string): number {
+  let n = 0;
+  // A mark is a comment: a # at the start of a line or after a space, so a # inside a text's words does not count.
+  for (const line of text.split('\n')) if (/(?:^|\s)#.*$/.exec(line)?.[0].includes(TO_REVISE)) n++;
+  return n;
+}

@@ -322,6 +322,30 @@ describe.concurrent('translations', { timeout: 120_000 }, () => {
     expect([alone.status, alone.stdout, alone.stderr]).toEqual([0, '', '1 file checked: 0 errors, 0 warnings\n']);
   });
 
+  it('validate tells, below its count, which texts of a translation still read as the scenario does and how many are marked to revise', async ({ expect }) => {
+    const folder = mkdtempSync(join(tmpdir(), 'backchannel-left-'));
+    try {
+      copyFileSync(join(ROOT, TINY), join(folder, 'tiny.yaml'));
+      const es = readFileSync(join(ROOT, TINY_ES), 'utf8')
+        .replace('title: Una llamada diminuta', 'title: A tiny call')
+        .replace('period: Una tarde inventada', 'period: Una tarde inventada # TODO revise: the original changed');
+      const file = join(folder, 'tiny.es.yaml');
+      writeFileSync(file, es);
+      const r = await run('validate', [file]);
+      expect([r.status, r.stdout]).toEqual([0, '']);
+      expect(r.stderr.split('\n')).toEqual([
+        '1 file checked: 0 errors, 0 warnings',
+        `${file}: 1 text reads just as in the scenario (en), still to translate unless it reads the same in es (a name, say): title`,
+        `${file}: 1 text marked \`# TODO revise\`, to revise to the scenario's new words`,
+        '',
+      ]);
+      // Only the diagnostics with --quiet, as before.
+      expect((await run('validate', [file, '--quiet'])).stderr).toBe('');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('a folder of scenarios with a translation among them passes, as scenarios/*.yaml does', async ({ expect }) => {
     const folder = mkdtempSync(join(tmpdir(), 'backchannel-folder-'));
     try {
@@ -433,7 +457,12 @@ describe.concurrent('translations', { timeout: 120_000 }, () => {
       copyFileSync(join(ROOT, TINY), join(folder, 'tiny.yaml'));
       writeFileSync(join(folder, 'tiny.es.yaml'), r.stdout);
       const v = await run('validate', [join(folder, 'tiny.es.yaml')]);
-      expect([v.status, v.stdout, v.stderr]).toEqual([0, '', '1 file checked: 0 errors, 0 warnings\n']);
+      expect([v.status, v.stdout]).toEqual([0, '']);
+      // Valid, and every text of it told as still to translate: the first four by key, then how many more.
+      const texts = Object.keys((parse(r.stdout) as { texts: Record<string, string> }).texts);
+      expect(v.stderr).toBe(
+        `1 file checked: 0 errors, 0 warnings\n${join(folder, 'tiny.es.yaml')}: ${texts.length} texts read just as in the scenario (en), still to translate unless they read the same in es (a name, say): ${texts.slice(0, 4).join(', ')} and ${texts.length - 4} more\n`,
+      );
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

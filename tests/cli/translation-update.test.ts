@@ -74,7 +74,12 @@ describe('npm run translation -- --update', { timeout: 180_000 }, () => {
     expect(r.stderr.split('\n').slice(-2)).toEqual(['talk.es.yaml rewritten.', '']);
     expect(readFileSync(join(dir, 'talk.es.yaml'), 'utf8')).toContain(`  ending.agreed.debrief: Listening helped. ${MARK}\n`);
     const v = await run('validate', ['talk.es.yaml'], dir);
-    expect([v.status, v.stdout, v.stderr]).toEqual([0, '', '1 file checked: 0 errors, 0 warnings\n']);
+    // Valid, with the texts just added, still in the scenario's words, named below the count.
+    expect([v.status, v.stdout, v.stderr]).toEqual([
+      0,
+      '',
+      "1 file checked: 0 errors, 0 warnings\ntalk.es.yaml: 3 texts read just as in the scenario (en), still to translate unless they read the same in es (a name, say): line.close-1, choice.agree, ending.agreed.debrief\n",
+    ]);
     // Run again, it has nothing to do, and leaves the file alone.
     const mtime = statSync(join(dir, 'talk.es.yaml')).mtimeMs;
     const again = await run('translation', ['--update', 'talk.es.yaml', '--write'], dir);
@@ -113,7 +118,8 @@ describe('npm run translation -- --update', { timeout: 180_000 }, () => {
     expect(after).toContain('\n  line.greet-2: ¿Hablamos?   # Ana: ¿o «Conversamos»? # TODO revise: the original changed\n');
     expect(after).toContain('\n  line.close-1: |- # TODO revise: the original changed\n    Entonces estamos\n');
     const v = await run('validate', ['revised.es.yaml'], dir);
-    expect([v.status, v.stdout, v.stderr]).toEqual([0, '', '1 file checked: 0 errors, 0 warnings\n']);
+    // No warning now, but the marks are counted below the count until the translator deletes them.
+    expect([v.status, v.stdout, v.stderr]).toEqual([0, '', "1 file checked: 0 errors, 0 warnings\nrevised.es.yaml: 2 texts marked `# TODO revise`, to revise to the scenario's new words\n"]);
   });
 
   it('a JSON translation, which cannot be marked, is told the texts whose original changed, as its list to revise', async () => {
