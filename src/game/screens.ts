@@ -402,6 +402,8 @@ export function outcomeSections(compiled: CompiledScenario, d: Debrief, t: Strin
         invented: true,
         tone: side.accepted ? ('good' as const) : ('bad' as const),
       })),
+      // An ending without a deal over a package both would accept is the lesson itself: a zone makes a deal possible, not certain.
+      ...(d.inZone && e && (e.kind === 'impasse' || e.kind === 'escalation') ? [{ ...ours(t.zoneUnclosed), marker: null, invented: false }] : []),
       { ...ours(zoneSentence(d.zoneAtStart, t.zoneAtStart, t.zoneAtStartPartial, t)), marker: null, invented: false },
       { ...ours(zoneSentence(d.zoneAtEnd, t.zoneAtEnd, t.zoneAtEndPartial, t)), marker: null, invented: false },
       ...zoneExample(d, t),

@@ -3,6 +3,7 @@ import { debriefOf } from '../../src/engine/debrief.js';
 import { compileScenario } from '../../src/engine/machine.js';
 import { initialContext, zoneOfAgreement } from '../../src/engine/model.js';
 import { serializeSave } from '../../src/engine/save.js';
+import { endingView } from '../../src/engine/view.js';
 import { silentAudio } from '../../src/game/audio-port.js';
 import { firstSentence, GameController, type ControllerOptions } from '../../src/game/controller.js';
 import { stringsFor } from '../../src/game/i18n.js';
@@ -429,6 +430,23 @@ describe('the debrief in words', () => {
     // No zone, no example.
     const none = { ...d, zoneAtStart: { ...d.zoneAtStart, best: [] }, zoneAtEnd: { ...d.zoneAtEnd, best: [] } };
     expect(outcomeSections(compiled, none, stringsFor('en').strings).find((x) => x.id === 'zone')!.items.some((i) => i.text.includes('For example'))).toBe(false);
+  });
+
+  it('says plainly when the call ended without a deal though both sides would have accepted the package on the table', () => {
+    const unclosed = /yet the call ended without a deal\. A zone of agreement makes a deal possible, not certain/;
+    const said = (kind: string, inZone: boolean) => {
+      const ending = endingView(compiled.index, s.endings.find((x) => x.kind === kind)!.id);
+      return outcomeSections(compiled, { ...d, ending, inZone }, stringsFor('en').strings)
+        .find((x) => x.id === 'zone')!
+        .items.some((i) => unclosed.test(i.text));
+    };
+    expect(said('impasse', true)).toBe(true);
+    expect(said('impasse', false)).toBe(false);
+    expect(said('agreement', true)).toBe(false);
+    // In Spanish too.
+    const ending = endingView(compiled.index, s.endings.find((x) => x.kind === 'impasse')!.id);
+    const es = outcomeSections(compiled, { ...d, ending, inZone: true }, stringsFor('es').strings).find((x) => x.id === 'zone')!;
+    expect(es.items.some((i) => i.text.startsWith('Ambas partes habrían aceptado el paquete'))).toBe(true);
   });
 
   it('shows the author\'s notes on lines said in the call, each with the line it is about', () => {
