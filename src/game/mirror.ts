@@ -262,17 +262,17 @@ export class Mirror {
    */
   private reasonOf(a: ActionModel, m: ScreenModel): Child {
     const q = a.reasonQuoted;
-    const namesLang = langIn(a.lang, a.reasonLang ?? m.uiLang);
-    if (!q || !namesLang) return this.inLang(a.reason, a.reasonLang, m);
-    const names = Object.fromEntries(Object.entries(q.names).map(([k, v]) => [k, this.el('span', { lang: namesLang, text: v })]));
-    return this.el('span', { lang: langIn(a.reasonLang, m.uiLang) }, ...this.fillParts(q.template, names));
+    const around = a.reasonLang ?? m.uiLang;
+    if (!q || !langIn(a.lang, around)) return this.inLang(a.reason, a.reasonLang, m);
+    return this.el('span', { lang: langIn(a.reasonLang, m.uiLang) }, ...this.quoted(q, a.lang, m, around));
   }
 
-  /** The game's words around the scenario's names, each name marked with `lang` where it is not the game's. */
-  private quoted(q: Quoted | string, lang: string | undefined, m: ScreenModel): Child[] {
+  /** Words in the language `within` (the game's, unless given) around the scenario's names, each name marked with `lang` where that differs. */
+  private quoted(q: Quoted | string, lang: string | undefined, m: ScreenModel, within = m.uiLang): Child[] {
     if (typeof q === 'string') return [q];
-    if (!langIn(lang, m.uiLang)) return [fill(q.template, q.names)];
-    return this.fillParts(q.template, Object.fromEntries(Object.entries(q.names).map(([k, v]) => [k, this.inLang(v, lang, m)])));
+    const l = langIn(lang, within);
+    if (!l) return [fill(q.template, q.names)];
+    return this.fillParts(q.template, Object.fromEntries(Object.entries(q.names).map(([k, v]) => [k, this.el('span', { lang: l, text: v })])));
   }
 
   render(m: ScreenModel): void {

@@ -21,7 +21,7 @@
 import { Document, Scalar, YAMLMap } from 'yaml';
 import { z } from 'zod';
 import { closest, hasErrors, sortDiagnostics, suggest, type Diagnostic } from './diagnostics.js';
-import { checkOriginals, fingerprint, FINGERPRINT_PATTERN, originalsYaml } from './originals.js';
+import { checkOriginals, fingerprint, FINGERPRINT_PATTERN, originalsYaml, shown } from './originals.js';
 import { diag, type DataPath, type ParsedFile } from './parse.js';
 import { FORMAT_VERSION, ID_PATTERN, actorSchema, choiceSchema, endingSchema, flagSchema, incompatibleSchema, injectSchema, lineSchema, meterSchema, optionSchema, roleSchema, scenarioSchema, sideSchema, sourceSchema, termSchema, type Scenario } from './schema.js';
 import { checkTranslationTextSlips } from './text-slips.js';
@@ -225,11 +225,6 @@ function own(v: unknown, key: string): unknown {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, key) ? (v as Record<string, unknown>)[key] : undefined;
 }
 
-/** A key shown in a message: long or odd keys are cut, so that a line stays a line. */
-function shown(key: string): string {
-  const flat = [...key].map((c) => (c.charCodeAt(0) < 32 || c === '\u007f' ? ' ' : c)).join('');
-  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
-}
 
 /** The language a scenario is written in: its `language:`, else English. */
 export function languageOf(scenario: Scenario): string {
